@@ -1,0 +1,133 @@
+"""Site configuration: ``careers.toml`` read into a typed, validated ``Config``."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+
+CONFIG_NAME = "careers.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting with its default; paths are resolved against ``root``."""
+
+    root: Path = Path(".")
+    title: str = "Careers"
+    company: str = ""
+    company_url: str = ""
+    logo: str = ""
+    intro: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    apply_url: str = ""
+    apply_email: str = ""
+    location: str = ""
+    employment_type: str = ""
+    content_dir: str = "content"
+    output_dir: str = "site"
+    templates_dir: str = "templates"
+    cache_dir: str = ".cache"
+    max_file_mb: float = 5.0
+
+    @property
+    def content_path(self) -> Path:
+        return self.root / self.content_dir
+
+    @property
+    def jobs_path(self) -> Path:
+        return self.content_path / "jobs"
+
+    @property
+    def output_path(self) -> Path:
+        return self.root / self.output_dir
+
+    @property
+    def templates_path(self) -> Path:
+        return self.root / self.templates_dir
+
+    @property
+    def cache_path(self) -> Path:
+        return self.root / self.cache_dir
+
+    @property
+    def base_path(self) -> str:
+        """The path part of ``base_url``, always starting and ending with ``/``."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def apply_default(self) -> str:
+        if self.apply_url:
+            return self.apply_url
+        return f"mailto:{self.apply_email}" if self.apply_email else ""
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Config) if f.name != "root"}
+
+
+def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
+    """Read ``root/careers.toml`` (if there is one) and apply ``overrides`` on top."""
+    path = root / CONFIG_NAME
+    data: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            with path.open("rb") as f:
+                data = tomllib.load(f)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(CONFIG_NAME, [f"not valid TOML: {exc}"]) from None
+        except OSError as exc:
+            raise ConfigError(CONFIG_NAME, [f"cannot read: {exc.strerror}"]) from None
+    data.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return Config(root=root, **validate(data))
+
+
+def validate(data: dict[str, Any]) -> dict[str, Any]:
+    """Check every key and value; collect all problems, then raise them together."""
+    problems: list[str] = []
+    clean: dict[str, Any] = {}
+    for key, value in data.items():
+        field = _FIELDS.get(key)
+        if field is None:
+            problems.append(_unknown_key(key))
+            continue
+        expected = type(field.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
+            problems.append(f"'{key}' must be a {expected.__name__}, not {type(value).__name__} ({value!r})")
+            continue
+        clean[key] = value
+    problems.extend(_check_values(clean))
+    if problems:
+        raise ConfigError(CONFIG_NAME, problems)
+    return clean
+
+
+def _unknown_key(key: str) -> str:
+    close = difflib.get_close_matches(key, _FIELDS, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown key '{key}'{hint}"
+
+
+def _check_values(clean: dict[str, Any]) -> list[str]:
+    problems = []
+    base_url = clean.get("base_url")
+    if base_url is not None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
+            problems.append(f"'base_url' must be an http(s) URL or a path, not {base_url!r}")
+    for key in ("apply_url", "company_url"):
+        url = clean.get(key)
+        if url and urlsplit(url).scheme not in ("http", "https", "mailto"):
+            problems.append(f"'{key}' must be an http(s) or mailto URL, not {url!r}")
+    if clean.get("max_file_mb", 1.0) <= 0:
+        problems.append("'max_file_mb' must be greater than 0")
+    return problems

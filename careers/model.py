@@ -1,0 +1,180 @@
+"""The data model: frozen values that flow between the pipeline stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+SectionKind = Literal[
+    "summary",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "benefits",
+    "company",
+    "equal_opportunity",
+    "other",
+]
+
+SECTION_KINDS: tuple[SectionKind, ...] = (
+    "summary",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "benefits",
+    "company",
+    "equal_opportunity",
+    "other",
+)
+
+Format = Literal["html", "markdown"]
+
+# The six levels job seekers know from LinkedIn, in order.
+LEVELS = ("internship", "entry", "associate", "mid_senior", "director", "executive")
+LEVEL_NAMES = {
+    "internship": "Internship",
+    "entry": "Entry level",
+    "associate": "Associate",
+    "mid_senior": "Mid-Senior level",
+    "director": "Director",
+    "executive": "Executive",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One posting file as read from disk: front matter split from body.
+
+    ``body`` is always HTML (Markdown is converted when the file is read); ``body_line``
+    is the 1-based line of the file where the body starts, so later stages can point
+    at a line of the original file.
+    """
+
+    path: Path
+    relpath: str
+    meta: dict[str, object]
+    meta_lines: dict[str, int]
+    body: str
+    body_line: int
+    format: Format
+    digest: str
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of inline text with one style; ``href`` makes it a link."""
+
+    text: str
+    strong: bool = False
+    em: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[tuple[Run, ...], ...]
+    ordered: bool = False
+
+
+Block = Paragraph | ListBlock
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (``None`` for the untitled opening) and the blocks under it."""
+
+    heading: str | None
+    kind: SectionKind
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class SkillTag:
+    name: str
+    slug: str
+    category: str
+    required: bool
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Experience:
+    """The binding experience requirement; ``level`` may be set with no months."""
+
+    min_months: int | None
+    max_months: int | None
+    required: bool
+    level: str | None
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Education:
+    level: str
+    required: bool
+    equivalent_experience: bool
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Salary:
+    currency: str
+    min_value: float | None
+    max_value: float | None
+    unit: str  # HOUR, DAY, WEEK, MONTH, YEAR
+    text: str
+
+
+@dataclass(frozen=True)
+class Posting:
+    """One cleaned, tagged posting: everything the site needs to know of it."""
+
+    source: str
+    slug: str
+    title: str
+    sections: tuple[Section, ...]
+    summary: str
+    skills: tuple[SkillTag, ...] = ()
+    experience: Experience | None = None
+    education: Education | None = None
+    company: str | None = None
+    location: str | None = None
+    employment_type: str | None = None
+    remote: bool = False
+    date_posted: dt.date | None = None
+    valid_through: dt.date | None = None
+    apply_url: str | None = None
+    salary: Salary | None = None
+    draft: bool = False
+    digest: str = ""
+
+    @property
+    def level(self) -> str | None:
+        return self.experience.level if self.experience else None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a taxonomy (a skill or a level) and the postings under it."""
+
+    slug: str
+    name: str
+    category: str
+    postings: tuple[Posting, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Site:
+    """All postings, sorted newest first, and the taxonomies built from them."""
+
+    postings: tuple[Posting, ...]
+    skills: tuple[Term, ...]
+    levels: tuple[Term, ...]
+    related: dict[str, tuple[Posting, ...]]
