@@ -1,0 +1,87 @@
+"""Reading posting files: encodings, front matter and its line numbers, Markdown."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from careers.errors import ContentError
+from careers.sources import find_sources, parse_source, read_source
+
+
+def parse(text: str | bytes, name: str = "x.md"):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return parse_source(data, Path(name), f"content/jobs/{name}")
+
+
+def test_front_matter_is_split_with_key_lines() -> None:
+    source = parse("---\ntitle: Driver\n\nlocation: Boston\n---\nHello *there*.\n")
+    assert source.meta == {"title": "Driver", "location": "Boston"}
+    assert source.meta_lines == {"title": 2, "location": 4}
+    assert source.body_line == 6
+    assert source.body.strip() == "<p>Hello <em>there</em>.</p>"
+    assert source.format == "markdown"
+
+
+def test_html_file_may_carry_front_matter_too() -> None:
+    source = parse("---\ntitle: X\n---\n<p>Body</p>", "x.html")
+    assert source.meta == {"title": "X"} and source.body == "<p>Body</p>"
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    source = parse(codecs.BOM_UTF8 + b"---\ntitle: X\n---\nbody\n")
+    assert source.meta == {"title": "X"}
+
+
+def test_windows_line_endings_are_normalized() -> None:
+    source = parse(b"---\r\ntitle: X\r\n---\r\nbody\r\n")
+    assert source.meta == {"title": "X"}
+
+
+def test_invalid_utf8_names_file_and_line() -> None:
+    with pytest.raises(ContentError) as info:
+        parse(b"---\ntitle: X\n---\ncaf\xe9\n")
+    assert str(info.value).startswith("content/jobs/x.md:4: error: not valid UTF-8")
+
+
+def test_empty_file_is_an_error() -> None:
+    with pytest.raises(ContentError, match="file is empty"):
+        parse(b"  \n")
+
+
+def test_malformed_yaml_points_at_its_line() -> None:
+    with pytest.raises(ContentError) as info:
+        parse("---\ntitle: X\nskills: [a, b\nlevel: entry\n---\nbody")
+    assert info.value.line in (4, 5)
+    assert "not valid YAML" in info.value.message
+
+
+def test_unclosed_front_matter_is_an_error() -> None:
+    with pytest.raises(ContentError, match="never closed"):
+        parse("---\ntitle: X\nbody")
+
+
+def test_front_matter_must_be_a_mapping() -> None:
+    with pytest.raises(ContentError, match="mapping"):
+        parse("---\n- a\n- b\n---\nbody")
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    path.write_bytes(b"<p>" + b"x" * 2000 + b"</p>")
+    with pytest.raises(ContentError, match="over the"):
+        read_source(path, tmp_path, max_bytes=1000)
+
+
+def test_find_sources_skips_hidden_and_temp_files(tmp_path: Path) -> None:
+    for name in ("a.md", "b.html", ".#a.md", "a.md~", ".hidden.md", "notes.txt", "_draft.md"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.htm").write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in find_sources(tmp_path)] == [
+        "a.md",
+        "b.html",
+        "sub/c.htm",
+    ]
