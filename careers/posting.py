@@ -1,0 +1,107 @@
+"""Stages 2–3 for one source: clean, tag, and merge front matter into a ``Posting``.
+
+``process_source`` is a pure function of the source, the vocabulary and the config, which
+is what lets a build cache its result by content hash and run it across processes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clean import clean_html, section_text
+from .config import Config
+from .errors import Diagnostic
+from .frontmatter import read_employment_type, read_fields
+from .model import Posting, Section, Source
+from .slugs import slugify
+from .tagging import Vocabulary, extract_education, extract_experience, extract_skills, skills_from_names
+
+SUMMARY_LENGTH = 160
+_REMOTE = re.compile(r"\b(remote|work from home|telecommute|anywhere)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What processing one source gave: a posting (unless it failed) and the findings."""
+
+    posting: Posting | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
+    fields, found = read_fields(source)
+    if any(d.level == "error" for d in found):
+        return Result(None, tuple(found))
+    cleaned = clean_html(source.body, fields.title)
+    title = fields.title or cleaned.title
+    if not title:
+        found.append(
+            Diagnostic(
+                source.relpath,
+                source.body_line,
+                "error",
+                "posting has no title: add 'title:' front matter or start the body with an <h1>/<h2>",
+            )
+        )
+        return Result(None, tuple(found))
+    if not cleaned.sections:
+        found.append(
+            Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
+        )
+    if fields.skills is not None:
+        skills, unknown = skills_from_names(list(fields.skills), vocab)
+        for name in unknown:
+            found.append(
+                Diagnostic(
+                    source.relpath,
+                    source.meta_lines.get("skills"),
+                    "warning",
+                    f"skill '{name}' is not in the vocabulary; kept as written "
+                    "(add it to content/skills.toml)",
+                )
+            )
+    else:
+        skills = extract_skills(cleaned.sections, vocab)
+    location = fields.location or config.location or None
+    posting = Posting(
+        source=source.relpath,
+        slug=fields.slug or slugify(title),
+        title=title,
+        sections=cleaned.sections,
+        summary=fields.summary or summarize(cleaned.sections),
+        skills=skills,
+        experience=extract_experience(title, cleaned.sections, fields.level),
+        education=extract_education(cleaned.sections),
+        company=fields.company or config.company or None,
+        location=location,
+        employment_type=fields.employment_type or _employment_default(config),
+        remote=fields.remote if fields.remote is not None else bool(location and _REMOTE.search(location)),
+        date_posted=fields.date,
+        valid_through=fields.valid_through,
+        apply_url=fields.apply_url,
+        salary=fields.salary,
+        draft=fields.draft,
+        digest=source.digest,
+    )
+    return Result(posting, tuple(found))
+
+
+def _employment_default(config: Config) -> str | None:
+    return read_employment_type(config.employment_type) if config.employment_type else None
+
+
+def summarize(sections: tuple[Section, ...]) -> str:
+    """One line for listings: the first sentence of the opening text, cut at a word."""
+    ordered = sorted(sections, key=lambda s: s.kind not in ("summary", "other"))
+    for section in ordered:
+        if section.kind in ("company", "equal_opportunity", "benefits"):
+            continue
+        text = section_text(section).split("\n")[0].strip()
+        if len(text.split()) < 4:
+            continue
+        sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+        if len(sentence) <= SUMMARY_LENGTH:
+            return sentence
+        return sentence[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""
