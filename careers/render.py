@@ -1,0 +1,212 @@
+"""Stage 5: plan every output page and render it with Jinja2.
+
+Every internal link is relative to the page it is on, so ``site/`` works under any
+sub-path and straight from disk; only ``404.html`` (served at any depth by a host) uses
+links rooted at ``base_url``'s path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import urljoin
+
+import jinja2
+from markupsafe import Markup
+
+from .config import Config
+from .emit import blocks_html
+from .errors import TemplateError
+from .frontmatter import EMPLOYMENT_LABELS
+from .model import LEVEL_NAMES, Posting, Section, Site, Term
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file: where it goes, which template draws it, and with what."""
+
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(config.templates_path.resolve())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["blocks_html"] = lambda section: Markup(blocks_html(section))
+    env.filters["level_name"] = lambda level: LEVEL_NAMES.get(level, level) if level else ""
+    env.filters["employment_label"] = lambda value: EMPLOYMENT_LABELS.get(value, value) if value else ""
+    env.filters["human_date"] = human_date
+    env.filters["months"] = months_label
+    return env
+
+
+def human_date(value: dt.date | None) -> str:
+    return f"{value:%B} {value.day}, {value.year}" if value else ""
+
+
+def months_label(months: int | None) -> str:
+    if months is None:
+        return ""
+    if months % 12 == 0:
+        years = months // 12
+        return f"{years} year{'s' if years != 1 else ''}"
+    return f"{months} month{'s' if months != 1 else ''}"
+
+
+def plan_pages(site: Site, config: Config) -> list[Page]:
+    """Every page of the site, in a fixed order."""
+    pages = [Page("index.html", "index.html", {"postings": site.postings})]
+    for posting in site.postings:
+        pages.append(
+            Page(
+                posting_path(posting),
+                "posting.html",
+                {
+                    "posting": posting,
+                    "related": site.related.get(posting.slug, ()),
+                },
+            )
+        )
+    pages.append(Page("skills/index.html", "skills.html", {"categories": group_by_category(site.skills)}))
+    for term in site.skills:
+        pages.append(Page(f"skills/{term.slug}/index.html", "skill.html", {"term": term}))
+    pages.append(Page("experience/index.html", "levels.html", {"levels": site.levels}))
+    for term in site.levels:
+        pages.append(Page(f"experience/{term.slug}/index.html", "level.html", {"term": term}))
+    pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
+    return pages
+
+
+def posting_path(posting: Posting) -> str:
+    return f"jobs/{posting.slug}/index.html"
+
+
+def group_by_category(terms: tuple[Term, ...]) -> list[tuple[str, list[Term]]]:
+    groups: dict[str, list[Term]] = {}
+    for term in terms:
+        groups.setdefault(term.category, []).append(term)
+    return sorted(groups.items(), key=lambda kv: kv[0].casefold())
+
+
+def relative_url(from_path: str, target: str) -> str:
+    """The link from the page at ``from_path`` to ``target`` (a site path; "" is the index).
+
+    Folders get an explicit ``index.html`` so that links also work from ``file://``.
+    """
+    if target == "" or target.endswith("/"):
+        target += "index.html"
+    start = posixpath.dirname(from_path) or "."
+    return posixpath.relpath(target, start)
+
+
+def rooted_url(base_path: str, _from_path: str, target: str) -> str:
+    return base_path + target
+
+
+def render_pages(site: Site, config: Config, env: jinja2.Environment) -> Iterator[tuple[str, bytes]]:
+    """Render every planned page, then ``jobs.json``."""
+    common = {"config": config, "site": site, "now": None}
+    for page in plan_pages(site, config):
+        url: Callable[[str], str]
+        if page.path == "404.html":
+            url = partial(rooted_url, config.base_path, page.path)
+        else:
+            url = partial(relative_url, page.path)
+        context = {
+            **common,
+            **page.context,
+            "page": page,
+            "url": url,
+            "asset": lambda name, url=url: url(f"static/{name}"),
+        }
+        yield page.path, render_template(env, page.template, context, config)
+    yield "jobs.json", jobs_json(site, config)
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], config: Config) -> bytes:
+    try:
+        return env.get_template(name).render(context).encode("utf-8")
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            _template_name(config, exc.filename or name), exc.lineno, exc.message or "syntax error"
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"{config.templates_dir}/{exc.name}", None, "template not found") from None
+    except (jinja2.UndefinedError, TypeError, AttributeError, ValueError) as exc:
+        path, line = _template_location(exc.__traceback__, config, name)
+        raise TemplateError(path, line, f"while rendering: {exc}") from None
+
+
+def _template_name(config: Config, filename: str) -> str:
+    try:
+        return Path(filename).resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return filename
+
+
+def _template_location(tb: TracebackType | None, config: Config, name: str) -> tuple[str, int | None]:
+    """The innermost template frame of a rendering error (Jinja maps them to template lines)."""
+    where: tuple[str, int | None] = (f"{config.templates_dir}/{name}", None)
+    templates = str(config.templates_path.resolve())
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.startswith(templates):
+            where = (_template_name(config, filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def jobs_json(site: Site, config: Config) -> bytes:
+    records = [posting_record(p, config) for p in site.postings]
+    return (json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
+    """One posting as documented in the README's ``jobs.json`` schema."""
+    experience = posting.experience
+    education = posting.education
+    return {
+        "slug": posting.slug,
+        "url": urljoin(config.base_url, f"jobs/{posting.slug}/"),
+        "source": posting.source,
+        "title": posting.title,
+        "summary": posting.summary,
+        "company": posting.company,
+        "location": posting.location,
+        "employment_type": posting.employment_type,
+        "remote": posting.remote,
+        "date_posted": posting.date_posted.isoformat() if posting.date_posted else None,
+        "valid_through": posting.valid_through.isoformat() if posting.valid_through else None,
+        "sections": [section_record(s) for s in posting.sections],
+        "skills": [tag.name for tag in posting.skills],
+        "experience": {
+            "level": experience.level if experience else None,
+            "min_months": experience.min_months if experience else None,
+            "max_months": experience.max_months if experience else None,
+        },
+        "education": {
+            "level": education.level,
+            "required": education.required,
+            "equivalent_experience": education.equivalent_experience,
+        }
+        if education
+        else None,
+    }
+
+
+def section_record(section: Section) -> dict[str, Any]:
+    return {"heading": section.heading, "kind": section.kind}

@@ -1,0 +1,107 @@
+"""Stage 4: assemble postings into a ``Site``: unique slugs, order, taxonomies, related."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .errors import Diagnostic
+from .model import LEVEL_NAMES, LEVELS, Posting, Site, Term
+from .slugs import short_hash
+
+RELATED_COUNT = 3
+# Enough candidates to find good neighbours without scanning every posting per posting.
+RELATED_CANDIDATES = 400
+
+
+def assemble_site(postings: list[Posting]) -> tuple[Site, list[Diagnostic]]:
+    postings, found = assign_slugs(postings)
+    ordered = tuple(sorted(postings, key=sort_key))
+    site = Site(
+        postings=ordered,
+        skills=skill_terms(ordered),
+        levels=level_terms(ordered),
+        related=related_postings(ordered),
+    )
+    return site, found
+
+
+def sort_key(posting: Posting) -> tuple[int, str, str, str]:
+    """Newest first; undated postings after dated ones; then by title and source."""
+    date = posting.date_posted
+    return (-(date.toordinal() if date else 0), posting.title.casefold(), posting.source, posting.slug)
+
+
+def assign_slugs(postings: list[Posting]) -> tuple[list[Posting], list[Diagnostic]]:
+    """Make every slug unique, the same way on every build.
+
+    Of the postings that want one slug, the oldest (undated ones count as oldest, then the
+    first by path) keeps it; each other gets a suffix from its own source path, so adding a
+    newer posting never renames another.
+    """
+    by_slug: dict[str, list[Posting]] = defaultdict(list)
+    for posting in postings:
+        by_slug[posting.slug].append(posting)
+    taken = set(by_slug)
+    out, found = [], []
+    for slug, group in sorted(by_slug.items()):
+        group.sort(key=lambda p: (p.date_posted or dt.date.min, p.source))
+        out.append(group[0])
+        for posting in group[1:]:
+            new = f"{slug}-{short_hash(posting.source)}"
+            while new in taken:
+                new = f"{slug}-{short_hash(new)}"
+            taken.add(new)
+            out.append(replace(posting, slug=new))
+            found.append(
+                Diagnostic(
+                    posting.source,
+                    None,
+                    "info",
+                    f"slug '{slug}' is taken by {group[0].source}; published as '{new}' "
+                    "(set 'slug:' in front matter to choose)",
+                )
+            )
+    return out, found
+
+
+def skill_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
+    groups: dict[str, list[Posting]] = defaultdict(list)
+    names: dict[str, tuple[str, str]] = {}
+    for posting in postings:
+        for tag in posting.skills:
+            groups[tag.slug].append(posting)
+            names.setdefault(tag.slug, (tag.name, tag.category))
+    terms = [Term(slug, *names[slug], tuple(groups[slug])) for slug in groups]
+    return tuple(sorted(terms, key=lambda t: (t.name.casefold(), t.slug)))
+
+
+def level_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
+    groups: dict[str, list[Posting]] = defaultdict(list)
+    for posting in postings:
+        if posting.level:
+            groups[posting.level].append(posting)
+    return tuple(
+        Term(level, LEVEL_NAMES[level], "level", tuple(groups[level])) for level in LEVELS if level in groups
+    )
+
+
+def related_postings(postings: tuple[Posting, ...]) -> dict[str, tuple[Posting, ...]]:
+    """For each posting, the few others sharing the most skills (rarer skills first)."""
+    by_skill: dict[str, list[int]] = defaultdict(list)
+    for index, posting in enumerate(postings):
+        for tag in posting.skills:
+            by_skill[tag.slug].append(index)
+    related = {}
+    for index, posting in enumerate(postings):
+        counts: Counter[int] = Counter()
+        for slug in sorted((t.slug for t in posting.skills), key=lambda s: len(by_skill[s])):
+            for other in by_skill[slug][:RELATED_CANDIDATES]:
+                if other != index:
+                    counts[other] += 1
+            if len(counts) >= RELATED_CANDIDATES:
+                break
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_COUNT]
+        related[posting.slug] = tuple(postings[i] for i, _ in best)
+    return related

@@ -1,0 +1,54 @@
+"""Writing the site: whole or not at all, stale files gone, unchanged files left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careers.errors import CareersError
+from careers.output import check_output_dir, write_site
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_first_write_then_update_removes_stale_files(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    stats = write_site([("index.html", b"one"), ("jobs/a/index.html", b"a")], out)
+    assert (stats.written, stats.unchanged, stats.removed) == (2, 0, 0)
+    old_inode = (out / "index.html").stat().st_ino
+    stats = write_site([("index.html", b"one"), ("jobs/b/index.html", b"b")], out)
+    assert (stats.written, stats.unchanged, stats.removed) == (1, 1, 1)
+    assert tree(out) == {"index.html": b"one", "jobs/b/index.html": b"b"}
+    assert (out / "index.html").stat().st_ino == old_inode  # not rewritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging left behind
+
+
+def test_a_failing_page_leaves_the_old_site_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([("index.html", b"old")], out)
+
+    def pages():
+        yield "index.html", b"new"
+        raise RuntimeError("template blew up")
+
+    with pytest.raises(RuntimeError):
+        write_site(pages(), out)
+    assert tree(out) == {"index.html": b"old"}
+    write_site([("index.html", b"new")], out)  # and the next build recovers
+    assert tree(out) == {"index.html": b"new"}
+
+
+@pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "a/../../b"])
+def test_paths_outside_the_output_are_refused(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(CareersError, match="outside"):
+        write_site([(bad, b"x")], tmp_path / "site")
+    assert not (tmp_path / "escape.html").exists()
+
+
+@pytest.mark.parametrize("out", [".", "..", "content", "content/jobs/site", "templates"])
+def test_output_may_not_overlap_the_project(tmp_path: Path, out: str) -> None:
+    with pytest.raises(CareersError):
+        check_output_dir(tmp_path / out, tmp_path, [tmp_path / "content", tmp_path / "templates"])

@@ -1,0 +1,45 @@
+"""Rendering: links relative to the page, escaping, strict templates."""
+
+from __future__ import annotations
+
+import pytest
+
+from careers.render import months_label, relative_url
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "url"),
+    [
+        ("index.html", "", "index.html"),
+        ("index.html", "jobs/a/", "jobs/a/index.html"),
+        ("jobs/a/index.html", "", "../../index.html"),
+        ("jobs/a/index.html", "skills/sql/", "../../skills/sql/index.html"),
+        ("skills/index.html", "static/style.css", "../static/style.css"),
+    ],
+)
+def test_relative_url(page: str, target: str, url: str) -> None:
+    assert relative_url(page, target) == url
+
+
+def test_months_label() -> None:
+    assert [months_label(m) for m in (12, 24, 6, 18, None)] == [
+        "1 year",
+        "2 years",
+        "6 months",
+        "18 months",
+        "",
+    ]
+
+
+def test_posting_text_is_escaped_in_pages(project) -> None:
+    from careers.builder import build
+    from careers.config import load_config
+
+    (project / "content" / "jobs" / "x.md").write_text(
+        '---\ntitle: "<script>alert(1)</script> Engineer"\nlocation: "<b>Boston</b>"\n---\nHello.\n'
+    )
+    build(load_config(project))
+    site = project / "site"
+    page = next((site / "jobs").glob("script*/index.html")).read_text()
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; Engineer" in page
+    assert "&lt;b&gt;Boston&lt;/b&gt;" in page

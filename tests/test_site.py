@@ -1,0 +1,64 @@
+"""Assembling the site: stable unique slugs, order, taxonomies, related postings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from careers.model import Posting, SkillTag
+from careers.site import assemble_site
+
+
+def posting(
+    source: str, title: str = "Account Manager", date: dt.date | None = None, skills: tuple[str, ...] = ()
+) -> Posting:
+    tags = tuple(SkillTag(s.title(), s, "Sales", True, s) for s in skills)
+    return Posting(
+        source=source,
+        slug="account-manager",
+        title=title,
+        sections=(),
+        summary="",
+        skills=tags,
+        date_posted=date,
+    )
+
+
+def test_colliding_slugs_are_unique_and_stable() -> None:
+    a, b, c = posting("content/jobs/a.html"), posting("content/jobs/b.html"), posting("content/jobs/c.html")
+    site, notes = assemble_site([a, b, c])
+    slugs = {p.source: p.slug for p in site.postings}
+    assert slugs["content/jobs/a.html"] == "account-manager"
+    assert len(set(slugs.values())) == 3
+    # Adding a newer posting, or reading them in another order, renames none of the others.
+    site2, _ = assemble_site([posting("content/jobs/0.html", date=dt.date(2030, 1, 1)), c, b, a])
+    slugs2 = {p.source: p.slug for p in site2.postings}
+    assert all(slugs2[k] == v for k, v in slugs.items())
+    assert len(notes) == 2 and all(n.level == "info" for n in notes)
+
+
+def test_oldest_posting_keeps_the_plain_slug() -> None:
+    old = posting("content/jobs/z.html", date=dt.date(2026, 1, 1))
+    new = posting("content/jobs/a.html", date=dt.date(2026, 6, 1))
+    site, _ = assemble_site([new, old])
+    assert {p.source: p.slug for p in site.postings}["content/jobs/z.html"] == "account-manager"
+
+
+def test_newest_first_then_undated() -> None:
+    site, _ = assemble_site(
+        [
+            posting("a", "B", None),
+            posting("b", "A", dt.date(2026, 1, 1)),
+            posting("c", "C", dt.date(2026, 5, 1)),
+        ]
+    )
+    assert [p.title for p in site.postings] == ["C", "A", "B"]
+
+
+def test_taxonomies_and_related() -> None:
+    p1 = posting("a", "One", skills=("crm", "sql"))
+    p2 = posting("b", "Two", skills=("crm", "sql", "excel"))
+    p3 = posting("c", "Three", skills=("excel",))
+    site, _ = assemble_site([p1, p2, p3])
+    assert [(t.slug, len(t.postings)) for t in site.skills] == [("crm", 2), ("excel", 2), ("sql", 2)]
+    one = next(p for p in site.postings if p.title == "One")
+    assert [p.title for p in site.related[one.slug]] == ["Two"]
