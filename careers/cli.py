@@ -1,0 +1,129 @@
+"""The command line: the one place that turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .builder import BuildOptions, BuildReport, build
+from .config import Config, load_config
+from .errors import CareersError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careers",
+        description="Build a static careers site from job postings in content/jobs/.",
+        epilog="Run 'careers COMMAND --help' for a command's options. With no command, 'build' runs.",
+    )
+    parser.add_argument("--version", action="version", version=f"careers {__version__}")
+    parser.add_argument(
+        "-C",
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="the project folder holding careers.toml, content/ and templates/ (default: .)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build_cmd = commands.add_parser(
+        "build",
+        help="build content/ into site/ (the default)",
+        description="Build every posting into the output folder.",
+    )
+    _add_build_options(build_cmd)
+
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="build, serve on http://127.0.0.1:8000 and reload the browser on every save",
+        description="Build, serve the site locally, rebuild on every save and reload the browser.",
+    )
+    _add_build_options(serve_cmd)
+    serve_cmd.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve_cmd.add_argument("--open", action="store_true", help="open the site in a web browser")
+    return parser
+
+
+def _add_build_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--drafts", action="store_true", help="include postings marked 'draft: true'")
+    cmd.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the URL the site is published at, e.g. https://acme.github.io/careers/",
+    )
+    cmd.add_argument(
+        "--output", metavar="DIR", help="output folder (default: output_dir in careers.toml, or site)"
+    )
+    cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    cmd.add_argument("-v", "--verbose", action="store_true", help="print every warning and page count")
+
+
+COMMANDS = ("build", "serve")
+
+
+def with_default_command(argv: Sequence[str]) -> list[str]:
+    """Insert ``build`` after the global options when no command is named."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in COMMANDS or arg in ("-h", "--help", "--version"):
+            return args
+        if arg in ("-C", "--root"):
+            i += 2
+        elif arg.startswith("--root=") or (arg.startswith("-C") and len(arg) > 2):
+            i += 1
+        else:
+            break
+    return [*args[:i], "build", *args[i:]]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
+    try:
+        config = load_config(args.root, {"base_url": args.base_url, "output_dir": args.output})
+        if args.command == "serve":
+            from .serve import serve
+
+            return serve(
+                config,
+                host=args.host,
+                port=args.port,
+                open_browser=args.open,
+                options=BuildOptions(drafts=args.drafts),
+            )
+        report = build(config, BuildOptions(drafts=args.drafts))
+    except CareersError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    print_report(report, config, quiet=args.quiet, verbose=args.verbose)
+    return EXIT_CONTENT if report.failed else EXIT_OK
+
+
+def print_report(report: BuildReport, config: Config, quiet: bool = False, verbose: bool = False) -> None:
+    for diagnostic in report.diagnostics:
+        shown = {"error": True, "warning": not quiet, "info": verbose}[diagnostic.level]
+        if shown:
+            print(diagnostic, file=sys.stderr)
+    if quiet:
+        return
+    errors = sum(1 for d in report.diagnostics if d.level == "error")
+    warnings = sum(1 for d in report.diagnostics if d.level == "warning")
+    stats = report.stats
+    print(
+        f"built {report.postings} postings into {config.output_dir}/: {report.pages} pages; "
+        f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed; "
+        f"{errors} error(s), {warnings} warning(s) in {report.seconds:.2f}s"
+    )
