@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
+from .assets import load_assets
 from .config import Config
 from .errors import ContentError, Diagnostic
 from .model import Posting, Site
@@ -23,7 +23,10 @@ SKILLS_FILE = "skills.toml"
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """How to build; ``now`` is the day postings close against (``None``: none ever closes)."""
+
     drafts: bool = False
+    now: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,9 @@ def build(
     check_output_dir(config.output_path, config.root, [config.content_path, config.templates_path])
     site, found = site_of(config, options)
     env = make_environment(config)
-    pages = list(render_pages(site, config, env))
-    stats = write_site([*pages, *static_files(config)], config.output_path)
+    assets = load_assets(config.templates_path / "static")
+    pages = list(render_pages(site, config, env, assets.names))
+    stats = write_site([*pages, *assets.files], config.output_path)
     if progress:
         progress(f"{len(site.postings)} postings, {len(pages)} pages")
     return BuildReport(
@@ -84,25 +88,11 @@ def build(
     )
 
 
-def static_files(config: Config) -> Iterator[tuple[str, bytes]]:
-    """The theme's static files, copied as they are under ``static/``."""
-    static = config.templates_path / "static"
-    if not static.is_dir():
-        return
-    for dirpath, dirnames, filenames in os.walk(static):
-        dirnames.sort()
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            yield "static/" + path.relative_to(static).as_posix(), path.read_bytes()
-
-
 def site_of(config: Config, options: BuildOptions = BuildOptions()) -> tuple[Site, list[Diagnostic]]:
     """The assembled site without writing anything (for ``tags`` and ``check``)."""
     vocab = load_vocabulary(config.content_path / SKILLS_FILE)
     postings, found = load_postings(config, vocab)
     if not options.drafts:
         postings = [p for p in postings if not p.draft]
-    site, notes = assemble_site(postings)
+    site, notes = assemble_site(postings, options.now)
     return site, found + notes

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -50,6 +52,19 @@ def make_parser() -> argparse.ArgumentParser:
     )
     serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     serve_cmd.add_argument("--open", action="store_true", help="open the site in a web browser")
+    serve_cmd.add_argument(
+        "--no-drafts", dest="drafts", action="store_false", help="leave out postings marked 'draft: true'"
+    )
+    serve_cmd.set_defaults(drafts=True)
+
+    check_cmd = commands.add_parser(
+        "check",
+        help="lint the postings and the built site as Google for Jobs and an editor would",
+        description="Lint every posting (JobPosting fields, titles, dates, locations) and every "
+        "internal link of the built site. Exit 1 on errors (with --strict, on warnings too).",
+    )
+    _add_build_options(check_cmd)
+    check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
     return parser
 
 
@@ -63,11 +78,37 @@ def _add_build_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--output", metavar="DIR", help="output folder (default: output_dir in careers.toml, or site)"
     )
+    cmd.add_argument(
+        "--now",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day postings close against (default: SOURCE_DATE_EPOCH if set, else today)",
+    )
     cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     cmd.add_argument("-v", "--verbose", action="store_true", help="print every warning and page count")
 
 
-COMMANDS = ("build", "serve")
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {value!r}") from None
+
+
+def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
+    """The build's "now": ``--now``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else today."""
+    if now is not None:
+        return now
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise CareersError(f"SOURCE_DATE_EPOCH must be seconds since 1970, not {epoch!r}") from None
+    return dt.date.today()
+
+
+COMMANDS = ("build", "serve", "check")
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:
@@ -91,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
         config = load_config(args.root, {"base_url": args.base_url, "output_dir": args.output})
+        options = BuildOptions(drafts=args.drafts, now=today(args.now, os.environ))
         if args.command == "serve":
             from .serve import serve
 
@@ -99,9 +141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 host=args.host,
                 port=args.port,
                 open_browser=args.open,
-                options=BuildOptions(drafts=args.drafts),
+                options=options,
             )
-        report = build(config, BuildOptions(drafts=args.drafts))
+        if args.command == "check":
+            return run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
+        report = build(config, options)
     except CareersError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
@@ -110,6 +154,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     print_report(report, config, quiet=args.quiet, verbose=args.verbose)
     return EXIT_CONTENT if report.failed else EXIT_OK
+
+
+def run_check(config: Config, options: BuildOptions, strict: bool, quiet: bool, verbose: bool) -> int:
+    from .check import check_site
+
+    found = check_site(config, options)
+    for diagnostic in found:
+        if {"error": True, "warning": not quiet, "info": verbose}[diagnostic.level]:
+            print(diagnostic)
+    errors = sum(1 for d in found if d.level == "error")
+    warnings = sum(1 for d in found if d.level == "warning")
+    if not quiet:
+        print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_CONTENT if errors or (strict and warnings) else EXIT_OK
 
 
 def print_report(report: BuildReport, config: Config, quiet: bool = False, verbose: bool = False) -> None:

@@ -172,9 +172,14 @@ class Term:
 
 @dataclass(frozen=True)
 class Site:
-    """All postings, sorted newest first, and the taxonomies built from them."""
+    """All open postings, sorted newest first, and the taxonomies built from them.
+
+    ``closed`` holds the postings whose closing date has passed: they keep their page
+    (which says so) but appear in no listing, feed or sitemap.
+    """
 
     postings: tuple[Posting, ...]
     skills: tuple[Term, ...]
     levels: tuple[Term, ...]
     related: dict[str, tuple[Posting, ...]]
+    closed: tuple[Posting, ...] = ()

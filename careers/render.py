@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -24,8 +24,11 @@ from markupsafe import Markup
 from .config import Config
 from .emit import blocks_html
 from .errors import TemplateError
+from .feeds import feed_xml, robots_txt, sitemap_xml
 from .frontmatter import EMPLOYMENT_LABELS
+from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
+from .seo import page_seo
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,12 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
                 {
                     "posting": posting,
                     "related": site.related.get(posting.slug, ()),
+                    **details(posting),
                 },
             )
         )
+    for posting in site.closed:
+        pages.append(Page(posting_path(posting), "posting.html", closed_context(posting, site)))
     pages.append(Page("skills/index.html", "skills.html", {"categories": group_by_category(site.skills)}))
     for term in site.skills:
         pages.append(Page(f"skills/{term.slug}/index.html", "skill.html", {"term": term}))
@@ -89,6 +95,29 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
         pages.append(Page(f"experience/{term.slug}/index.html", "level.html", {"term": term}))
     pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
     return pages
+
+
+def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
+    """A closed posting's page: tags only where their pages (built from open postings) exist."""
+    skills = {t.slug for t in site.skills}
+    levels = {t.slug for t in site.levels}
+    experience = posting.experience
+    if experience and experience.level not in levels:
+        experience = replace(experience, level=None)
+    shown = replace(
+        posting, skills=tuple(t for t in posting.skills if t.slug in skills), experience=experience
+    )
+    return {"posting": shown, "related": (), "closed": True, **details(posting)}
+
+
+def details(posting: Posting) -> dict[str, Any]:
+    """The facts a posting page lists, read the same way its JSON-LD reads them."""
+    education = posting.education
+    return {
+        "closed": False,
+        "location": posting_location(posting),
+        "credential": CREDENTIAL_CATEGORIES.get(education.level) if education else None,
+    }
 
 
 def posting_path(posting: Posting) -> str:
@@ -117,8 +146,13 @@ def rooted_url(base_path: str, _from_path: str, target: str) -> str:
     return base_path + target
 
 
-def render_pages(site: Site, config: Config, env: jinja2.Environment) -> Iterator[tuple[str, bytes]]:
-    """Render every planned page, then ``jobs.json``."""
+def render_pages(
+    site: Site, config: Config, env: jinja2.Environment, assets: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Render every planned page, then ``jobs.json``, the feed, the sitemap and ``robots.txt``.
+
+    ``assets`` maps a static file's name to its published (fingerprinted) path.
+    """
     common = {"config": config, "site": site, "now": None}
     for page in plan_pages(site, config):
         url: Callable[[str], str]
@@ -131,10 +165,24 @@ def render_pages(site: Site, config: Config, env: jinja2.Environment) -> Iterato
             **page.context,
             "page": page,
             "url": url,
-            "asset": lambda name, url=url: url(f"static/{name}"),
+            "asset": partial(asset_url, assets, url),
+            "seo": page_seo(page.template, page.context, config),
         }
         yield page.path, render_template(env, page.template, context, config)
     yield "jobs.json", jobs_json(site, config)
+    yield "robots.txt", robots_txt(config)
+    for name, data in (("sitemap.xml", sitemap_xml(site, config)), ("feed.xml", feed_xml(site, config))):
+        if data is not None:
+            yield name, data
+
+
+def asset_url(assets: Mapping[str, str] | None, url: Callable[[str], str], name: str) -> str:
+    """The link to a static file by its name in ``templates/static/`` (fingerprinted when published)."""
+    if assets is None:
+        return url(f"static/{name}")
+    if name not in assets:
+        raise ValueError(f"asset({name!r}): no such file in templates/static/")
+    return url(assets[name])
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], config: Config) -> bytes:

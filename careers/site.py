@@ -15,16 +15,24 @@ RELATED_COUNT = 3
 RELATED_CANDIDATES = 400
 
 
-def assemble_site(postings: list[Posting]) -> tuple[Site, list[Diagnostic]]:
+def assemble_site(postings: list[Posting], today: dt.date | None = None) -> tuple[Site, list[Diagnostic]]:
+    """Slugs are assigned over every posting, closed ones too, so closing one renames none."""
     postings, found = assign_slugs(postings)
     ordered = tuple(sorted(postings, key=sort_key))
+    open_ = tuple(p for p in ordered if not is_closed(p, today))
     site = Site(
-        postings=ordered,
-        skills=skill_terms(ordered),
-        levels=level_terms(ordered),
-        related=related_postings(ordered),
+        postings=open_,
+        skills=skill_terms(open_),
+        levels=level_terms(open_),
+        related=related_postings(open_),
+        closed=tuple(p for p in ordered if is_closed(p, today)),
     )
     return site, found
+
+
+def is_closed(posting: Posting, today: dt.date | None) -> bool:
+    """Closed once ``today`` is past the closing date (the closing day itself is still open)."""
+    return today is not None and posting.valid_through is not None and posting.valid_through < today
 
 
 def sort_key(posting: Posting) -> tuple[int, str, str, str]:

@@ -1,0 +1,126 @@
+"""Locations as people write them ("Boston, MA, US", "Remote (US)") read into address parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Country names and codes people write → ISO 3166-1 alpha-2.
+COUNTRIES = {
+    "us": "US",
+    "usa": "US",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "united states": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "gb": "GB",
+    "united kingdom": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "ca": "CA",
+    "canada": "CA",
+    "de": "DE",
+    "germany": "DE",
+    "fr": "FR",
+    "france": "FR",
+    "ie": "IE",
+    "ireland": "IE",
+    "nl": "NL",
+    "netherlands": "NL",
+    "es": "ES",
+    "spain": "ES",
+    "it": "IT",
+    "italy": "IT",
+    "in": "IN",
+    "india": "IN",
+    "au": "AU",
+    "australia": "AU",
+    "mx": "MX",
+    "mexico": "MX",
+    "br": "BR",
+    "brazil": "BR",
+    "jp": "JP",
+    "japan": "JP",
+    "sg": "SG",
+    "singapore": "SG",
+    "eu": "EU",
+}
+US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR".split()
+)
+CA_PROVINCES = frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+_REMOTE = re.compile(r"^\s*(remote|work from home|telecommute|anywhere)\b[\s:–-]*(.*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Address:
+    """A postal address as far as the location text tells it; any part may be missing."""
+
+    locality: str | None = None
+    region: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the work happens: an address, or (when remote) the countries applicants may live in."""
+
+    address: Address | None
+    remote: bool
+    applicant_countries: tuple[str, ...] = ()
+
+
+def country_code(text: str) -> str | None:
+    """The ISO code of a country name or code ("United States", "USA", "US" → ``US``), else ``None``."""
+    key = " ".join(text.strip().lower().split())
+    if key in COUNTRIES:
+        return COUNTRIES[key]
+    return None
+
+
+def parse_address(text: str) -> Address | None:
+    """Read "City, ST, US", "City, ST" (a US state or Canadian province), "City, Country", "Country"."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        country = country_code(parts[0])
+        return Address(country=country) if country else Address(locality=parts[0])
+    if len(parts) == 2:
+        region = parts[1].upper()
+        # Two letters after a city are a state or province before they are a country ("IN", "DE").
+        if region in US_STATES or region in CA_PROVINCES:
+            return Address(parts[0], parts[1], "US" if region in US_STATES else "CA")
+        country = country_code(parts[1])
+        return Address(parts[0], None, country) if country else Address(parts[0], parts[1], None)
+    country = country_code(parts[-1])
+    if country is None:
+        return Address(", ".join(parts[:-1]), parts[-1], None)
+    return Address(", ".join(parts[:-2]), parts[-2], country)
+
+
+def parse_location(text: str | None, remote: bool) -> Location:
+    """Read a posting's location; ``remote`` is the posting's own (front matter or inferred) flag."""
+    if not text:
+        return Location(None, remote)
+    match = _REMOTE.match(text)
+    if match:
+        countries = _countries_in(match.group(2))
+        return Location(None, True, countries)
+    address = parse_address(text)
+    countries = (address.country,) if remote and address and address.country else ()
+    return Location(address, remote, countries)
+
+
+def _countries_in(text: str) -> tuple[str, ...]:
+    """The countries named in "(US)", "- US or Canada", "(US, CA)"."""
+    inner = text.strip().strip("()[] ")
+    found: list[str] = []
+    for part in re.split(r",|/|\bor\b|\band\b|&", inner):
+        code = country_code(part)
+        if code and code not in found:
+            found.append(code)
+    return tuple(found)
