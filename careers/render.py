@@ -107,15 +107,20 @@ def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     shown = replace(
         posting, skills=tuple(t for t in posting.skills if t.slug in skills), experience=experience
     )
-    return {"posting": shown, "related": (), "closed": True, **details(posting)}
+    return {**details(posting), "posting": shown, "related": (), "closed": True}
 
 
 def details(posting: Posting) -> dict[str, Any]:
     """The facts a posting page lists, read the same way its JSON-LD reads them."""
     education = posting.education
+    location = posting_location(posting)
+    country = location.address.country if location.address and not location.remote else None
+    written = [part.strip().upper() for part in (posting.location or "").split(",")]
     return {
         "closed": False,
-        "location": posting_location(posting),
+        "location": location,
+        # A country read from a state ("Boston, MA") is shown, as every JSON-LD value is.
+        "country": country if country and country not in written else None,
         "credential": CREDENTIAL_CATEGORIES.get(education.level) if education else None,
     }
 

@@ -1,0 +1,153 @@
+"""``check``: one finding per line, in the compiler's format, and the right exit code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .test_build import digest_tree, run
+
+FINDING = re.compile(r"^[^:\s]+:\d+: (error|warning|info): \S.*$")
+GOOD = (
+    "---\ntitle: Support Engineer\nlocation: Austin, TX, US\ndate: 2026-11-01\nvalid_through: 2027-03-01\n"
+    "employment_type: Full-time\n---\n## About\n\nHelp customers run our network every day.\n"
+)
+
+
+def check(project: Path, *args: str) -> tuple[int, list[str]]:
+    result = run(project, "check", "--now", "2026-12-01", *args)
+    lines = result.stdout.splitlines()
+    assert all(FINDING.match(line) for line in lines), lines
+    assert "Traceback" not in result.stderr
+    return result.returncode, lines
+
+
+def only(project: Path, text: str) -> Path:
+    """A project whose only posting is ``text``."""
+    jobs = project / "content" / "jobs"
+    for path in jobs.iterdir():
+        path.unlink()
+    (jobs / "job.md").write_text(text)
+    return project
+
+
+def test_the_sample_passes_with_warnings_and_fails_strict(project: Path) -> None:
+    before = digest_tree(project)
+    code, lines = check(project)
+    assert code == 0 and lines
+    assert all(": warning: " in line for line in lines)
+    # The scraped seeds say nothing of where or when: Google needs both.
+    assert "content/jobs/000_f2c0b775a53e4e23.html:1: warning: no 'location:'" in "\n".join(lines)
+    assert check(project, "--strict")[0] == 1
+    assert digest_tree(project) == before  # check writes nothing into the project
+
+
+def test_a_clean_posting_has_no_findings(project: Path) -> None:
+    assert check(only(project, GOOD), "--strict") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("title: Support Engineer", "title: Support Engineer - Northwind Networks"),
+            "job.md:2: warning: title names the company 'Northwind Networks'",
+        ),
+        (
+            ("title: Support Engineer", "title: Support Engineer (Austin)"),
+            "job.md:2: warning: title names the location 'Austin'",
+        ),
+        (
+            ("title: Support Engineer", "title: Support Engineer $90k"),
+            "job.md:2: warning: title holds a salary",
+        ),
+        (
+            ("title: Support Engineer", "title: Support Engineer REQ-20931"),
+            "job.md:2: warning: title holds a code or number",
+        ),
+        (
+            ("title: Support Engineer", "title: Support Engineer (Remote)"),
+            "job.md:2: warning: title says where the work is done",
+        ),
+        (("date: 2026-11-01\n", ""), "job.md:1: warning: no 'date:' (date posted)"),
+        (
+            ("valid_through: 2027-03-01", "valid_through: 2026-11-30"),
+            "job.md:5: warning: closing date 2026-11-30 has passed",
+        ),
+        (("location: Austin, TX, US\n", ""), "job.md:1: warning: no 'location:'"),
+        (
+            ("---\n## About", "skills: [Python, Basket Weaving]\n---\n## About"),
+            "job.md:7: warning: skill 'Basket Weaving' is not in the vocabulary",
+        ),
+    ],
+)
+def test_warnings(project: Path, change: tuple[str, str], expected: str) -> None:
+    code, lines = check(only(project, GOOD.replace(*change)))
+    assert code == 0
+    assert any(line.startswith(f"content/jobs/{expected}") for line in lines), lines
+    assert check(project, "--strict")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("location: Austin, TX, US", "location: Remote"),
+            "job.md:3: error: fully remote (TELECOMMUTE) without the countries applicants may live in",
+        ),
+        (
+            ("location: Austin, TX, US", "location: Springfield"),
+            "job.md:3: error: location 'Springfield' has no country",
+        ),
+        (
+            ("valid_through: 2027-03-01", "valid_through: 2026-10-01"),
+            "job.md:5: error: closing date 2026-10-01 is before the date posted 2026-11-01",
+        ),
+        (
+            ("## About\n\nHelp customers run our network every day.\n", "Support engineer!\n"),
+            "job.md:2: error: the description only repeats the title",
+        ),
+        (
+            ("## About\n\nHelp customers run our network every day.\n", ""),
+            "job.md:2: error: posting has no sections",
+        ),
+        (
+            ("---\n## About", "level: wizard\n---\n## About"),
+            "job.md:7: error: front matter 'level' unknown level",
+        ),
+    ],
+)
+def test_errors(project: Path, change: tuple[str, str], expected: str) -> None:
+    code, lines = check(only(project, GOOD.replace(*change)))
+    assert code == 1
+    assert any(line.startswith(f"content/jobs/{expected}") for line in lines), lines
+
+
+def test_a_broken_link_in_the_built_site(project: Path) -> None:
+    only(project, GOOD)
+    base = project / "templates" / "base.html"
+    base.write_text(
+        base.read_text().replace("</footer>", "<a href=\"{{ url('about/') }}#team\">About</a></footer>")
+    )
+    code, lines = check(project)
+    assert code == 1
+    assert any(
+        re.match(r"site/index\.html:\d+: error: broken link to 'about/index\.html#team': no such file", line)
+        for line in lines
+    ), lines
+
+
+def test_a_broken_anchor_in_the_built_site(project: Path) -> None:
+    only(project, GOOD)
+    base = project / "templates" / "base.html"
+    base.write_text(base.read_text().replace('href="#main"', 'href="#nowhere"'))
+    code, lines = check(project)
+    assert code == 1
+    assert any(
+        re.match(
+            r"site/jobs/support-engineer/index\.html:\d+: error: broken link to '#nowhere': no element", line
+        )
+        for line in lines
+    ), lines
