@@ -1,7 +1,7 @@
 """``check``: lint the content as Google for Jobs and a careful editor would.
 
-The site is built into a temporary folder (so its links can be followed, and nothing in
-``site/`` changes), then every published posting and its JobPosting is examined. Every
+The site is rendered into a temporary folder (so its links can be followed, and nothing in
+``site/`` changes), then every posting (open and closed) and its JobPosting is examined. Every
 finding is a ``Diagnostic``; the CLI decides what exit code they make.
 """
 
@@ -11,16 +11,19 @@ import datetime as dt
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from .builder import BuildOptions, build, site_of
+from .assets import load_assets
+from .builder import BuildOptions, site_of
 from .clean import section_text
 from .config import Config
 from .errors import ContentError, Diagnostic, Level
 from .jsonld import job_posting, posting_location
 from .linkcheck import check_links
 from .model import Posting
+from .output import write_site
+from .render import make_environment, render_pages
 from .sources import find_sources, iter_sources
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
@@ -50,12 +53,13 @@ class Lines:
 
 def check_site(config: Config, options: BuildOptions) -> list[Diagnostic]:
     """Every finding about the content and the site built from it, sorted by file and line."""
+    site, found = site_of(config, options)
+    assets = load_assets(config.templates_path / "static")
+    pages = list(render_pages(site, config, make_environment(config), assets.names))
     with tempfile.TemporaryDirectory(prefix="careers-check-") as tmp:
-        built = replace(config, output_dir=str(Path(tmp) / "site"))
-        report = build(built, options)
-        found = list(report.diagnostics)
-        found.extend(link_findings(built.output_path, config))
-    site, _ = site_of(config, options)
+        out = Path(tmp) / "site"
+        write_site([*pages, *assets.files], out)
+        found.extend(link_findings(out, config))
     lines = source_lines(config)
     today = options.now
     for posting in (*site.postings, *site.closed):
@@ -75,11 +79,10 @@ def source_lines(config: Config) -> dict[str, Lines]:
 def link_findings(site_dir: Path, config: Config) -> Iterator[Diagnostic]:
     """Broken internal links and anchors, pointed at the built page's line."""
     for broken in check_links(site_dir, config.base_path):
-        text = (site_dir / broken.page).read_text(encoding="utf-8")
-        index = text.find(f'="{broken.target}"')
-        line = text.count("\n", 0, index) + 1 if index >= 0 else 1
         path = f"{config.output_dir}/{broken.page}"
-        yield Diagnostic(path, line, "error", f"broken link to {broken.target!r}: {broken.reason}")
+        yield Diagnostic(
+            path, broken.line or 1, "error", f"broken link to {broken.target!r}: {broken.reason}"
+        )
 
 
 def lint_posting(
