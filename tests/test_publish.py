@@ -81,7 +81,11 @@ def test_every_posting_has_a_job_posting_with_the_right_types(project: Path) -> 
 
 
 def test_every_job_posting_value_is_on_the_page(project: Path) -> None:
+    (project / "templates" / "static" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with (project / "careers.toml").open("a") as f:
+        f.write('logo = "static/logo.png"\n')
     assert run(project, "build", "--now", OPEN_DAY).returncode == 0
+    assert check_links(project / "site") == []
     checked = 0
     for path in posting_pages(project / "site"):
         page = soup(path)
@@ -93,6 +97,8 @@ def test_every_job_posting_value_is_on_the_page(project: Path) -> None:
         assert org["name"] in text  # type: ignore[index]
         if "sameAs" in org:  # type: ignore[operator]
             assert page.find("a", href=org["sameAs"])  # type: ignore[index]
+        assert org["logo"] == "https://careers.northwind.example.com/static/logo.png"  # type: ignore[index]
+        assert page.find("img", src="../../static/logo.png")
         times = {t["datetime"] for t in page.select("main time")}
         for key in ("datePosted", "validThrough"):
             if key in data:
@@ -118,6 +124,20 @@ def test_every_job_posting_value_is_on_the_page(project: Path) -> None:
         assert data["identifier"]["value"] in text  # type: ignore[index]
         checked += 1
     assert checked == 7
+
+
+def test_json_ld_survives_hostile_text(project: Path) -> None:
+    hostile = "</script><script>alert(1)</script> Engineer & <!-- co"
+    (project / "content" / "jobs" / "x.md").write_text(
+        f"---\ntitle: {json.dumps(hostile)}\nsummary: {json.dumps(hostile)}\n---\n"
+        "A real job with real work.\n"
+    )
+    assert run(project).returncode == 0
+    (path,) = [p for p in posting_pages(project / "site") if "alert" in p.read_text()]
+    page = soup(path)
+    assert [data["title"] for data in job_postings(page)] == [hostile]
+    assert "<script>alert(1)" not in path.read_text()
+    assert len(page.find_all("script")) == 1
 
 
 def test_no_job_posting_on_listing_pages(project: Path) -> None:
