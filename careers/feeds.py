@@ -40,7 +40,8 @@ def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
     for prefix, terms in (("skills/", site.skills), ("experience/", site.levels)):
         yield prefix, newest(p for t in terms for p in t.postings if not p.draft)
         for term in terms:
-            yield f"{prefix}{term.slug}/", newest(p for p in term.postings if not p.draft)
+            if any(not p.draft for p in term.postings):  # a page of drafts only is not published
+                yield f"{prefix}{term.slug}/", newest(p for p in term.postings if not p.draft)
 
 
 def sitemap_xml(site: Site, config: Config) -> bytes | None:

@@ -27,6 +27,15 @@ def assemble_site(postings: list[Posting], today: dt.date | None = None) -> tupl
         related=related_postings(open_),
         closed=tuple(p for p in ordered if is_closed(p, today)),
     )
+    for posting in site.closed:
+        found.append(
+            Diagnostic(
+                posting.source,
+                None,
+                "info",
+                f"closed after {posting.valid_through}: listed nowhere; its page says the position is closed",
+            )
+        )
     return site, found
 
 

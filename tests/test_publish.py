@@ -221,8 +221,9 @@ def test_expiry_follows_the_injected_clock(project: Path) -> None:
     index = project / "site" / "index.html"
     assert run(project, "build", "--now", OPEN_DAY).returncode == 0
     assert "Senior Data Engineer" in index.read_text()
-    assert run(project, "build", "--now", CLOSED_DAY).returncode == 0
-    assert "Senior Data Engineer" not in index.read_text()
+    closed = run(project, "build", "-v", "--now", CLOSED_DAY)
+    assert closed.returncode == 0 and "Senior Data Engineer" not in index.read_text()
+    assert "content/jobs/senior-data-engineer.md: info: closed after 2027-01-31" in closed.stderr
     env = {"SOURCE_DATE_EPOCH": "1801440000"}  # 2027-02-01T00:00:00Z
     assert run(project, env=env).returncode == 0
     assert "Senior Data Engineer" not in index.read_text()
