@@ -327,3 +327,22 @@ def test_every_page_passes_the_nu_html_checker(project: Path, root: str) -> None
     messages = json.loads(result.stdout)["messages"]
     errors = [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
     assert errors == []
+
+
+@pytest.mark.browser
+def test_a_sub_path_build_works_from_disk_in_a_browser(project: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    assert run(project, "build", "--base-url", SUB).returncode == 0
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto((project / "site" / "jobs" / "senior-data-engineer" / "index.html").as_uri())
+    # The fingerprinted stylesheet loaded: the apply button is styled, not a plain link.
+    assert page.eval_on_selector(".button", "e => getComputedStyle(e).display") == "inline-block"
+    data = page.eval_on_selector('script[type="application/ld+json"]', "e => JSON.parse(e.textContent)")
+    assert data["title"] == "Senior Data Engineer" and data["url"] == SUB + "jobs/senior-data-engineer/"
+    page.click('a[href="../../skills/python/index.html"] >> nth=0')
+    assert page.title().startswith("Python")
+    page.click('header a:text("Open positions")')
+    assert page.locator(".card").count() == 7
+    assert failed == []
+    page.close()
