@@ -171,7 +171,7 @@ def render_pages(
             "page": page,
             "url": url,
             "asset": partial(asset_url, assets, url),
-            "seo": page_seo(page.template, page.context, config),
+            "seo": page_seo(page.path, page.template, page.context, config),
         }
         yield page.path, render_template(env, page.template, context, config)
     yield "jobs.json", jobs_json(site, config)

@@ -26,16 +26,17 @@ class Seo:
     feed: bool = False
 
 
-def page_seo(template: str, context: dict[str, Any], config: Config) -> Seo:
-    """The head values for a page planned with ``template`` and ``context``."""
-    owner = config.company or config.title
+def page_seo(path: str, template: str, context: dict[str, Any], config: Config) -> Seo:
+    """The head values for the page at ``path`` planned with ``template`` and ``context``."""
     image = absolute_url(config, config.logo) if config.logo else None
     feed = absolute_url(config, "") is not None
     if template == "posting.html":
         return posting_seo(context["posting"], bool(context.get("closed")), config, image, feed)
-    target, title, description = _listing(template, context, owner, config)
-    if target is None:
-        return Seo(title, description, robots="noindex", image=image)
+    owner = config.company or config.title
+    if template == "404.html":
+        return Seo("Page not found", f"Page not found. See the open positions at {owner}.", robots="noindex")
+    title, description = _listing(template, context, owner, config)
+    target = path.removesuffix("index.html")
     return Seo(title, description, absolute_url(config, target), image=image, feed=feed)
 
 
@@ -54,20 +55,15 @@ def posting_seo(posting: Posting, closed: bool, config: Config, image: str | Non
     )
 
 
-def _listing(
-    template: str, context: dict[str, Any], owner: str, config: Config
-) -> tuple[str | None, str, str]:
-    """(site path or ``None`` for a page not to index, title, description) of a non-posting page."""
-    if template == "index.html":
-        return "", config.title, config.intro or f"Open positions at {owner}."
+def _listing(template: str, context: dict[str, Any], owner: str, config: Config) -> tuple[str, str]:
+    """(title, description) of a listing page."""
     if template == "skills.html":
-        return "skills/", "Skills", f"Open positions at {owner} by skill."
+        return "Skills", f"Open positions at {owner} by skill."
     if template == "levels.html":
-        return "experience/", "Experience levels", f"Open positions at {owner} by experience level."
+        return "Experience levels", f"Open positions at {owner} by experience level."
     term = context.get("term")
     if isinstance(term, Term):
-        prefix = "skills/" if template == "skill.html" else "experience/"
         count = len(term.postings)
         noun = "position" if count == 1 else "positions"
-        return f"{prefix}{term.slug}/", term.name, f"{count} open {term.name} {noun} at {owner}."
-    return None, "Page not found", f"Page not found. See the open positions at {owner}."
+        return term.name, f"{count} open {term.name} {noun} at {owner}."
+    return config.title, config.intro or f"Open positions at {owner}."
