@@ -16,6 +16,10 @@ from careers.linkcheck import check_links
 
 from .conftest import ROOT, SEEDS
 
+# The day builds run "on" (2026-12-01), so that no test depends on the real date: the sample's
+# postings close in 2027.
+TODAY_EPOCH = "1796083200"
+
 
 def run(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -24,7 +28,7 @@ def run(project: Path, *args: str, env: dict[str, str] | None = None) -> subproc
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, **env} if env else None,
+        env={**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, **(env or {})},
     )
 
 
