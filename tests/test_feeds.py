@@ -1,0 +1,71 @@
+"""Sitemap, feed, robots and fingerprints: pure functions of the site and the config."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+
+from careers.assets import fingerprint
+from careers.config import Config
+from careers.feeds import feed_xml, robots_txt, sitemap_entries, sitemap_xml
+from careers.model import Posting, SkillTag
+from careers.site import assemble_site
+
+CONFIG = Config(title="Jobs", company="Acme", base_url="https://acme.example/careers/")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def posting(slug: str, date: dt.date | None = None, **fields: object) -> Posting:
+    tag = SkillTag("SQL", "sql", "Data", True, "SQL")
+    base = Posting(source=f"content/jobs/{slug}.md", slug=slug, title=slug.title(), sections=(), summary="")
+    return replace(base, date_posted=date, skills=(tag,), **fields)  # type: ignore[arg-type]
+
+
+def test_sitemap_leaves_out_drafts_and_closed_postings() -> None:
+    site, _ = assemble_site(
+        [
+            posting("a", dt.date(2026, 5, 1)),
+            posting("b", dt.date(2026, 6, 1), draft=True),
+            posting("c", dt.date(2026, 7, 1), valid_through=dt.date(2026, 7, 31)),
+        ],
+        today=dt.date(2026, 8, 1),
+    )
+    entries = dict(sitemap_entries(site))
+    assert entries == {
+        "": dt.date(2026, 5, 1),
+        "jobs/a/": dt.date(2026, 5, 1),
+        "skills/": dt.date(2026, 5, 1),
+        "skills/sql/": dt.date(2026, 5, 1),
+        "experience/": None,
+    }
+    locs = [e.text for e in ET.fromstring(sitemap_xml(site, CONFIG) or b"").iter() if e.tag.endswith("loc")]
+    assert locs[:2] == ["https://acme.example/careers/", "https://acme.example/careers/jobs/a/"]
+
+
+def test_feed_dates_come_from_postings_never_the_clock() -> None:
+    undated, _ = assemble_site([posting("a")])
+    feed = ET.fromstring(feed_xml(undated, CONFIG) or b"")
+    assert feed.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"
+    dated, _ = assemble_site([posting("a"), posting("b", dt.date(2026, 5, 1))])
+    feed = ET.fromstring(feed_xml(dated, CONFIG) or b"")
+    assert [e.findtext(f"{ATOM}updated") for e in feed.iter(f"{ATOM}entry")] == [
+        "2026-05-01T00:00:00Z",
+        "2026-05-01T00:00:00Z",  # the undated one takes the feed's date
+    ]
+
+
+def test_a_path_only_base_url_has_no_absolute_urls() -> None:
+    site, _ = assemble_site([posting("a")])
+    local = replace(CONFIG, base_url="/careers/")
+    assert sitemap_xml(site, local) is None and feed_xml(site, local) is None
+    assert robots_txt(local) == b"User-agent: *\nAllow: /\n"
+    assert robots_txt(CONFIG).endswith(b"Sitemap: https://acme.example/careers/sitemap.xml\n")
+
+
+def test_fingerprints_follow_content() -> None:
+    assert fingerprint("style.css", b"a") != fingerprint("style.css", b"b")
+    assert fingerprint("js/app.js", b"a").startswith("js/app.") and fingerprint("js/app.js", b"a").endswith(
+        ".js"
+    )
+    assert fingerprint("fonts/x.woff2", b"a") == "fonts/x.woff2"  # stylesheets refer to it by name
