@@ -48,6 +48,9 @@ class Lines:
     body: int
 
     def of(self, key: str) -> int:
+        """The line of a front matter key; the body's first line for "body" (or a title from it)."""
+        if key == "body":
+            return self.body
         return self.keys.get(key, self.body if key == "title" else 1)
 
 
@@ -105,11 +108,11 @@ Finding = tuple[str, Level, str]
 
 def content_findings(posting: Posting) -> Iterator[Finding]:
     if not posting.sections:
-        yield "title", "error", "posting has no sections: its JobPosting description would be empty"
+        yield "body", "error", "posting has no sections: its JobPosting description would be empty"
         return
     text = " ".join(section_text(s) for s in posting.sections)
     if _normal(text) == _normal(posting.title):
-        yield "title", "error", "the description only repeats the title: write what the job is"
+        yield "body", "error", "the description only repeats the title: write what the job is"
 
 
 def title_findings(posting: Posting, config: Config) -> Iterator[Finding]:

@@ -107,11 +107,11 @@ def test_warnings(project: Path, change: tuple[str, str], expected: str) -> None
         ),
         (
             ("## About\n\nHelp customers run our network every day.\n", "Support engineer!\n"),
-            "job.md:2: error: the description only repeats the title",
+            "job.md:8: error: the description only repeats the title",
         ),
         (
             ("## About\n\nHelp customers run our network every day.\n", ""),
-            "job.md:2: error: posting has no sections",
+            "job.md:8: error: posting has no sections",
         ),
         (
             ("---\n## About", "level: wizard\n---\n## About"),
