@@ -97,11 +97,14 @@ class Section:
 
 @dataclass(frozen=True)
 class SkillTag:
+    """A skill on a posting: required or preferred, the words matched and the phrase around them."""
+
     name: str
     slug: str
     category: str
     required: bool
     phrase: str
+    term: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,14 +116,19 @@ class Experience:
     required: bool
     level: str | None
     phrase: str
+    level_reason: str = ""
 
 
 @dataclass(frozen=True)
 class Education:
+    """The education asked for; ``preferred_level`` is a higher wish ("Master's preferred")."""
+
     level: str
     required: bool
     equivalent_experience: bool
     phrase: str
+    equivalent_months: int | None = None
+    preferred_level: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from .errors import Diagnostic
 from .frontmatter import read_employment_type, read_fields
 from .model import Posting, Section, Source
 from .slugs import slugify
-from .tagging import Vocabulary, extract_education, extract_experience, extract_skills, skills_from_names
+from .tagging import Vocabulary, skills_from_names, tag_posting
 
 SUMMARY_LENGTH = 160
 _REMOTE = re.compile(r"\b(remote|work from home|telecommute|anywhere)\b", re.IGNORECASE)
@@ -49,6 +49,7 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         found.append(
             Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
         )
+    tags = tag_posting(title, cleaned.sections, vocab, fields.level)
     if fields.skills is not None:
         skills, unknown = skills_from_names(list(fields.skills), vocab)
         for name in unknown:
@@ -62,7 +63,7 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
                 )
             )
     else:
-        skills = extract_skills(cleaned.sections, vocab)
+        skills = tags.skills
     location = fields.location or config.location or None
     posting = Posting(
         source=source.relpath,
@@ -71,8 +72,8 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         sections=cleaned.sections,
         summary=fields.summary or summarize(cleaned.sections),
         skills=skills,
-        experience=extract_experience(title, cleaned.sections, fields.level),
-        education=extract_education(cleaned.sections),
+        experience=tags.experience,
+        education=tags.education,
         company=fields.company or config.company or None,
         location=location,
         employment_type=fields.employment_type or _employment_default(config),

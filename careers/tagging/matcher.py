@@ -1,0 +1,97 @@
+"""Find vocabulary terms in text: word-bounded, leftmost-longest, in one pass per case rule.
+
+Two Aho-Corasick automata (pyahocorasick, in C) report every occurrence of every term: one
+over the lowercased text for terms matched regardless of case, one over the text as written
+for the exact ones. Occurrences inside a word are dropped, then the leftmost, and at one
+position the longest, wins. ``bench/tagging.py`` compares this with a trie-compiled regex
+(about half as fast) and a flat regex alternation (some forty times slower).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+# Characters that continue a word: a term must not have one just before or just after it.
+# ("C++", "C#" and ".NET" carry their own marks; a hyphen before a term joins it to a word.)
+_JOINS_AFTER = "_+#"
+_JOINS_BEFORE = "_+#@-"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One term found: where, as written, its lookup key, and whether matched by exact case."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    exact: bool
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Terms matched ignoring case (lowercased), and terms matched only as written."""
+
+    folded: Any  # ahocorasick.Automaton
+    exact: Any
+
+    def find(self, text: str, lowered: str | None = None) -> list[Hit]:
+        """Non-overlapping whole-word hits, leftmost first and, at one position, the longest.
+
+        ``lowered`` is ``fold(text)`` when the caller has it already.
+        """
+        lowered = fold(text) if lowered is None else lowered
+        found = _occurrences(self.folded, lowered, False) + _occurrences(self.exact, text, True)
+        found.sort()
+        hits: list[Hit] = []
+        reached = 0
+        for start, negative_length, key, exact in found:
+            if start >= reached:
+                reached = start - negative_length
+                hits.append(Hit(start, reached, text[start:reached], key, exact))
+        return hits
+
+
+def _occurrences(automaton: Any, haystack: str, exact: bool) -> list[tuple[int, int, str, bool]]:
+    if len(automaton) == 0:
+        return []
+    out = []
+    size = len(haystack)
+    for end, key in automaton.iter(haystack):
+        start = end - len(key) + 1
+        if start and _continues(haystack[start - 1], _JOINS_BEFORE):
+            continue
+        if end + 1 < size and _continues(haystack[end + 1], _JOINS_AFTER):
+            continue
+        out.append((start, -len(key), key, exact))
+    return out
+
+
+def _continues(char: str, marks: str) -> bool:
+    return char.isalnum() or char in marks
+
+
+def fold(text: str) -> str:
+    """Lowercase ``text`` keeping every offset (the rare letter whose lowercase is longer stays)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def compile_matcher(folded: Iterable[str], exact: Iterable[str]) -> Matcher:
+    """A matcher for the given terms (``folded`` ignoring case, ``exact`` as written)."""
+    return Matcher(_automaton(t.lower() for t in folded), _automaton(exact))
+
+
+def _automaton(terms: Iterable[str]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for term in sorted(set(terms)):
+        automaton.add_word(term, term)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton

@@ -1,0 +1,132 @@
+"""Every row of the spec's experience, level and education tables (tests/data/spec/*.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from careers.model import Paragraph, Run, Section
+from careers.sections import heading_kind
+from careers.tagging import decide_level, extract_education, extract_experience
+from careers.tagging.experience import find_experience
+
+from .conftest import read_tsv
+
+
+def section(heading: str, text: str) -> Section:
+    """One section as the cleaner makes it; no heading reads as a requirements list."""
+    kind = heading_kind(heading) if heading else "requirements"
+    return Section(heading or None, kind, (Paragraph((Run(text),)),))
+
+
+def months(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    return read_tsv(name)
+
+
+def ids(name: str) -> list[str]:
+    return [row["id"] for row in read_tsv(name)]
+
+
+PREFERRED_ROWS = {"E6", "E26", "E34", "E38"}
+
+
+@pytest.mark.parametrize("row", rows("experience_phrases.tsv"), ids=ids("experience_phrases.tsv"))
+def test_experience_phrase(row: dict[str, str]) -> None:
+    found = find_experience((section(row["section_heading"], row["text"]),))
+    if not row["min_months"]:
+        assert found is None, f"{row['text']!r} read as {found}"
+        return
+    assert found is not None, f"no experience read from {row['text']!r}"
+    assert (found.min_months, found.max_months) == (months(row["min_months"]), months(row["max_months"]))
+    assert found.preferred == (row["id"] in PREFERRED_ROWS)
+    assert decide_level("", found.min_months) == row["level_from_years"]
+
+
+@pytest.mark.parametrize("row", rows("experience_sections.tsv"), ids=ids("experience_sections.tsv"))
+def test_experience_sections(row: dict[str, str]) -> None:
+    parts = [part.split(": ", 1) for part in row["sections"].split(" ⏎ ")]
+    experience = extract_experience("", tuple(section(heading, text) for heading, text in parts))
+    assert experience is not None
+    expected = (months(row["min_months"]), months(row["max_months"]))
+    assert (experience.min_months, experience.max_months) == expected
+    assert experience.required == ("only preferred" not in row["note"])
+
+
+@pytest.mark.parametrize("row", rows("level_titles.tsv"), ids=ids("level_titles.tsv"))
+def test_level_title(row: dict[str, str]) -> None:
+    level = decide_level(row["title"], months(row["required_months"]), row["front_matter_level"] or None)
+    assert level == (row["expected_level"] or None)
+
+
+@pytest.mark.parametrize("row", rows("education_phrases.tsv"), ids=ids("education_phrases.tsv"))
+def test_education_phrase(row: dict[str, str]) -> None:
+    education = extract_education((section("", row["text"]),))
+    if not row["expected_level"]:
+        assert education is None, f"{row['text']!r} read as {education}"
+        return
+    assert education is not None, f"no education read from {row['text']!r}"
+    assert education.level == row["expected_level"].split()[0]
+    assert education.required == row["status"].startswith("required")
+    assert education.equivalent_experience == row["equivalent_experience_ok"].startswith("yes")
+    if "(48 months)" in row["equivalent_experience_ok"]:
+        assert education.equivalent_months == 48
+    if "master preferred" in row["status"]:
+        assert education.preferred_level == "master"
+
+
+# Phrasings the tables do not list, as real postings write them.
+MORE_EXPERIENCE = [
+    ("3-5+ years of experience in B2B sales", 36, 60, False),
+    ("At least one year of retail experience preferred", 12, None, True),
+    ("1-2 years of customer service experience is a plus", 12, 24, True),
+    ("Must have worked in a call center for at least 2 years", 24, None, False),
+    ("Sales experience of at least 2 years", 24, None, False),
+    ("2 years' experience in a similar role OR 4 years' experience in customer service", 24, None, False),
+    ("This role requires 7-10 years of engineering experience", 84, 120, False),
+    ("Salesforce experience preferred but not required", None, None, False),
+    ("Over 10 years in the industry, we are the regional leader", None, None, False),
+    ("We offer 401(k) matching and 15 days of PTO in your first year", None, None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "preferred"), MORE_EXPERIENCE)
+def test_more_experience_phrasings(text: str, low: int | None, high: int | None, preferred: bool) -> None:
+    found = find_experience((section("", text),))
+    if low is None:
+        assert found is None
+    else:
+        assert found is not None and (found.min_months, found.max_months, found.preferred) == (
+            low,
+            high,
+            preferred,
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("BS/BA degree in Business or a related field", "bachelor"),
+        ("Associate's or Bachelor's degree", "associate"),
+        ("Bachelors in Accounting", "bachelor"),
+        ("High School diploma/GED", "high_school"),
+        ("Graduate degree preferred", "master"),
+        ("Proficiency with MS Word and MS Excel", None),
+        ("Currently enrolled in a Bachelor's program", None),
+        ("A high degree of accuracy", None),
+    ],
+)
+def test_more_education_phrasings(text: str, level: str | None) -> None:
+    education = extract_education((section("", text),))
+    assert (education.level if education else None) == level
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [("Activities Director", None), ("Managing Director", "director"), ("SVP, Operations", "executive"),
+     ("Apprentice Electrician", "entry"), ("Internal Auditor", None), ("Team Lead, Support", "mid_senior")],
+)  # fmt: skip
+def test_more_titles(title: str, level: str | None) -> None:
+    assert decide_level(title, None) == level
