@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
-from .builder import BuildOptions, BuildReport, build
+from .builder import BuildOptions, BuildReport, build, site_of
 from .config import Config, load_config
 from .errors import CareersError
+from .tagging.report import tag_lines, tags_record
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -65,6 +67,14 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_build_options(check_cmd)
     check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    tags_cmd = commands.add_parser(
+        "tags",
+        help="print every posting's skill, experience and education tags with the phrase behind each",
+        description="Print each posting's tags and the phrase that produced each one; writes nothing.",
+    )
+    _add_build_options(tags_cmd)
+    tags_cmd.add_argument("--json", action="store_true", help="print JSON (one object per posting) for tools")
     return parser
 
 
@@ -108,7 +118,7 @@ def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
     return dt.date.today()
 
 
-COMMANDS = ("build", "serve", "check")
+COMMANDS = ("build", "serve", "check", "tags")
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:
@@ -143,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 open_browser=args.open,
                 options=options,
             )
+        if args.command == "tags":
+            return print_tags(config, options, as_json=args.json)
         if args.command == "check":
             return run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
         report = build(config, options)
@@ -154,6 +166,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     print_report(report, config, quiet=args.quiet, verbose=args.verbose)
     return EXIT_CONTENT if report.failed else EXIT_OK
+
+
+def print_tags(config: Config, options: BuildOptions, as_json: bool = False) -> int:
+    """The ``tags`` command: every posting's tags and why, in site order."""
+    site, found = site_of(config, options)
+    for diagnostic in found:
+        if diagnostic.level != "info":
+            print(diagnostic, file=sys.stderr)
+    if as_json:
+        records = [tags_record(p) for p in site.postings]
+        text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True)
+    else:
+        text = "\n\n".join("\n".join(tag_lines(p)) for p in site.postings)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_CONTENT if any(d.level == "error" for d in found) else EXIT_OK
 
 
 def run_check(config: Config, options: BuildOptions, strict: bool, quiet: bool, verbose: bool) -> int:

@@ -29,6 +29,7 @@ from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
 from .seo import page_seo
+from .tagging.report import education_record, experience_record, skill_record
 
 
 @dataclass(frozen=True)
@@ -230,8 +231,6 @@ def jobs_json(site: Site, config: Config) -> bytes:
 
 def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
     """One posting as documented in the README's ``jobs.json`` schema."""
-    experience = posting.experience
-    education = posting.education
     return {
         "slug": posting.slug,
         "url": urljoin(config.base_url, f"jobs/{posting.slug}/"),
@@ -246,18 +245,9 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
         "valid_through": posting.valid_through.isoformat() if posting.valid_through else None,
         "sections": [section_record(s) for s in posting.sections],
         "skills": [tag.name for tag in posting.skills],
-        "experience": {
-            "level": experience.level if experience else None,
-            "min_months": experience.min_months if experience else None,
-            "max_months": experience.max_months if experience else None,
-        },
-        "education": {
-            "level": education.level,
-            "required": education.required,
-            "equivalent_experience": education.equivalent_experience,
-        }
-        if education
-        else None,
+        "skill_tags": [skill_record(tag) for tag in posting.skills],
+        "experience": experience_record(posting.experience),
+        "education": education_record(posting.education),
     }
 
 

@@ -75,8 +75,24 @@ def test_jobs_json_schema(project: Path) -> None:
     assert record["url"] == f"https://careers.northwind.example.com/jobs/{record['slug']}/"
     assert record["sections"][0] == {"heading": "At a glance", "kind": "summary"}
     assert "Salesforce" in record["skills"]
-    assert record["experience"] == {"level": "associate", "min_months": 24, "max_months": None}
-    assert record["education"]["level"] == "high_school"
+    experience = record["experience"]
+    assert (experience["level"], experience["min_months"], experience["max_months"]) == (
+        "associate",
+        24,
+        None,
+    )
+    assert experience["required"] is True and experience["phrase"].startswith("Two or more years of B2B")
+    assert experience["level_reason"] == "24 months of experience"
+    tags = {t["name"]: t for t in record["skill_tags"]}
+    assert [t["name"] for t in record["skill_tags"]] == record["skills"]
+    assert tags["Salesforce"]["required"] is False  # only under "How you will stand out"
+    assert tags["Salesforce"]["phrase"] == "Familiar with Salesforce, ICOMS/CSG or other billing systems"
+    assert (
+        tags["B2B Sales"]["required"] is True
+        and tags["B2B Sales"]["category"] == "Sales & account management"
+    )
+    assert record["education"]["level"] == "high_school" and record["education"]["required"] is True
+    assert record["education"]["preferred_level"] == "bachelor"
     md = records["content/jobs/senior-data-engineer.md"]
     assert md["experience"]["level"] == "mid_senior" and md["remote"] is True
     assert md["date_posted"] == "2026-11-02" and md["employment_type"] == "FULL_TIME"
