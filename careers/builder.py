@@ -51,7 +51,7 @@ def load_postings(config: Config, vocab: Vocabulary) -> tuple[list[Posting], lis
     found: list[Diagnostic] = []
     paths = find_sources(config.jobs_path)
     max_bytes = int(config.max_file_mb * 1_000_000)
-    for item in iter_sources(paths, config.root, max_bytes):
+    for item in iter_sources(paths, config.root, max_bytes, config.content_path):
         if isinstance(item, ContentError):
             found.append(item.diagnostic())
             continue

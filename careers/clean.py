@@ -93,6 +93,7 @@ class Cleaned:
 
     title: str | None
     sections: tuple[Section, ...]
+    depth: int = 0  # how deep the markup was nested: past a few hundred, a paste went wrong
 
 
 @dataclass
@@ -176,16 +177,18 @@ def clean_html(html: str, title: str | None = None) -> Cleaned:
     """
     soup = BeautifulSoup(html, "lxml")
     plain = soup.find([*BLOCK_TAGS - {"html", "body"}, "br"]) is None
-    blocks = walk(soup, plain)
+    blocks, depth = walk(soup, plain)
     if title is None and blocks and isinstance(blocks[0], _RawHeading):
         title = _text(blocks[0].runs)
         blocks = blocks[1:]
     lines = [line for block in blocks for line in split_block(block)]
-    return Cleaned(title, assemble(lines, title))
+    return Cleaned(title, assemble(lines, title), depth)
 
 
-def walk(root: Tag, plain_text: bool) -> list[_RawBlock]:
+def walk(root: Tag, plain_text: bool) -> tuple[list[_RawBlock], int]:
+    """The raw blocks under ``root`` and the deepest nesting met on the way."""
     walker = _Walker(plain_text)
+    depth = 0
     # Each frame: the children still to visit, the style inside, and what closing does.
     stack: list[tuple[Iterator[PageElement], _Style, str]] = [(iter(root.children), _Style(), "")]
     while stack:
@@ -199,10 +202,11 @@ def walk(root: Tag, plain_text: bool) -> list[_RawBlock]:
             frame = _open(walker, node, style)
             if frame is not None:
                 stack.append((iter(node.children), frame[0], frame[1]))
+                depth = max(depth, len(stack))
         elif type(node) is NavigableString:
             walker.text(str(node), style)
     walker.flush()
-    return walker.blocks
+    return walker.blocks, depth
 
 
 def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | None:

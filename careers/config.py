@@ -83,6 +83,9 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
                 data = tomllib.load(f)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(CONFIG_NAME, [f"not valid TOML: {exc}"]) from None
+        except UnicodeDecodeError as exc:
+            problem = f"not valid UTF-8 (byte {exc.start}): save it as UTF-8"
+            raise ConfigError(CONFIG_NAME, [problem]) from None
         except OSError as exc:
             raise ConfigError(CONFIG_NAME, [f"cannot read: {exc.strerror}"]) from None
     data.update({k: v for k, v in (overrides or {}).items() if v is not None})

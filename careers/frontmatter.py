@@ -135,7 +135,7 @@ def _skills(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in value.split(",")]
     if not isinstance(value, list):
-        raise ValueError("must be a list of skill names")
+        raise ValueError("must be a list of skill names, e.g. [Python, SQL]")
     return tuple(_text(v) for v in value if not (isinstance(v, str) and not v.strip()))
 
 

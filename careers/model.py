@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .errors import Diagnostic
+
 SectionKind = Literal[
     "summary",
     "responsibilities",
@@ -60,6 +62,7 @@ class Source:
     body_line: int
     format: Format
     digest: str
+    notes: tuple[Diagnostic, ...] = ()  # warnings from reading it (e.g. not UTF-8)
 
 
 @dataclass(frozen=True)

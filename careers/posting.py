@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .clean import clean_html, section_text
 from .config import Config
@@ -18,6 +19,8 @@ from .slugs import slugify
 from .tagging import Vocabulary, skills_from_names, tag_posting
 
 SUMMARY_LENGTH = 160
+# Scraped pages nest a few dozen levels; far deeper means a paste went wrong (or an attack).
+DEEP_NESTING = 1000
 _REMOTE = re.compile(r"\b(remote|work from home|telecommute|anywhere)\b", re.IGNORECASE)
 
 
@@ -31,6 +34,7 @@ class Result:
 
 def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
     fields, found = read_fields(source)
+    found[:0] = source.notes
     if any(d.level == "error" for d in found):
         return Result(None, tuple(found))
     cleaned = clean_html(source.body, fields.title)
@@ -45,6 +49,16 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
             )
         )
         return Result(None, tuple(found))
+    if cleaned.depth > DEEP_NESTING:
+        found.append(
+            Diagnostic(
+                source.relpath,
+                source.body_line,
+                "warning",
+                f"posting is nested {cleaned.depth:,} levels deep: its text was kept, "
+                "but check the source for a broken paste",
+            )
+        )
     if not cleaned.sections:
         found.append(
             Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
@@ -67,7 +81,7 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
     location = fields.location or config.location or None
     posting = Posting(
         source=source.relpath,
-        slug=fields.slug or slugify(title),
+        slug=fields.slug or slugify(title, fallback=slugify(Path(source.relpath).stem)),
         title=title,
         sections=cleaned.sections,
         summary=fields.summary or summarize(cleaned.sections),

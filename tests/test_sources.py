@@ -44,6 +44,30 @@ def test_invalid_utf8_names_file_and_line() -> None:
     with pytest.raises(ContentError) as info:
         parse(b"---\ntitle: X\n---\ncaf\xe9\n")
     assert str(info.value).startswith("content/jobs/x.md:4: error: not valid UTF-8")
+    assert "Windows-1252" in str(info.value)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom_is_read_with_a_warning(codec: str) -> None:
+    source = parse(
+        codecs.BOM_UTF16_LE.decode("utf-16-le").encode(codec) + "---\ntitle: Zoë\n---\nbody\n".encode(codec)
+    )
+    assert source.meta == {"title": "Zoë"}
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.md: warning: file is UTF-16; it was read, but save it as UTF-8"
+    ]
+
+
+def test_nul_bytes_mean_binary() -> None:
+    with pytest.raises(ContentError, match="binary"):
+        parse(b"<h1>Title</h1>\x00\x01\x02")
+
+
+def test_front_matter_may_not_hold_half_a_character() -> None:
+    with pytest.raises(ContentError) as info:
+        parse('---\nskills: [Python, "\\udc00"]\n---\nbody')
+    assert info.value.line == 2
+    assert "front matter 'skills' holds an escaped half of a character" in info.value.message
 
 
 def test_empty_file_is_an_error() -> None:

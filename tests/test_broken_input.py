@@ -1,0 +1,354 @@
+"""Broken input: one tiny project per failure, one clear line for it, the rest still built.
+
+Each scenario adds one bad thing to a project that also holds one good posting, builds it
+in-process, and checks what the user sees: exactly one ``path[:line]: level: message``
+line naming the file, the exit status (1 for an error, 0 for a warning), the good posting
+published, and ``content/`` byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from careers.cli import main
+
+from .conftest import ROOT
+
+GOOD = "---\ntitle: Good Posting\n---\nThis posting is fine and must always be published.\n"
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A project with the sample templates and a single good posting."""
+    root = tmp_path / "tiny"
+    (root / "content" / "jobs").mkdir(parents=True)
+    shutil.copytree(ROOT / "templates", root / "templates")
+    (root / "careers.toml").write_text('title = "Tiny"\nmax_file_mb = 3\n')
+    (root / "content" / "jobs" / "good.md").write_text(GOOD)
+    return root
+
+
+def content_digest(root: Path) -> dict[str, str]:
+    """Every entry of ``content/`` without following links or opening pipes."""
+    found = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in [*dirnames, *filenames]:
+            path = Path(dirpath) / name
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                kind = "link:" + os.readlink(path)
+            elif stat.S_ISREG(info.st_mode):
+                kind = hashlib.sha256(path.read_bytes()).hexdigest() + f":{stat.S_IMODE(info.st_mode):o}"
+            else:
+                kind = f"mode:{stat.S_IFMT(info.st_mode):o}"
+            found[path.relative_to(root).as_posix()] = kind
+    return found
+
+
+def build(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["-C", str(root), "build", *args])
+    return code, capsys.readouterr().err
+
+
+def published(root: Path) -> list[str]:
+    return [r["source"] for r in json.loads((root / "site" / "jobs.json").read_text())]
+
+
+def write(name: str, data: bytes | str) -> Callable[[Path], None]:
+    def setup(jobs: Path) -> None:
+        path = jobs / name
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+
+    return setup
+
+
+def nested_html(depth: int) -> str:
+    return "<h1>Deep</h1>" + "<div><b>" * depth + "text at the bottom" + "</b></div>" * depth
+
+
+def nested_markdown_list(depth: int) -> str:
+    return "---\ntitle: Deep list\n---\n" + "".join("    " * i + "- item\n" for i in range(depth))
+
+
+def big_file(jobs: Path) -> None:
+    with (jobs / "big.html").open("wb") as f:
+        f.write(b"<h1>Big</h1>")
+        f.truncate(50 * 1024 * 1024)  # sparse: refused by size before a byte is read
+
+
+def symlink(name: str, target: str) -> Callable[[Path], None]:
+    return lambda jobs: (jobs / name).symlink_to(target)
+
+
+def symlink_loop(jobs: Path) -> None:
+    (jobs / "loop-a.md").symlink_to("loop-b.md")
+    (jobs / "loop-b.md").symlink_to("loop-a.md")
+
+
+def outside_link(jobs: Path) -> None:
+    secret = jobs.parent.parent / "secret.html"
+    secret.write_text("<h1>Private notes</h1><p>Not for publishing.</p>")
+    (jobs / "linked.html").symlink_to(secret)
+
+
+def fifo(jobs: Path) -> None:
+    os.mkfifo(jobs / "pipe.md")
+
+
+def unix_socket(jobs: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(jobs / "sock.html"))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    setup: Callable[[Path], None]
+    line: str  # a regular expression for the one line naming the file
+    code: int = 1
+    args: tuple[str, ...] = ()
+
+
+FM = "---\ntitle: {title}\n---\nA posting with enough words in it to have a summary line.\n"
+SCENARIOS = [
+    Scenario(
+        "invalid-utf8",
+        write("cp1252.html", "<h1>Café manager</h1><p>Crème brûlée</p>".encode("cp1252")),
+        r"content/jobs/cp1252\.html:1: error: not valid UTF-8 \(byte 0xe9\): save the file as UTF-8 "
+        r"\(it looks like Windows-1252",
+    ),
+    Scenario(
+        "utf16-bom",
+        write("utf16.html", "<h1>Nurse</h1><p>Night shifts.</p>".encode("utf-16")),
+        r"content/jobs/utf16\.html: warning: file is UTF-16; it was read, but save it as UTF-8",
+        code=0,
+    ),
+    Scenario("empty", write("empty.md", b""), r"content/jobs/empty\.md: error: file is empty"),
+    Scenario("blank", write("blank.md", b" \n\t\n"), r"content/jobs/blank\.md: error: file is empty"),
+    Scenario(
+        "binary",
+        write("logo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
+        r"content/jobs/logo\.html: error: file holds NUL bytes: it is binary, not a posting",
+    ),
+    Scenario(
+        "binary-without-nul",
+        write("noise.html", bytes([0x81, 0x8D, 0xC0, 0xFF]) * 64),
+        r"content/jobs/noise\.html:1: error: not valid UTF-8 \(byte 0x81\): the file looks binary",
+    ),
+    Scenario(
+        "50mb",
+        big_file,
+        r"content/jobs/big\.html: error: file is 52\.4 MB, over the 3\.0 MB limit \(raise max_file_mb",
+    ),
+    Scenario(
+        "html-nested-100k",
+        write("deep.html", nested_html(100_000)),
+        r"content/jobs/deep\.html:1: warning: posting is nested \d{3},\d{3} levels deep: its text was kept",
+        code=0,
+    ),
+    Scenario(
+        "markdown-nested-lists",
+        write("deep.md", nested_markdown_list(400)),
+        r"content/jobs/deep\.md:4: error: Markdown nested too deeply to read: flatten its lists and quotes",
+    ),
+    Scenario(
+        "no-title",
+        write("untitled.html", "<p>Just a paragraph, no heading.</p>"),
+        r"content/jobs/untitled\.html:1: error: posting has no title: add 'title:' front matter",
+    ),
+    Scenario(
+        "malformed-yaml",
+        write("yaml.md", "---\ntitle: [Driver\nlocation: Boston\n---\nBody.\n"),
+        r"content/jobs/yaml\.md:\d: error: front matter is not valid YAML: ",
+    ),
+    Scenario(
+        "unclosed-front-matter",
+        write("open.md", "---\ntitle: Driver\nBody.\n"),
+        r"content/jobs/open\.md:1: error: front matter opened with '---' is never closed",
+    ),
+    Scenario(
+        "skills-not-a-list",
+        write("skills.md", "---\ntitle: Driver\nskills: 5\n---\nBody.\n"),
+        r"content/jobs/skills\.md:3: error: front matter 'skills' must be a list of skill names, "
+        r"e\.g\. \[Python, SQL\]",
+    ),
+    Scenario(
+        "date-yesterday",
+        write("date.md", "---\ntitle: Driver\ndate: yesterday\n---\nBody.\n"),
+        r"content/jobs/date\.md:3: error: front matter 'date' must be a date written YYYY-MM-DD, "
+        r"not 'yesterday'",
+    ),
+    Scenario(
+        "unknown-key",
+        write("typo.md", "---\ntitle: Driver\nloaction: Boston\n---\nBody text.\n"),
+        r"content/jobs/typo\.md:3: warning: unknown front matter key 'loaction' is ignored; "
+        r"did you mean 'location'\?",
+        code=0,
+    ),
+    Scenario(
+        "duplicate-slug",
+        write("zz-again.md", GOOD),
+        r"content/jobs/zz-again\.md: info: slug 'good-posting' is taken by content/jobs/good\.md; "
+        r"published as 'good-posting-[0-9a-f]{6}'",
+        code=0,
+        args=("-v",),
+    ),
+    Scenario(
+        "escaped-half-emoji",
+        write("surrogate.md", '---\ntitle: "Rocket \\ud83d"\n---\nBody.\n'),
+        r"content/jobs/surrogate\.md:2: error: front matter 'title' holds an escaped half of a character",
+    ),
+    Scenario(
+        "yaml-nested-deeply",
+        write("nest.md", "---\ntitle: " + "[" * 50_000 + "]" * 50_000 + "\n---\nBody.\n"),
+        r"content/jobs/nest\.md:1: error: front matter nested too deeply",
+    ),
+    Scenario(
+        "yaml-alias-cycle",
+        write("cycle.md", "---\ntitle: Driver\nskills: &s [*s]\n---\nBody.\n"),
+        r"content/jobs/cycle\.md:3: error: front matter 'skills' ",
+    ),
+    Scenario(
+        "symlink-loop",
+        symlink_loop,
+        r"content/jobs/loop-a\.md: error: symbolic link loop: point the link at a posting file or delete it",
+    ),
+    Scenario(
+        "symlink-outside",
+        outside_link,
+        r"content/jobs/linked\.html: error: symbolic link to '.*secret\.html', outside content/: "
+        r"copy the posting into the folder",
+    ),
+    Scenario(
+        "symlink-dangling",
+        symlink("gone.md", "../nowhere.md"),
+        r"content/jobs/gone\.md: error: symbolic link to '\.\./nowhere\.md', which does not exist",
+    ),
+    Scenario(
+        "fifo",
+        fifo,
+        r"content/jobs/pipe\.md: error: not a regular file \(a pipe, socket or device\)",
+    ),
+    Scenario(
+        "socket",
+        unix_socket,
+        r"content/jobs/sock\.html: error: not a regular file \(a pipe, socket or device\)",
+    ),
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_broken_file_gets_one_clear_line(
+    tiny: Path, capsys: pytest.CaptureFixture[str], scenario: Scenario
+) -> None:
+    jobs = tiny / "content" / "jobs"
+    scenario.setup(jobs)
+    before = content_digest(tiny / "content")
+    code, err = build(tiny, capsys, *scenario.args)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "Traceback" not in err
+    matching = [line for line in lines if re.match(scenario.line, line)]
+    assert len(matching) == 1, err
+    bad_name = matching[0].split(":")[0]
+    assert [line for line in lines if line.startswith(bad_name + ":")] == matching
+    assert code == scenario.code, err
+    assert "content/jobs/good.md" in published(tiny)
+    assert content_digest(tiny / "content") == before
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root reads a chmod 000 file anyway (FIFO and socket cases cover this)"
+)
+def test_unreadable_file(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tiny / "content" / "jobs" / "locked.md"
+    path.write_text(GOOD)
+    path.chmod(0)
+    code, err = build(tiny, capsys)
+    assert code == 1
+    assert "content/jobs/locked.md: error: cannot read file: Permission denied: make it readable" in err
+    assert published(tiny) == ["content/jobs/good.md"]
+
+
+TITLES = {
+    "../../etc/passwd": "etc-passwd",
+    "..": "dots",
+    "CON": "con-job",
+    "a" * 300: "a" * 60,
+    "🚀 🚀": "emoji",
+    "<script>alert(1)</script>": "script-alert-1-script",
+}
+
+
+@pytest.mark.parametrize(
+    "title", list(TITLES), ids=["traversal", "dotdot", "con", "300-chars", "emoji", "markup"]
+)
+def test_titles_never_make_paths(tiny: Path, capsys: pytest.CaptureFixture[str], title: str) -> None:
+    name = {"🚀 🚀": "emoji", "..": "dots"}.get(title, "odd")
+    (tiny / "content" / "jobs" / f"{name}.md").write_text(
+        FM.format(title=json.dumps(title, ensure_ascii=False))
+    )
+    code, err = build(tiny, capsys)
+    assert code == 0, err
+    slug = TITLES[title]
+    page = tiny / "site" / "jobs" / slug / "index.html"
+    assert page.is_file(), sorted(p.name for p in (tiny / "site" / "jobs").iterdir())
+    assert sorted(p.name for p in tiny.iterdir()) == ["careers.toml", "content", "site", "templates"]
+    assert not (tiny.parent / "etc").exists()
+
+
+@pytest.mark.parametrize("name", ["with spaces.md", "über straße.md", "職位.md", "Ünïcödé NFD.md"])
+def test_file_names_with_spaces_and_letters(
+    tiny: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    (tiny / "content" / "jobs" / name).write_text(FM.format(title="Forklift Driver"))
+    code, err = build(tiny, capsys)
+    assert code == 0, err
+    assert f"content/jobs/{name}" in published(tiny)
+    assert (tiny / "site" / "jobs" / "forklift-driver" / "index.html").is_file()
+
+
+def test_template_syntax_error_keeps_the_previous_site(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert build(tiny, capsys)[0] == 0
+    site_before = content_digest(tiny / "site")
+    (tiny / "templates" / "posting.html").write_text("{% extends 'base.html' %}\n{% block main %}{% if %}\n")
+    code, err = build(tiny, capsys)
+    assert code == 2
+    assert re.fullmatch(r"templates/posting\.html:2: error: .+\n", err), err
+    assert content_digest(tiny / "site") == site_before
+
+
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ('title = "Tiny\n', r"careers\.toml: error: not valid TOML: .+ \(at line 1, column \d+\)"),
+        ("max_file_mb = 'big'\n", r"careers\.toml: error: 'max_file_mb' must be a float, not str \('big'\)"),
+        (
+            b"\xff\xfe\x00t".decode("latin-1"),
+            r"careers\.toml: error: not valid UTF-8 \(byte 0\): save it as UTF-8",
+        ),
+    ],
+    ids=["unclosed-string", "wrong-type", "garbage"],
+)
+def test_broken_config(tiny: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str) -> None:
+    (tiny / "careers.toml").write_text(toml, encoding="latin-1")
+    code, err = build(tiny, capsys)
+    assert code == 2
+    assert re.fullmatch(message + r"\n", err), err
+    assert not (tiny / "site").exists()
