@@ -9,7 +9,6 @@ moment leaves the previous complete site or the new one.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import shutil
 from collections.abc import Iterable
@@ -117,12 +116,9 @@ def recover(out: Path) -> None:
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
     try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        renameat2 = libc.renameat2
+        # The running process's own symbols include libc's; find_library would spawn ldconfig.
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
         return False
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
