@@ -49,7 +49,21 @@ def safe_relpath(path: str) -> PurePosixPath:
 
 
 def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> WriteStats:
-    """Write every ``(relative path, bytes)`` into a fresh copy of ``out``, then swap it in."""
+    """Write every ``(relative path, bytes)`` into a fresh copy of ``out``, then swap it in.
+
+    A file-system failure (no space, no permission, a file where a folder should be) is a
+    ``CareersError`` naming the path; the previous site is left as it was.
+    """
+    try:
+        return _write_site(files, out)
+    except OSError as exc:
+        where = os.fsdecode(exc.filename) if exc.filename is not None else str(out)
+        raise CareersError(
+            f"{where}: error: cannot write the site: {exc.strerror or exc} (check output_dir and free space)"
+        ) from None
+
+
+def _write_site(files: Iterable[tuple[str, bytes]], out: Path) -> WriteStats:
     recover(out)
     staging = out.with_name(f".{out.name}.new")
     if staging.exists():

@@ -52,3 +52,13 @@ def test_paths_outside_the_output_are_refused(tmp_path: Path, bad: str) -> None:
 def test_output_may_not_overlap_the_project(tmp_path: Path, out: str) -> None:
     with pytest.raises(CareersError):
         check_output_dir(tmp_path / out, tmp_path, [tmp_path / "content", tmp_path / "templates"])
+
+
+def test_an_unwritable_output_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(CareersError) as info:
+        write_site([("index.html", b"x")], tmp_path / "file" / "site")
+    assert str(info.value) == (
+        f"{tmp_path / 'file' / '.site.new'}: error: cannot write the site: Not a directory "
+        "(check output_dir and free space)"
+    )
