@@ -52,6 +52,9 @@ DROP_TAGS = frozenset(
 STRONG_TAGS = frozenset({"b", "strong"})
 EM_TAGS = frozenset({"i", "em"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Parsing costs a few microseconds per element; real postings have a few hundred.
+MAX_TAGS = 150_000
+_TAG = re.compile(r"<[A-Za-z]")
 _SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WRAP_ENDINGS = re.compile(
@@ -183,6 +186,11 @@ def clean_html(html: str, title: str | None = None) -> Cleaned:
         blocks = blocks[1:]
     lines = [line for block in blocks for line in split_block(block)]
     return Cleaned(title, assemble(lines, title), depth)
+
+
+def count_tags(html: str) -> int:
+    """How many start tags ``html`` holds, counted without parsing it."""
+    return sum(1 for _ in _TAG.finditer(html))
 
 
 def walk(root: Tag, plain_text: bool) -> tuple[list[_RawBlock], int]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clean import clean_html, section_text
+from .clean import MAX_TAGS, clean_html, count_tags, section_text
 from .config import Config
 from .errors import Diagnostic
 from .frontmatter import read_employment_type, read_fields
@@ -36,6 +36,14 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
     fields, found = read_fields(source)
     found[:0] = source.notes
     if any(d.level == "error" for d in found):
+        return Result(None, tuple(found))
+    tags = count_tags(source.body)
+    if tags > MAX_TAGS:
+        message = (
+            f"posting has {tags:,} HTML tags, more than any posting needs ({MAX_TAGS:,}); "
+            "it was not built: check the source for a broken paste"
+        )
+        found.append(Diagnostic(source.relpath, source.body_line, "error", message))
         return Result(None, tuple(found))
     cleaned = clean_html(source.body, fields.title)
     title = fields.title or cleaned.title
