@@ -39,6 +39,7 @@ EEO_TEXT = re.compile(
 )
 HASHTAG_LINE = re.compile(r"^(#[\w-]+[\s,;]*)+$")
 NOT_APPLICABLE = re.compile(r"^(n/?a|none|not applicable)\.?$", re.IGNORECASE)
+_HEADING_TAIL = re.compile(r"[\s:：\-–—•]+$")
 BULLET = re.compile(r"^[•·▪‣◦●○■□➢➤►✓✔\-–—*]\s+")
 _SMALL_WORDS = frozenset(
     [
@@ -75,8 +76,8 @@ def heading_kind(heading: str) -> SectionKind:
 
 
 def clean_heading(text: str) -> str:
-    """A heading as shown: no trailing colon, dash or bullet."""
-    return text.strip().rstrip(":：-–—•").strip()
+    """A heading as shown: no trailing colons, dashes or bullets (however many, spaced or not)."""
+    return _HEADING_TAIL.sub("", text).strip()
 
 
 def looks_like_heading(text: str, all_bold: bool) -> bool:
