@@ -10,11 +10,12 @@ of the input's markup survives except what the model can express.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from bs4.element import NavigableString, PageElement
 
 from .model import ListBlock, Paragraph, Run, Section, SectionKind
@@ -178,7 +179,10 @@ def clean_html(html: str, title: str | None = None) -> Cleaned:
 
     Without one, a leading ``<h1>``/``<h2>`` is taken as the title and left out of the body.
     """
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        # A body that is only "apply at careers.html" is text to us, not a file name.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "lxml")
     plain = soup.find([*BLOCK_TAGS - {"html", "body"}, "br"]) is None
     blocks, depth = walk(soup, plain)
     if title is None and blocks and isinstance(blocks[0], _RawHeading):
