@@ -50,6 +50,25 @@ DROP_TAGS = frozenset(
     ]
 )
 # fmt: on
+# Void in HTML5 but not to lxml's HTML4 parser, which would nest what follows inside them: their
+# "children" are really their siblings, so they are walked through, never dropped with them.
+VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "col",
+        "embed",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 STRONG_TAGS = frozenset({"b", "strong"})
 EM_TAGS = frozenset({"i", "em"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -224,6 +243,8 @@ def walk(root: Tag, plain_text: bool) -> tuple[list[_RawBlock], int]:
 def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | None:
     """Act on entering ``node``; return the style and closing action for its children."""
     name = node.name.lower() if node.name else ""
+    if name in VOID_TAGS:
+        return style, ""
     if name in DROP_TAGS:
         return None
     if name == "br":

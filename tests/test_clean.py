@@ -201,3 +201,9 @@ def test_every_visible_word_of_a_seed_is_kept_in_order(seed) -> None:
                     break
     assert cleaned.title
     assert got == expected
+
+
+def test_html5_void_elements_do_not_swallow_what_follows() -> None:
+    # lxml's HTML4 parser does not know <source> and <track> are void and nests the rest in them.
+    cleaned = clean_html('<p>Intro text.</p><source src="a.mp4"><track src="b.vtt"><p>Still here.</p>', "T")
+    assert [b.runs[0].text for s in cleaned.sections for b in s.blocks] == ["Intro text.", "Still here."]

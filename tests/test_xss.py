@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from careers.clean import clean_html
+from careers.clean import clean_html, section_text
 from careers.cli import main
 from careers.emit import blocks_html
 from careers.frontmatter import read_fields
@@ -144,19 +144,35 @@ def test_no_payload_survives_the_cleaner_alone(shape: str) -> None:
     assert failures == {}
 
 
+def hides_what_follows(payload: str) -> bool:
+    """Whether a payload (an unclosed <svg>, <style>, ...) makes the cleaner drop the rest."""
+    cleaned = clean_html(f"<p>Before.</p>{payload}<p>Marker after.</p>", "T")
+    return "Marker after." not in "\n".join(section_text(s) for s in cleaned.sections)
+
+
+def payload_groups() -> list[list[dict[str, str]]]:
+    """Payloads by posting: up to PER_POSTING that hide nothing, and each one that does alone,
+    so that no payload is hidden from the browser by another."""
+    hiding = [item for item in PAYLOADS if hides_what_follows(item["payload"])]
+    plain = [item for item in PAYLOADS if item not in hiding]
+    return [plain[i : i + PER_POSTING] for i in range(0, len(plain), PER_POSTING)] + [[h] for h in hiding]
+
+
 def hostile_postings() -> Iterator[tuple[str, str]]:
     """(file name, text): every payload in an HTML posting and in a Markdown posting."""
-    groups = [PAYLOADS[i : i + PER_POSTING] for i in range(0, len(PAYLOADS), PER_POSTING)]
+    groups = payload_groups()
     for g, group in enumerate(groups):
         html = "".join(f"<p>Payload {item['id']}:</p>\n{item['payload']}\n" for item in group)
-        yield f"html-{g:02d}.html", f"<h1>Hostile HTML {g}</h1>\n<p>Opening text of posting {g}.</p>\n{html}"
+        yield f"html-{g:03d}.html", f"<h1>Hostile HTML {g}</h1>\n<p>Opening text of posting {g}.</p>\n{html}"
         meta = {"title": f"Hostile Markdown {g}"}
         for k, name in enumerate(FRONT_MATTER_FIELDS):
-            meta[name] = f"{name} {g} " + group[k % len(group)]["payload"]
+            meta[name] = (
+                f"{name} {g} " + PAYLOADS[(g * len(FRONT_MATTER_FIELDS) + k) % len(PAYLOADS)]["payload"]
+            )
         front = "".join(f"{key}: {yaml_quote(value)}\n" for key, value in meta.items())
         front += f"skills: [{yaml_quote(group[-1]['payload'])}, Python]\n"
         body = "".join(markdown_shapes(item["payload"], n) for n, item in enumerate(group))
-        yield f"md-{g:02d}.md", f"---\n{front}---\nOpening text of posting {g}.\n\n{body}"
+        yield f"md-{g:03d}.md", f"---\n{front}---\nOpening text of posting {g}.\n\n{body}"
 
 
 @pytest.fixture(scope="module")
