@@ -30,6 +30,11 @@ class WriteStats:
 
 def check_output_dir(out: Path, root: Path, protected: Iterable[Path]) -> None:
     """Refuse an output folder that would replace the project, its content or templates."""
+    if out.is_symlink():
+        # The swap would replace the link itself with a folder, not write through it.
+        raise CareersError(
+            f"output folder '{out}' is a symbolic link: set output_dir to the folder it points to"
+        )
     target = out.resolve()
     if target == root.resolve() or target in root.resolve().parents:
         raise CareersError(

@@ -62,3 +62,10 @@ def test_an_unwritable_output_is_one_clear_error(tmp_path: Path) -> None:
         f"{tmp_path / 'file' / '.site.new'}: error: cannot write the site: Not a directory "
         "(check output_dir and free space)"
     )
+
+
+def test_an_output_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "www").mkdir()
+    (tmp_path / "site").symlink_to("www")
+    with pytest.raises(CareersError, match="is a symbolic link: set output_dir to the folder it points to"):
+        check_output_dir(tmp_path / "site", tmp_path, [tmp_path / "content"])
