@@ -37,14 +37,9 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
     found[:0] = source.notes
     if any(d.level == "error" for d in found):
         return Result(None, tuple(found))
-    tags = count_tags(source.body)
-    if tags > MAX_TAGS:
-        message = (
-            f"posting has {tags:,} HTML tags, more than any posting needs ({MAX_TAGS:,}); "
-            "it was not built: check the source for a broken paste"
-        )
-        found.append(Diagnostic(source.relpath, source.body_line, "error", message))
-        return Result(None, tuple(found))
+    too_big = check_tag_count(source)
+    if too_big:
+        return Result(None, (*found, too_big))
     cleaned = clean_html(source.body, fields.title)
     title = fields.title or cleaned.title
     if not title:
@@ -58,15 +53,8 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         )
         return Result(None, tuple(found))
     if cleaned.depth > DEEP_NESTING:
-        found.append(
-            Diagnostic(
-                source.relpath,
-                source.body_line,
-                "warning",
-                f"posting is nested {cleaned.depth:,} levels deep: its text was kept, "
-                "but check the source for a broken paste",
-            )
-        )
+        message = f"posting is nested {cleaned.depth:,} levels deep: its text was kept, but check the source"
+        found.append(Diagnostic(source.relpath, source.body_line, "warning", message + " for a broken paste"))
     if not cleaned.sections:
         found.append(
             Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
@@ -108,6 +96,18 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         digest=source.digest,
     )
     return Result(posting, tuple(found))
+
+
+def check_tag_count(source: Source) -> Diagnostic | None:
+    """An error for a body with more tags than any posting needs (parsing time grows with them)."""
+    tags = count_tags(source.body)
+    if tags <= MAX_TAGS:
+        return None
+    message = (
+        f"posting has {tags:,} HTML tags, more than any posting needs ({MAX_TAGS:,}); "
+        "it was not built: check the source for a broken paste"
+    )
+    return Diagnostic(source.relpath, source.body_line, "error", message)
 
 
 def _employment_default(config: Config) -> str | None:
