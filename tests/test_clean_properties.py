@@ -153,3 +153,12 @@ def test_cleaning_cleaned_output_changes_nothing(html: str) -> None:
     again = clean_html(emit(first, title))
     assert again.title == title
     assert again.sections == first.sections
+
+
+@SETTINGS
+@given(st.one_of(st.text(), st.builds(lambda s, rest: s + rest, st.sampled_from(VALUES), st.text())))
+def test_a_link_is_absolute_http_mail_or_phone_or_nothing(value: str) -> None:
+    href = safe_href(value)
+    if href is not None:
+        assert href.split(":", 1)[0].lower() in {"http", "https", "mailto", "tel"}
+        assert href.isprintable() and not any(ch.isspace() for ch in href)
