@@ -7,6 +7,7 @@
    a cleaned body ``c`` (its title as ``<h1>``, then each section's heading as ``<h2>`` and
    its blocks through ``blocks_html``), ``clean_html(emit(c))`` has the same title and the
    very same ``sections`` (headings, kinds, blocks, runs, links) as ``c``.
+4. ``safe_href`` returns an absolute http(s), mailto or tel URL with no white space, or ``None``.
 """
 
 from __future__ import annotations
