@@ -290,16 +290,17 @@ def test_front_matter_markup_is_shown_as_text(hostile_site: tuple[Path, str]) ->
 
 def test_json_ld_cannot_be_closed_from_a_field(hostile_site: tuple[Path, str]) -> None:
     site, _ = hostile_site
-    found = 0
+    titles = []
     for page in site.glob("jobs/*/index.html"):
         html = page.read_text()
         for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
-            found += 1
             data = json.loads(block)  # a field that closed the script would leave broken JSON
             assert "</" not in block.lower()
-            assert isinstance(data, dict)
-    if not found:
+            titles.append(data.get("title", ""))
+    if not titles:
         pytest.skip("the templates have no JSON-LD yet (issue 5 adds it); this test applies once they do")
+    # The hostile front matter titles reached the JSON-LD whole, markup and all.
+    assert sum("</script>" in title.lower() for title in titles) >= 3
 
 
 @pytest.mark.browser
