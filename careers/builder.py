@@ -4,21 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
-from .assets import load_assets
+import jinja2
+
+from .assets import Assets, load_assets
+from .batch import Task, process_tasks, scan_files
+from .cache import PostingCache, open_cache
 from .config import Config
-from .errors import ContentError, Diagnostic
+from .errors import Diagnostic
+from .manifest import (
+    BuildState,
+    build_context,
+    inputs_fingerprint,
+    load_state,
+    page_fingerprint,
+    postings_fingerprint,
+    save_state,
+    site_is_intact,
+    stamp,
+    templates_reading,
+)
 from .model import Posting, Site
-from .output import WriteStats, check_output_dir, write_site
-from .posting import process_source
-from .render import make_environment, render_pages
+from .output import KEEP, Keep, WriteStats, check_output_dir, write_site
+from .parallel import worker_count
+from .progress import Meter
+from .render import Page, jobs_json, machine_files, make_environment, plan_pages, render_many
 from .site import assemble_site
-from .sources import find_sources, iter_sources
+from .sources import find_sources
 from .tagging import Vocabulary, load_vocabulary
 
 SKILLS_FILE = "skills.toml"
+JOBS_JSON = "jobs.json"
 
 
 @dataclass(frozen=True)
@@ -27,6 +45,8 @@ class BuildOptions:
 
     drafts: bool = False
     now: dt.date | None = None
+    jobs: int | None = None  # processes to use; None: one per core
+    cache: bool = True  # read and write the per-posting cache
 
 
 @dataclass(frozen=True)
@@ -45,17 +65,38 @@ class BuildReport:
 Progress = Callable[[str], None]
 
 
-def load_postings(config: Config, vocab: Vocabulary) -> tuple[list[Posting], list[Diagnostic]]:
-    """Read and process every posting file; a bad one becomes a diagnostic, not a stop."""
+def load_postings(
+    config: Config,
+    vocab: Vocabulary,
+    options: BuildOptions = BuildOptions(),
+    meter: Meter | None = None,
+    write_cache: bool = True,
+) -> tuple[list[Posting], list[Diagnostic]]:
+    """Read and process every posting file; a bad one becomes a diagnostic, not a stop.
+
+    Results come from the per-posting cache when it has them (unless ``options.cache`` is
+    off); the rest are processed across ``options.jobs`` processes (default: every core)
+    and stored in the cache when ``write_cache``.
+    """
+    cache = open_cache(config, vocab, write_cache) if options.cache else None
+    tasks = scan_files(find_sources(config.jobs_path), config, cache)
+    return _postings(tasks, config, vocab, cache, options, meter)
+
+
+def _postings(
+    tasks: list[Task],
+    config: Config,
+    vocab: Vocabulary,
+    cache: PostingCache | None,
+    options: BuildOptions,
+    meter: Meter | None,
+) -> tuple[list[Posting], list[Diagnostic]]:
     postings: list[Posting] = []
     found: list[Diagnostic] = []
-    paths = find_sources(config.jobs_path)
-    max_bytes = int(config.max_file_mb * 1_000_000)
-    for item in iter_sources(paths, config.root, max_bytes, config.content_path):
-        if isinstance(item, ContentError):
-            found.append(item.diagnostic())
-            continue
-        result = process_source(item, vocab, config)
+    if meter:
+        meter.start("processing postings", len(tasks))
+    tick = meter.advance if meter else None
+    for result in process_tasks(tasks, config, vocab, cache, options.jobs, tick):
         found.extend(result.diagnostics)
         if result.posting is not None:
             postings.append(result.posting)
@@ -63,36 +104,109 @@ def load_postings(config: Config, vocab: Vocabulary) -> tuple[list[Posting], lis
 
 
 def build(
-    config: Config, options: BuildOptions = BuildOptions(), progress: Progress | None = None
+    config: Config,
+    options: BuildOptions = BuildOptions(),
+    progress: Progress | None = None,
+    meter: Meter | None = None,
 ) -> BuildReport:
     """Build ``config``'s content into its output folder and report what happened.
 
     Content errors are collected and the rest is built; a template or configuration
-    error raises before anything is written, so the previous site stays as it was.
+    error raises before the new site is swapped in, so the previous site stays as it was.
+    Only pages whose inputs changed are rendered, and pages are written as they are
+    rendered, so memory holds the postings but not the pages.
     """
     started = time.perf_counter()
-    check_output_dir(config.output_path, config.root, [config.content_path, config.templates_path])
-    site, found = site_of(config, options)
+    out = config.output_path
+    check_output_dir(out, config.root, [config.content_path, config.templates_path])
+    vocab = load_vocabulary(config.content_path / SKILLS_FILE)
+    cache = open_cache(config, vocab) if options.cache else None
+    tasks = scan_files(find_sources(config.jobs_path), config, cache)
+    context = build_context(config, vocab, replace(options, jobs=None, cache=True))
+    inputs = inputs_fingerprint(context, (task.token for task in tasks))
+    old = load_state(config) if cache else None
+    if old and old.inputs == inputs and site_is_intact(out, old):
+        stats = WriteStats(0, len(old.files), 0)
+        return BuildReport(old.postings, old.pages, stats, old.diagnostics, time.perf_counter() - started)
+    postings, found = _postings(tasks, config, vocab, cache, options, meter)
+    del tasks
+    site, found = _assemble(postings, found, options)
     env = make_environment(config)
     assets = load_assets(config.templates_path / "static")
-    pages = list(render_pages(site, config, env, assets.names))
-    stats = write_site([*pages, *assets.files], config.output_path)
+    pages = plan_pages(site, config)
+    fingerprints = _fingerprints(context, pages, site, env)
+    files = _site_files(pages, fingerprints, site, config, env, assets, old, options.jobs, meter)
+    stats = write_site(files, out)
+    if meter:
+        meter.finish()
+    diagnostics = tuple(sorted(found))
+    count = len(pages) + 1  # and jobs.json
+    if cache:
+        records = {path: (fingerprints.get(path, ""), st) for path, st in stats.stamps.items()}
+        state = BuildState(str(out.resolve()), inputs, records, len(site.postings), count, diagnostics)
+        save_state(config, state)
     if progress:
-        progress(f"{len(site.postings)} postings, {len(pages)} pages")
-    return BuildReport(
-        postings=len(site.postings),
-        pages=len(pages),
-        stats=stats,
-        diagnostics=tuple(sorted(found)),
-        seconds=time.perf_counter() - started,
-    )
+        progress(f"{len(site.postings)} postings, {count} pages")
+    return BuildReport(len(site.postings), count, stats, diagnostics, time.perf_counter() - started)
 
 
-def site_of(config: Config, options: BuildOptions = BuildOptions()) -> tuple[Site, list[Diagnostic]]:
-    """The assembled site without writing anything (for ``tags`` and ``check``)."""
-    vocab = load_vocabulary(config.content_path / SKILLS_FILE)
-    postings, found = load_postings(config, vocab)
+def _fingerprints(context: str, pages: list[Page], site: Site, env: jinja2.Environment) -> dict[str, str]:
+    """Each page's fingerprint; pages whose templates read ``site`` depend on all of it."""
+    reads = templates_reading(env, {page.template for page in pages})
+    reads_site = {name: "site" in names for name, names in reads.items()}
+    found = {
+        page.path: page_fingerprint(context, page, site if reads_site[page.template] else None)
+        for page in pages
+    }
+    found[JOBS_JSON] = postings_fingerprint(context, JOBS_JSON, site.postings)
+    return found
+
+
+def _site_files(
+    pages: list[Page],
+    fingerprints: dict[str, str],
+    site: Site,
+    config: Config,
+    env: jinja2.Environment,
+    assets: Assets,
+    old: BuildState | None,
+    jobs: int | None,
+    meter: Meter | None,
+) -> Iterator[tuple[str, bytes | Keep]]:
+    """Every output file in order: rendered, or ``KEEP`` when its page did not change."""
+    out = config.output_path
+
+    def unchanged(path: str) -> bool:
+        record = old.files.get(path) if old else None
+        return bool(record and record[0] and record == (fingerprints[path], stamp(out / path)))
+
+    keep = [unchanged(page.path) for page in pages]
+    todo = [page for page, kept in zip(pages, keep, strict=True) if not kept]
+    if meter:
+        meter.start("rendering pages", len(todo))
+    rendered = render_many(todo, site, config, env, assets.names, worker_count(len(todo), jobs))
+    for page, kept in zip(pages, keep, strict=True):
+        yield page.path, KEEP if kept else next(rendered)
+        if meter and not kept:
+            meter.advance()
+    yield JOBS_JSON, KEEP if unchanged(JOBS_JSON) else jobs_json(site, config)
+    yield from machine_files(site, config)
+    yield from assets.files
+
+
+def _assemble(
+    postings: list[Posting], found: list[Diagnostic], options: BuildOptions
+) -> tuple[Site, list[Diagnostic]]:
     if not options.drafts:
         postings = [p for p in postings if not p.draft]
     site, notes = assemble_site(postings, options.now)
     return site, found + notes
+
+
+def site_of(
+    config: Config, options: BuildOptions = BuildOptions(), meter: Meter | None = None
+) -> tuple[Site, list[Diagnostic]]:
+    """The assembled site without writing anything (for ``tags`` and ``check``)."""
+    vocab = load_vocabulary(config.content_path / SKILLS_FILE)
+    postings, found = load_postings(config, vocab, options, meter, write_cache=False)
+    return _assemble(postings, found, options)

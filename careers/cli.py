@@ -14,6 +14,7 @@ from . import __version__
 from .builder import BuildOptions, BuildReport, build, site_of
 from .config import Config, load_config
 from .errors import CareersError
+from .progress import Meter
 from .tagging.report import tag_lines, tags_record
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -94,6 +95,16 @@ def _add_build_options(cmd: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the day postings close against (default: SOURCE_DATE_EPOCH if set, else today)",
     )
+    cmd.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes for processing and rendering (default: one per core; 1: no pool)",
+    )
+    cmd.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the per-posting cache (.cache/)"
+    )
     cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     cmd.add_argument("-v", "--verbose", action="store_true", help="print every warning and page count")
 
@@ -142,7 +153,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
         config = load_config(args.root, {"base_url": args.base_url, "output_dir": args.output})
-        options = BuildOptions(drafts=args.drafts, now=today(args.now, os.environ))
+        options = BuildOptions(
+            drafts=args.drafts,
+            now=today(args.now, os.environ),
+            jobs=args.jobs,
+            cache=not args.no_cache,
+        )
         if args.command == "serve":
             from .serve import serve
 
@@ -157,7 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return print_tags(config, options, as_json=args.json)
         if args.command == "check":
             return run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
-        report = build(config, options)
+        meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
+        report = build(config, options, meter=meter)
     except CareersError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE

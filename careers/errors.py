@@ -35,6 +35,9 @@ class ContentError(CareersError):
         self.line = line
         self.message = message
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[str, int | None, str]]:
+        return type(self), (self.path, self.line, self.message)  # crosses process boundaries
+
     def diagnostic(self) -> Diagnostic:
         return Diagnostic(self.path, self.line, "error", self.message)
 
@@ -65,6 +68,9 @@ class TemplateError(CareersError):
         self.path = path
         self.line = line
         self.message = message
+
+    def __reduce__(self) -> tuple[type[TemplateError], tuple[str, int | None, str]]:
+        return type(self), (self.path, self.line, self.message)  # raised in render workers
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -8,11 +8,12 @@ moment leaves the previous complete site or the new one.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import CareersError
@@ -26,6 +27,15 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
+    # Every file of the new site: (size, mtime_ns, inode), as a later build can check them.
+    stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+
+class Keep:
+    """In place of a page's bytes: the current file is known to be right; link it as it is."""
+
+
+KEEP = Keep()
 
 
 def check_output_dir(out: Path, root: Path, protected: Iterable[Path]) -> None:
@@ -53,8 +63,14 @@ def safe_relpath(path: str) -> PurePosixPath:
     return rel
 
 
-def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> WriteStats:
-    """Write every ``(relative path, bytes)`` into a fresh copy of ``out``, then swap it in.
+def write_site(files: Iterable[tuple[str, bytes | Keep]], out: Path) -> WriteStats:
+    """Write every ``(relative path, bytes)`` into a copy of ``out``, then swap it in.
+
+    The copy is the site from before the last swap, kept for this: it is brought up to
+    date in place (unchanged files are hard links to the current site's, changed files
+    are written beside and renamed over, so no file of the current site is ever written
+    to), which costs file system work for what changed only, not for every page.
+    ``KEEP`` instead of bytes links the current file without reading it.
 
     A file-system failure (no space, no permission, a file where a folder should be) is a
     ``CareersError`` naming the path; the previous site is left as it was.
@@ -68,45 +84,98 @@ def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> WriteStats:
         ) from None
 
 
-def _write_site(files: Iterable[tuple[str, bytes]], out: Path) -> WriteStats:
+def _write_site(files: Iterable[tuple[str, bytes | Keep]], out: Path) -> WriteStats:
     recover(out)
     staging = out.with_name(f".{out.name}.new")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    if staging.exists() and not staging.is_dir():
+        staging.unlink()
+    # Whatever the copy holds (even a killed build's leftovers) is only a head start: every
+    # file is checked or replaced below, and the rest removed.
+    staging.mkdir(parents=True, exist_ok=True)
+    stale = set(_relfiles(staging))
     written = unchanged = 0
-    seen: set[str] = set()
+    stamps: dict[str, tuple[int, int, int]] = {}
     for relpath, data in files:
-        rel = safe_relpath(relpath)
-        if rel.as_posix() in seen:
+        key = safe_relpath(relpath).as_posix()
+        if key in stamps:
             raise CareersError(f"two pages want the same path: {relpath}")
-        seen.add(rel.as_posix())
-        target = staging.joinpath(*rel.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if _link_if_same(out.joinpath(*rel.parts), target, data):
+        stale.discard(key)
+        old, target = out / key, staging / key
+        if isinstance(data, Keep):
+            _place_link(old, target, required=True)
+            unchanged += 1
+        elif _same_bytes(old, data) and _place_link(old, target, required=False):
             unchanged += 1
         else:
-            target.write_bytes(data)
+            _place_bytes(target, data)
             written += 1
-    removed = sum(1 for f in _files(out) if f.relative_to(out).as_posix() not in seen)
+        st = target.stat()
+        stamps[key] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    _remove(staging, stale)
+    removed = sum(1 for f in _relfiles(out) if f not in stamps)
     swap(staging, out)
-    return WriteStats(written, unchanged, removed)
+    return WriteStats(written, unchanged, removed, stamps)
 
 
-def _files(root: Path) -> Iterable[Path]:
+def _relfiles(root: Path) -> Iterable[str]:
     for dirpath, _, filenames in os.walk(root):
+        rel = os.path.relpath(dirpath, root)
         for name in filenames:
-            yield Path(dirpath) / name
+            yield name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
 
 
-def _link_if_same(old: Path, new: Path, data: bytes) -> bool:
+def _same_bytes(old: Path, data: bytes) -> bool:
     try:
-        if old.stat().st_size != len(data) or old.read_bytes() != data:
-            return False
-        os.link(old, new)
-        return True
+        return old.stat().st_size == len(data) and old.read_bytes() == data
     except OSError:
         return False
+
+
+def _prepare(target: Path) -> None:
+    """Make room for a file at ``target``: its folder exists, no folder stands in its place."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _place_link(old: Path, target: Path, required: bool) -> bool:
+    """Make ``target`` the same file as ``old`` (a hard link); never writes into a file."""
+    try:
+        if os.path.samestat(old.stat(), target.stat()):
+            return True
+    except OSError:
+        pass
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        _prepare(target)
+        os.link(old, temp)
+        os.replace(temp, target)
+        return True
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if required:
+            raise CareersError(f"'{old}' changed during the build ({exc.strerror}): build again") from None
+        return False
+
+
+def _place_bytes(target: Path, data: bytes) -> None:
+    _prepare(target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, target)
+
+
+def _remove(staging: Path, stale: set[str]) -> None:
+    """Delete files the new site does not have, and the folders that leaves empty."""
+    folders: set[PurePosixPath] = set()
+    for key in stale:
+        (staging / key).unlink()
+        folders.update(PurePosixPath(key).parents)
+    for folder in sorted(folders, key=lambda f: -len(f.parts)):
+        if folder.parts:
+            with contextlib.suppress(OSError):
+                (staging / folder).rmdir()
 
 
 def swap(staging: Path, out: Path) -> None:
@@ -115,8 +184,7 @@ def swap(staging: Path, out: Path) -> None:
         os.rename(staging, out)
         return
     if _exchange(staging, out):
-        shutil.rmtree(staging)
-        return
+        return  # the previous site stays at ``staging``, to be brought up to date next time
     old = out.with_name(f".{out.name}.old")
     if old.exists():
         shutil.rmtree(old)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -25,9 +26,11 @@ from .config import Config
 from .emit import blocks_html
 from .errors import TemplateError
 from .feeds import feed_xml, robots_txt, sitemap_xml
+from .fragments import FragmentCache
 from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
+from .parallel import can_fork, map_ordered
 from .seo import page_seo
 from .tagging.report import education_record, experience_record, skill_record
 
@@ -49,6 +52,7 @@ def make_environment(config: Config) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=[FragmentCache],
     )
     env.filters["blocks_html"] = lambda section: Markup(blocks_html(section))
     env.filters["level_name"] = lambda level: LEVEL_NAMES.get(level, level) if level else ""
@@ -140,12 +144,24 @@ def group_by_category(terms: tuple[Term, ...]) -> list[tuple[str, list[Term]]]:
 def relative_url(from_path: str, target: str) -> str:
     """The link from the page at ``from_path`` to ``target`` (a site path; "" is the index).
 
-    Folders get an explicit ``index.html`` so that links also work from ``file://``.
+    Links go up to the site's root, then down to the target, so every page at one depth
+    links to a target with the same text (which lets a rendered card be reused from page
+    to page). Folders get an explicit ``index.html`` so that links also work from ``file://``.
     """
     if target == "" or target.endswith("/"):
         target += "index.html"
-    start = posixpath.dirname(from_path) or "."
-    return posixpath.relpath(target, start)
+    start = posixpath.dirname(from_path)
+    if not _is_plain(target) or not _is_plain(start or "."):
+        return posixpath.relpath(target, start or ".")
+    return "../" * (start.count("/") + 1 if start else 0) + target
+
+
+_NOT_PLAIN = re.compile(r"^/|//|(^|/)\.\.?(/|$)|^$|/$")
+
+
+def _is_plain(path: str) -> bool:
+    """A relative path with no empty, "." or ".." segment."""
+    return _NOT_PLAIN.search(path) is None
 
 
 def rooted_url(base_path: str, _from_path: str, target: str) -> str:
@@ -159,23 +175,14 @@ def render_pages(
 
     ``assets`` maps a static file's name to its published (fingerprinted) path.
     """
-    common = {"config": config, "site": site, "now": None}
     for page in plan_pages(site, config):
-        url: Callable[[str], str]
-        if page.path == "404.html":
-            url = partial(rooted_url, config.base_path, page.path)
-        else:
-            url = partial(relative_url, page.path)
-        context = {
-            **common,
-            **page.context,
-            "page": page,
-            "url": url,
-            "asset": partial(asset_url, assets, url),
-            "seo": page_seo(page.path, page.template, page.context, config),
-        }
-        yield page.path, render_template(env, page.template, context, config)
+        yield page.path, render_page(page, site, config, env, assets)
     yield "jobs.json", jobs_json(site, config)
+    yield from machine_files(site, config)
+
+
+def machine_files(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """``robots.txt``, the sitemap and the feed."""
     yield "robots.txt", robots_txt(config)
     for name, data in (("sitemap.xml", sitemap_xml(site, config)), ("feed.xml", feed_xml(site, config))):
         if data is not None:
@@ -189,6 +196,27 @@ def asset_url(assets: Mapping[str, str] | None, url: Callable[[str], str], name:
     if name not in assets:
         raise ValueError(f"asset({name!r}): no such file in templates/static/")
     return url(assets[name])
+
+
+def render_page(
+    page: Page, site: Site, config: Config, env: jinja2.Environment, assets: Mapping[str, str] | None = None
+) -> bytes:
+    url: Callable[[str], str]
+    if page.path == "404.html":
+        url = partial(rooted_url, config.base_path, page.path)
+    else:
+        url = partial(relative_url, page.path)
+    context = {
+        "config": config,
+        "site": site,
+        "now": None,
+        **page.context,
+        "page": page,
+        "url": url,
+        "asset": partial(asset_url, assets, url),
+        "seo": page_seo(page.path, page.template, page.context, config),
+    }
+    return render_template(env, page.template, context, config)
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], config: Config) -> bytes:
@@ -253,3 +281,36 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
 
 def section_record(section: Section) -> dict[str, Any]:
     return {"heading": section.heading, "kind": section.kind}
+
+
+def render_many(
+    pages: Sequence[Page],
+    site: Site,
+    config: Config,
+    env: jinja2.Environment,
+    assets: Mapping[str, str] | None,
+    workers: int,
+) -> Iterator[bytes]:
+    """Each of ``pages`` rendered, in order; in ``workers`` forked processes when more than one.
+
+    Forked workers inherit the site and the compiled templates instead of receiving them.
+    """
+    if not can_fork():
+        workers = 1
+    inputs = (pages, site, config, env, assets)
+    return map_ordered(_render_one, range(len(pages)), workers, _set_render_inputs, inputs)
+
+
+_RenderInputs = tuple[Sequence[Page], Site, Config, jinja2.Environment, Mapping[str, str] | None]
+_render_inputs: _RenderInputs | None = None
+
+
+def _set_render_inputs(*inputs: object) -> None:
+    global _render_inputs
+    _render_inputs = inputs  # type: ignore[assignment]  # exactly what render_many passes
+
+
+def _render_one(index: int) -> bytes:
+    assert _render_inputs is not None, "_set_render_inputs() runs first"
+    pages, site, config, env, assets = _render_inputs
+    return render_page(pages[index], site, config, env, assets)

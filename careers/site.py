@@ -114,11 +114,25 @@ def related_postings(postings: tuple[Posting, ...]) -> dict[str, tuple[Posting, 
     for index, posting in enumerate(postings):
         counts: Counter[int] = Counter()
         for slug in sorted((t.slug for t in posting.skills), key=lambda s: len(by_skill[s])):
-            for other in by_skill[slug][:RELATED_CANDIDATES]:
-                if other != index:
-                    counts[other] += 1
+            counts.update(by_skill[slug][:RELATED_CANDIDATES])  # counted in C, not in a loop here
+            counts.pop(index, None)
             if len(counts) >= RELATED_CANDIDATES:
                 break
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_COUNT]
-        related[posting.slug] = tuple(postings[i] for i, _ in best)
+        related[posting.slug] = tuple(postings[i] for i in _most_shared(counts, RELATED_COUNT))
     return related
+
+
+def _most_shared(counts: Counter[int], n: int) -> list[int]:
+    """The ``n`` indexes with the highest counts, lower index first on ties.
+
+    The same as sorting every candidate by (-count, index), one tier of equal counts at a time.
+    """
+    best: list[int] = []
+    left = dict(counts)
+    while left and len(best) < n:
+        top = max(left.values())
+        tier = sorted(i for i, c in left.items() if c == top)
+        best.extend(tier[: n - len(best)])
+        for i in tier:
+            del left[i]
+    return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,40 @@ def test_first_write_then_update_removes_stale_files(tmp_path: Path) -> None:
     assert (stats.written, stats.unchanged, stats.removed) == (1, 1, 1)
     assert tree(out) == {"index.html": b"one", "jobs/b/index.html": b"b"}
     assert (out / "index.html").stat().st_ino == old_inode  # not rewritten
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging left behind
+    # The previous site is kept beside it, to be brought up to date by the next build.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.new", "site"]
+    assert tree(tmp_path / ".site.new") == {"index.html": b"one", "jobs/a/index.html": b"a"}
+
+
+def test_the_kept_copy_is_brought_up_to_date_without_touching_the_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([("index.html", b"1"), ("jobs/a/index.html", b"a"), ("jobs/b/index.html", b"b")], out)
+    write_site([("index.html", b"2"), ("jobs/a/index.html", b"a"), ("jobs/c/index.html", b"c")], out)
+    live = {p: (out / p).stat().st_ino for p in ("index.html", "jobs/a/index.html")}
+    stats = write_site([("index.html", b"3"), ("jobs/a/index.html", b"a"), ("jobs/d/x.css", b"d")], out)
+    assert (stats.written, stats.unchanged, stats.removed) == (2, 1, 1)
+    assert tree(out) == {"index.html": b"3", "jobs/a/index.html": b"a", "jobs/d/x.css": b"d"}
+    assert sorted(p.name for p in (out / "jobs").iterdir()) == ["a", "d"]  # no empty folders
+    assert (out / "jobs/a/index.html").stat().st_ino == live["jobs/a/index.html"]
+    assert tree(tmp_path / ".site.new") == {
+        "index.html": b"2",
+        "jobs/a/index.html": b"a",
+        "jobs/c/index.html": b"c",
+    }
+    assert (tmp_path / ".site.new" / "index.html").stat().st_ino == live["index.html"]
+
+
+def test_a_damaged_kept_copy_does_not_matter(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([("index.html", b"1"), ("jobs/a/index.html", b"a")], out)
+    write_site([("index.html", b"2"), ("jobs/a/index.html", b"a")], out)
+    kept = tmp_path / ".site.new"
+    (kept / "index.html").write_bytes(b"garbage")
+    (kept / "jobs" / "a" / "index.html").unlink()
+    (kept / "jobs" / "a" / "index.html").mkdir()
+    (kept / ".index.html.123.tmp").write_bytes(b"left by a killed build")
+    write_site([("index.html", b"3"), ("jobs/a/index.html", b"a")], out)
+    assert tree(out) == {"index.html": b"3", "jobs/a/index.html": b"a"}
 
 
 def test_a_failing_page_leaves_the_old_site_untouched(tmp_path: Path) -> None:
@@ -69,3 +103,13 @@ def test_an_output_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     (tmp_path / "site").symlink_to("www")
     with pytest.raises(CareersError, match="is a symbolic link: set output_dir to the folder it points to"):
         check_output_dir(tmp_path / "site", tmp_path, [tmp_path / "content"])
+
+
+def test_a_kept_copy_without_a_site_is_reused(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([("index.html", b"1"), ("jobs/a/index.html", b"a")], out)
+    write_site([("index.html", b"2"), ("jobs/b/index.html", b"b")], out)
+    shutil.rmtree(out)
+    stats = write_site([("index.html", b"3"), ("jobs/c/index.html", b"c")], out)
+    assert (stats.written, stats.unchanged, stats.removed) == (2, 0, 0)
+    assert tree(out) == {"index.html": b"3", "jobs/c/index.html": b"c"}

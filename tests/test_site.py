@@ -62,3 +62,16 @@ def test_taxonomies_and_related() -> None:
     assert [(t.slug, len(t.postings)) for t in site.skills] == [("crm", 2), ("excel", 2), ("sql", 2)]
     one = next(p for p in site.postings if p.title == "One")
     assert [p.title for p in site.related[one.slug]] == ["Two"]
+
+
+def test_most_shared_matches_a_full_sort() -> None:
+    import random
+    from collections import Counter
+
+    from careers.site import _most_shared
+
+    rng = random.Random(3)
+    for _ in range(200):
+        counts = Counter({rng.randrange(50): rng.randrange(1, 5) for _ in range(rng.randrange(0, 30))})
+        expected = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        assert _most_shared(counts, 3) == expected

@@ -1,0 +1,136 @@
+"""Time whole builds of generated projects: cold, no change, one posting changed, template changed.
+
+    python bench/build.py                        # N = 1,000 and 10,000, three runs each
+    python bench/build.py --sizes 1000 --runs 5  # a quicker look
+    python bench/build.py --careers /path/to/other/checkout   # the same figures for another version
+
+Each figure is the median (with min and max) of whole ``python build.py -q`` processes, so
+start-up and imports count. Peak memory is the largest sum of the resident set sizes of the
+build and every process it started (pool workers included), sampled every 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import itertools
+
+from generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ("cold", "no change", "one posting changed", "template changed")
+SAMPLE_SECONDS = 0.02
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in KiB (0 once it is gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+            with open(f"/proc/{current}/task/{current}/children") as f:
+                todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed_build(careers: Path, project: Path) -> Run:
+    """One ``build.py -q`` in ``project``; fails loudly if the build does."""
+    env = {**os.environ, "PYTHONPATH": str(careers)}
+    command = [sys.executable, str(careers / "build.py"), "-C", str(project), "-q"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kb(proc.pid))
+        time.sleep(SAMPLE_SECONDS)
+    seconds = time.perf_counter() - started
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"build failed ({proc.returncode}) in {project}:\n{stderr}")
+    return Run(seconds, peak / 1024)
+
+
+def one_round(careers: Path, project: Path, round_no: int) -> dict[str, Run]:
+    """The four scenarios, in order, on one project; edits are undone afterwards."""
+    for name in ("site", ".site.new", ".site.old", ".cache"):
+        subprocess.run(["rm", "-rf", str(project / name)], check=True)
+    jobs = sorted((project / "content" / "jobs").iterdir())
+    posting = jobs[len(jobs) // 2]
+    template = project / "templates" / "base.html"
+    original_posting, original_template = posting.read_bytes(), template.read_bytes()
+    runs = {"cold": timed_build(careers, project), "no change": timed_build(careers, project)}
+    try:
+        posting.write_bytes(original_posting.rstrip() + f"\n\nEdited in round {round_no}.\n".encode())
+        runs["one posting changed"] = timed_build(careers, project)
+        template.write_bytes(original_template + f"<!-- edited in round {round_no} -->\n".encode())
+        runs["template changed"] = timed_build(careers, project)
+    finally:
+        posting.write_bytes(original_posting)
+        template.write_bytes(original_template)
+    return runs
+
+
+def summarize(size: int, rounds: list[dict[str, Run]]) -> list[str]:
+    rows = []
+    for scenario in SCENARIOS:
+        times = [r[scenario].seconds for r in rounds]
+        peaks = [r[scenario].peak_mb for r in rounds]
+        median = statistics.median(times)
+        rows.append(
+            f"| {size:,} | {scenario} | {median:.2f} s | {min(times):.2f}–{max(times):.2f} s "
+            f"| {size / median:,.0f} | {statistics.median(peaks):,.0f} MB |"
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="postings per project")
+    parser.add_argument("--runs", type=int, default=3, help="rounds of the four scenarios per size")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--careers", type=Path, default=ROOT, help="the checkout whose build.py is timed")
+    parser.add_argument("--workdir", type=Path, help="where projects are generated (default: a temp dir)")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="careers-bench-"))
+    print(f"careers: {args.careers.resolve()}; projects in {workdir}; {os.cpu_count()} CPUs")
+    print("| postings | scenario | median | min–max | postings/s | peak memory (all processes) |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: |")
+    cold: dict[int, float] = {}
+    for size in args.sizes:
+        project = workdir / f"n{size}"
+        generate(size, project, args.seed)
+        rounds = []
+        for i in range(args.runs):
+            rounds.append(one_round(args.careers.resolve(), project, i))
+            done = ", ".join(f"{name} {run.seconds:.2f} s" for name, run in rounds[-1].items())
+            print(f"  {size:,} postings, round {i + 1}: {done}", file=sys.stderr, flush=True)
+        for row in summarize(size, rounds):
+            print(row, flush=True)
+        cold[size] = statistics.median(r["cold"].seconds for r in rounds)
+    sizes = sorted(cold)
+    for small, large in itertools.pairwise(sizes):
+        print(f"cold build, {large:,} vs {small:,} postings: {cold[large] / cold[small]:.1f}×")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The per-posting cache: a processed posting stored as JSON under ``.cache/``, by content key.
+
+A key covers everything a result depends on: the file's bytes and path, the pipeline's
+code, the vocabulary and the configuration. An entry that is missing, unreadable,
+corrupt or written for another key is a miss: the posting is processed again and the
+entry rewritten. Entries are written to a temporary file and renamed, so a killed build
+never leaves half an entry that looks whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+from .codec import decode_result, encode_result
+from .config import Config
+from .posting import Result
+from .tagging import Vocabulary
+
+FORMAT = 1
+
+
+@cache
+def pipeline_fingerprint() -> str:
+    """A hash of the package's own code: any change to it invalidates every entry."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".toml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def vocabulary_fingerprint(vocab: Vocabulary) -> str:
+    """The vocabulary's own fingerprint where it has one, else a hash of its skills."""
+    own = getattr(vocab, "fingerprint", None)
+    if isinstance(own, str):
+        return own
+    return hashlib.sha256(repr(vocab.skills).encode()).hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    values = {f.name: getattr(config, f.name) for f in dataclasses.fields(config) if f.name != "root"}
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
+
+
+@dataclasses.dataclass(frozen=True)
+class PostingCache:
+    """Where entries live and the part of every key that is the same for the whole build."""
+
+    folder: Path
+    context: str
+    writable: bool = True
+
+    def key(self, relpath: str, data: bytes) -> str:
+        digest = hashlib.sha256(self.context.encode())
+        digest.update(relpath.encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.json"
+
+    def load(self, key: str) -> Result | None:
+        """The stored result for ``key``, or ``None`` for a miss (corrupt entries included)."""
+        try:
+            data = json.loads(self.path(key).read_bytes())
+            if data.get("format") != FORMAT or data.get("key") != key:
+                return None
+            return decode_result(data["result"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None
+
+    def store(self, key: str, result: Result) -> None:
+        """Write the entry; a cache that cannot be written only costs speed, never the build."""
+        if not self.writable:
+            return
+        path = self.path(key)
+        text = json.dumps(
+            {"format": FORMAT, "key": key, "result": encode_result(result)},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(text, encoding="utf-8")
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def open_cache(config: Config, vocab: Vocabulary, writable: bool = True) -> PostingCache:
+    context = "\0".join((pipeline_fingerprint(), vocabulary_fingerprint(vocab), config_fingerprint(config)))
+    return PostingCache(config.cache_path / "postings", context, writable)

@@ -1,0 +1,155 @@
+"""A processed posting (``Result``) to JSON-ready values and back, for the on-disk cache.
+
+Plain lists, strings, numbers and booleans only: no pickle, so a cache file is safe to read
+even when someone else wrote it. Decoding checks shapes as it goes and raises
+``ValueError`` (or ``KeyError``/``TypeError``/``IndexError``) on anything unexpected; the
+cache treats that as a miss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .errors import Diagnostic
+from .model import (
+    SECTION_KINDS,
+    Block,
+    Education,
+    Experience,
+    ListBlock,
+    Paragraph,
+    Posting,
+    Run,
+    Salary,
+    Section,
+    SkillTag,
+)
+from .posting import Result
+
+Json = Any
+_LEVELS = ("error", "warning", "info")
+
+
+def encode_result(result: Result) -> Json:
+    return {
+        "posting": encode_posting(result.posting) if result.posting else None,
+        "diagnostics": [[d.path, d.line, d.level, d.message] for d in result.diagnostics],
+    }
+
+
+def decode_result(data: Json) -> Result:
+    posting = decode_posting(data["posting"]) if data["posting"] is not None else None
+    return Result(posting, tuple(_diagnostic(d) for d in data["diagnostics"]))
+
+
+def _diagnostic(row: Json) -> Diagnostic:
+    path, line, level, message = row
+    if level not in _LEVELS or not isinstance(path, str) or not isinstance(message, str):
+        raise ValueError(f"not a diagnostic: {row!r}")
+    return Diagnostic(path, line, level, message)
+
+
+def encode_posting(p: Posting) -> Json:
+    return {
+        "source": p.source,
+        "slug": p.slug,
+        "title": p.title,
+        "sections": [[s.heading, s.kind, [_encode_block(b) for b in s.blocks]] for s in p.sections],
+        "summary": p.summary,
+        "skills": [[t.name, t.slug, t.category, t.required, t.phrase] for t in p.skills],
+        "experience": _fields(p.experience, ("min_months", "max_months", "required", "level", "phrase")),
+        "education": _fields(p.education, ("level", "required", "equivalent_experience", "phrase")),
+        "company": p.company,
+        "location": p.location,
+        "employment_type": p.employment_type,
+        "remote": p.remote,
+        "date_posted": p.date_posted.isoformat() if p.date_posted else None,
+        "valid_through": p.valid_through.isoformat() if p.valid_through else None,
+        "apply_url": p.apply_url,
+        "salary": _fields(p.salary, ("currency", "min_value", "max_value", "unit", "text")),
+        "draft": p.draft,
+        "digest": p.digest,
+    }
+
+
+def decode_posting(d: Json) -> Posting:
+    return Posting(
+        source=_str(d["source"]),
+        slug=_str(d["slug"]),
+        title=_str(d["title"]),
+        sections=tuple(_section(s) for s in d["sections"]),
+        summary=_str(d["summary"]),
+        skills=tuple(_skill(t) for t in d["skills"]),
+        experience=Experience(*d["experience"]) if d["experience"] is not None else None,
+        education=Education(*d["education"]) if d["education"] is not None else None,
+        company=d["company"],
+        location=d["location"],
+        employment_type=d["employment_type"],
+        remote=bool(d["remote"]),
+        date_posted=_date(d["date_posted"]),
+        valid_through=_date(d["valid_through"]),
+        apply_url=d["apply_url"],
+        salary=Salary(*d["salary"]) if d["salary"] is not None else None,
+        draft=bool(d["draft"]),
+        digest=_str(d["digest"]),
+    )
+
+
+def _skill(row: Json) -> SkillTag:
+    name, slug, category, required, phrase = row
+    return SkillTag(_str(name), _str(slug), _str(category), bool(required), _str(phrase))
+
+
+def _fields(value: object, names: tuple[str, ...]) -> Json:
+    return None if value is None else [getattr(value, name) for name in names]
+
+
+def _encode_block(block: Block) -> Json:
+    if isinstance(block, Paragraph):
+        return ["p", [_encode_run(r) for r in block.runs]]
+    return ["ol" if block.ordered else "ul", [[_encode_run(r) for r in item] for item in block.items]]
+
+
+def _encode_run(run: Run) -> Json:
+    # Most runs are plain text: store those as the bare string.
+    if not (run.strong or run.em or run.href):
+        return run.text
+    return [run.text, run.strong, run.em, run.href]
+
+
+def _section(data: Json) -> Section:
+    heading, kind, blocks = data
+    if kind not in SECTION_KINDS or not (heading is None or isinstance(heading, str)):
+        raise ValueError(f"not a section: {data!r}")
+    return Section(heading, kind, tuple(_block(b) for b in blocks))
+
+
+def _block(data: Json) -> Block:
+    tag, body = data
+    if tag == "p":
+        return Paragraph(_runs(body))
+    if tag in ("ul", "ol"):
+        return ListBlock(tuple(_runs(item) for item in body), tag == "ol")
+    raise ValueError(f"not a block: {tag!r}")
+
+
+def _runs(data: Json) -> tuple[Run, ...]:
+    return tuple(_run(r) for r in data)
+
+
+def _run(data: Json) -> Run:
+    if isinstance(data, str):
+        return Run(data)
+    text, strong, em, href = data
+    return Run(_str(text), bool(strong), bool(em), href)
+
+
+def _date(value: Json) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value is not None else None
+
+
+def _str(value: Json) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, not {value!r}")
+    return value

@@ -1,0 +1,234 @@
+"""What the last build wrote and from what, so that unchanged pages are neither rendered nor read.
+
+The state (``.cache/build.json``) holds a fingerprint of all the build's inputs (posting
+files, templates, configuration, vocabulary, options, the pipeline's code) and, for every
+output file, a fingerprint of what its page was rendered from, with the file's size,
+modification time and inode. A page with the same fingerprint whose file is untouched is
+hard-linked into the new site as it is; when no input changed and the site is as it was
+left, there is nothing to do at all. A missing, corrupt or foreign state only means that
+everything is rendered (and compared) again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from jinja2 import meta
+
+from .cache import config_fingerprint, pipeline_fingerprint, vocabulary_fingerprint
+from .config import Config
+from .errors import Diagnostic
+from .model import Posting, Site, Term
+from .tagging import Vocabulary
+
+if TYPE_CHECKING:
+    from .render import Page
+
+FORMAT = 1
+STATE_FILE = "build.json"
+Stamp = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+@dataclass(frozen=True)
+class BuildState:
+    output: str
+    inputs: str
+    files: dict[str, tuple[str, Stamp]]  # relative path → (page fingerprint, stamp)
+    postings: int
+    pages: int
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def stamp(path: Path) -> Stamp | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def load_state(config: Config) -> BuildState | None:
+    """The last build's state for this output folder, or ``None``."""
+    try:
+        data = json.loads((config.cache_path / STATE_FILE).read_bytes())
+        if data["format"] != FORMAT or data["output"] != str(config.output_path.resolve()):
+            return None
+        return BuildState(
+            output=data["output"],
+            inputs=data["inputs"],
+            files={path: (fp, (size, mtime, ino)) for path, (fp, size, mtime, ino) in data["files"].items()},
+            postings=int(data["postings"]),
+            pages=int(data["pages"]),
+            diagnostics=tuple(Diagnostic(*d) for d in data["diagnostics"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_state(config: Config, state: BuildState) -> None:
+    """Write the state atomically; failing to only costs the next build some speed."""
+    data = {
+        "format": FORMAT,
+        "output": state.output,
+        "inputs": state.inputs,
+        "files": {path: [fp, *st] for path, (fp, st) in state.files.items()},
+        "postings": state.postings,
+        "pages": state.pages,
+        "diagnostics": [dataclasses.astuple(d) for d in state.diagnostics],
+    }
+    path = config.cache_path / STATE_FILE
+    temp = path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def site_is_intact(out: Path, state: BuildState) -> bool:
+    """Whether ``out`` holds exactly the files the state describes, none touched since."""
+    seen = 0
+    folders = [(str(out), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return False
+        for entry in entries:
+            relpath = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, relpath + "/"))
+                continue
+            record = state.files.get(relpath)
+            st = entry.stat(follow_symlinks=False)
+            if record is None or (st.st_size, st.st_mtime_ns, st.st_ino) != record[1]:
+                return False
+            seen += 1
+    return seen == len(state.files)
+
+
+def build_context(config: Config, vocab: Vocabulary, options: object) -> str:
+    """Everything every page depends on besides its own values: code, settings, templates."""
+    digest = hashlib.sha256()
+    for part in (pipeline_fingerprint(), config_fingerprint(config), vocabulary_fingerprint(vocab)):
+        digest.update(part.encode() + b"\0")
+    digest.update(repr(options).encode() + b"\0")
+    templates = config.templates_path
+    for dirpath, dirnames, filenames in os.walk(templates):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def inputs_fingerprint(context: str, sources: Iterable[str]) -> str:
+    """One fingerprint of the build context and every posting file's key, in order."""
+    digest = hashlib.sha256(context.encode())
+    for key in sources:
+        digest.update(key.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def templates_reading(env: jinja2.Environment, names: Iterable[str]) -> dict[str, set[str]]:
+    """For each template, the context names it reads, with every template it extends,
+    includes or imports (each template is parsed once)."""
+    assert env.loader is not None
+    own: dict[str, tuple[set[str], list[str | None]]] = {}
+
+    def parse(name: str) -> tuple[set[str], list[str | None]]:
+        if name not in own:
+            assert env.loader is not None
+            tree = env.parse(env.loader.get_source(env, name)[0])
+            own[name] = (meta.find_undeclared_variables(tree), list(meta.find_referenced_templates(tree)))
+        return own[name]
+
+    found = {}
+    for name in names:
+        reads: set[str] = set()
+        todo, seen = [name], set()
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            variables, others = parse(current)
+            reads |= variables
+            for other in others:
+                if other is None:  # a name computed at render time: assume the worst
+                    reads.add("site")
+                else:
+                    todo.append(other)
+        found[name] = reads
+    return found
+
+
+class Unfingerprintable(Exception):
+    """A page value of a type the fingerprint does not know: such a page is always rendered."""
+
+
+def page_fingerprint(context: str, page: Page, site: Site | None) -> str:
+    """A hash of everything ``page`` is rendered from (``site`` when templates read it)."""
+    digest = hashlib.sha256(f"{context}\0{page.path}\0{page.template}\0".encode())
+    try:
+        _feed(digest, page.context)
+        if site is not None:
+            _feed(digest, [site.postings, site.skills, site.levels, site.closed])
+    except Unfingerprintable:
+        return ""
+    return digest.hexdigest()
+
+
+def fingerprint(*values: object) -> str:
+    """A hash of ``values`` as page fingerprints see them (postings by file and slug)."""
+    digest = hashlib.sha256()
+    _feed(digest, values)
+    return digest.hexdigest()
+
+
+def postings_fingerprint(context: str, name: str, postings: Iterable[Posting]) -> str:
+    digest = hashlib.sha256(f"{context}\0{name}\0".encode())
+    _feed(digest, list(postings))
+    return digest.hexdigest()
+
+
+def _feed(digest: Any, value: object) -> None:
+    # A posting is a pure function of its file (digest, path) and the build context, but
+    # for the slug, which the site assigns.
+    if isinstance(value, Posting):
+        digest.update(f"P{value.digest}\0{value.source}\0{value.slug}\0".encode())
+    elif isinstance(value, Term):
+        digest.update(f"T{value.slug}\0{value.name}\0{value.category}\0".encode())
+        _feed(digest, value.postings)
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"[")
+        for item in value:
+            _feed(digest, item)
+        digest.update(b"]")
+    elif isinstance(value, dict):
+        digest.update(b"{")
+        for key in sorted(value, key=repr):
+            _feed(digest, key)
+            _feed(digest, value[key])
+        digest.update(b"}")
+    elif value is None or isinstance(value, (str, int, float, dt.date)):
+        digest.update(f"{type(value).__name__}:{value!r}\0".encode())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        digest.update(f"D{type(value).__qualname__}\0".encode())
+        for item in dataclasses.fields(value):
+            _feed(digest, getattr(value, item.name))
+    else:
+        raise Unfingerprintable(type(value).__name__)

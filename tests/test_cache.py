@@ -1,0 +1,139 @@
+"""The per-posting cache: faithful round trips, misses for anything stale or corrupt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from careers.cache import PostingCache, open_cache
+from careers.codec import decode_result, encode_result
+from careers.config import Config, load_config
+from careers.errors import Diagnostic
+from careers.model import Education, Experience, ListBlock, Paragraph, Posting, Run, Salary, Section, SkillTag
+from careers.posting import Result, process_source
+from careers.sources import read_source
+from careers.tagging import load_vocabulary
+
+from .conftest import ROOT
+
+FULL = Posting(
+    source="content/jobs/x.md",
+    slug="x",
+    title="Senior <Engineer>",
+    sections=(
+        Section(None, "summary", (Paragraph((Run("Hi "), Run("bold", strong=True), Run(" é", em=True))),)),
+        Section(
+            "Apply",
+            "other",
+            (ListBlock(((Run("mail", href="mailto:a@b.c"),), (Run("two"),)), ordered=True),),
+        ),
+    ),
+    summary="Hi bold é",
+    skills=(SkillTag("SQL", "sql", "Data", True, "SQL"), SkillTag("Go", "go", "Languages", False, "go")),
+    experience=Experience(24, 60, False, "associate", "2-5 years"),
+    education=Education("bachelor", True, True, "BS or equivalent experience"),
+    company="Acme",
+    location="Remote (US)",
+    employment_type="FULL_TIME",
+    remote=True,
+    date_posted=dt.date(2026, 1, 2),
+    valid_through=dt.date(2026, 2, 3),
+    apply_url="https://acme.example/apply",
+    salary=Salary("USD", 60000, 80000.5, "YEAR", "$60,000 – $80,000"),
+    draft=True,
+    digest="abc",
+)
+
+
+def sample_results() -> list[Result]:
+    config = load_config(ROOT)
+    vocab = load_vocabulary()
+    paths = sorted((ROOT / "content" / "jobs").iterdir())
+    return [process_source(read_source(p, ROOT, 10**7), vocab, config) for p in paths]
+
+
+def through_json(result: Result) -> Result:
+    return decode_result(json.loads(json.dumps(encode_result(result))))
+
+
+def test_every_field_survives_a_round_trip() -> None:
+    result = Result(FULL, (Diagnostic("content/jobs/x.md", 3, "warning", "careful"),))
+    assert through_json(result) == result
+    assert through_json(Result(None, (Diagnostic("a.md", None, "error", "bad"),))) == Result(
+        None, (Diagnostic("a.md", None, "error", "bad"),)
+    )
+
+
+def test_sample_postings_survive_a_round_trip() -> None:
+    for result in sample_results():
+        assert through_json(result) == result
+
+
+def make_cache(tmp_path: Path) -> PostingCache:
+    return open_cache(Config(root=tmp_path), load_vocabulary())
+
+
+def test_store_then_load(tmp_path: Path) -> None:
+    cache = make_cache(tmp_path)
+    key = cache.key("content/jobs/x.md", b"hello")
+    assert cache.load(key) is None
+    cache.store(key, Result(FULL, ()))
+    assert cache.load(key) == Result(FULL, ())
+    assert cache.path(key).is_relative_to(tmp_path / ".cache")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        b'{"format": 1}',
+        b"\xff\xfe",
+    ],
+)
+def test_a_corrupt_entry_is_a_miss(tmp_path: Path, damage: bytes) -> None:
+    cache = make_cache(tmp_path)
+    key = cache.key("content/jobs/x.md", b"hello")
+    cache.store(key, Result(FULL, ()))
+    cache.path(key).write_bytes(damage)
+    assert cache.load(key) is None
+
+
+def test_an_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path) -> None:
+    cache = make_cache(tmp_path)
+    key = cache.key("content/jobs/x.md", b"hello")
+    cache.store(key, Result(FULL, ()))
+    entry = json.loads(cache.path(key).read_text())
+    entry["result"]["posting"]["sections"][0][1] = "nonsense-kind"
+    cache.path(key).write_text(json.dumps(entry))
+    assert cache.load(key) is None
+    entry["key"] = "someone else's"
+    cache.path(key).write_text(json.dumps(entry))
+    assert cache.load(key) is None
+
+
+def test_keys_change_with_content_path_config_and_vocabulary(tmp_path: Path) -> None:
+    cache = make_cache(tmp_path)
+    key = cache.key("content/jobs/x.md", b"hello")
+    assert cache.key("content/jobs/x.md", b"hello") == key
+    assert cache.key("content/jobs/x.md", b"hello!") != key
+    assert cache.key("content/jobs/y.md", b"hello") != key
+    other_config = open_cache(Config(root=tmp_path, location="Boston"), load_vocabulary())
+    assert other_config.key("content/jobs/x.md", b"hello") != key
+    extra = tmp_path / "skills.toml"
+    extra.write_text('[[skill]]\nname = "Cobol"\n')
+    other_vocab = open_cache(Config(root=tmp_path), load_vocabulary(extra))
+    assert other_vocab.key("content/jobs/x.md", b"hello") != key
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
+    (tmp_path / ".cache").write_text("a file where the folder should be")
+    cache = make_cache(tmp_path)
+    key = cache.key("a", b"b")
+    cache.store(key, Result(replace(FULL, slug="y"), ()))
+    assert cache.load(key) is None

@@ -1,0 +1,139 @@
+"""The fast paths (cache, process pool, skipped pages) give the very bytes of a cold, serial build."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from careers.builder import BuildOptions, build
+from careers.config import load_config
+from careers.progress import Meter
+
+from .conftest import ROOT
+
+SERIAL = BuildOptions(jobs=1, cache=False)
+PARALLEL = BuildOptions(jobs=2)
+
+
+def generate(count: int, dest: Path) -> None:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(count, dest, seed=7)
+
+
+def digest_tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def big_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough generated postings (both shapes) for the build to use a process pool."""
+    project = tmp_path_factory.mktemp("big")
+    generate(120, project)
+    return project
+
+
+def serial_site(project: Path) -> dict[str, str]:
+    config = load_config(project, {"output_dir": "serial-site"})
+    build(config, SERIAL)
+    return digest_tree(project / "serial-site")
+
+
+def test_cached_parallel_builds_match_a_cold_serial_one(big_project: Path) -> None:
+    expected = serial_site(big_project)
+    assert not (big_project / ".cache").exists()
+    config = load_config(big_project)
+    cold = build(config, PARALLEL)
+    assert digest_tree(big_project / "site") == expected
+    assert cold.stats.written == len(expected)
+    assert len(list((big_project / ".cache" / "postings").rglob("*.json"))) == 120
+    warm = build(config, PARALLEL)
+    assert digest_tree(big_project / "site") == expected
+    assert (warm.stats.written, warm.stats.unchanged) == (0, len(expected))
+    assert warm.diagnostics == cold.diagnostics
+
+
+def test_a_corrupt_cache_entry_is_rebuilt(big_project: Path) -> None:
+    config = load_config(big_project)
+    build(config, PARALLEL)
+    expected = digest_tree(big_project / "site")
+    entries = sorted((big_project / ".cache" / "postings").rglob("*.json"))
+    entries[0].write_text('{"format": 1, "key": "x", "result": {"posting": 3}}')
+    entries[1].write_bytes(entries[1].read_bytes()[:100])
+    assert build(config, PARALLEL).stats.written == 0  # nothing changed: the cache is not even read
+    (big_project / "site" / "index.html").unlink()
+    report = build(config, PARALLEL)
+    assert digest_tree(big_project / "site") == expected
+    assert report.stats.written == 1
+    assert json.loads(entries[1].read_text())["format"] == 1  # written again, whole
+
+
+def test_a_changed_posting_shows_and_the_rest_is_left_alone(big_project: Path) -> None:
+    config = load_config(big_project)
+    build(config, PARALLEL)
+    posting = big_project / "content" / "jobs" / "posting-00011.md"
+    original = posting.read_text()
+    try:
+        posting.write_text(original.replace("title: ", "title: Changed ", 1))
+        report = build(config, PARALLEL)
+        expected = serial_site(big_project)
+    finally:
+        posting.write_text(original)
+    assert digest_tree(big_project / "site") == expected
+    assert 0 < report.stats.written < report.pages / 2
+    assert any("changed-" in name for name in expected)
+
+
+def test_progress_is_drawn_on_a_terminal_only() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    clock = iter(float(t) for t in range(100))
+    shown = Terminal()
+    meter = Meter(shown, draw=True, clock=lambda: next(clock))
+    meter.start("processing postings", 3)
+    meter.advance()
+    meter.advance(2)
+    meter.finish()
+    assert "processing postings: 3/3" in shown.getvalue()
+    assert shown.getvalue().endswith("\r")  # the line is cleared for the summary
+    piped = io.StringIO()
+    quiet = Meter.for_terminal(piped, quiet=False, verbose=False)
+    quiet.start("processing postings", 3)
+    quiet.advance(3)
+    quiet.finish()
+    assert piped.getvalue() == ""
+
+
+def test_a_site_edited_by_hand_is_put_right(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    expected = digest_tree(project / "site")
+    page = next((project / "site" / "jobs").iterdir()) / "index.html"
+    page.write_text("edited by hand")
+    (project / "site" / "stray.html").write_text("not ours")
+    report = build(config)
+    assert digest_tree(project / "site") == expected
+    assert (report.stats.written, report.stats.removed) == (1, 1)
+
+
+def test_a_template_change_renders_every_page_again(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    base = project / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</body>", "<p>new footer</p>\n</body>"))
+    report = build(config)
+    assert report.stats.written == report.pages - 1  # all but jobs.json, which no template draws
+    assert "new footer" in (project / "site" / "index.html").read_text()
