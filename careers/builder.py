@@ -122,7 +122,8 @@ def build(
     vocab = load_vocabulary(config.content_path / SKILLS_FILE)
     cache = open_cache(config, vocab) if options.cache else None
     tasks = scan_files(find_sources(config.jobs_path), config, cache)
-    context = build_context(config, vocab, replace(options, jobs=None, cache=True))
+    env = make_environment(config)
+    context = build_context(config, vocab, replace(options, jobs=None, cache=True), env)
     inputs = inputs_fingerprint(context, (task.token for task in tasks))
     old = load_state(config) if cache else None
     if old and old.inputs == inputs and site_is_intact(out, old):
@@ -131,16 +132,16 @@ def build(
     postings, found = _postings(tasks, config, vocab, cache, options, meter)
     del tasks
     site, found = _assemble(postings, found, options)
-    env = make_environment(config)
     assets = load_assets(config.templates_path / "static")
     pages = plan_pages(site, config)
     fingerprints = _fingerprints(context, pages, site, env)
-    files = _site_files(pages, fingerprints, site, config, env, assets, old, options.jobs, meter)
+    machine = list(machine_files(site, config))
+    files = _site_files(pages, fingerprints, site, config, env, assets, machine, old, options.jobs, meter)
     stats = write_site(files, out)
     if meter:
         meter.finish()
     diagnostics = tuple(sorted(found))
-    count = len(pages) + 1  # and jobs.json
+    count = len(pages) + 1 + len(machine)  # and jobs.json, robots.txt, sitemap, feed
     if cache:
         records = {path: (fingerprints.get(path, ""), st) for path, st in stats.stamps.items()}
         state = BuildState(str(out.resolve()), inputs, records, len(site.postings), count, diagnostics)
@@ -169,6 +170,7 @@ def _site_files(
     config: Config,
     env: jinja2.Environment,
     assets: Assets,
+    machine: list[tuple[str, bytes]],
     old: BuildState | None,
     jobs: int | None,
     meter: Meter | None,
@@ -190,7 +192,7 @@ def _site_files(
         if meter and not kept:
             meter.advance()
     yield JOBS_JSON, KEEP if unchanged(JOBS_JSON) else jobs_json(site, config)
-    yield from machine_files(site, config)
+    yield from machine
     yield from assets.files
 
 

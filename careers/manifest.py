@@ -120,8 +120,12 @@ def site_is_intact(out: Path, state: BuildState) -> bool:
     return seen == len(state.files)
 
 
-def build_context(config: Config, vocab: Vocabulary, options: object) -> str:
-    """Everything every page depends on besides its own values: code, settings, templates."""
+def build_context(config: Config, vocab: Vocabulary, options: object, env: jinja2.Environment) -> str:
+    """Everything every page depends on besides its own values: code, settings, templates.
+
+    Templates are read through the environment's loader too, so every folder it searches
+    (not only ``templates_dir``) counts.
+    """
     digest = hashlib.sha256()
     for part in (pipeline_fingerprint(), config_fingerprint(config), vocabulary_fingerprint(vocab)):
         digest.update(part.encode() + b"\0")
@@ -132,6 +136,13 @@ def build_context(config: Config, vocab: Vocabulary, options: object) -> str:
         for name in sorted(filenames):
             path = Path(dirpath) / name
             digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    if env.loader is not None:
+        for name in env.loader.list_templates():
+            try:
+                source = env.loader.get_source(env, name)[0]
+            except (UnicodeDecodeError, jinja2.TemplateNotFound):
+                continue  # a binary static file, hashed above
+            digest.update(f"{name}\0{source}\0".encode())
     return digest.hexdigest()
 
 
