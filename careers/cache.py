@@ -39,7 +39,7 @@ def pipeline_fingerprint() -> str:
 def vocabulary_fingerprint(vocab: Vocabulary) -> str:
     """The vocabulary's own fingerprint where it has one, else a hash of its skills."""
     own = getattr(vocab, "fingerprint", None)
-    if isinstance(own, str):
+    if isinstance(own, str) and own:
         return own
     return hashlib.sha256(repr(vocab.skills).encode()).hexdigest()
 
