@@ -8,8 +8,9 @@ cache treats that as a miss.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import Diagnostic
 from .model import (
@@ -28,6 +29,7 @@ from .model import (
 from .posting import Result
 
 Json = Any
+L = TypeVar("L", SkillTag, Experience, Education, Salary)
 _LEVELS = ("error", "warning", "info")
 
 
@@ -57,9 +59,9 @@ def encode_posting(p: Posting) -> Json:
         "title": p.title,
         "sections": [[s.heading, s.kind, [_encode_block(b) for b in s.blocks]] for s in p.sections],
         "summary": p.summary,
-        "skills": [[t.name, t.slug, t.category, t.required, t.phrase] for t in p.skills],
-        "experience": _fields(p.experience, ("min_months", "max_months", "required", "level", "phrase")),
-        "education": _fields(p.education, ("level", "required", "equivalent_experience", "phrase")),
+        "skills": [_fields(t) for t in p.skills],
+        "experience": _fields(p.experience),
+        "education": _fields(p.education),
         "company": p.company,
         "location": p.location,
         "employment_type": p.employment_type,
@@ -67,7 +69,7 @@ def encode_posting(p: Posting) -> Json:
         "date_posted": p.date_posted.isoformat() if p.date_posted else None,
         "valid_through": p.valid_through.isoformat() if p.valid_through else None,
         "apply_url": p.apply_url,
-        "salary": _fields(p.salary, ("currency", "min_value", "max_value", "unit", "text")),
+        "salary": _fields(p.salary),
         "draft": p.draft,
         "digest": p.digest,
     }
@@ -80,9 +82,9 @@ def decode_posting(d: Json) -> Posting:
         title=_str(d["title"]),
         sections=tuple(_section(s) for s in d["sections"]),
         summary=_str(d["summary"]),
-        skills=tuple(_skill(t) for t in d["skills"]),
-        experience=Experience(*d["experience"]) if d["experience"] is not None else None,
-        education=Education(*d["education"]) if d["education"] is not None else None,
+        skills=tuple(_leaf(SkillTag, t) for t in d["skills"]),
+        experience=_leaf(Experience, d["experience"]) if d["experience"] is not None else None,
+        education=_leaf(Education, d["education"]) if d["education"] is not None else None,
         company=d["company"],
         location=d["location"],
         employment_type=d["employment_type"],
@@ -90,19 +92,21 @@ def decode_posting(d: Json) -> Posting:
         date_posted=_date(d["date_posted"]),
         valid_through=_date(d["valid_through"]),
         apply_url=d["apply_url"],
-        salary=Salary(*d["salary"]) if d["salary"] is not None else None,
+        salary=_leaf(Salary, d["salary"]) if d["salary"] is not None else None,
         draft=bool(d["draft"]),
         digest=_str(d["digest"]),
     )
 
 
-def _skill(row: Json) -> SkillTag:
-    name, slug, category, required, phrase = row
-    return SkillTag(_str(name), _str(slug), _str(category), bool(required), _str(phrase))
+def _fields(value: Any) -> Json:
+    """A small dataclass of plain values as the list of its fields, in declaration order."""
+    return None if value is None else [getattr(value, f.name) for f in dataclasses.fields(value)]
 
 
-def _fields(value: object, names: tuple[str, ...]) -> Json:
-    return None if value is None else [getattr(value, name) for name in names]
+def _leaf(cls: type[L], row: Json) -> L:
+    if not isinstance(row, list) or len(row) != len(dataclasses.fields(cls)):
+        raise ValueError(f"not a {cls.__name__}: {row!r}")
+    return cls(*row)
 
 
 def _encode_block(block: Block) -> Json:
