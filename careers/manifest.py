@@ -163,7 +163,12 @@ def templates_reading(env: jinja2.Environment, names: Iterable[str]) -> dict[str
     def parse(name: str) -> tuple[set[str], list[str | None]]:
         if name not in own:
             assert env.loader is not None
-            tree = env.parse(env.loader.get_source(env, name)[0])
+            try:
+                tree = env.parse(env.loader.get_source(env, name)[0])
+            except jinja2.TemplateError:
+                # Rendering reports it, with the file and line; here, assume the worst.
+                own[name] = ({"site"}, [])
+                return own[name]
             own[name] = (meta.find_undeclared_variables(tree), list(meta.find_referenced_templates(tree)))
         return own[name]
 

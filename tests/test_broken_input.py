@@ -314,7 +314,14 @@ def test_titles_never_make_paths(tiny: Path, capsys: pytest.CaptureFixture[str],
     slug = TITLES[title]
     page = tiny / "site" / "jobs" / slug / "index.html"
     assert page.is_file(), sorted(p.name for p in (tiny / "site" / "jobs").iterdir())
-    assert sorted(p.name for p in tiny.iterdir()) == ["careers.toml", "content", "site", "templates"]
+    # .cache holds the per-posting cache: nothing is written anywhere else.
+    assert sorted(p.name for p in tiny.iterdir()) == [
+        ".cache",
+        "careers.toml",
+        "content",
+        "site",
+        "templates",
+    ]
     assert not (tiny.parent / "etc").exists()
 
 
