@@ -33,21 +33,25 @@ def fingerprint(name: str, data: bytes) -> str:
     return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
 
 
-def load_assets(static: Path) -> Assets:
-    """Read every file under ``static`` (sorted, dot-files left out)."""
-    if not static.is_dir():
-        return Assets()
+def load_assets(*folders: Path) -> Assets:
+    """Read every file under the ``folders`` (sorted, dot-files left out).
+
+    When two folders hold a file of the same name, the first folder's wins: a theme's
+    ``static/`` comes before the built-in one.
+    """
+    found: dict[str, Path] = {}
+    for static in reversed(folders):
+        for dirpath, dirnames, filenames in os.walk(static):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for filename in filenames:
+                if not filename.startswith("."):
+                    path = Path(dirpath) / filename
+                    found[path.relative_to(static).as_posix()] = path
     files: list[tuple[str, bytes]] = []
     names: dict[str, str] = {}
-    for dirpath, dirnames, filenames in os.walk(static):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
-            if filename.startswith("."):
-                continue
-            path = Path(dirpath) / filename
-            name = path.relative_to(static).as_posix()
-            data = path.read_bytes()
-            published = "static/" + fingerprint(name, data)
-            names[name] = published
-            files.append((published, data))
+    for name in sorted(found):
+        data = found[name].read_bytes()
+        published = "static/" + fingerprint(name, data)
+        names[name] = published
+        files.append((published, data))
     return Assets(tuple(files), names)

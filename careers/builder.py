@@ -118,7 +118,7 @@ def build(
     """
     started = time.perf_counter()
     out = config.output_path
-    check_output_dir(out, config.root, [config.content_path, config.templates_path])
+    check_output_dir(out, config.root, [config.content_path, *config.template_paths])
     vocab = load_vocabulary(config.content_path / SKILLS_FILE)
     cache = open_cache(config, vocab) if options.cache else None
     tasks = scan_files(find_sources(config.jobs_path), config, cache)
@@ -132,7 +132,7 @@ def build(
     postings, found = _postings(tasks, config, vocab, cache, options, meter)
     del tasks
     site, found = _assemble(postings, found, options)
-    assets = load_assets(config.templates_path / "static")
+    assets = load_assets(*(folder / "static" for folder in config.template_paths))
     pages = plan_pages(site, config)
     fingerprints = _fingerprints(context, pages, site, env)
     machine = list(machine_files(site, config))

@@ -57,7 +57,7 @@ class Lines:
 def check_site(config: Config, options: BuildOptions) -> list[Diagnostic]:
     """Every finding about the content and the site built from it, sorted by file and line."""
     site, found = site_of(config, options)
-    assets = load_assets(config.templates_path / "static")
+    assets = load_assets(*(folder / "static" for folder in config.template_paths))
     pages = list(render_pages(site, config, make_environment(config), assets.names))
     with tempfile.TemporaryDirectory(prefix="careers-check-") as tmp:
         out = Path(tmp) / "site"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 from .errors import ConfigError
 
 CONFIG_NAME = "careers.toml"
+_HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Config:
     company: str = ""
     company_url: str = ""
     logo: str = ""
+    accent_color: str = ""
+    accent_color_dark: str = ""
     intro: str = ""
     base_url: str = "/"
     language: str = "en"
@@ -34,6 +38,7 @@ class Config:
     content_dir: str = "content"
     output_dir: str = "site"
     templates_dir: str = "templates"
+    theme_dir: str = ""
     cache_dir: str = ".cache"
     max_file_mb: float = 5.0
 
@@ -52,6 +57,12 @@ class Config:
     @property
     def templates_path(self) -> Path:
         return self.root / self.templates_dir
+
+    @property
+    def template_paths(self) -> tuple[Path, ...]:
+        """Where templates and ``static/`` files are looked up: ``theme_dir`` first, if set."""
+        theme = (self.root / self.theme_dir,) if self.theme_dir else ()
+        return (*theme, self.templates_path)
 
     @property
     def cache_path(self) -> Path:
@@ -131,6 +142,10 @@ def _check_values(clean: dict[str, Any]) -> list[str]:
         url = clean.get(key)
         if url and urlsplit(url).scheme not in ("http", "https", "mailto"):
             problems.append(f"'{key}' must be an http(s) or mailto URL, not {url!r}")
+    for key in ("accent_color", "accent_color_dark"):
+        color = clean.get(key)
+        if color and not _HEX_COLOR.fullmatch(color):
+            problems.append(f"'{key}' must be a hex colour like '#0b5cad' or '#07c', not {color!r}")
     if clean.get("max_file_mb", 1.0) <= 0:
         problems.append("'max_file_mb' must be greater than 0")
     return problems

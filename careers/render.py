@@ -33,6 +33,7 @@ from .model import LEVEL_NAMES, Posting, Section, Site, Term
 from .parallel import can_fork, map_ordered
 from .seo import page_seo
 from .tagging.report import education_record, experience_record, skill_record
+from .theme import theme_css
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Page:
 
 def make_environment(config: Config) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(config.templates_path.resolve())),
+        loader=template_loader(config),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -60,6 +61,21 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["human_date"] = human_date
     env.filters["months"] = months_label
     return env
+
+
+def template_loader(config: Config) -> jinja2.BaseLoader:
+    """Templates from ``theme_dir`` first, then ``templates_dir``.
+
+    ``default/x.html`` always names the built-in one, so a theme's ``base.html`` can extend
+    the ``base.html`` it replaces.
+    """
+    builtin = jinja2.FileSystemLoader(str(config.templates_path.resolve()))
+    return jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(path.resolve()) for path in config.template_paths]),
+            jinja2.PrefixLoader({"default": builtin}),
+        ]
+    )
 
 
 def human_date(value: dt.date | None) -> str:
@@ -210,6 +226,7 @@ def render_page(
         "config": config,
         "site": site,
         "now": None,
+        "theme_css": Markup(theme_css(config)),
         **page.context,
         "page": page,
         "url": url,
@@ -243,10 +260,10 @@ def _template_name(config: Config, filename: str) -> str:
 def _template_location(tb: TracebackType | None, config: Config, name: str) -> tuple[str, int | None]:
     """The innermost template frame of a rendering error (Jinja maps them to template lines)."""
     where: tuple[str, int | None] = (f"{config.templates_dir}/{name}", None)
-    templates = str(config.templates_path.resolve())
+    folders = tuple(str(path.resolve()) for path in config.template_paths)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.startswith(templates):
+        if filename.startswith(folders):
             where = (_template_name(config, filename), tb.tb_lineno)
         tb = tb.tb_next
     return where

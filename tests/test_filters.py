@@ -1,0 +1,191 @@
+"""The index page's search, filters and sort in a real browser: what shows, the count, the URL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careers.builder import build
+from careers.config import load_config
+
+from .browsing import add_extra_postings, serve_folder
+from .conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("filters") / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copy(ROOT / "careers.toml", project / "careers.toml")
+    add_extra_postings(project)
+    build(load_config(project))
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def jobs(built: Path) -> list[dict[str, Any]]:
+    return list(json.loads((built / "jobs.json").read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def site_url(built: Path) -> Iterator[str]:
+    with serve_folder(built) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, site_url: str):
+    page = browser.new_page()
+    page.goto(site_url + "index.html")
+    yield page
+    page.close()
+
+
+def visible_titles(page: Any) -> list[str]:
+    return list(
+        page.eval_on_selector_all(".card:not([hidden]) .card-title", "els => els.map(e => e.textContent)")
+    )
+
+
+def count_text(page: Any) -> str:
+    return str(page.locator("#result-count").text_content())
+
+
+def titles(records: list[dict[str, Any]]) -> list[str]:
+    return [r["title"] for r in records]
+
+
+def wait_for_count(page: Any, text: str) -> None:
+    page.wait_for_function(
+        "text => document.getElementById('result-count').textContent === text", arg=text, timeout=5000
+    )
+
+
+def test_typing_narrows_the_list_and_the_url_and_reload_restore_it(
+    page: Any, jobs: list[dict[str, Any]]
+) -> None:
+    total = len(jobs)
+    page.get_by_label("Search").press_sequentially("data engineer")
+    assert visible_titles(page) == ["Senior Data Engineer"]
+    wait_for_count(page, f"1 of {total} open positions matches")
+    assert page.evaluate("location.search") == "?q=data+engineer"
+    page.reload()
+    assert page.get_by_label("Search").input_value() == "data engineer"
+    assert visible_titles(page) == ["Senior Data Engineer"]
+    wait_for_count(page, f"1 of {total} open positions matches")
+
+
+def test_search_matches_any_visible_text_regardless_of_case(page: Any, jobs: list[dict[str, Any]]) -> None:
+    page.get_by_label("Search").fill("AUSTIN")
+    assert visible_titles(page) == ["Customer Support Specialist"]
+    page.get_by_label("Search").fill("account manager")
+    assert visible_titles(page) == [t for t in titles(jobs) if "Account Manager" in t]
+
+
+def test_facets_combine_and_show_the_right_postings(page: Any, jobs: list[dict[str, Any]]) -> None:
+    page.get_by_label("Skill").select_option("python")
+    python = [r for r in jobs if "Python" in r["skills"]]
+    assert visible_titles(page) == titles(python) and len(python) >= 2
+    page.get_by_label("Remote only").check()
+    remote_python = [r for r in python if r["remote"]]
+    assert visible_titles(page) == titles(remote_python)
+    wait_for_count(page, f"{len(remote_python)} of {len(jobs)} open positions match")
+    assert page.evaluate("location.search") == "?skill=python&remote=1"
+
+    page.get_by_label("Remote only").uncheck()
+    page.get_by_label("Skill").select_option("")
+    page.get_by_label("Experience").select_option("associate")
+    assert visible_titles(page) == titles([r for r in jobs if r["experience"]["level"] == "associate"])
+    page.get_by_label("Experience").select_option("")
+    page.get_by_label("Employment type").select_option("PART_TIME")
+    assert visible_titles(page) == ["Customer Support Specialist"]
+    page.get_by_label("Employment type").select_option("")
+    page.get_by_label("Location").select_option("Boston, MA, US")
+    assert visible_titles(page) == titles([r for r in jobs if r["location"] == "Boston, MA, US"])
+
+
+def test_back_button_steps_through_filter_changes(page: Any, jobs: list[dict[str, Any]]) -> None:
+    page.get_by_label("Skill").select_option("python")
+    page.get_by_label("Remote only").check()
+    page.go_back()
+    assert page.evaluate("location.search") == "?skill=python"
+    assert not page.get_by_label("Remote only").is_checked()
+    assert visible_titles(page) == titles([r for r in jobs if "Python" in r["skills"]])
+    page.go_back()
+    assert page.get_by_label("Skill").input_value() == ""
+    assert len(visible_titles(page)) == len(jobs)
+
+
+def test_sort_by_title_and_level(page: Any, jobs: list[dict[str, Any]]) -> None:
+    page.get_by_label("Sort by").select_option("title")
+    assert visible_titles(page) == sorted(titles(jobs))
+    page.get_by_label("Sort by").select_option("level")
+    order = ["internship", "entry", "associate", "mid_senior", "director", "executive"]
+    levels = page.eval_on_selector_all(".card", "els => els.map(e => e.dataset.level)")
+    assert levels == sorted(levels, key=order.index)
+    assert page.evaluate("location.search") == "?sort=level"
+    page.get_by_label("Sort by").select_option("newest")
+    assert visible_titles(page) == titles(jobs)
+
+
+def test_clear_shows_everything_and_empties_the_url(page: Any, jobs: list[dict[str, Any]]) -> None:
+    page.goto(page.url + "?q=zzzz&level=entry")
+    assert visible_titles(page) == []
+    assert page.locator("#no-results").is_visible()
+    wait_for_count(page, f"0 of {len(jobs)} open positions match")
+    page.get_by_role("button", name="Clear filters").click()
+    assert len(visible_titles(page)) == len(jobs)
+    assert page.evaluate("location.search") == ""
+    wait_for_count(page, f"{len(jobs)} open positions")
+    assert page.evaluate("document.activeElement.id") == "f-q"
+
+
+def test_result_count_is_announced(page: Any) -> None:
+    status = page.locator("#result-count")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+
+
+def test_filters_work_from_disk(browser, built: Path, jobs: list[dict[str, Any]]) -> None:
+    page = browser.new_page()
+    page.goto((built / "index.html").as_uri() + "?skill=python")
+    assert visible_titles(page) == titles([r for r in jobs if "Python" in r["skills"]])
+    page.get_by_label("Search").fill("(EU)")
+    assert visible_titles(page) == ["Platform Engineer"]
+    assert "q=%28EU%29" in page.url
+    page.close()
+
+
+def test_without_javascript_every_posting_is_listed(
+    browser, site_url: str, jobs: list[dict[str, Any]]
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "index.html?q=zzzz")
+    assert visible_titles(page) == titles(jobs)
+    assert not page.locator("#filters").is_visible()
+    assert page.get_by_role("link", name="skill", exact=True).get_attribute("href") == "skills/index.html"
+    context.close()
+
+
+def test_on_a_phone_the_facets_fold_behind_a_button(browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(site_url + "index.html")
+    toggle = page.get_by_role("button", name="Filters", exact=True)
+    assert page.get_by_label("Search").is_visible() and not page.get_by_label("Skill").is_visible()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert page.get_by_label("Skill").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    page.get_by_label("Skill").select_option("python")
+    page.get_by_label("Remote only").check()
+    assert page.locator("#filters-toggle").text_content() == "Filters (2)"
+    page.reload()
+    assert page.get_by_label("Skill").is_visible(), "a link with filters opens with the filters shown"
+    page.close()

@@ -1,0 +1,106 @@
+"""What the built pages say: apply links, skill chips, cards' filter data, empty and helpful pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from careers.builder import build
+from careers.config import load_config
+
+
+def soup_of(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "lxml")
+
+
+def write_posting(project: Path, name: str, front: str, body: str = "We build networks for people.") -> None:
+    (project / "content" / "jobs" / name).write_text(f"---\n{front}\n---\n{body}\n", encoding="utf-8")
+
+
+def test_apply_button_uses_the_posting_link_else_the_site_default(project: Path) -> None:
+    write_posting(project, "own.md", "title: Own Link\napply_url: https://jobs.example.com/own")
+    write_posting(project, "default.md", "title: Site Default")
+    build(load_config(project))
+    own = soup_of(project / "site", "jobs/own-link/index.html").select(".posting-head a.button")
+    assert [a["href"] for a in own] == ["https://jobs.example.com/own"]
+    default = soup_of(project / "site", "jobs/site-default/index.html")
+    assert default.select_one(".posting-head a.button")["href"] == "mailto:jobs@northwind.example.com"
+    assert "by email to jobs@northwind.example.com" in default.select_one(".posting-head").get_text()
+
+
+def test_no_apply_button_when_there_is_nowhere_to_apply(project: Path) -> None:
+    config = (
+        (project / "careers.toml").read_text().replace('apply_email = "jobs@northwind.example.com"\n', "")
+    )
+    (project / "careers.toml").write_text(config)
+    build(load_config(project))
+    assert soup_of(project / "site", "jobs/territory-account-manager/index.html").select("a.button") == []
+
+
+def test_skills_are_split_into_required_and_nice_to_have(project: Path) -> None:
+    build(load_config(project))
+    side = soup_of(project / "site", "jobs/territory-account-manager/index.html").select_one(".posting-side")
+    headings = [h.get_text() for h in side.find_all("h2")]
+    assert headings == ["Experience level", "Required skills", "Preferred skills"]
+    required, preferred = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
+    assert "Salesforce" in required and "Teamwork" in preferred
+    assert side.select_one('a[href="../../skills/salesforce/index.html"]') is not None
+
+
+def test_breadcrumb_and_related_postings(project: Path) -> None:
+    build(load_config(project))
+    page = soup_of(project / "site", "jobs/territory-account-manager/index.html")
+    crumbs = page.select("nav.breadcrumb li")
+    assert (
+        crumbs[0].a["href"] == "../../index.html"
+        and crumbs[-1].get_text(strip=True) == "Territory Account Manager"
+    )
+    assert crumbs[-1].select_one('[aria-current="page"]') is not None
+    assert len(page.select(".related .card")) == 3
+
+
+def test_cards_carry_the_data_the_filters_read(project: Path) -> None:
+    build(load_config(project))
+    card = soup_of(project / "site", "index.html").select_one("#postings > li.card")
+    assert card.select_one(".card-title a").get_text() == "Senior Data Engineer"
+    assert card["data-skills"].split() == ["amazon-web-services", "apache-airflow", "python", "sql"]
+    assert (card["data-level"], card["data-location"], card["data-type"], card["data-remote"]) == (
+        "mid_senior",
+        "Remote (US)",
+        "FULL_TIME",
+        "true",
+    )
+    assert card["data-date"] == "2026-11-02"
+    # "Remote (US)" already says remote: no second "Remote" in the meta line.
+    assert [li.get_text() for li in card.select(".meta li")].count("Remote") == 0
+
+
+def test_index_without_postings_says_so_and_loads_no_script(project: Path) -> None:
+    for path in (project / "content" / "jobs").iterdir():
+        path.unlink()
+    build(load_config(project))
+    index = soup_of(project / "site", "index.html")
+    assert "no open positions right now" in index.get_text()
+    assert index.find("script") is None and index.find("form") is None
+
+
+def test_skills_index_groups_by_category_with_counts(project: Path) -> None:
+    build(load_config(project))
+    page = soup_of(project / "site", "skills/index.html")
+    categories = [h.contents[0].strip() for h in page.select("section.category h2")]
+    assert categories == sorted(categories, key=str.casefold) and "Sales" in categories
+    sales_tools = next(
+        s for s in page.select("section.category") if s.h2.contents[0].strip() == "Sales tools"
+    )
+    assert sales_tools.select_one("li").get_text(" ", strip=True) == "Salesforce 4 positions"
+    jump = [a["href"] for a in page.select("nav.jump a")]
+    assert jump == [f"#c{i}" for i in range(1, len(categories) + 1)]
+
+
+def test_not_found_page_searches_and_lists_open_postings(project: Path) -> None:
+    build(load_config(project, {"base_url": "https://acme.github.io/careers/"}))
+    page = soup_of(project / "site", "404.html")
+    form = page.select_one("form[role=search]")
+    assert form["action"] == "/careers/" and form.select_one("input")["name"] == "q"
+    assert page.select_one(".card-title a")["href"] == "/careers/jobs/senior-data-engineer/"
