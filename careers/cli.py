@@ -152,7 +152,8 @@ def with_default_command(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
-        config = load_config(args.root, {"base_url": args.base_url, "output_dir": args.output})
+        overrides = {"base_url": args.base_url, "output_dir": args.output}
+        config = load_config(args.root, overrides)
         options = BuildOptions(
             drafts=args.drafts,
             now=today(args.now, os.environ),
@@ -163,11 +164,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .serve import serve
 
             return serve(
-                config,
+                lambda: load_config(args.root, overrides),
                 host=args.host,
                 port=args.port,
                 open_browser=args.open,
                 options=options,
+                quiet=args.quiet,
+                verbose=args.verbose,
             )
         if args.command == "tags":
             return print_tags(config, options, as_json=args.json)

@@ -269,9 +269,29 @@ def _template_location(tb: TracebackType | None, config: Config, name: str) -> t
     return where
 
 
-def jobs_json(site: Site, config: Config) -> bytes:
-    records = [posting_record(p, config) for p in site.postings]
-    return (json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+def site_files(
+    site: Site, config: Config, record_json: Callable[[Posting], str] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """``jobs.json`` and the machine files, as ``render_pages`` ends with them.
+
+    ``record_json`` may stand in for ``posting_json`` (the preview server remembers them).
+    """
+    yield "jobs.json", jobs_json(site, config, record_json)
+    yield from machine_files(site, config)
+
+
+def jobs_json(site: Site, config: Config, record_json: Callable[[Posting], str] | None = None) -> bytes:
+    """The postings as a JSON array, one record per posting (what ``json.dumps`` of the list gives)."""
+    if not site.postings:
+        return b"[]\n"
+    encode = record_json or partial(posting_json, config=config)
+    return ("[\n" + ",\n".join(encode(p) for p in site.postings) + "\n]\n").encode("utf-8")
+
+
+def posting_json(posting: Posting, config: Config) -> str:
+    """One posting's record as it sits in the ``jobs.json`` array, indented one level."""
+    text = json.dumps(posting_record(posting, config), ensure_ascii=False, indent=1, sort_keys=True)
+    return " " + text.replace("\n", "\n ")  # JSON strings hold no raw newlines
 
 
 def posting_record(posting: Posting, config: Config) -> dict[str, Any]:

@@ -15,8 +15,13 @@ RELATED_COUNT = 3
 RELATED_CANDIDATES = 400
 
 
-def assemble_site(postings: list[Posting], today: dt.date | None = None) -> tuple[Site, list[Diagnostic]]:
-    """Slugs are assigned over every posting, closed ones too, so closing one renames none."""
+def assemble_site(
+    postings: list[Posting], today: dt.date | None = None, with_related: bool = True
+) -> tuple[Site, list[Diagnostic]]:
+    """Slugs are assigned over every posting, closed ones too, so closing one renames none.
+
+    ``with_related=False`` leaves ``related`` empty for a caller that fills it (the preview).
+    """
     postings, found = assign_slugs(postings)
     ordered = tuple(sorted(postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today))
@@ -24,7 +29,7 @@ def assemble_site(postings: list[Posting], today: dt.date | None = None) -> tupl
         postings=open_,
         skills=skill_terms(open_),
         levels=level_terms(open_),
-        related=related_postings(open_),
+        related=related_postings(open_) if with_related else {},
         closed=tuple(p for p in ordered if is_closed(p, today)),
     )
     for posting in site.closed:
@@ -106,20 +111,30 @@ def level_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
 
 def related_postings(postings: tuple[Posting, ...]) -> dict[str, tuple[Posting, ...]]:
     """For each posting, the few others sharing the most skills (rarer skills first)."""
+    by_skill = skill_index(postings)
+    return {posting.slug: related_for(i, postings, by_skill) for i, posting in enumerate(postings)}
+
+
+def skill_index(postings: tuple[Posting, ...]) -> dict[str, list[int]]:
+    """Skill slug → the indexes of the postings that have it, in site order."""
     by_skill: dict[str, list[int]] = defaultdict(list)
     for index, posting in enumerate(postings):
         for tag in posting.skills:
             by_skill[tag.slug].append(index)
-    related = {}
-    for index, posting in enumerate(postings):
-        counts: Counter[int] = Counter()
-        for slug in sorted((t.slug for t in posting.skills), key=lambda s: len(by_skill[s])):
-            counts.update(by_skill[slug][:RELATED_CANDIDATES])  # counted in C, not in a loop here
-            counts.pop(index, None)
-            if len(counts) >= RELATED_CANDIDATES:
-                break
-        related[posting.slug] = tuple(postings[i] for i in _most_shared(counts, RELATED_COUNT))
-    return related
+    return by_skill
+
+
+def related_for(
+    index: int, postings: tuple[Posting, ...], by_skill: dict[str, list[int]]
+) -> tuple[Posting, ...]:
+    """The postings related to ``postings[index]`` (see ``related_postings``)."""
+    counts: Counter[int] = Counter()
+    for slug in sorted((t.slug for t in postings[index].skills), key=lambda s: len(by_skill[s])):
+        counts.update(by_skill[slug][:RELATED_CANDIDATES])  # counted in C, not in a loop here
+        counts.pop(index, None)
+        if len(counts) >= RELATED_CANDIDATES:
+            break
+    return tuple(postings[i] for i in _most_shared(counts, RELATED_COUNT))
 
 
 def _most_shared(counts: Counter[int], n: int) -> list[int]:

@@ -1,53 +1,336 @@
-"""The preview server in a real browser: a saved posting shows up without touching the page."""
+"""The preview server: a saved file shows up in the browser without touching it; only the site is served."""
 
 from __future__ import annotations
 
+import http.client
+import signal
 import subprocess
 import sys
+import threading
 import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT, free_port
 
-pytestmark = pytest.mark.browser
+POSTING = "jobs/territory-account-manager/index.html"
+POSTING_SOURCE = "content/jobs/003_2595a3ad57c9d7f4.html"
+MARKDOWN = "jobs/senior-data-engineer/index.html"
+MARKDOWN_SOURCE = "content/jobs/senior-data-engineer.md"
+
+
+class Server:
+    """``build.py serve`` in a subprocess, its output collected line by line."""
+
+    def __init__(self, project: Path, *args: str) -> None:
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(self.port), *args],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self.collector = threading.Thread(target=self._collect, daemon=True)
+        self.collector.start()
+        self.wait_for_output("serving ")
+        self.url = self.lines[-1].split(" at ", 1)[1].split(" ", 1)[0]
+
+    def _collect(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def wait_for_output(self, text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.output:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"no {text!r} in the server's output:\n{self.output}")
+            time.sleep(0.05)
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        """A raw GET, the path sent exactly as written (no client-side normalization)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            conn.putrequest("GET", path, skip_accept_encoding=True)
+            conn.endheaders()
+            response = conn.getresponse()
+            return response.status, response.read()
+        finally:
+            conn.close()
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        code = self.proc.wait()
+        self.collector.join(timeout=5)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        return code
 
 
 @pytest.fixture
-def server(project: Path) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail(f"server did not start: {proc.communicate(timeout=10)[0]}")
-    yield url
-    proc.terminate()
-    proc.communicate(timeout=10)
+def start(project: Path) -> Iterator[Callable[..., Server]]:
+    servers: list[Server] = []
+
+    def starter(*args: str) -> Server:
+        servers.append(Server(project, *args))
+        return servers[-1]
+
+    yield starter
+    for server in servers:
+        server.stop()
 
 
-def test_saved_posting_reloads_the_open_page(server: str, project: Path, browser) -> None:
+def open_live(browser, url: str):  # type: ignore[no-untyped-def]
+    """Open ``url`` and wait until its reload socket has said hello to the server."""
     page = browser.new_page()
-    page.goto(server + "jobs/territory-account-manager/index.html")
-    page.wait_for_selector("h1")
-    time.sleep(1)  # let the reload socket connect
-    source = project / "content" / "jobs" / "003_2595a3ad57c9d7f4.html"
-    source.write_text(source.read_text().replace("Job Summary:", "Role At A Glance:"))
+    page.goto(url)
+    page.wait_for_function(
+        "() => window.LiveReload && window.LiveReload.connector.protocol > 0", timeout=15000
+    )
+    time.sleep(0.2)  # the socket's "info" message, which registers the open page
+    return page
+
+
+def h1_line(project: Path) -> int:
+    lines = (project / "templates" / "posting.html").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if "<h1>{{ posting.title }" in line)
+
+
+def edit(project: Path, relpath: str, old: str, new: str) -> None:
+    path = project / relpath
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- over HTTP ------------------------------------------------------------------------------------
+
+
+def test_serves_only_the_site(start: Callable[..., Server], project: Path) -> None:
+    server = start()
+    assert server.get("/" + POSTING)[0] == 200
+    for attempt in (
+        "/../careers.toml",
+        "/%2e%2e/careers.toml",
+        "/%2E%2E%2Fcareers.toml",
+        "/jobs/..%2f..%2fcareers.toml",
+        "/static/../../careers.toml",
+        "/static/%2e%2e/%2e%2e/content/jobs/senior-data-engineer.md",
+        "/..%5ccareers.toml",
+        "/%00",
+    ):
+        status, body = server.get(attempt)
+        assert status == 404, attempt
+        assert b"Senior Data Engineer" not in body or b"not here" in body
+
+
+def test_every_html_page_gets_the_reload_script_even_404(start: Callable[..., Server]) -> None:
+    server = start()
+    status, body = server.get("/no/such/page/")
+    assert status == 404
+    assert b"not here" in body and b"livereload.js" in body
+    assert b"livereload.js" in server.get("/" + POSTING)[1]
+    assert b"livereload.js" not in server.get("/jobs.json")[1]
+
+
+def test_base_url_sub_path(start: Callable[..., Server]) -> None:
+    server = start("--base-url", "https://acme.example/careers/")
+    assert server.url.endswith(f":{server.port}/careers/")
+    status, body = server.get("/careers/" + POSTING)
+    assert status == 200 and b"livereload.js" in body
+    status, body = server.get("/careers/nothing-here")
+    assert status == 404 and b"livereload.js" in body and b"/careers/static/" in body
+    assert server.get("/" + POSTING)[0] == 404
+
+
+def test_a_taken_port_moves_to_the_next_one(start: Callable[..., Server], project: Path) -> None:
+    first = start()
+    second = Server(project, "--port", str(first.port))  # the later --port wins
+    try:
+        assert f"port {first.port} is in use" in second.output
+        assert f"127.0.0.1:{first.port}/" not in second.url
+        assert f"instead of {first.port}" in second.output
+    finally:
+        second.stop()
+
+
+def test_non_loopback_host_warns(start: Callable[..., Server]) -> None:
+    server = start("--host", "0.0.0.0")
+    assert "warning: listening on 0.0.0.0" in server.output
+
+
+def test_ctrl_c_stops_cleanly(start: Callable[..., Server]) -> None:
+    server = start()
+    assert server.stop() == 0
+    time.sleep(0.1)
+    assert "Traceback" not in server.output
+    assert server.output.rstrip().endswith("stopped")
+
+
+def test_rebuilds_with_no_browser_connected(start: Callable[..., Server], project: Path) -> None:
+    server = start()
+    edit(project, POSTING_SOURCE, "Job Summary:", "Role In Brief:")
+    deadline = time.monotonic() + 15
+    while b"Role In Brief" not in server.get("/" + POSTING)[1]:
+        assert time.monotonic() < deadline, server.output
+        time.sleep(0.05)
+
+
+def test_a_burst_of_saves_is_one_rebuild(start: Callable[..., Server], project: Path) -> None:
+    server = start()
+    rebuilds = server.output.count("rebuilt in")
+    staged = project / "staged"
+    staged.mkdir()
+    for i in range(50):
+        (staged / f"burst-{i:02}.md").write_text(
+            f"---\ntitle: Burst Role {i}\n---\nA role made in a burst.\n"
+        )
+    for path in sorted(staged.iterdir()):  # like a git checkout: many files land at once
+        path.rename(project / "content" / "jobs" / path.name)
+    server.wait_for_output("50 posting(s) re-read")
+    time.sleep(0.5)
+    assert server.output.count("rebuilt in") == rebuilds + 1, server.output
+    assert server.get("/jobs/burst-role-49/index.html")[0] == 200
+
+
+# -- in a browser ---------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_saved_posting_reloads_the_open_page(start: Callable[..., Server], project: Path, browser) -> None:
+    server = start()
+    page = open_live(browser, server.url + POSTING)
+    edit(project, POSTING_SOURCE, "Job Summary:", "Role At A Glance:")
     page.wait_for_selector("h2:has-text('Role At A Glance')", timeout=15000)
     page.close()
+
+
+@pytest.mark.browser
+def test_five_saves_300ms_apart_show_the_last(start: Callable[..., Server], project: Path, browser) -> None:
+    server = start()
+    page = open_live(browser, server.url + MARKDOWN)
+    for i in range(1, 6):
+        edit(
+            project,
+            MARKDOWN_SOURCE,
+            "title: Senior Data Engineer" + (f" v{i - 1}" if i > 1 else ""),
+            f"title: Senior Data Engineer v{i}",
+        )
+        time.sleep(0.3)
+    page.wait_for_selector("h1:has-text('Senior Data Engineer v5')", timeout=15000)
+    time.sleep(1)
+    assert page.inner_text("h1") == "Senior Data Engineer v5"
+    page.close()
+
+
+@pytest.mark.browser
+def test_broken_front_matter_shows_the_error_then_the_fix(
+    start: Callable[..., Server], project: Path, browser
+) -> None:
+    server = start()
+    page = open_live(browser, server.url + MARKDOWN)
+    edit(project, MARKDOWN_SOURCE, "date: 2026-11-02", "date: yesterday")
+    overlay = page.wait_for_selector("#careers-build-errors", timeout=15000)
+    assert overlay is not None
+    text = overlay.inner_text()
+    assert f"{MARKDOWN_SOURCE}:7: error:" in text and "date" in text
+    edit(project, MARKDOWN_SOURCE, "date: yesterday", "date: 2026-11-03")
+    page.wait_for_selector("h1:has-text('Senior Data Engineer')", timeout=15000)
+    page.wait_for_selector("#careers-build-errors", state="detached", timeout=15000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_template_error_shows_file_and_line(start: Callable[..., Server], project: Path, browser) -> None:
+    server = start()
+    page = open_live(browser, server.url + POSTING)
+    edit(project, "templates/posting.html", "<h1>{{ posting.title }}</h1>", "<h1>{{ posting.title }</h1>")
+    overlay = page.wait_for_selector("#careers-build-errors", timeout=15000)
+    assert (
+        overlay is not None and f"templates/posting.html:{h1_line(project)}: error:" in overlay.inner_text()
+    )
+    assert server.proc.poll() is None
+    edit(
+        project,
+        "templates/posting.html",
+        "<h1>{{ posting.title }</h1>",
+        "<h1>Now hiring: {{ posting.title }}</h1>",
+    )
+    page.wait_for_selector("h1:has-text('Now hiring: Territory Account Manager')", timeout=15000)
+    page.wait_for_selector("#careers-build-errors", state="detached", timeout=15000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_added_and_deleted_posting(start: Callable[..., Server], project: Path, browser) -> None:
+    server = start()
+    index = open_live(browser, server.url)
+    new = project / "content" / "jobs" / "night-baker.md"
+    new.write_text("---\ntitle: Night Baker\ndate: 2026-11-20\n---\nBake bread for the early shift.\n")
+    index.wait_for_selector("a:has-text('Night Baker')", timeout=15000)
+    page = open_live(browser, server.url + "jobs/night-baker/index.html")
+    assert "Bake bread" in page.inner_text("main")
+    new.unlink()
+    page.wait_for_selector("text=not here", timeout=15000)
+    index.wait_for_selector("a:has-text('Night Baker')", state="detached", timeout=15000)
+    assert server.get("/jobs/night-baker/index.html")[0] == 404
+    page.close()
+    index.close()
+
+
+@pytest.mark.browser
+def test_template_edit_re_renders(start: Callable[..., Server], project: Path, browser) -> None:
+    server = start()
+    page = open_live(browser, server.url + POSTING)
+    edit(
+        project,
+        "templates/posting.html",
+        "<h1>{{ posting.title }}</h1>",
+        "<h1>Join us: {{ posting.title }}</h1>",
+    )
+    page.wait_for_selector("h1:has-text('Join us: Territory Account Manager')", timeout=15000)
+    assert "0 posting(s) re-read" in server.output
+    page.close()
+
+
+@pytest.mark.browser
+def test_css_edit_updates_the_page_without_reloading_it(
+    start: Callable[..., Server], project: Path, browser
+) -> None:
+    server = start()
+    page = open_live(browser, server.url + POSTING)
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    css = project / "templates" / "static" / "style.css"
+    css.write_text(css.read_text() + "\nh1 { color: rgb(1, 2, 3); }\n")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('h1')).color === 'rgb(1, 2, 3)'", timeout=15000
+    )
+    assert page.evaluate("() => window.stillTheSamePage") is True
+    page.close()
+
+
+@pytest.mark.browser
+def test_reloads_under_a_base_url_sub_path(start: Callable[..., Server], project: Path, browser) -> None:
+    server = start("--base-url", "https://acme.example/careers/")
+    page = open_live(browser, server.url + POSTING)
+    edit(project, POSTING_SOURCE, "Job Summary:", "Role At A Glance:")
+    page.wait_for_selector("h2:has-text('Role At A Glance')", timeout=15000)
+    missing = open_live(browser, server.url + "jobs/not-yet/index.html")
+    (project / "content" / "jobs" / "not-yet.md").write_text("---\ntitle: Not Yet\n---\nSoon to exist.\n")
+    missing.wait_for_selector("h1:has-text('Not Yet')", timeout=15000)
+    page.close()
+    missing.close()
