@@ -146,11 +146,11 @@ def test_template_error_keeps_the_pages(preview: Preview, project: Path) -> None
 
 def test_config_and_vocabulary_changes_start_afresh(preview: Preview, project: Path, tmp_path: Path) -> None:
     (project / "content" / "skills.toml").write_text(
-        '[[skill]]\nname = "Territory Planning"\ncategory = "Sales"\naliases = ["territory"]\n'
+        '[[skill]]\nname = "Arcserve Suite"\ncategory = "Software"\naliases = ["arcserve"]\n'
     )
     first, _ = rebuild(preview)
     assert MARKDOWN in first.sources  # every posting is read again with the new vocabulary
-    assert (project / "site" / "skills" / "territory-planning" / "index.html").is_file()
+    assert (project / "site" / "skills" / "arcserve-suite" / "index.html").is_file()
     edit(project, "careers.toml", "Every open role is below.", "Come build with us.")
     first, _ = rebuild(preview)
     assert first.errors == ()
