@@ -103,7 +103,7 @@ class Preview:
         self.options = options
         self.config = load_config()
         check_output_dir(
-            self.config.output_path, self.config.root, [self.config.content_path, self.config.templates_path]
+            self.config.output_path, self.config.root, [self.config.content_path, *self.config.template_paths]
         )
         self.state: _State | None = None
         self.stamps: dict[str, Stamp | None] = {}
@@ -356,11 +356,11 @@ class Preview:
         return state
 
     def _current_environment(self, config: Config) -> jinja2.Environment:
-        key = templates_fingerprint(config.templates_path)
+        key = templates_fingerprint(config.template_paths)
         if self.env is None or key != self.templates_key:
             self.env = make_environment(config)
             self.templates_key = key
-            self.uses_site = templates_read_site(config.templates_path)
+            self.uses_site = templates_read_site(config.template_paths)
             if self.state is not None:
                 self.state.pages.clear()
         return self.env
@@ -507,7 +507,7 @@ class Preview:
 def static_files(config: Config) -> list[tuple[str, bytes]]:
     """The theme's static files under their own names: the preview does not fingerprint them,
     so that a changed stylesheet keeps its URL and is swapped into the open page in place."""
-    assets = load_assets(config.templates_path / "static")
+    assets = load_assets(*(folder / "static" for folder in config.template_paths))
     data = dict(assets.files)
     return [("static/" + name, data[published]) for name, published in assets.names.items()]
 
@@ -600,19 +600,21 @@ def stamp_of(path: Path) -> Stamp | None:
     return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
-def templates_fingerprint(templates: Path) -> bytes:
-    """A digest of every template's name and bytes (not the static files)."""
+def templates_fingerprint(folders: Iterable[Path]) -> bytes:
+    """A digest of every template's folder, name and bytes (not the static files), theme first."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(_template_files(templates)):
-        digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for index, templates in enumerate(folders):
+        for path in sorted(_template_files(templates)):
+            name = f"{index}/{path.relative_to(templates).as_posix()}"
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
 
 
-def templates_read_site(templates: Path) -> bool:
+def templates_read_site(folders: Iterable[Path]) -> bool:
     """Whether any template reads ``site``: its pages may then show anything about any posting,
     so every page re-renders whenever the site changes."""
     parser = jinja2.Environment()
-    for path in _template_files(templates):
+    for path in (p for templates in folders for p in _template_files(templates)):
         try:
             names = meta.find_undeclared_variables(parser.parse(path.read_text("utf-8", "replace")))
         except jinja2.TemplateSyntaxError:

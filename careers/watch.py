@@ -75,7 +75,7 @@ class Changes:
 class _SourceEvents(FileSystemEventHandler):
     def __init__(self, config: Config, changes: Changes) -> None:
         self.changes = changes
-        self.watched = (config.content_path.resolve(), config.templates_path.resolve())
+        self.watched = tuple(p.resolve() for p in (config.content_path, *config.template_paths))
         self.config_file = (config.root / CONFIG_NAME).resolve()
         self.ignored = (config.output_path.resolve(), config.cache_path.resolve())
 
@@ -102,7 +102,7 @@ def watch_sources(config: Config, changes: Changes) -> BaseObserver:
     """Start watching ``config``'s sources; every change raises ``changes``."""
     handler = _SourceEvents(config, changes)
     observer = Observer()
-    for folder in (config.content_path, config.templates_path):
+    for folder in (config.content_path, *config.template_paths):
         if folder.is_dir():
             observer.schedule(handler, str(folder.resolve()), recursive=True)
     # The project folder itself, not recursively: careers.toml, and content/ or templates/

@@ -190,6 +190,20 @@ def test_rebuilds_with_no_browser_connected(start: Callable[..., Server], projec
         time.sleep(0.05)
 
 
+def test_theme_dir_templates_are_watched(start: Callable[..., Server], project: Path) -> None:
+    theme = project / "theme"
+    theme.mkdir()
+    (theme / "404.html").write_text((project / "templates" / "404.html").read_text())
+    with (project / "careers.toml").open("a") as f:
+        f.write('theme_dir = "theme"\n')
+    server = start()
+    edit(project, "theme/404.html", "<h1>Page not found</h1>", "<h1>Themed not-found</h1>")
+    deadline = time.monotonic() + 15
+    while b"Themed not-found" not in server.get("/404.html")[1]:
+        assert time.monotonic() < deadline, server.output
+        time.sleep(0.05)
+
+
 def test_a_burst_of_saves_is_one_rebuild(start: Callable[..., Server], project: Path) -> None:
     server = start()
     rebuilds = server.output.count("rebuilt in")
