@@ -353,6 +353,9 @@ class Preview:
             self.stamps[SKILLS_FILE] = vocab_stamp
             self.state = state
             self.config = config
+            # Cached card fragments key postings by file and slug, which holds only within one
+            # config and vocabulary: a new context needs a new environment.
+            self.env = None
         return state
 
     def _current_environment(self, config: Config) -> jinja2.Environment:
