@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from .errors import Diagnostic
 
@@ -20,16 +20,7 @@ SectionKind = Literal[
     "other",
 ]
 
-SECTION_KINDS: tuple[SectionKind, ...] = (
-    "summary",
-    "responsibilities",
-    "requirements",
-    "preferred",
-    "benefits",
-    "company",
-    "equal_opportunity",
-    "other",
-)
+SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 Format = Literal["html", "markdown"]
 

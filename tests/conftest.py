@@ -82,3 +82,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def h1_line(project: Path) -> int:
+    """The line of ``templates/posting.html`` that holds the title's ``<h1>``."""
+    lines = (project / "templates" / "posting.html").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if "<h1>{{ posting.title }" in line)
+
+
+def edit(project: Path, relpath: str, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) by ``new`` in one file of ``project``."""
+    path = project / relpath
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -12,6 +12,8 @@ from careers.builder import BuildOptions, build
 from careers.config import load_config
 from careers.incremental import Preview, Update
 
+from .conftest import edit, h1_line
+
 MARKDOWN = "content/jobs/senior-data-engineer.md"
 
 
@@ -51,18 +53,6 @@ def preview(project: Path) -> Preview:
     p = Preview(lambda: load_config(project), BuildOptions())
     rebuild(p)
     return p
-
-
-def h1_line(project: Path) -> int:
-    lines = (project / "templates" / "posting.html").read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if "<h1>{{ posting.title }" in line)
-
-
-def edit(project: Path, relpath: str, old: str, new: str) -> None:
-    path = project / relpath
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_first_rebuild_is_a_full_build(preview: Preview, project: Path, tmp_path: Path) -> None:

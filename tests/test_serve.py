@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, free_port
+from .conftest import ROOT, edit, free_port, h1_line
 
 POSTING = "jobs/territory-account-manager/index.html"
 POSTING_SOURCE = "content/jobs/003_2595a3ad57c9d7f4.html"
@@ -103,18 +103,6 @@ def open_live(browser, url: str):  # type: ignore[no-untyped-def]
     )
     time.sleep(0.2)  # the socket's "info" message, which registers the open page
     return page
-
-
-def h1_line(project: Path) -> int:
-    lines = (project / "templates" / "posting.html").read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if "<h1>{{ posting.title }" in line)
-
-
-def edit(project: Path, relpath: str, old: str, new: str) -> None:
-    path = project / relpath
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # -- over HTTP ------------------------------------------------------------------------------------
