@@ -54,18 +54,6 @@ def scan_files(paths: Sequence[Path], config: Config, cache: PostingCache | None
     return tasks
 
 
-def process_files(
-    paths: Sequence[Path],
-    config: Config,
-    vocab: Vocabulary,
-    cache: PostingCache | None,
-    jobs: int | None = None,
-    tick: Tick | None = None,
-) -> list[Result]:
-    """The result of every file in ``paths``, in order; misses are processed and cached."""
-    return process_tasks(scan_files(paths, config, cache), config, vocab, cache, jobs, tick)
-
-
 def process_tasks(
     tasks: Sequence[Task],
     config: Config,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import jinja2
@@ -62,9 +62,6 @@ class BuildReport:
         return any(d.level == "error" for d in self.diagnostics)
 
 
-Progress = Callable[[str], None]
-
-
 def load_postings(
     config: Config,
     vocab: Vocabulary,
@@ -106,7 +103,6 @@ def _postings(
 def build(
     config: Config,
     options: BuildOptions = BuildOptions(),
-    progress: Progress | None = None,
     meter: Meter | None = None,
 ) -> BuildReport:
     """Build ``config``'s content into its output folder and report what happened.
@@ -146,8 +142,6 @@ def build(
         records = {path: (fingerprints.get(path, ""), st) for path, st in stats.stamps.items()}
         state = BuildState(str(out.resolve()), inputs, records, len(site.postings), count, diagnostics)
         save_state(config, state)
-    if progress:
-        progress(f"{len(site.postings)} postings, {count} pages")
     return BuildReport(len(site.postings), count, stats, diagnostics, time.perf_counter() - started)
 
 

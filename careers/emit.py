@@ -6,7 +6,7 @@ from html import escape
 
 import nh3
 
-from .model import Block, ListBlock, Paragraph, Run, Section
+from .model import Block, Paragraph, Run, Section
 
 # What the model can express, and nothing else.
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "strong", "em", "a"})
@@ -50,14 +50,3 @@ def sanitize(html: str) -> str:
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
     )
-
-
-def section_plain(section: Section) -> str:
-    """Heading and text of a section as plain text (for feeds and JSON-LD)."""
-    lines = [section.heading] if section.heading else []
-    for block in section.blocks:
-        if isinstance(block, ListBlock):
-            lines.extend("- " + "".join(r.text for r in item) for item in block.items)
-        else:
-            lines.append("".join(r.text for r in block.runs))
-    return "\n".join(lines)

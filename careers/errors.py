@@ -75,12 +75,3 @@ class TemplateError(CareersError):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: error: {self.message}"
-
-
-class BuildFailed(CareersError):
-    """The build finished but some content had errors; the site was still written."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        errors = sum(1 for d in diagnostics if d.level == "error")
-        super().__init__(f"{errors} error(s)")
-        self.diagnostics = diagnostics
