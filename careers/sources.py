@@ -217,9 +217,11 @@ def split_front_matter(text: str, relpath: str) -> tuple[dict[str, object], dict
 
 def parse_yaml(block: str, relpath: str, line_offset: int) -> tuple[dict[str, object], dict[str, int]]:
     """Parse a YAML mapping, keeping the line each top-level key sits on."""
+    loader = yaml.SafeLoader(block)
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(block)
+        # What yaml.safe_load does, keeping the node for key lines: one parse, not two.
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else line_offset
@@ -229,6 +231,8 @@ def parse_yaml(block: str, relpath: str, line_offset: int) -> tuple[dict[str, ob
         raise ContentError(relpath, line_offset, f"front matter is not valid YAML: {exc}") from None
     except RecursionError:
         raise ContentError(relpath, line_offset, "front matter nested too deeply: use plain values") from None
+    finally:
+        loader.dispose()
     if meta is None:
         return {}, {}
     if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
