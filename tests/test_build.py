@@ -173,5 +173,6 @@ def test_drafts_only_with_the_flag(project: Path) -> None:
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
 def test_seeds_ship_unchanged(seed: Path) -> None:
     shared = ROOT.parent / "shared" / "seeds" / seed.name
-    if shared.exists():
-        assert seed.read_bytes() == shared.read_bytes()
+    if not shared.exists():
+        pytest.skip("../shared/seeds is not beside this clone")
+    assert seed.read_bytes() == shared.read_bytes()
