@@ -1,6 +1,7 @@
 """Stage 2: sanitize and restructure one HTML body into sections of our own model.
 
-The body is parsed with BeautifulSoup (lxml), walked once into a flat stream of raw
+The body is parsed by lxml's HTML parser (libxml2) into a flat list of events, which is
+walked once into a stream of raw
 blocks (headings, paragraphs holding ``<br>`` marks, lists), the paragraphs are split
 into lines where the ``<br>`` marks mean a break (and joined where they are line-wrap
 artifacts), every line is classified, and the lines are grouped into sections. Nothing
@@ -10,13 +11,11 @@ of the input's markup survives except what the model can express.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
-from bs4.element import NavigableString, PageElement
+from lxml import etree
 
 from .model import ListBlock, Paragraph, Run, Section, SectionKind
 from .sections import (
@@ -198,12 +197,8 @@ def clean_html(html: str, title: str | None = None) -> Cleaned:
 
     Without one, a leading ``<h1>``/``<h2>`` is taken as the title and left out of the body.
     """
-    with warnings.catch_warnings():
-        # A body that is only "apply at careers.html" is text to us, not a file name.
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(html, "lxml")
-    plain = soup.find([*BLOCK_TAGS - {"html", "body"}, "br"]) is None
-    blocks, depth = walk(soup, plain)
+    events = parse_events(html)
+    blocks, depth = walk(events.events, events.plain)
     if title is None and blocks and isinstance(blocks[0], _RawHeading):
         title = _text(blocks[0].runs)
         blocks = blocks[1:]
@@ -216,33 +211,133 @@ def count_tags(html: str) -> int:
     return sum(1 for _ in _TAG.finditer(html))
 
 
-def walk(root: Tag, plain_text: bool) -> tuple[list[_RawBlock], int]:
-    """The raw blocks under ``root`` and the deepest nesting met on the way."""
+# A start tag is (name, href); an end tag is None; text is a str.
+Event = tuple[str, str | None] | None | str
+# Any of these anywhere means the body is marked up; without them its newlines are breaks.
+_MARKUP_TAGS = (BLOCK_TAGS - {"html", "body"}) | {"br"}
+# Text inside these is not a posting's text (ruby annotations; the rest are dropped anyway).
+_NOT_TEXT_TAGS = frozenset({"rt", "rp", "script", "style", "template"})
+_KEEP_SPACE_TAGS = frozenset({"pre", "textarea"})
+_ASCII_SPACE = re.compile(r"[ \n\t\f\r]*")
+
+
+class _Events:
+    """An lxml parser target that records the body as a flat list of events.
+
+    No tree is built: libxml2 parses and calls back, and the cleaner walks the list. Text is
+    gathered the way BeautifulSoup gathers it from the same parser (the cleaner's tests pin
+    that behaviour): a comment, processing instruction or doctype ends a string; a string of
+    ASCII whitespace alone becomes one newline or space (except inside ``<pre>``); text
+    inside ruby annotations is not text.
+    """
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.plain = True
+        self._data: list[str] = []
+        self._not_text = 0
+        self._keep_space = 0
+
+    def start(self, tag: str, attrib: dict[str, str], nsmap: object = None) -> None:
+        if self._data:
+            self._end_data()
+        name = tag.lower()
+        if name in _MARKUP_TAGS:
+            self.plain = False
+        if name in _NOT_TEXT_TAGS:
+            self._not_text += 1
+        if name in _KEEP_SPACE_TAGS:
+            self._keep_space += 1
+        self.events.append((name, attrib.get("href") if name == "a" else None))
+
+    def end(self, tag: str) -> None:
+        if self._data:
+            self._end_data()
+        name = tag.lower()
+        if name in _NOT_TEXT_TAGS:
+            self._not_text -= 1
+        if name in _KEEP_SPACE_TAGS:
+            self._keep_space -= 1
+        self.events.append(None)
+
+    def data(self, data: str) -> None:
+        self._data.append(data)
+
+    def comment(self, text: str) -> None:
+        if self._data:
+            self._end_data()
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        if self._data:
+            self._end_data()
+
+    def doctype(self, *args: object) -> None:
+        if self._data:
+            self._end_data()
+
+    def close(self) -> _Events:
+        if self._data:
+            self._end_data()
+        return self
+
+    def _end_data(self) -> None:
+        text = "".join(self._data)
+        self._data = []
+        if not self._keep_space and _ASCII_SPACE.fullmatch(text):
+            text = "\n" if "\n" in text else " "
+        if not self._not_text:
+            self.events.append(text)
+
+
+def parse_events(html: str) -> _Events:
+    """Parse ``html`` with libxml2's forgiving HTML parser into a list of events."""
+    if html.startswith("\ufeff"):
+        html = html[1:]
+    try:
+        return _parse(html, None)
+    except (UnicodeDecodeError, LookupError, etree.ParserError):
+        # What a str cannot go through, its UTF-8 bytes can.
+        return _parse(html.encode("utf-8"), "utf-8")
+
+
+def _parse(markup: str | bytes, encoding: str | None) -> _Events:
+    target = _Events()
+    parser = etree.HTMLParser(target=target, recover=True, encoding=encoding)
+    parser.feed(markup)
+    result: _Events = parser.close()
+    return result
+
+
+def walk(events: list[Event], plain_text: bool) -> tuple[list[_RawBlock], int]:
+    """The raw blocks of a body's events and the deepest nesting met on the way."""
     walker = _Walker(plain_text)
     depth = 0
-    # Each frame: the children still to visit, the style inside, and what closing does.
-    stack: list[tuple[Iterator[PageElement], _Style, str]] = [(iter(root.children), _Style(), "")]
-    while stack:
-        children, style, _ = stack[-1]
-        node = next(children, None)
-        if node is None:
-            _, _, closing = stack.pop()
-            _close(walker, closing)
-            continue
-        if isinstance(node, Tag):
-            frame = _open(walker, node, style)
-            if frame is not None:
-                stack.append((iter(node.children), frame[0], frame[1]))
+    # Each frame: the style inside an open element and what closing it does.
+    stack: list[tuple[_Style, str]] = [(_Style(), "")]
+    skipping = 0  # inside a dropped element: how many of its elements are open
+    for event in events:
+        if skipping:
+            if event is None:
+                skipping -= 1
+            elif type(event) is tuple:
+                skipping += 1
+        elif type(event) is str:
+            walker.text(event, stack[-1][0])
+        elif event is None:
+            _close(walker, stack.pop()[1])
+        else:
+            frame = _open(walker, event[0], event[1], stack[-1][0])
+            if frame is None:
+                skipping = 1
+            else:
+                stack.append(frame)
                 depth = max(depth, len(stack))
-        elif type(node) is NavigableString:
-            walker.text(str(node), style)
     walker.flush()
     return walker.blocks, depth
 
 
-def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | None:
-    """Act on entering ``node``; return the style and closing action for its children."""
-    name = node.name.lower() if node.name else ""
+def _open(walker: _Walker, name: str, href: str | None, style: _Style) -> tuple[_Style, str] | None:
+    """Act on entering element ``name``; return the style and closing action for its children."""
     if name in VOID_TAGS:
         return style, ""
     if name in DROP_TAGS:
@@ -267,7 +362,7 @@ def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | Non
     if name in EM_TAGS:
         return _Style(style.strong, True, style.href), ""
     if name == "a":
-        return _Style(style.strong, style.em, safe_href(node.get("href")) or style.href), ""
+        return _Style(style.strong, style.em, safe_href(href) or style.href), ""
     return style, ""
 
 
