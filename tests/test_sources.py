@@ -109,3 +109,20 @@ def test_find_sources_skips_hidden_and_temp_files(tmp_path: Path) -> None:
         "b.html",
         "sub/c.htm",
     ]
+
+
+def test_one_postings_markdown_does_not_leak_into_the_next() -> None:
+    # The converter is reused between postings: abbreviations and footnotes are per posting.
+    first = "---\ntitle: A\n---\nWe use SQL.[^1]\n\n*[SQL]: Structured Query Language\n\n[^1]: Mostly.\n"
+    second = "---\ntitle: B\n---\nWe use SQL daily.\n"
+    parse_source(first.encode(), Path("a.md"), "a.md")
+    body = parse_source(second.encode(), Path("b.md"), "b.md").body
+    assert body == "<p>We use SQL daily.</p>"
+
+
+def test_markdown_too_deep_to_read_is_an_error_and_the_next_posting_still_converts() -> None:
+    deep = "---\ntitle: Deep\n---\n" + "".join("    " * i + "- item\n" for i in range(400))
+    with pytest.raises(ContentError, match="Markdown nested too deeply"):
+        parse_source(deep.encode(), Path("deep.md"), "deep.md")
+    body = parse_source(b"---\ntitle: Fine\n---\n- one\n- two\n", Path("f.md"), "f.md").body
+    assert body == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
