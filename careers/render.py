@@ -281,7 +281,7 @@ def site_files(
 
 
 def jobs_json(site: Site, config: Config, record_json: Callable[[Posting], str] | None = None) -> bytes:
-    """The postings as a JSON array, one record per posting (what ``json.dumps`` of the list gives)."""
+    """The postings as a JSON array, one record per line (so a diff shows which postings changed)."""
     if not site.postings:
         return b"[]\n"
     encode = record_json or partial(posting_json, config=config)
@@ -289,9 +289,8 @@ def jobs_json(site: Site, config: Config, record_json: Callable[[Posting], str] 
 
 
 def posting_json(posting: Posting, config: Config) -> str:
-    """One posting's record as it sits in the ``jobs.json`` array, indented one level."""
-    text = json.dumps(posting_record(posting, config), ensure_ascii=False, indent=1, sort_keys=True)
-    return " " + text.replace("\n", "\n ")  # JSON strings hold no raw newlines
+    """One posting's record on one line (no indent, so Python's C encoder writes it)."""
+    return json.dumps(posting_record(posting, config), ensure_ascii=False, sort_keys=True)
 
 
 def posting_record(posting: Posting, config: Config) -> dict[str, Any]:

@@ -69,7 +69,12 @@ def test_links_work_under_a_sub_path(project: Path) -> None:
 
 def test_jobs_json_schema(project: Path) -> None:
     assert run(project).returncode == 0
-    records = {r["source"]: r for r in json.loads((project / "site" / "jobs.json").read_text())}
+    text = (project / "site" / "jobs.json").read_text()
+    records = {r["source"]: r for r in json.loads(text)}
+    # One posting per line, so a diff of two builds names the postings that changed.
+    lines = text.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(records) + 2
+    assert [json.loads(line.rstrip(","))["source"] for line in lines[1:-1]] == list(records)
     record = records["content/jobs/004_aafd6c70d35ae0c0.html"]
     assert record["title"] == "Enterprise Account Manager (EAM) - Spectrum Enterprise"
     assert record["url"] == f"https://careers.northwind.example.com/jobs/{record['slug']}/"
