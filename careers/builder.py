@@ -117,11 +117,12 @@ def build(
     check_output_dir(out, config.root, [config.content_path, *config.template_paths])
     vocab = load_vocabulary(config.content_path / SKILLS_FILE)
     cache = open_cache(config, vocab) if options.cache else None
-    tasks = scan_files(find_sources(config.jobs_path), config, cache)
+    old = load_state(config) if cache else None
+    tasks = scan_files(find_sources(config.jobs_path), config, cache, old.sources if old else None)
+    sources = {t.relpath: (t.stamp, t.content) for t in tasks if t.stamp and t.content}
     env = make_environment(config)
     context = build_context(config, vocab, replace(options, jobs=None, cache=True), env)
     inputs = inputs_fingerprint(context, (task.token for task in tasks))
-    old = load_state(config) if cache else None
     if old and old.inputs == inputs and site_is_intact(out, old):
         stats = WriteStats(0, len(old.files), 0)
         return BuildReport(old.postings, old.pages, stats, old.diagnostics, time.perf_counter() - started)
@@ -140,7 +141,9 @@ def build(
     count = len(pages) + 1 + len(machine)  # and jobs.json, robots.txt, sitemap, feed
     if cache:
         records = {path: (fingerprints.get(path, ""), st) for path, st in stats.stamps.items()}
-        state = BuildState(str(out.resolve()), inputs, records, len(site.postings), count, diagnostics)
+        state = BuildState(
+            str(out.resolve()), inputs, records, len(site.postings), count, diagnostics, sources
+        )
         save_state(config, state)
     return BuildReport(len(site.postings), count, stats, diagnostics, time.perf_counter() - started)
 

@@ -22,7 +22,7 @@ from .config import Config
 from .posting import Result
 from .tagging import Vocabulary
 
-FORMAT = 1
+FORMAT = 2
 
 
 @cache
@@ -57,11 +57,9 @@ class PostingCache:
     context: str
     writable: bool = True
 
-    def key(self, relpath: str, data: bytes) -> str:
-        digest = hashlib.sha256(self.context.encode())
-        digest.update(relpath.encode() + b"\0")
-        digest.update(data)
-        return digest.hexdigest()
+    def key(self, relpath: str, content: str) -> str:
+        """The key of the file at ``relpath`` whose bytes hash to ``content`` (``content_digest``)."""
+        return hashlib.sha256(f"{self.context}\0{relpath}\0{content}".encode()).hexdigest()
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"
@@ -94,6 +92,11 @@ class PostingCache:
         except OSError:
             with contextlib.suppress(OSError):
                 temp.unlink()
+
+
+def content_digest(data: bytes) -> str:
+    """A posting file's bytes, hashed (the ``digest`` every posting carries)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def open_cache(config: Config, vocab: Vocabulary, writable: bool = True) -> PostingCache:

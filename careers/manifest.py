@@ -34,7 +34,7 @@ from .tagging import Vocabulary
 if TYPE_CHECKING:
     from .render import Page
 
-FORMAT = 1
+FORMAT = 2
 STATE_FILE = "build.json"
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
 
@@ -47,6 +47,8 @@ class BuildState:
     postings: int
     pages: int
     diagnostics: tuple[Diagnostic, ...]
+    # posting file → (its stamp, its content digest) when it was read
+    sources: dict[str, tuple[tuple[int, int, int, int], str]] = dataclasses.field(default_factory=dict)
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -70,6 +72,7 @@ def load_state(config: Config) -> BuildState | None:
             postings=int(data["postings"]),
             pages=int(data["pages"]),
             diagnostics=tuple(Diagnostic(*d) for d in data["diagnostics"]),
+            sources={path: (tuple(st), content) for path, (st, content) in data["sources"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -85,6 +88,7 @@ def save_state(config: Config, state: BuildState) -> None:
         "postings": state.postings,
         "pages": state.pages,
         "diagnostics": [dataclasses.astuple(d) for d in state.diagnostics],
+        "sources": {path: [list(st), content] for path, (st, content) in state.sources.items()},
     }
     path = config.cache_path / STATE_FILE
     temp = path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")

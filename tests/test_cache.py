@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from careers.cache import PostingCache, open_cache
+from careers.cache import PostingCache, content_digest, open_cache
 from careers.codec import decode_result, encode_result
 from careers.config import Config, load_config
 from careers.errors import Diagnostic
@@ -82,7 +82,7 @@ def make_cache(tmp_path: Path) -> PostingCache:
 
 def test_store_then_load(tmp_path: Path) -> None:
     cache = make_cache(tmp_path)
-    key = cache.key("content/jobs/x.md", b"hello")
+    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
     assert cache.load(key) is None
     cache.store(key, Result(FULL, ()))
     assert cache.load(key) == Result(FULL, ())
@@ -101,7 +101,7 @@ def test_store_then_load(tmp_path: Path) -> None:
 )
 def test_a_corrupt_entry_is_a_miss(tmp_path: Path, damage: bytes) -> None:
     cache = make_cache(tmp_path)
-    key = cache.key("content/jobs/x.md", b"hello")
+    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
     cache.store(key, Result(FULL, ()))
     cache.path(key).write_bytes(damage)
     assert cache.load(key) is None
@@ -109,7 +109,7 @@ def test_a_corrupt_entry_is_a_miss(tmp_path: Path, damage: bytes) -> None:
 
 def test_an_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path) -> None:
     cache = make_cache(tmp_path)
-    key = cache.key("content/jobs/x.md", b"hello")
+    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
     cache.store(key, Result(FULL, ()))
     entry = json.loads(cache.path(key).read_text())
     entry["result"]["posting"]["sections"][0][1] = "nonsense-kind"
@@ -122,21 +122,21 @@ def test_an_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path) -> None:
 
 def test_keys_change_with_content_path_config_and_vocabulary(tmp_path: Path) -> None:
     cache = make_cache(tmp_path)
-    key = cache.key("content/jobs/x.md", b"hello")
-    assert cache.key("content/jobs/x.md", b"hello") == key
-    assert cache.key("content/jobs/x.md", b"hello!") != key
-    assert cache.key("content/jobs/y.md", b"hello") != key
+    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
+    assert cache.key("content/jobs/x.md", content_digest(b"hello")) == key
+    assert cache.key("content/jobs/x.md", content_digest(b"hello!")) != key
+    assert cache.key("content/jobs/y.md", content_digest(b"hello")) != key
     other_config = open_cache(Config(root=tmp_path, location="Boston"), load_vocabulary())
-    assert other_config.key("content/jobs/x.md", b"hello") != key
+    assert other_config.key("content/jobs/x.md", content_digest(b"hello")) != key
     extra = tmp_path / "skills.toml"
     extra.write_text('[[skill]]\nname = "Cobol"\n')
     other_vocab = open_cache(Config(root=tmp_path), load_vocabulary(extra))
-    assert other_vocab.key("content/jobs/x.md", b"hello") != key
+    assert other_vocab.key("content/jobs/x.md", content_digest(b"hello")) != key
 
 
 def test_an_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
     (tmp_path / ".cache").write_text("a file where the folder should be")
     cache = make_cache(tmp_path)
-    key = cache.key("a", b"b")
+    key = cache.key("a", content_digest(b"b"))
     cache.store(key, Result(replace(FULL, slug="y"), ()))
     assert cache.load(key) is None
