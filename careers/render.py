@@ -167,7 +167,7 @@ def relative_url(from_path: str, target: str) -> str:
     if target == "" or target.endswith("/"):
         target += "index.html"
     start = posixpath.dirname(from_path)
-    if not _is_plain(target) or not _is_plain(start or "."):
+    if not _is_plain(target) or (start and not _is_plain(start)):
         return posixpath.relpath(target, start or ".")
     return "../" * (start.count("/") + 1 if start else 0) + target
 
