@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any, TypeVar
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar, overload
 
-from .errors import Diagnostic
+from .errors import CareersError, Diagnostic
 from .model import (
     SECTION_KINDS,
     Block,
@@ -80,7 +81,7 @@ def decode_posting(d: Json) -> Posting:
         source=_str(d["source"]),
         slug=_str(d["slug"]),
         title=_str(d["title"]),
-        sections=tuple(_section(s) for s in d["sections"]),
+        sections=LazySections(_str(d["source"]), _outline(d["sections"])),
         summary=_str(d["summary"]),
         skills=tuple(_leaf(SkillTag, t) for t in d["skills"]),
         experience=_leaf(Experience, d["experience"]) if d["experience"] is not None else None,
@@ -120,6 +121,75 @@ def _encode_run(run: Run) -> Json:
     if not (run.strong or run.em or run.href):
         return run.text
     return [run.text, run.strong, run.em, run.href]
+
+
+class LazySections(Sequence[Section]):
+    """A cached posting's sections, made into objects the first time they are read.
+
+    Most postings of a rebuild are only listed (their cards come from the fragment store),
+    and building their paragraphs and runs was most of the time of reading the cache. The
+    outline (headings and kinds) is checked when the entry is read; a block damaged inside
+    an entry whose key matched is reported as an error naming the posting.
+    """
+
+    __slots__ = ("_items", "_raw", "_source")
+
+    def __init__(self, source: str, raw: list[Json]) -> None:
+        self._source = source
+        self._raw: list[Json] | None = raw
+        self._items: tuple[Section, ...] | None = None
+
+    def _decoded(self) -> tuple[Section, ...]:
+        if self._items is None:
+            try:
+                self._items = tuple(_section(s) for s in self._raw or ())
+            except (ValueError, TypeError, IndexError, KeyError) as exc:
+                raise CareersError(
+                    f"{self._source}: its entry in the build cache is damaged ({exc}): "
+                    "build with --no-cache, or delete the cache folder"
+                ) from None
+            self._raw = None
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Section: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Section, ...]: ...
+    def __getitem__(self, index: int | slice) -> Section | tuple[Section, ...]:
+        return self._decoded()[index]
+
+    def __len__(self) -> int:
+        return len(self._raw) if self._items is None and self._raw is not None else len(self._decoded())
+
+    def __iter__(self) -> Iterator[Section]:
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (LazySections, tuple)):
+            return self._decoded() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._decoded())
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (self._decoded(),))  # crosses to another process as a plain tuple
+
+
+def _outline(data: Json) -> list[Json]:
+    """Sections as stored, their headings and kinds checked (their blocks are read later)."""
+    if not isinstance(data, list):
+        raise ValueError(f"not a list of sections: {data!r}")
+    for section in data:
+        heading, kind, blocks = section
+        if kind not in SECTION_KINDS or not (heading is None or isinstance(heading, str)):
+            raise ValueError(f"not a section: {section!r}")
+        if not isinstance(blocks, list):
+            raise ValueError(f"not a list of blocks: {blocks!r}")
+    return data
 
 
 def _section(data: Json) -> Section:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
@@ -141,7 +142,7 @@ class Posting:
     source: str
     slug: str
     title: str
-    sections: tuple[Section, ...]
+    sections: Sequence[Section]  # a tuple; read from the cache, decoded when first read
     summary: str
     skills: tuple[SkillTag, ...] = ()
     experience: Experience | None = None
