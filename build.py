@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Build the careers site (``python build.py``) or preview it (``python build.py serve``)."""
 
-import sys
-
-from careers.cli import main
+from careers.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .builder import BuildOptions, BuildReport, build, site_of
@@ -147,6 +148,19 @@ def with_default_command(argv: Sequence[str]) -> list[str]:
         else:
             break
     return [*args[:i], "build", *args[i:]]
+
+
+def run() -> NoReturn:
+    """The command line's entry point: ``main``, then exit without tearing the heap down.
+
+    After a build of 10,000 postings, freeing its millions of objects one by one took
+    longer than many rebuilds do; the operating system takes the whole heap back at once.
+    Output is flushed first, and by then every file, pool and temporary folder is closed.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -225,11 +225,16 @@ def postings_fingerprint(context: str, name: str, postings: Iterable[Posting]) -
     return digest.hexdigest()
 
 
+def posting_identity(posting: Posting) -> str:
+    """What tells one version of a posting from another: its file's bytes and path, its slug."""
+    return f"{posting.digest}\0{posting.source}\0{posting.slug}"
+
+
 def _feed(digest: Any, value: object) -> None:
     # A posting is a pure function of its file (digest, path) and the build context, but
     # for the slug, which the site assigns.
     if isinstance(value, Posting):
-        digest.update(f"P{value.digest}\0{value.source}\0{value.slug}\0".encode())
+        digest.update(f"P{posting_identity(value)}\0".encode())
     elif isinstance(value, Term):
         digest.update(f"T{value.slug}\0{value.name}\0{value.category}\0".encode())
         _feed(digest, value.postings)

@@ -26,7 +26,7 @@ from .config import Config
 from .emit import blocks_html
 from .errors import TemplateError
 from .feeds import feed_xml, robots_txt, sitemap_xml
-from .fragments import FragmentCache
+from .fragments import Entry, FragmentCache, fragment_cache
 from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
@@ -329,12 +329,16 @@ def render_many(
 ) -> Iterator[bytes]:
     """Each of ``pages`` rendered, in order; in ``workers`` forked processes when more than one.
 
-    Forked workers inherit the site and the compiled templates instead of receiving them.
+    Forked workers inherit the site and the compiled templates instead of receiving them,
+    and hand back the fragments they rendered with each page, so the build can keep them.
     """
     if not can_fork():
         workers = 1
     inputs = (pages, site, config, env, assets)
-    return map_ordered(_render_one, range(len(pages)), workers, _set_render_inputs, inputs)
+    fragments = fragment_cache(env)
+    for data, new in map_ordered(_render_one, range(len(pages)), workers, _set_render_inputs, inputs):
+        fragments.new.update(new)
+        yield data
 
 
 _RenderInputs = tuple[Sequence[Page], Site, Config, jinja2.Environment, Mapping[str, str] | None]
@@ -346,7 +350,8 @@ def _set_render_inputs(*inputs: object) -> None:
     _render_inputs = inputs  # type: ignore[assignment]  # exactly what render_many passes
 
 
-def _render_one(index: int) -> bytes:
+def _render_one(index: int) -> tuple[bytes, dict[str, Entry]]:
     assert _render_inputs is not None, "_set_render_inputs() runs first"
     pages, site, config, env, assets = _render_inputs
-    return render_page(pages[index], site, config, env, assets)
+    data = render_page(pages[index], site, config, env, assets)
+    return data, fragment_cache(env).take_new()

@@ -176,3 +176,44 @@ def test_a_posting_saved_just_before_a_build_is_read_again_by_the_next(project: 
     build(config)
     state = json.loads((project / ".cache" / "build.json").read_text())
     assert state["sources"] == {}  # every sample file was written a moment ago
+
+
+def test_a_changed_card_template_is_never_served_from_stored_fragments(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    assert (project / ".cache" / "fragments.json").exists()
+    macros = project / "templates" / "_macros.html"
+    macros.write_text(macros.read_text().replace('<li class="card"', '<li class="card new-card"', 1))
+    build(config)
+    index = (project / "site" / "index.html").read_text()
+    assert 'class="card"' not in index
+    assert index.count('class="card new-card"') == 7  # every posting's card, none from the store
+
+
+def test_stored_fragments_of_a_changed_or_removed_posting_are_dropped(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    store = project / ".cache" / "fragments.json"
+
+    def stored_titles() -> str:
+        return "".join(text for text, _ in json.loads(store.read_text())["fragments"].values())
+
+    assert "Senior Data Engineer" in stored_titles()
+    posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
+    build(config)
+    assert "Senior Data Engineer" not in stored_titles()
+    assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
+    posting.unlink()
+    build(config)
+    assert "Staff Data Engineer" not in stored_titles()
+
+
+def test_a_damaged_fragment_store_is_ignored(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    expected = digest_tree(project / "site")
+    (project / ".cache" / "fragments.json").write_text('{"format": 1, "context": ')
+    (project / "site" / "index.html").unlink()
+    build(config)
+    assert digest_tree(project / "site") == expected
