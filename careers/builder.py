@@ -166,7 +166,7 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     assets = load_assets(*(folder / "static" for folder in config.template_paths))
     fragments = fragment_cache(env)
     if cache:
-        fragments.stored = load_fragments(config.cache_path, context)
+        load_fragments(fragments, config.cache_path, context)
         fragments.recording = True
     pages = plan_pages(site, config)
     fingerprints = _fingerprints(context, pages, site, env)

@@ -6,9 +6,11 @@ under every related posting at the same depth; with the card macro's body wrappe
 everything the fragment shows (here: the posting, and the link to the root, which says
 how deep the page is); postings are keyed by file, content and slug.
 
-Fragments also outlive the build: a build saves them in ``.cache/fragments.json`` under
-its context (code, configuration, vocabulary, templates), and the next build with the
-same context starts from them. So when one posting of 10,000 changes, the index and the
+Fragments also outlive the build: a build saves them under its context (code,
+configuration, vocabulary, templates), and the next build with the same context starts
+from them. Their text is one file of bytes (``.cache/fragments-<hash>.bin``) and
+``.cache/fragments.json`` says where each one lies, so a build reads the index and the
+bytes at once and decodes only the fragments it uses. So when one posting of 10,000 changes, the index and the
 tag pages are put together from stored cards, and only the changed card is rendered. An
 entry remembers which postings it shows; it is dropped once one of them changes or goes.
 """
@@ -16,6 +18,7 @@ entry remembers which postings it shows; it is dropped once one of them changes 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -31,10 +34,12 @@ from markupsafe import Markup
 from .manifest import Unfingerprintable, fingerprint, posting_identity
 from .model import Posting
 
-FORMAT = 1
+FORMAT = 2
 STORE_FILE = "fragments.json"
-# A stored fragment: its text and the identities of the postings it shows.
+# A fragment rendered in this build: its text and the identities of the postings it shows.
 Entry = tuple[str, tuple[str, ...]]
+# A fragment of an earlier build: where its text lies in the store's bytes, and the identities.
+Stored = tuple[int, int, tuple[str, ...]]
 
 
 class FragmentCache(Extension):
@@ -43,7 +48,8 @@ class FragmentCache(Extension):
     def __init__(self, environment: jinja2.Environment) -> None:
         super().__init__(environment)
         self.fragments: dict[str, str] = {}  # what this environment has used
-        self.stored: dict[str, Entry] = {}  # from earlier builds with the same context
+        self.stored: dict[str, Stored] = {}  # from earlier builds with the same context
+        self.blob = b""  # the stored fragments' text
         self.new: dict[str, Entry] = {}  # rendered here since ``take_new``, when ``recording``
         self.recording = False  # a build that saves its fragments records the new ones
 
@@ -67,13 +73,23 @@ class FragmentCache(Extension):
             return compute()  # a key it cannot tell apart: compute every time
         found = self.fragments.get(key)
         if found is None:
-            entry = self.stored.get(key)
-            if entry is None:
-                entry = (compute(), tuple(_identities(keys)))
+            found = self._stored_text(key)
+            if found is None:
+                found = compute()
                 if self.recording:
-                    self.new[key] = entry
-            found = self.fragments[key] = entry[0]
+                    self.new[key] = (found, tuple(_identities(keys)))
+            self.fragments[key] = found
         return found
+
+    def _stored_text(self, key: str) -> str | None:
+        where = self.stored.get(key)
+        if where is None:
+            return None
+        start, length, _ = where
+        try:
+            return self.blob[start : start + length].decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # damaged: rendered again
 
     def take_new(self) -> dict[str, Entry]:
         """The fragments rendered since the last call (a worker hands them to the build)."""
@@ -95,33 +111,74 @@ def _identities(value: object) -> Iterable[str]:
             yield from _identities(item)
 
 
-def load_fragments(cache_dir: Path, context: str) -> dict[str, Entry]:
-    """The fragments saved by a build with the same ``context``; nothing if there are none."""
+def load_fragments(cache: FragmentCache, cache_dir: Path, context: str) -> None:
+    """Start from the fragments a build with the same ``context`` saved (if any)."""
+    cache.stored, cache.blob = {}, b""
     try:
-        data = json.loads((cache_dir / STORE_FILE).read_bytes())
-        if data["format"] != FORMAT or data["context"] != context:
-            return {}
-        return {key: (text, tuple(ids)) for key, (text, ids) in data["fragments"].items()}
+        index = json.loads((cache_dir / STORE_FILE).read_bytes())
+        if index["format"] != FORMAT or index["context"] != context:
+            return
+        blob = (cache_dir / index["blob"]).read_bytes()
+        if len(blob) != index["size"]:
+            return  # not the bytes the index was written for
+        stored = {
+            key: (int(start), int(length), tuple(ids))
+            for key, (start, length, ids) in index["entries"].items()
+        }
     except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        return
+    cache.stored, cache.blob = stored, blob
 
 
 def save_fragments(cache: FragmentCache, cache_dir: Path, context: str, current: set[str]) -> None:
-    """Save the stored and new entries whose postings are all ``current`` (identities).
+    """Save the stored and new fragments whose postings are all ``current`` (identities).
 
     Nothing is written when nothing was added or dropped; failing to write costs speed only.
     """
-    entries = {**cache.stored, **cache.new}
-    kept = {key: [text, list(ids)] for key, (text, ids) in entries.items() if current.issuperset(ids)}
-    if not cache.new and len(kept) == len(cache.stored):
+    kept = {key: where for key, where in cache.stored.items() if current.issuperset(where[2])}
+    new = {key: entry for key, entry in cache.new.items() if current.issuperset(entry[1]) and key not in kept}
+    if not new and len(kept) == len(cache.stored):
         return
-    data: dict[str, Any] = {"format": FORMAT, "context": context, "fragments": kept}
+    parts: list[bytes | memoryview] = []
+    entries: dict[str, list[Any]] = {}
+    offset = 0
+    view = memoryview(cache.blob)
+    for key, (start, length, ids) in kept.items():
+        parts.append(view[start : start + length])
+        entries[key] = [offset, length, list(ids)]
+        offset += length
+    for key, (text, ids) in new.items():
+        data = text.encode("utf-8")
+        parts.append(data)
+        entries[key] = [offset, len(data), list(ids)]
+        offset += len(data)
+    blob = b"".join(parts)
+    blob_name = f"fragments-{hashlib.sha256(blob).hexdigest()[:16]}.bin"
+    index = {"format": FORMAT, "context": context, "blob": blob_name, "size": len(blob), "entries": entries}
     path = cache_dir / STORE_FILE
     temp = path.with_name(f".{STORE_FILE}.{os.getpid()}.tmp")
+    blob_path = cache_dir / blob_name
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # The bytes first, under a name of their own; then the index that points at them.
+        _write_atomically(blob_path, blob)
+        temp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(temp, path)
     except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        return
+    for old in cache_dir.glob("fragments-*.bin"):
+        if old != blob_path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    finally:
         with contextlib.suppress(OSError):
             temp.unlink()

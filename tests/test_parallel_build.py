@@ -7,11 +7,12 @@ import importlib.util
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from careers import batch, cache
+from careers import batch, cache, fragments
 from careers.builder import BuildOptions, build
 from careers.config import load_config
 from careers.progress import Meter
@@ -20,6 +21,7 @@ from .conftest import ROOT
 
 SERIAL = BuildOptions(jobs=1, cache=False)
 PARALLEL = BuildOptions(jobs=2)
+SERIAL_CACHED = BuildOptions(jobs=1)
 
 
 def generate(count: int, dest: Path) -> None:
@@ -197,7 +199,8 @@ def test_stored_fragments_of_a_changed_or_removed_posting_are_dropped(project: P
     store = project / ".cache" / "fragments.json"
 
     def stored_titles() -> str:
-        return "".join(text for text, _ in json.loads(store.read_text())["fragments"].values())
+        blob = json.loads(store.read_text())["blob"]
+        return (project / ".cache" / blob).read_text()
 
     assert "Senior Data Engineer" in stored_titles()
     posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
@@ -213,7 +216,32 @@ def test_a_damaged_fragment_store_is_ignored(project: Path) -> None:
     config = load_config(project)
     build(config)
     expected = digest_tree(project / "site")
-    (project / ".cache" / "fragments.json").write_text('{"format": 1, "context": ')
+    (project / ".cache" / "fragments.json").write_text('{"format": 2, "context": ')
     (project / "site" / "index.html").unlink()
     build(config)
     assert digest_tree(project / "site") == expected
+
+
+def test_one_changed_posting_renders_its_own_card_and_record_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config(project)
+    build(config, SERIAL_CACHED)
+    computed: list[str] = []
+    real_memo = fragments.FragmentCache.memo
+
+    def counting_memo(self: fragments.FragmentCache, keys: list[object], compute: Callable[[], str]) -> str:
+        def counted() -> str:
+            computed.append(str(keys[0]))
+            return compute()
+
+        return real_memo(self, keys, counted)
+
+    monkeypatch.setattr(fragments.FragmentCache, "memo", counting_memo)
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
+    build(config, SERIAL_CACHED)
+    # Its cards (on the index; on skill pages; under related postings, with a smaller
+    # heading) and its jobs.json record; the other six postings' come from the store.
+    assert sorted(computed) == ["card", "card", "card", "jobs.json"]
+    assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
