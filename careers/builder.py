@@ -26,6 +26,7 @@ from .manifest import (
     posting_identity,
     postings_fingerprint,
     save_state,
+    site_fingerprint,
     site_is_intact,
     stamp,
     templates_reading,
@@ -192,8 +193,9 @@ def _fingerprints(context: str, pages: list[Page], site: Site, env: jinja2.Envir
     """Each page's fingerprint; pages whose templates read ``site`` depend on all of it."""
     reads = templates_reading(env, {page.template for page in pages})
     reads_site = {name: "site" in names for name, names in reads.items()}
+    whole = site_fingerprint(site) if any(reads_site.values()) else None
     found = {
-        page.path: page_fingerprint(context, page, site if reads_site[page.template] else None)
+        page.path: page_fingerprint(context, page, whole if reads_site[page.template] else None)
         for page in pages
     }
     found[JOBS_JSON] = postings_fingerprint(context, JOBS_JSON, site.postings)

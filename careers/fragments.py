@@ -39,7 +39,7 @@ STORE_FILE = "fragments.json"
 # A fragment rendered in this build: its text and the identities of the postings it shows.
 Entry = tuple[str, tuple[str, ...]]
 # A fragment of an earlier build: where its text lies in the store's bytes, and the identities.
-Stored = tuple[int, int, tuple[str, ...]]
+Stored = list[Any]  # [start, length, [identity, ...]]
 
 
 class FragmentCache(Extension):
@@ -85,11 +85,11 @@ class FragmentCache(Extension):
         where = self.stored.get(key)
         if where is None:
             return None
-        start, length, _ = where
         try:
+            start, length, _ = where
             return self.blob[start : start + length].decode("utf-8")
-        except UnicodeDecodeError:
-            return None  # damaged: rendered again
+        except (ValueError, TypeError):  # a damaged entry: rendered again
+            return None
 
     def take_new(self) -> dict[str, Entry]:
         """The fragments rendered since the last call (a worker hands them to the build)."""
@@ -121,10 +121,9 @@ def load_fragments(cache: FragmentCache, cache_dir: Path, context: str) -> None:
         blob = (cache_dir / index["blob"]).read_bytes()
         if len(blob) != index["size"]:
             return  # not the bytes the index was written for
-        stored = {
-            key: (int(start), int(length), tuple(ids))
-            for key, (start, length, ids) in index["entries"].items()
-        }
+        stored = index["entries"]  # key → [start, length, identities]; checked when read
+        if not isinstance(stored, dict):
+            return
     except (OSError, ValueError, KeyError, TypeError):
         return
     cache.stored, cache.blob = stored, blob
@@ -135,7 +134,12 @@ def save_fragments(cache: FragmentCache, cache_dir: Path, context: str, current:
 
     Nothing is written when nothing was added or dropped; failing to write costs speed only.
     """
-    kept = {key: where for key, where in cache.stored.items() if current.issuperset(where[2])}
+    size = len(cache.blob)
+    kept = {
+        key: where
+        for key, where in cache.stored.items()
+        if _sound(where, size) and current.issuperset(where[2])
+    }
     new = {key: entry for key, entry in cache.new.items() if current.issuperset(entry[1]) and key not in kept}
     if not new and len(kept) == len(cache.stored):
         return
@@ -172,6 +176,20 @@ def save_fragments(cache: FragmentCache, cache_dir: Path, context: str, current:
         if old != blob_path:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _sound(where: Stored, size: int) -> bool:
+    """Whether a stored entry from the index has the shape the store writes."""
+    if not (isinstance(where, list) and len(where) == 3):
+        return False
+    start, length, ids = where
+    return (
+        type(start) is int
+        and type(length) is int
+        and 0 <= start <= start + length <= size
+        and isinstance(ids, list)
+        and all(isinstance(i, str) for i in ids)
+    )
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

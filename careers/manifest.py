@@ -200,16 +200,20 @@ class Unfingerprintable(Exception):
     """A page value of a type the fingerprint does not know: such a page is always rendered."""
 
 
-def page_fingerprint(context: str, page: Page, site: Site | None) -> str:
-    """A hash of everything ``page`` is rendered from (``site`` when templates read it)."""
-    digest = hashlib.sha256(f"{context}\0{page.path}\0{page.template}\0".encode())
+def page_fingerprint(context: str, page: Page, site: str | None) -> str:
+    """A hash of everything ``page`` is rendered from: its values, and ``site_fingerprint``
+    of the site when its templates read ``site``."""
+    digest = hashlib.sha256(f"{context}\0{page.path}\0{page.template}\0{site or ''}\0".encode())
     try:
         _feed(digest, page.context)
-        if site is not None:
-            _feed(digest, [site.postings, site.skills, site.levels, site.closed])
     except Unfingerprintable:
         return ""
     return digest.hexdigest()
+
+
+def site_fingerprint(site: Site) -> str:
+    """A hash of the whole site as templates can read it (computed once, for every page that does)."""
+    return fingerprint([site.postings, site.skills, site.levels, site.closed])
 
 
 def fingerprint(*values: object) -> str:
@@ -239,6 +243,10 @@ def _feed(digest: Any, value: object) -> None:
         digest.update(f"T{value.slug}\0{value.name}\0{value.category}\0".encode())
         _feed(digest, value.postings)
     elif isinstance(value, (list, tuple)):
+        if value and all(type(item) is Posting for item in value):
+            # Listings hold thousands: one update for all of them.
+            digest.update(("[" + "".join([f"P{posting_identity(p)}\0" for p in value]) + "]").encode())
+            return
         digest.update(b"[")
         for item in value:
             _feed(digest, item)

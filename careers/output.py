@@ -118,10 +118,11 @@ def _write_site(files: Iterable[tuple[str, bytes | Keep]], out: Path) -> WriteSt
 
 
 def _relfiles(root: Path) -> Iterable[str]:
-    for dirpath, _, filenames in os.walk(root):
-        rel = os.path.relpath(dirpath, root)
+    top = str(root)
+    for dirpath, _, filenames in os.walk(top):
+        rel = dirpath[len(top) + 1 :].replace(os.sep, "/")  # os.walk's folders start with ``top``
         for name in filenames:
-            yield name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
+            yield f"{rel}/{name}" if rel else name
 
 
 def _same_bytes(old: Path, data: bytes) -> bool:
