@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar, overload
 
@@ -106,14 +105,12 @@ def _fields(value: Any) -> Json:
 
 
 def _leaf(cls: type[L], row: Json) -> L:
-    if not isinstance(row, list) or len(row) != _field_count(cls):
+    if not isinstance(row, list) or len(row) != _FIELD_COUNTS[cls]:
         raise ValueError(f"not a {cls.__name__}: {row!r}")
     return cls(*row)
 
 
-@functools.cache
-def _field_count(cls: type) -> int:
-    return len(dataclasses.fields(cls))
+_FIELD_COUNTS = {cls: len(dataclasses.fields(cls)) for cls in (SkillTag, Experience, Education, Salary)}
 
 
 def _encode_block(block: Block) -> Json:

@@ -42,11 +42,14 @@ def blocks_html(section: Section) -> str:
 
 
 def sanitize(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
-        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(ALLOWED_SCHEMES),
-        link_rel="nofollow noopener noreferrer",
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html)
+
+
+# Set up once: a Cleaner built per call cost a third of each call.
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(ALLOWED_SCHEMES),
+    link_rel="nofollow noopener noreferrer",
+    strip_comments=True,
+)

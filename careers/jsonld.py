@@ -163,7 +163,7 @@ def is_direct_apply(apply: str, config: Config) -> bool:
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON for a ``<script>`` element: ``<``, ``>`` and ``&`` escaped so no field can close it."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False)  # no indent: json's C encoder writes it
     for char, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(char, escape)
     return text
