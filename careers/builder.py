@@ -225,10 +225,12 @@ def _site_files(
     todo = [page for page, kept in zip(pages, keep, strict=True) if not kept]
     if meter:
         meter.start("rendering pages", len(todo))
-    rendered = render_many(todo, site, config, env, assets.names, worker_count(len(todo), jobs))
     for page, kept in zip(pages, keep, strict=True):
-        yield page.path, KEEP if kept else next(rendered)
-        if meter and not kept:
+        if kept:
+            yield page.path, KEEP
+    for index, data in render_many(todo, site, config, env, assets.names, worker_count(len(todo), jobs)):
+        yield todo[index].path, data
+        if meter:
             meter.advance()
     if unchanged(JOBS_JSON):
         yield JOBS_JSON, KEEP

@@ -52,6 +52,26 @@ def map_ordered(
         yield from pool.imap(func, items, chunksize=chunk)
 
 
+def map_unordered(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+) -> Iterator[R]:
+    """``func`` over ``items`` in ``workers`` processes, results as they finish.
+
+    Items are handed out one at a time in the order given, so put the longest first.
+    """
+    if workers <= 1:
+        initializer(*initargs)
+        yield from map(func, items)
+        return
+    context = multiprocessing.get_context("fork" if can_fork() else None)
+    with context.Pool(workers, _start_worker, (initializer, initargs)) as pool:
+        yield from pool.imap_unordered(func, items, chunksize=1)
+
+
 def _start_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
     _die_with_parent()
     # Ctrl-C is the parent's to handle; workers are terminated by it.

@@ -30,7 +30,7 @@ from .fragments import Entry, FragmentCache, fragment_cache
 from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
-from .parallel import can_fork, map_ordered
+from .parallel import can_fork, map_unordered
 from .seo import page_seo
 from .tagging.report import education_record, experience_record, skill_record
 from .theme import theme_css
@@ -326,19 +326,40 @@ def render_many(
     env: jinja2.Environment,
     assets: Mapping[str, str] | None,
     workers: int,
-) -> Iterator[bytes]:
-    """Each of ``pages`` rendered, in order; in ``workers`` forked processes when more than one.
+) -> Iterator[tuple[int, bytes]]:
+    """Each of ``pages`` rendered, as (its index, its bytes), in ``workers`` forked processes
+    when more than one (then in the order they finish).
 
     Forked workers inherit the site and the compiled templates instead of receiving them,
-    and hand back the fragments they rendered with each page, so the build can keep them.
+    and hand back the fragments they rendered, so the build can keep them. The pages that
+    list postings by the thousand go to one worker together, so the cards they share are
+    rendered once, not once per worker; posting pages go in batches.
     """
     if not can_fork():
         workers = 1
     inputs = (pages, site, config, env, assets)
     fragments = fragment_cache(env)
-    for data, new in map_ordered(_render_one, range(len(pages)), workers, _set_render_inputs, inputs):
+    for rendered, new in map_unordered(
+        _render_unit, _units(pages, workers), workers, _set_render_inputs, inputs
+    ):
         fragments.new.update(new)
-        yield data
+        yield from rendered
+
+
+POSTING_BATCH = 64
+
+
+def _units(pages: Sequence[Page], workers: int) -> list[list[int]]:
+    """The pages in units of work, the longest first: the site's listings (all of them one
+    unit: they share their cards), then the index, then posting pages in batches."""
+    if workers <= 1:
+        return [list(range(len(pages)))]
+    postings = [i for i, page in enumerate(pages) if page.path.startswith("jobs/")]
+    index = [i for i, page in enumerate(pages) if page.path == "index.html"]
+    listed = set(postings) | set(index)
+    listings = [i for i in range(len(pages)) if i not in listed]
+    batches = [postings[i : i + POSTING_BATCH] for i in range(0, len(postings), POSTING_BATCH)]
+    return [unit for unit in (listings, index, *batches) if unit]
 
 
 _RenderInputs = tuple[Sequence[Page], Site, Config, jinja2.Environment, Mapping[str, str] | None]
@@ -350,8 +371,8 @@ def _set_render_inputs(*inputs: object) -> None:
     _render_inputs = inputs  # type: ignore[assignment]  # exactly what render_many passes
 
 
-def _render_one(index: int) -> tuple[bytes, dict[str, Entry]]:
+def _render_unit(unit: list[int]) -> tuple[list[tuple[int, bytes]], dict[str, Entry]]:
     assert _render_inputs is not None, "_set_render_inputs() runs first"
     pages, site, config, env, assets = _render_inputs
-    data = render_page(pages[index], site, config, env, assets)
-    return data, fragment_cache(env).take_new()
+    rendered = [(index, render_page(pages[index], site, config, env, assets)) for index in unit]
+    return rendered, fragment_cache(env).take_new()
