@@ -32,7 +32,7 @@ from .manifest import (
     templates_reading,
 )
 from .model import Posting, Site
-from .output import KEEP, Keep, WriteStats, check_output_dir, write_site
+from .output import KEEP, Keep, Placed, Staging, WriteStats, check_output_dir, open_staging, write_site
 from .parallel import worker_count
 from .progress import Meter
 from .render import (
@@ -172,8 +172,11 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     pages = plan_pages(site, config)
     fingerprints = _fingerprints(context, pages, site, env)
     machine = list(machine_files(site, config))
-    files = _site_files(pages, fingerprints, site, config, env, assets, machine, old, options.jobs, meter)
-    stats = write_site(files, out)
+    staging = open_staging(out)
+    files = _site_files(
+        pages, fingerprints, site, config, env, assets, machine, old, options.jobs, meter, staging
+    )
+    stats = write_site(files, out, staging)
     if meter:
         meter.finish()
     diagnostics = tuple(sorted(found))
@@ -213,8 +216,10 @@ def _site_files(
     old: BuildState | None,
     jobs: int | None,
     meter: Meter | None,
-) -> Iterator[tuple[str, bytes | Keep]]:
-    """Every output file in order: rendered, or ``KEEP`` when its page did not change."""
+    staging: Staging,
+) -> Iterator[tuple[str, bytes | Keep | Placed]]:
+    """Every output file: ``KEEP`` when its page did not change, else rendered (and put in
+    ``staging`` by the process that rendered it)."""
     out = config.output_path
 
     def unchanged(path: str) -> bool:
@@ -228,7 +233,8 @@ def _site_files(
     for page, kept in zip(pages, keep, strict=True):
         if kept:
             yield page.path, KEEP
-    for index, data in render_many(todo, site, config, env, assets.names, worker_count(len(todo), jobs)):
+    workers = worker_count(len(todo), jobs)
+    for index, data in render_many(todo, site, config, env, assets.names, workers, staging):
         yield todo[index].path, data
         if meter:
             meter.advance()

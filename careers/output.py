@@ -38,6 +38,46 @@ class Keep:
 KEEP = Keep()
 
 
+@dataclass(frozen=True)
+class Placed:
+    """In place of a page's bytes: a render worker already put it in the staging folder."""
+
+    written: bool  # False when the current file had the same bytes and was linked
+
+
+class Staging:
+    """The folder a new site is assembled in before it is swapped in (see ``write_site``).
+
+    ``place`` may be called from worker processes: each writes through a temporary file of
+    its own name and an atomic rename, so pages can be written where they are rendered.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.dir = out.with_name(f".{out.name}.new")
+        self.held: set[str] = set()  # what it held when opened
+
+    def open(self) -> Staging:
+        """Make the folder ready and note the files it holds (a head start, checked later)."""
+        recover(self.out)
+        if self.dir.exists() and not self.dir.is_dir():
+            self.dir.unlink()
+        # Whatever the copy holds (even a killed build's leftovers) is only a head start: every
+        # file is checked or replaced, and the rest removed.
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.held = set(_relfiles(self.dir))
+        return self
+
+    def place(self, relpath: str, data: bytes) -> bool:
+        """Put ``data`` at ``relpath``; return whether bytes were written (else a link)."""
+        key = safe_relpath(relpath).as_posix()
+        old, target = self.out / key, self.dir / key
+        if _same_bytes(old, data) and _place_link(old, target, required=False):
+            return False
+        _place_bytes(target, data)
+        return True
+
+
 def check_output_dir(out: Path, root: Path, protected: Iterable[Path]) -> None:
     """Refuse an output folder that would replace the project, its content or templates."""
     if out.is_symlink():
@@ -63,20 +103,23 @@ def safe_relpath(path: str) -> PurePosixPath:
     return rel
 
 
-def write_site(files: Iterable[tuple[str, bytes | Keep]], out: Path) -> WriteStats:
+def write_site(
+    files: Iterable[tuple[str, bytes | Keep | Placed]], out: Path, staging: Staging | None = None
+) -> WriteStats:
     """Write every ``(relative path, bytes)`` into a copy of ``out``, then swap it in.
 
     The copy is the site from before the last swap, kept for this: it is brought up to
     date in place (unchanged files are hard links to the current site's, changed files
     are written beside and renamed over, so no file of the current site is ever written
     to), which costs file system work for what changed only, not for every page.
-    ``KEEP`` instead of bytes links the current file without reading it.
+    ``KEEP`` instead of bytes links the current file without reading it; ``Placed`` says
+    a worker already put the file in ``staging`` (which the caller then opened).
 
     A file-system failure (no space, no permission, a file where a folder should be) is a
     ``CareersError`` naming the path; the previous site is left as it was.
     """
     try:
-        return _write_site(files, out)
+        return _write_site(files, out, staging)
     except OSError as exc:
         where = os.fsdecode(exc.filename) if exc.filename is not None else str(out)
         raise CareersError(
@@ -84,15 +127,21 @@ def write_site(files: Iterable[tuple[str, bytes | Keep]], out: Path) -> WriteSta
         ) from None
 
 
-def _write_site(files: Iterable[tuple[str, bytes | Keep]], out: Path) -> WriteStats:
-    recover(out)
-    staging = out.with_name(f".{out.name}.new")
-    if staging.exists() and not staging.is_dir():
-        staging.unlink()
-    # Whatever the copy holds (even a killed build's leftovers) is only a head start: every
-    # file is checked or replaced below, and the rest removed.
-    staging.mkdir(parents=True, exist_ok=True)
-    stale = set(_relfiles(staging))
+def open_staging(out: Path) -> Staging:
+    """The staging folder for ``out``, ready for pages to be placed in it."""
+    try:
+        return Staging(out).open()
+    except OSError as exc:
+        where = os.fsdecode(exc.filename) if exc.filename is not None else str(out)
+        raise CareersError(f"{where}: error: cannot write the site: {exc.strerror or exc}") from None
+
+
+def _write_site(
+    files: Iterable[tuple[str, bytes | Keep | Placed]], out: Path, staging: Staging | None
+) -> WriteStats:
+    if staging is None:
+        staging = Staging(out).open()
+    stale = set(staging.held)
     written = unchanged = 0
     stamps: dict[str, tuple[int, int, int]] = {}
     for relpath, data in files:
@@ -100,20 +149,21 @@ def _write_site(files: Iterable[tuple[str, bytes | Keep]], out: Path) -> WriteSt
         if key in stamps:
             raise CareersError(f"two pages want the same path: {relpath}")
         stale.discard(key)
-        old, target = out / key, staging / key
+        target = staging.dir / key
         if isinstance(data, Keep):
-            _place_link(old, target, required=True)
-            unchanged += 1
-        elif _same_bytes(old, data) and _place_link(old, target, required=False):
-            unchanged += 1
+            _place_link(out / key, target, required=True)
+            fresh = False
+        elif isinstance(data, Placed):
+            fresh = data.written
         else:
-            _place_bytes(target, data)
-            written += 1
+            fresh = staging.place(key, data)
+        written += fresh
+        unchanged += not fresh
         st = target.stat()
         stamps[key] = (st.st_size, st.st_mtime_ns, st.st_ino)
-    _remove(staging, stale)
+    _remove(staging.dir, stale)
     removed = sum(1 for f in _relfiles(out) if f not in stamps)
-    swap(staging, out)
+    swap(staging.dir, out)
     return WriteStats(written, unchanged, removed, stamps)
 
 

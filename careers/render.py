@@ -30,6 +30,7 @@ from .fragments import Entry, FragmentCache, fragment_cache
 from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
+from .output import Placed, Staging
 from .parallel import can_fork, map_unordered
 from .seo import page_seo
 from .tagging.report import education_record, experience_record, skill_record
@@ -326,9 +327,11 @@ def render_many(
     env: jinja2.Environment,
     assets: Mapping[str, str] | None,
     workers: int,
-) -> Iterator[tuple[int, bytes]]:
+    staging: Staging | None = None,
+) -> Iterator[tuple[int, bytes | Placed]]:
     """Each of ``pages`` rendered, as (its index, its bytes), in ``workers`` forked processes
-    when more than one (then in the order they finish).
+    when more than one (then in the order they finish). With ``staging``, each page is put
+    there by the process that rendered it, and ``Placed`` stands for its bytes.
 
     Forked workers inherit the site and the compiled templates instead of receiving them,
     and hand back the fragments they rendered, so the build can keep them. The pages that
@@ -337,7 +340,7 @@ def render_many(
     """
     if not can_fork():
         workers = 1
-    inputs = (pages, site, config, env, assets)
+    inputs = (pages, site, config, env, assets, staging)
     fragments = fragment_cache(env)
     for rendered, new in map_unordered(
         _render_unit, _units(pages, workers), workers, _set_render_inputs, inputs
@@ -362,7 +365,9 @@ def _units(pages: Sequence[Page], workers: int) -> list[list[int]]:
     return [unit for unit in (listings, index, *batches) if unit]
 
 
-_RenderInputs = tuple[Sequence[Page], Site, Config, jinja2.Environment, Mapping[str, str] | None]
+_RenderInputs = tuple[
+    Sequence[Page], Site, Config, jinja2.Environment, Mapping[str, str] | None, Staging | None
+]
 _render_inputs: _RenderInputs | None = None
 
 
@@ -371,8 +376,11 @@ def _set_render_inputs(*inputs: object) -> None:
     _render_inputs = inputs  # type: ignore[assignment]  # exactly what render_many passes
 
 
-def _render_unit(unit: list[int]) -> tuple[list[tuple[int, bytes]], dict[str, Entry]]:
+def _render_unit(unit: list[int]) -> tuple[list[tuple[int, bytes | Placed]], dict[str, Entry]]:
     assert _render_inputs is not None, "_set_render_inputs() runs first"
-    pages, site, config, env, assets = _render_inputs
-    rendered = [(index, render_page(pages[index], site, config, env, assets)) for index in unit]
+    pages, site, config, env, assets, staging = _render_inputs
+    rendered: list[tuple[int, bytes | Placed]] = []
+    for index in unit:
+        data = render_page(pages[index], site, config, env, assets)
+        rendered.append((index, Placed(staging.place(pages[index].path, data)) if staging else data))
     return rendered, fragment_cache(env).take_new()
