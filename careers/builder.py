@@ -159,6 +159,8 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     context = build_context(config, vocab, replace(options, jobs=None, cache=True), env)
     inputs = inputs_fingerprint(context, (task.token for task in tasks))
     if old and old.inputs == inputs and site_is_intact(out, old):
+        if sources != old.sources:  # files read this time whose stamps can be trusted next time
+            save_state(config, replace(old, sources=sources))
         stats = WriteStats(0, len(old.files), 0)
         return BuildReport(old.postings, old.pages, stats, old.diagnostics, time.perf_counter() - started)
     postings, found = _postings(tasks, config, vocab, cache, options, meter)

@@ -245,3 +245,22 @@ def test_one_changed_posting_renders_its_own_card_and_record_only(
     # heading) and its jobs.json record; the other six postings' come from the store.
     assert sorted(computed) == ["card", "card", "card", "jobs.json"]
     assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
+
+
+def test_a_no_change_build_remembers_stamps_it_can_now_trust(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config(project)
+    build(config)  # the sample files are seconds old: no stamp is trusted yet
+    monkeypatch.setattr(batch, "RACY_NS", 0)  # ...and now they are old enough
+    assert build(config).stats.written == 0
+    reads: list[str] = []
+    real_read = batch.read_regular_file
+
+    def counting_read(path: Path, relpath: str, max_bytes: int) -> bytes:
+        reads.append(relpath)
+        return real_read(path, relpath, max_bytes)
+
+    monkeypatch.setattr(batch, "read_regular_file", counting_read)
+    assert build(config).stats.written == 0
+    assert reads == []
