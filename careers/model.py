@@ -37,7 +37,7 @@ LEVEL_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One posting file as read from disk: front matter split from body.
 
@@ -57,7 +57,7 @@ class Source:
     notes: tuple[Diagnostic, ...] = ()  # warnings from reading it (e.g. not UTF-8)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of inline text with one style; ``href`` makes it a link."""
 
@@ -67,12 +67,12 @@ class Run:
     href: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: tuple[Run, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListBlock:
     items: tuple[tuple[Run, ...], ...]
     ordered: bool = False
@@ -81,7 +81,7 @@ class ListBlock:
 Block = Paragraph | ListBlock
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading (``None`` for the untitled opening) and the blocks under it."""
 
@@ -90,7 +90,7 @@ class Section:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SkillTag:
     """A skill on a posting: required or preferred, the words matched and the phrase around them."""
 
@@ -102,7 +102,7 @@ class SkillTag:
     term: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Experience:
     """The binding experience requirement; ``level`` may be set with no months."""
 
@@ -114,7 +114,7 @@ class Experience:
     level_reason: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Education:
     """The education asked for; ``preferred_level`` is a higher wish ("Master's preferred")."""
 
@@ -126,7 +126,7 @@ class Education:
     preferred_level: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Salary:
     currency: str
     min_value: float | None
@@ -135,7 +135,7 @@ class Salary:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Posting:
     """One cleaned, tagged posting: everything the site needs to know of it."""
 
@@ -163,7 +163,7 @@ class Posting:
         return self.experience.level if self.experience else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One entry of a taxonomy (a skill or a level) and the postings under it."""
 
@@ -173,7 +173,7 @@ class Term:
     postings: tuple[Posting, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """All open postings, sorted newest first, and the taxonomies built from them.
 
