@@ -52,24 +52,26 @@ def map_ordered(
         yield from pool.imap(func, items, chunksize=chunk)
 
 
-def map_unordered(
+def map_beside(
     func: Callable[[T], R],
     items: Sequence[T],
     workers: int,
     initializer: Callable[..., None],
     initargs: tuple[Any, ...],
+    here: Callable[[], Iterator[R]],
 ) -> Iterator[R]:
-    """``func`` over ``items`` in ``workers`` processes, results as they finish.
-
-    Items are handed out one at a time in the order given, so put the longest first.
-    """
-    if workers <= 1:
-        initializer(*initargs)
+    """``func`` over ``items`` in ``workers`` processes while this one yields from ``here()``;
+    then their results, as they finish (items are handed out one at a time, in order)."""
+    initializer(*initargs)
+    if workers < 1 or not items:
+        yield from here()
         yield from map(func, items)
         return
     context = multiprocessing.get_context("fork" if can_fork() else None)
     with context.Pool(workers, _start_worker, (initializer, initargs)) as pool:
-        yield from pool.imap_unordered(func, items, chunksize=1)
+        results = pool.imap_unordered(func, items, chunksize=1)  # the workers start now
+        yield from here()
+        yield from results
 
 
 def _start_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -31,7 +32,7 @@ from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
 from .output import Placed, Staging
-from .parallel import can_fork, map_unordered
+from .parallel import can_fork, map_beside
 from .seo import page_seo
 from .tagging.report import education_record, experience_record, skill_record
 from .theme import theme_css
@@ -329,22 +330,34 @@ def render_many(
     workers: int,
     staging: Staging | None = None,
 ) -> Iterator[tuple[int, bytes | Placed]]:
-    """Each of ``pages`` rendered, as (its index, its bytes), in ``workers`` forked processes
-    when more than one (then in the order they finish). With ``staging``, each page is put
-    there by the process that rendered it, and ``Placed`` stands for its bytes.
+    """Each of ``pages`` rendered, as (its index, its bytes), over ``workers`` processes
+    (this one and forked workers), in the order they finish. With ``staging``, each page
+    is put there by the process that rendered it, and ``Placed`` stands for its bytes.
 
-    Forked workers inherit the site and the compiled templates instead of receiving them,
-    and hand back the fragments they rendered, so the build can keep them. The pages that
-    list postings by the thousand go to one worker together, so the cards they share are
-    rendered once, not once per worker; posting pages go in batches.
+    This process renders the pages that list postings by the thousand (the index, tag
+    pages: they share their cards, so one process renders each card once), then joins
+    ``workers - 1`` forked workers on the posting pages, which every process takes in
+    batches from one counter until none is left. A forked worker's memory is a copy of
+    this process's (copied page by page as objects are touched), so each worker counts:
+    on two cores, this process and one worker. Workers inherit the site and the compiled
+    templates instead of receiving them, and hand back the fragments they rendered.
     """
     if not can_fork():
         workers = 1
-    inputs = (pages, site, config, env, assets, staging)
+    posting_pages = [i for i, page in enumerate(pages) if page.path.startswith("jobs/")]
+    listings = sorted(set(range(len(pages))) - set(posting_pages))
+    batches = [posting_pages[i : i + POSTING_BATCH] for i in range(0, len(posting_pages), POSTING_BATCH)]
+    claims = _Claims(len(batches), multiprocessing.get_context("fork") if workers > 1 else None)
+    inputs = (pages, site, config, env, assets, staging, batches, claims)
     fragments = fragment_cache(env)
-    for rendered, new in map_unordered(
-        _render_unit, _units(pages, workers), workers, _set_render_inputs, inputs
-    ):
+
+    def here() -> Iterator[tuple[list[tuple[int, bytes | Placed]], dict[str, Entry]]]:
+        yield _render_unit(listings)
+        while (batch := claims.next()) is not None:
+            yield _render_unit(batches[batch])
+
+    slots = range(len(batches)) if workers > 1 else range(0)
+    for rendered, new in map_beside(_render_claimed, slots, workers - 1, _set_render_inputs, inputs, here):
         fragments.new.update(new)
         yield from rendered
 
@@ -352,21 +365,33 @@ def render_many(
 POSTING_BATCH = 64
 
 
-def _units(pages: Sequence[Page], workers: int) -> list[list[int]]:
-    """The pages in units of work, the longest first: the site's listings (all of them one
-    unit: they share their cards), then the index, then posting pages in batches."""
-    if workers <= 1:
-        return [list(range(len(pages)))]
-    postings = [i for i, page in enumerate(pages) if page.path.startswith("jobs/")]
-    index = [i for i, page in enumerate(pages) if page.path == "index.html"]
-    listed = set(postings) | set(index)
-    listings = [i for i in range(len(pages)) if i not in listed]
-    batches = [postings[i : i + POSTING_BATCH] for i in range(0, len(postings), POSTING_BATCH)]
-    return [unit for unit in (listings, index, *batches) if unit]
+class _Claims:
+    """A counter shared by forked processes: each batch goes to whoever asks first."""
+
+    def __init__(self, count: int, context: Any) -> None:
+        self.count = count
+        self.value = context.Value("i", 0) if context is not None else None
+        self.local = 0
+
+    def next(self) -> int | None:
+        if self.value is None:
+            taken, self.local = self.local, self.local + 1
+        else:
+            with self.value.get_lock():
+                taken = self.value.value
+                self.value.value = taken + 1
+        return taken if taken < self.count else None
 
 
 _RenderInputs = tuple[
-    Sequence[Page], Site, Config, jinja2.Environment, Mapping[str, str] | None, Staging | None
+    Sequence[Page],
+    Site,
+    Config,
+    jinja2.Environment,
+    Mapping[str, str] | None,
+    Staging | None,
+    list[list[int]],
+    _Claims,
 ]
 _render_inputs: _RenderInputs | None = None
 
@@ -376,9 +401,17 @@ def _set_render_inputs(*inputs: object) -> None:
     _render_inputs = inputs  # type: ignore[assignment]  # exactly what render_many passes
 
 
+def _render_claimed(_slot: int) -> tuple[list[tuple[int, bytes | Placed]], dict[str, Entry]]:
+    """One batch of posting pages: the next one nobody has taken, if any is left."""
+    assert _render_inputs is not None, "_set_render_inputs() runs first"
+    batches, claims = _render_inputs[6], _render_inputs[7]
+    batch = claims.next()
+    return _render_unit(batches[batch]) if batch is not None else ([], {})
+
+
 def _render_unit(unit: list[int]) -> tuple[list[tuple[int, bytes | Placed]], dict[str, Entry]]:
     assert _render_inputs is not None, "_set_render_inputs() runs first"
-    pages, site, config, env, assets, staging = _render_inputs
+    pages, site, config, env, assets, staging = _render_inputs[:6]
     rendered: list[tuple[int, bytes | Placed]] = []
     for index in unit:
         data = render_page(pages[index], site, config, env, assets)
