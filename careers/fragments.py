@@ -68,7 +68,7 @@ class FragmentCache(Extension):
     def memo(self, keys: list[object], compute: Callable[[], str]) -> str:
         """``compute()``, or what it gave before for the same ``keys``."""
         try:
-            key = fingerprint(*keys)
+            key = _key(keys)
         except Unfingerprintable:
             return compute()  # a key it cannot tell apart: compute every time
         found = self.fragments.get(key)
@@ -95,6 +95,21 @@ class FragmentCache(Extension):
         """The fragments rendered since the last call (a worker hands them to the build)."""
         new, self.new = self.new, {}
         return new
+
+
+def _key(keys: list[object]) -> str:
+    """The store's key for ``keys``: a quick hash when they are text and postings (as a card's
+    are), else ``fingerprint`` (a longer hash, so the two never meet)."""
+    parts = []
+    for key in keys:
+        if type(key) is str:
+            parts.append(f"s{len(key)}:{key}")  # length-prefixed: no two lists join the same
+        elif type(key) is Posting:
+            identity = posting_identity(key)
+            parts.append(f"P{len(identity)}:{identity}")
+        else:
+            return fingerprint(*keys)
+    return hashlib.blake2b("".join(parts).encode(), digest_size=20).hexdigest()
 
 
 def fragment_cache(env: jinja2.Environment) -> FragmentCache:

@@ -229,6 +229,16 @@ def postings_fingerprint(context: str, name: str, postings: Iterable[Posting]) -
     return digest.hexdigest()
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def posting_identity(posting: Posting) -> str:
     """What tells one version of a posting from another: its file's bytes and path, its slug."""
     return f"{posting.digest}\0{posting.source}\0{posting.slug}"
@@ -261,7 +271,7 @@ def _feed(digest: Any, value: object) -> None:
         digest.update(f"{type(value).__name__}:{value!r}\0".encode())
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         digest.update(f"D{type(value).__qualname__}\0".encode())
-        for item in dataclasses.fields(value):
-            _feed(digest, getattr(value, item.name))
+        for name in _field_names(type(value)):
+            _feed(digest, getattr(value, name))
     else:
         raise Unfingerprintable(type(value).__name__)
