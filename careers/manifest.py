@@ -87,7 +87,7 @@ def save_state(config: Config, state: BuildState) -> None:
         "files": {path: [fp, *st] for path, (fp, st) in state.files.items()},
         "postings": state.postings,
         "pages": state.pages,
-        "diagnostics": [dataclasses.astuple(d) for d in state.diagnostics],
+        "diagnostics": [[d.path, d.line, d.level, d.message] for d in state.diagnostics],
         "sources": {path: [list(st), content] for path, (st, content) in state.sources.items()},
     }
     path = config.cache_path / STATE_FILE
