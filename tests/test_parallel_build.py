@@ -143,12 +143,8 @@ def test_a_template_change_renders_every_page_again(project: Path) -> None:
     assert "new footer" in (project / "site" / "index.html").read_text()
 
 
-def test_posting_files_unchanged_since_the_last_build_are_not_read_again(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(batch, "RACY_NS", 0)  # the sample files are fresh: trust their stamps now
-    config = load_config(project)
-    build(config)
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The posting files the build reads from now on, by relative path."""
     reads: list[str] = []
     real_read = batch.read_regular_file
 
@@ -157,6 +153,16 @@ def test_posting_files_unchanged_since_the_last_build_are_not_read_again(
         return real_read(path, relpath, max_bytes)
 
     monkeypatch.setattr(batch, "read_regular_file", counting_read)
+    return reads
+
+
+def test_posting_files_unchanged_since_the_last_build_are_not_read_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "RACY_NS", 0)  # the sample files are fresh: trust their stamps now
+    config = load_config(project)
+    build(config)
+    reads = count_reads(monkeypatch)
     assert build(config).stats.written == 0
     assert reads == []
     # The same size and modification time, new bytes: the change time still tells.
@@ -254,13 +260,6 @@ def test_a_no_change_build_remembers_stamps_it_can_now_trust(
     build(config)  # the sample files are seconds old: no stamp is trusted yet
     monkeypatch.setattr(batch, "RACY_NS", 0)  # ...and now they are old enough
     assert build(config).stats.written == 0
-    reads: list[str] = []
-    real_read = batch.read_regular_file
-
-    def counting_read(path: Path, relpath: str, max_bytes: int) -> bytes:
-        reads.append(relpath)
-        return real_read(path, relpath, max_bytes)
-
-    monkeypatch.setattr(batch, "read_regular_file", counting_read)
+    reads = count_reads(monkeypatch)
     assert build(config).stats.written == 0
     assert reads == []
