@@ -32,7 +32,7 @@ from .manifest import (
     templates_reading,
 )
 from .model import Posting, Site
-from .output import KEEP, Keep, Placed, Staging, WriteStats, check_output_dir, open_staging, write_site
+from .output import Keep, Placed, Staging, WriteStats, check_output_dir, open_staging, write_site
 from .parallel import worker_count
 from .progress import Meter
 from .render import (
@@ -224,9 +224,14 @@ def _site_files(
     ``staging`` by the process that rendered it)."""
     out = config.output_path
 
-    def unchanged(path: str) -> bool:
+    def unchanged(path: str) -> Keep | None:
+        """``Keep`` (with the file's stamp) when the page's file is as the last build left it."""
         record = old.files.get(path) if old else None
-        return bool(record and record[0] and record == (fingerprints[path], stamp(out / path)))
+        if record and record[0] and record[0] == fingerprints[path]:
+            now = stamp(out / path)
+            if now is not None and tuple(record[1]) == now:
+                return Keep(now)
+        return None
 
     keep = [unchanged(page.path) for page in pages]
     todo = [page for page, kept in zip(pages, keep, strict=True) if not kept]
@@ -234,14 +239,15 @@ def _site_files(
         meter.start("rendering pages", len(todo))
     for page, kept in zip(pages, keep, strict=True):
         if kept:
-            yield page.path, KEEP
+            yield page.path, kept
     workers = worker_count(len(todo), jobs)
     for index, data in render_many(todo, site, config, env, assets.names, workers, staging):
         yield todo[index].path, data
         if meter:
             meter.advance()
-    if unchanged(JOBS_JSON):
-        yield JOBS_JSON, KEEP
+    kept_json = unchanged(JOBS_JSON)
+    if kept_json:
+        yield JOBS_JSON, kept_json
     else:
         # Each posting's record is kept with the card fragments, so one changed posting
         # costs one record, not 10,000.

@@ -31,8 +31,15 @@ class WriteStats:
     stamps: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
 class Keep:
-    """In place of a page's bytes: the current file is known to be right; link it as it is."""
+    """In place of a page's bytes: the current file is known to be right; link it as it is.
+
+    ``stamp`` is the current file's (size, mtime_ns, inode) when the caller has just checked
+    it: a staged file that is already a link to that inode is then left alone, unread.
+    """
+
+    stamp: tuple[int, int, int] | None = None
 
 
 KEEP = Keep()
@@ -151,14 +158,18 @@ def _write_site(
         stale.discard(key)
         target = staging.dir / key
         if isinstance(data, Keep):
+            unchanged += 1
+            if data.stamp and _inode(target) == data.stamp[2]:
+                stamps[key] = data.stamp  # linked to the current file by an earlier build
+                continue
             _place_link(out / key, target, required=True)
-            fresh = False
         elif isinstance(data, Placed):
-            fresh = data.written
+            written += data.written
+            unchanged += not data.written
         else:
             fresh = staging.place(key, data)
-        written += fresh
-        unchanged += not fresh
+            written += fresh
+            unchanged += not fresh
         st = target.stat()
         stamps[key] = (st.st_size, st.st_mtime_ns, st.st_ino)
     _remove(staging.dir, stale)
@@ -173,6 +184,13 @@ def _relfiles(root: Path) -> Iterable[str]:
         rel = dirpath[len(top) + 1 :].replace(os.sep, "/")  # os.walk's folders start with ``top``
         for name in filenames:
             yield f"{rel}/{name}" if rel else name
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.lstat(path).st_ino
+    except OSError:
+        return None
 
 
 def _same_bytes(old: Path, data: bytes) -> bool:
