@@ -18,7 +18,9 @@ from .config import Config
 from .errors import Diagnostic
 from .fragments import fragment_cache, load_fragments, save_fragments
 from .manifest import (
+    RELATED_FILE,
     BuildState,
+    RelatedFile,
     build_context,
     inputs_fingerprint,
     load_state,
@@ -44,7 +46,7 @@ from .render import (
     posting_json,
     render_many,
 )
-from .site import assemble_site
+from .site import RelatedMemo, assemble_site
 from .sources import find_sources
 from .tagging import Vocabulary, load_vocabulary
 
@@ -165,7 +167,8 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
         return BuildReport(old.postings, old.pages, stats, old.diagnostics, time.perf_counter() - started)
     postings, found = _postings(tasks, config, vocab, cache, options, meter)
     del tasks
-    site, found = _assemble(postings, found, options)
+    memo = RelatedFile(config.cache_path / RELATED_FILE) if cache else None
+    site, found = _assemble(postings, found, options, memo)
     assets = load_assets(*(folder / "static" for folder in config.template_paths))
     fragments = fragment_cache(env)
     if cache:
@@ -262,11 +265,11 @@ def _site_files(
 
 
 def _assemble(
-    postings: list[Posting], found: list[Diagnostic], options: BuildOptions
+    postings: list[Posting], found: list[Diagnostic], options: BuildOptions, memo: RelatedMemo | None = None
 ) -> tuple[Site, list[Diagnostic]]:
     if not options.drafts:
         postings = [p for p in postings if not p.draft]
-    site, notes = assemble_site(postings, options.now)
+    site, notes = assemble_site(postings, options.now, memo=memo)
     return site, found + notes
 
 

@@ -101,6 +101,36 @@ def save_state(config: Config, state: BuildState) -> None:
             temp.unlink()
 
 
+RELATED_FILE = "related.json"
+
+
+@dataclass(frozen=True)
+class RelatedFile:
+    """The last related lists computed, and the key they were computed for (``site.RelatedMemo``)."""
+
+    path: Path
+
+    def get(self, key: str) -> dict[str, list[str]] | None:
+        try:
+            data = json.loads(self.path.read_bytes())
+            if data["format"] != FORMAT or data["key"] != key or not isinstance(data["related"], dict):
+                return None
+            related: dict[str, list[str]] = data["related"]
+            return related
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, related: dict[str, list[str]]) -> None:
+        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps({"format": FORMAT, "key": key, "related": related}), encoding="utf-8")
+            os.replace(temp, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
 def site_is_intact(out: Path, state: BuildState) -> bool:
     """Whether ``out`` holds exactly the files the state describes, none touched since."""
     seen = 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import replace
+from typing import Protocol
 
 from .errors import Diagnostic
 from .model import LEVEL_NAMES, LEVELS, Posting, Site, Term
@@ -15,8 +17,19 @@ RELATED_COUNT = 3
 RELATED_CANDIDATES = 400
 
 
+class RelatedMemo(Protocol):
+    """Where related lists computed before can be found again (see ``related_postings``)."""
+
+    def get(self, key: str) -> dict[str, list[str]] | None: ...
+
+    def put(self, key: str, related: dict[str, list[str]]) -> None: ...
+
+
 def assemble_site(
-    postings: list[Posting], today: dt.date | None = None, with_related: bool = True
+    postings: list[Posting],
+    today: dt.date | None = None,
+    with_related: bool = True,
+    memo: RelatedMemo | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
     """Slugs are assigned over every posting, closed ones too, so closing one renames none.
 
@@ -29,7 +42,7 @@ def assemble_site(
         postings=open_,
         skills=skill_terms(open_),
         levels=level_terms(open_),
-        related=related_postings(open_) if with_related else {},
+        related=(related_postings(open_, memo) if with_related else {}),
         closed=tuple(p for p in ordered if is_closed(p, today)),
     )
     for posting in site.closed:
@@ -109,10 +122,32 @@ def level_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
     )
 
 
-def related_postings(postings: tuple[Posting, ...]) -> dict[str, tuple[Posting, ...]]:
-    """For each posting, the few others sharing the most skills (rarer skills first)."""
-    by_skill = skill_index(postings)
-    return {posting.slug: related_for(i, postings, by_skill) for i, posting in enumerate(postings)}
+def related_postings(
+    postings: tuple[Posting, ...], memo: RelatedMemo | None = None
+) -> dict[str, tuple[Posting, ...]]:
+    """For each posting, the few others sharing the most skills (rarer skills first).
+
+    The lists depend on nothing but the postings' order, slugs and skills: with a ``memo``,
+    lists computed for the very same of those are reused (editing a posting's text rarely
+    changes any of them), and new ones are left there for next time.
+    """
+    if memo is None:
+        by_skill = skill_index(postings)
+        return {posting.slug: related_for(i, postings, by_skill) for i, posting in enumerate(postings)}
+    digest = hashlib.sha256()
+    for posting in postings:
+        digest.update(f"{posting.slug}\0{' '.join(t.slug for t in posting.skills)}\n".encode())
+    key = digest.hexdigest()
+    by_slug = {posting.slug: posting for posting in postings}
+    known = memo.get(key)
+    if known is not None and known.keys() == by_slug.keys():
+        try:
+            return {slug: tuple(by_slug[other] for other in others) for slug, others in known.items()}
+        except (KeyError, TypeError):
+            pass  # not lists of this site's slugs: computed afresh below
+    related = related_postings(postings)
+    memo.put(key, {slug: [p.slug for p in others] for slug, others in related.items()})
+    return related
 
 
 def skill_index(postings: tuple[Posting, ...]) -> dict[str, list[int]]:

@@ -263,3 +263,19 @@ def test_a_no_change_build_remembers_stamps_it_can_now_trust(
     reads = count_reads(monkeypatch)
     assert build(config).stats.written == 0
     assert reads == []
+
+
+def test_a_text_edit_reuses_kept_related_lists_and_cards_and_matches_a_cold_build(big_project: Path) -> None:
+    config = load_config(big_project)
+    build(config, PARALLEL)
+    assert (big_project / ".cache" / "related.json").exists()
+    posting = big_project / "content" / "jobs" / "posting-00013.md"
+    original = posting.read_text()
+    try:
+        posting.write_text(original.rstrip() + "\n\nOne more sentence about the team.\n")
+        report = build(config, PARALLEL)
+        expected = serial_site(big_project)
+    finally:
+        posting.write_text(original)
+    assert digest_tree(big_project / "site") == expected
+    assert 0 < report.stats.written < report.pages / 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from careers.model import Posting, SkillTag
 from careers.site import assemble_site
@@ -75,3 +76,42 @@ def test_most_shared_matches_a_full_sort() -> None:
         counts = Counter({rng.randrange(50): rng.randrange(1, 5) for _ in range(rng.randrange(0, 30))})
         expected = [i for i, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
         assert _most_shared(counts, 3) == expected
+
+
+class DictMemo:
+    def __init__(self) -> None:
+        self.saved: dict[str, dict[str, list[str]]] = {}
+        self.puts = 0
+
+    def get(self, key: str) -> dict[str, list[str]] | None:
+        return self.saved.get(key)
+
+    def put(self, key: str, related: dict[str, list[str]]) -> None:
+        self.puts += 1
+        self.saved[key] = related
+
+
+def test_related_lists_are_reused_while_order_slugs_and_skills_hold() -> None:
+    postings = [
+        posting(f"p{i}", f"Role {i}", dt.date(2026, 1, 1 + i), skills=("crm", "sql", "excel")[: 1 + i % 3])
+        for i in range(12)
+    ]
+    expected, _ = assemble_site(postings)
+    memo = DictMemo()
+    first, _ = assemble_site(postings, memo=memo)
+    assert first.related == expected.related and memo.puts == 1
+    # A new summary (any text edit) changes no related list: they come from the memo, and
+    # they hold the edited posting, not the one the lists were computed with.
+    edited = [replace(p, summary="New") for p in postings]
+    again, _ = assemble_site(edited, memo=memo)
+    assert memo.puts == 1
+    assert again.related == assemble_site(edited)[0].related
+    assert all(p.summary == "New" for others in again.related.values() for p in others)
+    assert any(again.related.values())
+    # Another skill on one posting: computed afresh, as a site without a memo computes it.
+    changed = [
+        replace(p, skills=posting("x", skills=("excel",)).skills) if p.source == "p5" else p for p in postings
+    ]
+    fresh, _ = assemble_site(changed, memo=memo)
+    assert memo.puts == 2
+    assert fresh.related == assemble_site(changed)[0].related
