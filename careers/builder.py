@@ -234,11 +234,13 @@ def _site_files(
     ``staging`` by the process that rendered it)."""
     out = config.output_path
 
+    out_dir = str(out)
+
     def unchanged(path: str) -> Keep | None:
         """``Keep`` (with the file's stamp) when the page's file is as the last build left it."""
         record = old.files.get(path) if old else None
         if record and record[0] and record[0] == fingerprints[path]:
-            now = stamp(out / path)
+            now = stamp(f"{out_dir}/{path}")
             if now is not None and tuple(record[1]) == now:
                 return Keep(now)
         return None

@@ -51,9 +51,9 @@ class BuildState:
     sources: dict[str, tuple[tuple[int, int, int, int], str]] = dataclasses.field(default_factory=dict)
 
 
-def stamp(path: Path) -> Stamp | None:
+def stamp(path: Path | str) -> Stamp | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns, st.st_ino

@@ -45,7 +45,7 @@ def find_sources(jobs_dir: Path) -> list[Path]:
 def is_posting_name(name: str) -> bool:
     if name.startswith((".", "_", "#")) or name.endswith("~"):
         return False
-    return Path(name).suffix.lower() in SUFFIXES
+    return os.path.splitext(name)[1].lower() in SUFFIXES
 
 
 def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = None) -> Source:
