@@ -230,7 +230,7 @@ def _site_files(
     meter: Meter | None,
     staging: Staging,
 ) -> Iterator[tuple[str, bytes | Keep | Placed]]:
-    """Every output file: ``KEEP`` when its page did not change, else rendered (and put in
+    """Every output file: ``Keep`` when its page did not change, else rendered (and put in
     ``staging`` by the process that rendered it)."""
     out = config.output_path
 

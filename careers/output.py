@@ -42,9 +42,6 @@ class Keep:
     stamp: tuple[int, int, int] | None = None
 
 
-KEEP = Keep()
-
-
 @dataclass(frozen=True)
 class Placed:
     """In place of a page's bytes: a render worker already put it in the staging folder."""
@@ -119,7 +116,7 @@ def write_site(
     date in place (unchanged files are hard links to the current site's, changed files
     are written beside and renamed over, so no file of the current site is ever written
     to), which costs file system work for what changed only, not for every page.
-    ``KEEP`` instead of bytes links the current file without reading it; ``Placed`` says
+    ``Keep`` instead of bytes links the current file without reading it; ``Placed`` says
     a worker already put the file in ``staging`` (which the caller then opened).
 
     A file-system failure (no space, no permission, a file where a folder should be) is a
