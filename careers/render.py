@@ -352,7 +352,8 @@ def render_many(
     fragments = fragment_cache(env)
 
     def here() -> Iterator[tuple[list[tuple[int, bytes | Placed]], dict[str, Entry]]]:
-        yield _render_unit(listings)
+        for index in listings:  # one at a time, so progress shows as each is written
+            yield _render_unit([index])
         while (batch := claims.next()) is not None:
             yield _render_unit(batches[batch])
 
