@@ -22,7 +22,7 @@ from .config import Config
 from .posting import Result
 from .tagging import Vocabulary
 
-FORMAT = 2
+FORMAT = 3
 
 
 @cache
@@ -65,12 +65,17 @@ class PostingCache:
         return self.folder / key[:2] / f"{key[2:]}.json"
 
     def load(self, key: str) -> Result | None:
-        """The stored result for ``key``, or ``None`` for a miss (corrupt entries included)."""
+        """The stored result for ``key``, or ``None`` for a miss (corrupt entries included).
+
+        An entry is two lines of JSON: the result with its sections' outline, then the
+        sections themselves, which are parsed only when a page shows them.
+        """
         try:
-            data = json.loads(self.path(key).read_bytes())
+            head, _, sections = self.path(key).read_bytes().partition(b"\n")
+            data = json.loads(head)
             if data.get("format") != FORMAT or data.get("key") != key:
                 return None
-            return decode_result(data["result"])
+            return decode_result(data["result"], sections if data["result"]["posting"] else None)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
 
@@ -79,15 +84,20 @@ class PostingCache:
         if not self.writable:
             return
         path = self.path(key)
-        text = json.dumps(
-            {"format": FORMAT, "key": key, "result": encode_result(result)},
-            ensure_ascii=False,
-            separators=(",", ":"),
+        encoded = encode_result(result)
+        sections = ""
+        if encoded["posting"] is not None:
+            posting = encoded["posting"]
+            raw = posting.pop("sections")
+            posting["outline"] = [[heading, kind] for heading, kind, _ in raw]
+            sections = json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+        head = json.dumps(
+            {"format": FORMAT, "key": key, "result": encoded}, ensure_ascii=False, separators=(",", ":")
         )
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(text, encoding="utf-8")
+            temp.write_text(f"{head}\n{sections}", encoding="utf-8")
             os.replace(temp, path)
         except OSError:
             with contextlib.suppress(OSError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar, overload
 
@@ -41,8 +42,8 @@ def encode_result(result: Result) -> Json:
     }
 
 
-def decode_result(data: Json) -> Result:
-    posting = decode_posting(data["posting"]) if data["posting"] is not None else None
+def decode_result(data: Json, sections: bytes | None = None) -> Result:
+    posting = decode_posting(data["posting"], sections) if data["posting"] is not None else None
     return Result(posting, tuple(_diagnostic(d) for d in data["diagnostics"]))
 
 
@@ -76,12 +77,18 @@ def encode_posting(p: Posting) -> Json:
     }
 
 
-def decode_posting(d: Json) -> Posting:
+def decode_posting(d: Json, sections: bytes | None = None) -> Posting:
+    """A posting from ``encode_posting``'s values; with ``sections`` (their JSON text, kept
+    apart by the cache), ``d`` holds only their ``outline``: [heading, kind] each."""
     return Posting(
         source=_str(d["source"]),
         slug=_str(d["slug"]),
         title=_str(d["title"]),
-        sections=LazySections(_str(d["source"]), _outline(d["sections"])),
+        sections=(
+            LazySections(_str(d["source"]), _outline(d["sections"]))
+            if sections is None
+            else LazySections(_str(d["source"]), sections, _outline_count(d["outline"]))
+        ),
         summary=_str(d["summary"]),
         skills=tuple(_leaf(SkillTag, t) for t in d["skills"]),
         experience=_leaf(Experience, d["experience"]) if d["experience"] is not None else None,
@@ -131,21 +138,27 @@ class LazySections(Sequence[Section]):
 
     Most postings of a rebuild are only listed (their cards come from the fragment store),
     and building their paragraphs and runs was most of the time of reading the cache. The
-    outline (headings and kinds) is checked when the entry is read; a block damaged inside
-    an entry whose key matched is reported as an error naming the posting.
+    raw sections are a parsed list, or the JSON text itself (the cache keeps them on a
+    line of their own, parsed only when read). The outline (headings and kinds) is checked
+    when the entry is read; a block damaged inside an entry whose key matched is reported
+    as an error naming the posting.
     """
 
-    __slots__ = ("_items", "_raw", "_source")
+    __slots__ = ("_count", "_items", "_raw", "_source")
 
-    def __init__(self, source: str, raw: list[Json]) -> None:
+    def __init__(self, source: str, raw: list[Json] | bytes, count: int | None = None) -> None:
         self._source = source
-        self._raw: list[Json] | None = raw
+        self._raw: list[Json] | bytes | None = raw
+        self._count = len(raw) if isinstance(raw, list) else count
         self._items: tuple[Section, ...] | None = None
 
     def _decoded(self) -> tuple[Section, ...]:
         if self._items is None:
             try:
-                self._items = tuple(_section(s) for s in self._raw or ())
+                raw = self._raw if isinstance(self._raw, list) else json.loads(self._raw or b"[]")
+                self._items = tuple(_section(s) for s in _outline(raw))
+                if self._count is not None and len(self._items) != self._count:
+                    raise ValueError(f"{len(self._items)} sections, the outline says {self._count}")
             except (ValueError, TypeError, IndexError, KeyError) as exc:
                 raise CareersError(
                     f"{self._source}: its entry in the build cache is damaged ({exc}): "
@@ -162,7 +175,7 @@ class LazySections(Sequence[Section]):
         return self._decoded()[index]
 
     def __len__(self) -> int:
-        return len(self._raw) if self._items is None and self._raw is not None else len(self._decoded())
+        return self._count if self._items is None and self._count is not None else len(self._decoded())
 
     def __iter__(self) -> Iterator[Section]:
         return iter(self._decoded())
@@ -193,6 +206,17 @@ def _outline(data: Json) -> list[Json]:
         if not isinstance(blocks, list):
             raise ValueError(f"not a list of blocks: {blocks!r}")
     return data
+
+
+def _outline_count(outline: Json) -> int:
+    """How many sections an outline ([heading, kind] each) has, once it is checked."""
+    if not isinstance(outline, list):
+        raise ValueError(f"not an outline: {outline!r}")
+    for entry in outline:
+        heading, kind = entry
+        if kind not in SECTION_KINDS or not (heading is None or isinstance(heading, str)):
+            raise ValueError(f"not a section: {entry!r}")
+    return len(outline)
 
 
 def _section(data: Json) -> Section:

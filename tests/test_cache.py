@@ -12,7 +12,7 @@ import pytest
 from careers.cache import PostingCache, content_digest, open_cache
 from careers.codec import decode_result, encode_result
 from careers.config import Config, load_config
-from careers.errors import Diagnostic
+from careers.errors import CareersError, Diagnostic
 from careers.model import Education, Experience, ListBlock, Paragraph, Posting, Run, Salary, Section, SkillTag
 from careers.posting import Result, process_source
 from careers.sources import read_source
@@ -111,13 +111,40 @@ def test_an_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path) -> None:
     cache = make_cache(tmp_path)
     key = cache.key("content/jobs/x.md", content_digest(b"hello"))
     cache.store(key, Result(FULL, ()))
-    entry = json.loads(cache.path(key).read_text())
-    entry["result"]["posting"]["sections"][0][1] = "nonsense-kind"
-    cache.path(key).write_text(json.dumps(entry))
+    head, sections = cache.path(key).read_text().split("\n", 1)
+    entry = json.loads(head)
+    entry["result"]["posting"]["outline"][0][1] = "nonsense-kind"
+    cache.path(key).write_text(json.dumps(entry) + "\n" + sections)
     assert cache.load(key) is None
+    entry = json.loads(head)
     entry["key"] = "someone else's"
-    cache.path(key).write_text(json.dumps(entry))
+    cache.path(key).write_text(json.dumps(entry) + "\n" + sections)
     assert cache.load(key) is None
+
+
+def test_damaged_sections_behind_a_sound_head_name_the_posting(tmp_path: Path) -> None:
+    # The sections line is read only when a page shows them: damage there is an error that
+    # says which posting and what to do, not a wrong page.
+    cache = make_cache(tmp_path)
+    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
+    cache.store(key, Result(FULL, ()))
+    head, sections = cache.path(key).read_text().split("\n", 1)
+    cache.path(key).write_text(head + "\n" + sections[: len(sections) // 2])
+    loaded = cache.load(key)
+    assert loaded is not None and loaded.posting is not None
+    assert len(loaded.posting.sections) == len(FULL.sections)  # from the outline, unparsed
+    with pytest.raises(CareersError, match=r"content/jobs/x.md: its entry in the build cache is damaged"):
+        list(loaded.posting.sections)
+
+
+def test_entries_keep_sections_on_a_line_of_their_own(tmp_path: Path) -> None:
+    cache = make_cache(tmp_path)
+    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
+    cache.store(key, Result(FULL, ()))
+    head, sections = cache.path(key).read_text().split("\n")
+    assert "sections" not in json.loads(head)["result"]["posting"]
+    assert [[h, k] for h, k, _ in json.loads(sections)] == json.loads(head)["result"]["posting"]["outline"]
+    assert cache.load(key) == Result(FULL, ())
 
 
 def test_keys_change_with_content_path_config_and_vocabulary(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_a_corrupt_cache_entry_is_rebuilt(big_project: Path) -> None:
     report = build(config, PARALLEL)
     assert digest_tree(big_project / "site") == expected
     assert report.stats.written == 1
-    assert json.loads(entries[1].read_text())["format"] == cache.FORMAT  # written again, whole
+    assert json.loads(entries[1].read_text().split("\n")[0])["format"] == cache.FORMAT  # written again, whole
 
 
 def test_a_changed_posting_shows_and_the_rest_is_left_alone(big_project: Path) -> None:
