@@ -94,14 +94,24 @@ class PostingCache:
         head = json.dumps(
             {"format": FORMAT, "key": key, "result": encoded}, ensure_ascii=False, separators=(",", ":")
         )
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(f"{head}\n{sections}", encoding="utf-8")
-            os.replace(temp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+        write_quietly(path, f"{head}\n{sections}".encode())
+
+
+def write_quietly(path: Path, data: bytes) -> bool:
+    """Write a file of the cache atomically (a temporary file renamed over it); whether it was.
+
+    Everything under the cache only saves time, so failing to write it is not an error.
+    """
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(data)
+        os.replace(temp, path)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        return False
 
 
 def content_digest(data: bytes) -> str:

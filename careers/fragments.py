@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from jinja2.ext import Extension
 from jinja2.parser import Parser
 from markupsafe import Markup
 
+from .cache import write_quietly
 from .manifest import Unfingerprintable, fingerprint, posting_identity
 from .model import Posting
 
@@ -174,18 +174,13 @@ def save_fragments(cache: FragmentCache, cache_dir: Path, context: str, current:
     blob = b"".join(parts)
     blob_name = f"fragments-{hashlib.sha256(blob).hexdigest()[:16]}.bin"
     index = {"format": FORMAT, "context": context, "blob": blob_name, "size": len(blob), "entries": entries}
-    path = cache_dir / STORE_FILE
-    temp = path.with_name(f".{STORE_FILE}.{os.getpid()}.tmp")
     blob_path = cache_dir / blob_name
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # The bytes first, under a name of their own; then the index that points at them.
-        _write_atomically(blob_path, blob)
-        temp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    # The bytes first, under a name of their own; then the index that points at them.
+    if not write_quietly(blob_path, blob):
+        return
+    if not write_quietly(
+        cache_dir / STORE_FILE, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
+    ):
         return
     for old in cache_dir.glob("fragments-*.bin"):
         if old != blob_path:
@@ -205,13 +200,3 @@ def _sound(where: Stored, size: int) -> bool:
         and isinstance(ids, list)
         and all(isinstance(i, str) for i in ids)
     )
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, path)
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()

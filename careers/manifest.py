@@ -11,7 +11,6 @@ everything is rendered (and compared) again.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from jinja2 import meta
 
-from .cache import config_fingerprint, pipeline_fingerprint, vocabulary_fingerprint
+from .cache import config_fingerprint, pipeline_fingerprint, vocabulary_fingerprint, write_quietly
 from .config import Config
 from .errors import Diagnostic
 from .model import Posting, Site, Term
@@ -90,15 +89,9 @@ def save_state(config: Config, state: BuildState) -> None:
         "diagnostics": [[d.path, d.line, d.level, d.message] for d in state.diagnostics],
         "sources": {path: [list(st), content] for path, (st, content) in state.sources.items()},
     }
-    path = config.cache_path / STATE_FILE
-    temp = path.with_name(f".{STATE_FILE}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    write_quietly(
+        config.cache_path / STATE_FILE, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    )
 
 
 RELATED_FILE = "related.json"
@@ -121,14 +114,7 @@ class RelatedFile:
             return None
 
     def put(self, key: str, related: dict[str, list[str]]) -> None:
-        temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps({"format": FORMAT, "key": key, "related": related}), encoding="utf-8")
-            os.replace(temp, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+        write_quietly(self.path, json.dumps({"format": FORMAT, "key": key, "related": related}).encode())
 
 
 def site_is_intact(out: Path, state: BuildState) -> bool:
