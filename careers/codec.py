@@ -155,8 +155,9 @@ class LazySections(Sequence[Section]):
     def _decoded(self) -> tuple[Section, ...]:
         if self._items is None:
             try:
-                raw = self._raw if isinstance(self._raw, list) else json.loads(self._raw or b"[]")
-                self._items = tuple(_section(s) for s in _outline(raw))
+                # A list was checked when the entry was read; the text of a cache line was not.
+                raw = self._raw if isinstance(self._raw, list) else _outline(json.loads(self._raw or b"[]"))
+                self._items = tuple(_section(s) for s in raw)
                 if self._count is not None and len(self._items) != self._count:
                     raise ValueError(f"{len(self._items)} sections, the outline says {self._count}")
             except (ValueError, TypeError, IndexError, KeyError) as exc:

@@ -35,11 +35,11 @@ class WriteStats:
 class Keep:
     """In place of a page's bytes: the current file is known to be right; link it as it is.
 
-    ``stamp`` is the current file's (size, mtime_ns, inode) when the caller has just checked
-    it: a staged file that is already a link to that inode is then left alone, unread.
+    ``stamp`` is the current file's (size, mtime_ns, inode), as the caller has just checked
+    it: a staged file that is already a link to that inode is left alone, unread.
     """
 
-    stamp: tuple[int, int, int] | None = None
+    stamp: tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _write_site(
         target = staging.dir / key
         if isinstance(data, Keep):
             unchanged += 1
-            if data.stamp and _inode(target) == data.stamp[2]:
+            if _inode(target) == data.stamp[2]:
                 stamps[key] = data.stamp  # linked to the current file by an earlier build
                 continue
             _place_link(out / key, target, required=True)
