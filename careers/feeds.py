@@ -8,7 +8,6 @@ content gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
@@ -18,7 +17,6 @@ from .jsonld import absolute_url, description_html
 from .model import Posting, Site
 
 FEED_SIZE = 50
-_PLAIN_PATH = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*/|")
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # The feed's date when no posting has one: a fixed instant, not the build's clock.
@@ -53,12 +51,8 @@ def sitemap_xml(site: Site, config: Config) -> bytes | None:
     if absolute_url(config, "") is None:
         return None
     parts = ['<?xml version="1.0" encoding="utf-8"?>\n', f'<urlset xmlns="{SITEMAP_NS}">\n']
-    home = absolute_url(config, "") or ""
     for path, lastmod in sitemap_entries(site):
-        # Site paths are plain (slugs are [a-z0-9-]), so joining them to the home URL is appending.
-        url = (
-            home + path if home.endswith("/") and _PLAIN_PATH.fullmatch(path) else absolute_url(config, path)
-        )
+        url = absolute_url(config, path)
         parts.append(f" <url>\n  <loc>{escape(url or '')}</loc>\n")
         if lastmod:
             parts.append(f"  <lastmod>{lastmod.isoformat()}</lastmod>\n")

@@ -69,3 +69,25 @@ def test_fingerprints_follow_content() -> None:
         ".js"
     )
     assert fingerprint("fonts/x.woff2", b"a") == "fonts/x.woff2"  # stylesheets refer to it by name
+
+
+def test_absolute_urls_are_what_joining_to_base_url_gives() -> None:
+    from urllib.parse import urljoin, urlsplit
+
+    from careers.jsonld import absolute_url
+
+    bases = [
+        "https://acme.example/careers/",
+        "https://acme.example/",
+        "http://acme.example/a/b/",
+        "https://acme.example/careers",  # no slash: the last segment is replaced
+        "https://acme.example/x/?ref=1/",  # a query: dropped by joining
+        "/careers/",
+        "",
+    ]
+    targets = ["", "jobs/data-engineer/", "skills/sql/", "sitemap.xml", "jobs/Ünïcode/", "../up/"]
+    for base in bases:
+        for target in targets:
+            joined = urljoin(base, target)
+            expected = joined if urlsplit(joined).scheme in ("http", "https") else None
+            assert absolute_url(replace(CONFIG, base_url=base), target) == expected, (base, target)
