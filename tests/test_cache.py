@@ -107,11 +107,17 @@ def test_a_corrupt_entry_is_a_miss(tmp_path: Path, damage: bytes) -> None:
     assert cache.load(key) is None
 
 
-def test_an_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path) -> None:
+def stored_entry(tmp_path: Path) -> tuple[PostingCache, str, str, str]:
+    """A cache holding FULL, its key, and the entry's two lines (head, sections)."""
     cache = make_cache(tmp_path)
     key = cache.key("content/jobs/x.md", content_digest(b"hello"))
     cache.store(key, Result(FULL, ()))
     head, sections = cache.path(key).read_text().split("\n", 1)
+    return cache, key, head, sections
+
+
+def test_an_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path) -> None:
+    cache, key, head, sections = stored_entry(tmp_path)
     entry = json.loads(head)
     entry["result"]["posting"]["outline"][0][1] = "nonsense-kind"
     cache.path(key).write_text(json.dumps(entry) + "\n" + sections)
@@ -125,10 +131,7 @@ def test_an_entry_with_a_wrong_shape_is_a_miss(tmp_path: Path) -> None:
 def test_damaged_sections_behind_a_sound_head_name_the_posting(tmp_path: Path) -> None:
     # The sections line is read only when a page shows them: damage there is an error that
     # says which posting and what to do, not a wrong page.
-    cache = make_cache(tmp_path)
-    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
-    cache.store(key, Result(FULL, ()))
-    head, sections = cache.path(key).read_text().split("\n", 1)
+    cache, key, head, sections = stored_entry(tmp_path)
     cache.path(key).write_text(head + "\n" + sections[: len(sections) // 2])
     loaded = cache.load(key)
     assert loaded is not None and loaded.posting is not None
@@ -138,10 +141,8 @@ def test_damaged_sections_behind_a_sound_head_name_the_posting(tmp_path: Path) -
 
 
 def test_entries_keep_sections_on_a_line_of_their_own(tmp_path: Path) -> None:
-    cache = make_cache(tmp_path)
-    key = cache.key("content/jobs/x.md", content_digest(b"hello"))
-    cache.store(key, Result(FULL, ()))
-    head, sections = cache.path(key).read_text().split("\n")
+    cache, key, head, sections = stored_entry(tmp_path)
+    assert "\n" not in sections
     assert "sections" not in json.loads(head)["result"]["posting"]
     assert [[h, k] for h, k, _ in json.loads(sections)] == json.loads(head)["result"]["posting"]["outline"]
     assert cache.load(key) == Result(FULL, ())

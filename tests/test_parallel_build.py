@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from careers import batch, cache, fragments
-from careers.builder import BuildOptions, build
+from careers.builder import BuildOptions, BuildReport, build
 from careers.config import load_config
 from careers.progress import Meter
 
@@ -83,17 +83,26 @@ def test_a_corrupt_cache_entry_is_rebuilt(big_project: Path) -> None:
     assert json.loads(entries[1].read_text().split("\n")[0])["format"] == cache.FORMAT  # written again, whole
 
 
-def test_a_changed_posting_shows_and_the_rest_is_left_alone(big_project: Path) -> None:
-    config = load_config(big_project)
+def rebuild_edited(
+    project: Path, name: str, edit: Callable[[str], str]
+) -> tuple[BuildReport, dict[str, str]]:
+    """Build, edit one posting, build again (cached, parallel); return that build's report and
+    what a cold, serial build of the edited project writes. The posting is put back after."""
+    config = load_config(project)
     build(config, PARALLEL)
-    posting = big_project / "content" / "jobs" / "posting-00011.md"
+    posting = project / "content" / "jobs" / name
     original = posting.read_text()
     try:
-        posting.write_text(original.replace("title: ", "title: Changed ", 1))
-        report = build(config, PARALLEL)
-        expected = serial_site(big_project)
+        posting.write_text(edit(original))
+        return build(config, PARALLEL), serial_site(project)
     finally:
         posting.write_text(original)
+
+
+def test_a_changed_posting_shows_and_the_rest_is_left_alone(big_project: Path) -> None:
+    report, expected = rebuild_edited(
+        big_project, "posting-00011.md", lambda text: text.replace("title: ", "title: Changed ", 1)
+    )
     assert digest_tree(big_project / "site") == expected
     assert 0 < report.stats.written < report.pages / 2
     assert any("changed-" in name for name in expected)
@@ -266,16 +275,11 @@ def test_a_no_change_build_remembers_stamps_it_can_now_trust(
 
 
 def test_a_text_edit_reuses_kept_related_lists_and_cards_and_matches_a_cold_build(big_project: Path) -> None:
-    config = load_config(big_project)
-    build(config, PARALLEL)
+    report, expected = rebuild_edited(
+        big_project,
+        "posting-00013.md",
+        lambda text: text.rstrip() + "\n\nOne more sentence about the team.\n",
+    )
     assert (big_project / ".cache" / "related.json").exists()
-    posting = big_project / "content" / "jobs" / "posting-00013.md"
-    original = posting.read_text()
-    try:
-        posting.write_text(original.rstrip() + "\n\nOne more sentence about the team.\n")
-        report = build(config, PARALLEL)
-        expected = serial_site(big_project)
-    finally:
-        posting.write_text(original)
     assert digest_tree(big_project / "site") == expected
     assert 0 < report.stats.written < report.pages / 2
