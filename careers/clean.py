@@ -11,6 +11,7 @@ of the input's markup survives except what the model can express.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -232,6 +233,9 @@ class _Events:
     """
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
         self.events: list[Event] = []
         self.plain = True
         self._data: list[str] = []
@@ -276,9 +280,13 @@ class _Events:
             self._end_data()
 
     def close(self) -> _Events:
+        """The events of the document just parsed; the target is then ready for the next."""
         if self._data:
             self._end_data()
-        return self
+        done = _Events()
+        done.events, done.plain = self.events, self.plain
+        self._reset()
+        return done
 
     def _end_data(self) -> None:
         text = "".join(self._data)
@@ -300,11 +308,20 @@ def parse_events(html: str) -> _Events:
         return _parse(html.encode("utf-8"), "utf-8")
 
 
+# One parser per thread and encoding, reused: making one costs a third of a parse, since lxml
+# inspects the target's methods each time.
+_parsers = threading.local()
+
+
 def _parse(markup: str | bytes, encoding: str | None) -> _Events:
-    target = _Events()
-    parser = etree.HTMLParser(target=target, recover=True, encoding=encoding)
+    idle = _parsers.__dict__  # this thread's parsers, by encoding
+    # Taken out while in use: one that fails half-way is not used again.
+    parser = idle.pop(encoding or "", None)
+    if parser is None:
+        parser = etree.HTMLParser(target=_Events(), recover=True, encoding=encoding)
     parser.feed(markup)
     result: _Events = parser.close()
+    idle[encoding or ""] = parser
     return result
 
 
