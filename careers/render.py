@@ -101,11 +101,7 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
             Page(
                 posting_path(posting),
                 "posting.html",
-                {
-                    "posting": posting,
-                    "related": site.related.get(posting.slug, ()),
-                    **details(posting),
-                },
+                {"posting": posting, "related": site.related.get(posting.slug, ())},
             )
         )
     for posting in site.closed:
@@ -130,11 +126,15 @@ def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     shown = replace(
         posting, skills=tuple(t for t in posting.skills if t.slug in skills), experience=experience
     )
-    return {**details(posting), "posting": shown, "related": (), "closed": True}
+    return {"posting": shown, "related": (), "closed": True}
 
 
 def details(posting: Posting) -> dict[str, Any]:
-    """The facts a posting page lists, read the same way its JSON-LD reads them."""
+    """The facts a posting page lists, read the same way its JSON-LD reads them.
+
+    They are a function of the posting alone, so a page's plan (and its fingerprint) holds
+    the posting only, and they are worked out when the page is rendered.
+    """
     education = posting.education
     location = posting_location(posting)
     country = location.address.country if location.address and not location.remote else None
@@ -229,6 +229,7 @@ def render_page(
         "site": site,
         "now": None,
         "theme_css": Markup(theme_css(config)),
+        **(details(page.context["posting"]) if page.template == "posting.html" else {}),
         **page.context,
         "page": page,
         "url": url,
