@@ -36,10 +36,11 @@ def find_sources(jobs_dir: Path) -> list[Path]:
     found = []
     for dirpath, dirnames, filenames in os.walk(jobs_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-        for name in filenames:
-            if is_posting_name(name):
-                found.append(Path(dirpath) / name)
-    return sorted(found)
+        found.extend(os.path.join(dirpath, name) for name in filenames if is_posting_name(name))
+    # In the order of their paths' parts, as paths sort (sorting the strings alone would put
+    # "a-b/x" before "a/x"); made into paths once sorted, which is cheaper at 10,000 files.
+    found.sort(key=lambda path: path.split(os.sep))
+    return [Path(path) for path in found]
 
 
 def is_posting_name(name: str) -> bool:
