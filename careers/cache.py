@@ -71,7 +71,13 @@ class PostingCache:
         sections themselves, which are parsed only when a page shows them.
         """
         try:
-            head, _, sections = self.path(key).read_bytes().partition(b"\n")
+            # Plain os calls: at 10,000 entries a build, pathlib's own costs were a third of reading.
+            fd = os.open(f"{self.folder}/{key[:2]}/{key[2:]}.json", os.O_RDONLY)
+            try:
+                data = _read_all(fd)
+            finally:
+                os.close(fd)
+            head, _, sections = data.partition(b"\n")
             data = json.loads(head)
             if data.get("format") != FORMAT or data.get("key") != key:
                 return None
@@ -95,6 +101,18 @@ class PostingCache:
             {"format": FORMAT, "key": key, "result": encoded}, ensure_ascii=False, separators=(",", ":")
         )
         write_quietly(path, f"{head}\n{sections}".encode())
+
+
+def _read_all(fd: int) -> bytes:
+    """A regular file's bytes in one read (a read of a regular file stops short only at its end)."""
+    size = os.fstat(fd).st_size
+    data = os.read(fd, size + 1)
+    if len(data) > size:  # it grew since: read on to its end
+        parts = [data]
+        while chunk := os.read(fd, 1 << 16):
+            parts.append(chunk)
+        data = b"".join(parts)
+    return data
 
 
 def write_quietly(path: Path, data: bytes) -> bool:
