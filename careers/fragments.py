@@ -8,11 +8,14 @@ how deep the page is); postings are keyed by file, content and slug.
 
 Fragments also outlive the build: a build saves them under its context (code,
 configuration, vocabulary, templates), and the next build with the same context starts
-from them. Their text is one file of bytes (``.cache/fragments-<hash>.bin``) and
+from them. Their text is one file of bytes (``.cache/fragments-<token>.bin``) and
 ``.cache/fragments.json`` says where each one lies, so a build reads the index and the
-bytes at once and decodes only the fragments it uses. So when one posting of 10,000 changes, the index and the
-tag pages are put together from stored cards, and only the changed card is rendered. An
-entry remembers which postings it shows; it is dropped once one of them changes or goes.
+bytes at once and decodes only the fragments it uses. So when one posting of 10,000
+changes, the index and the tag pages are put together from stored cards, and only the
+changed card is rendered. An entry remembers which postings it shows; it is dropped once
+one of them changes or goes. New fragments are appended to the bytes (a one-posting edit
+writes its own cards, not the whole store), which are written afresh once dropped
+fragments are most of them.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -50,6 +54,7 @@ class FragmentCache(Extension):
         self.fragments: dict[str, str] = {}  # what this environment has used
         self.stored: dict[str, Stored] = {}  # from earlier builds with the same context
         self.blob = b""  # the stored fragments' text
+        self.blob_name = ""  # the file it was read from
         self.new: dict[str, Entry] = {}  # rendered here since ``take_new``, when ``recording``
         self.recording = False  # a build that saves its fragments records the new ones
 
@@ -134,20 +139,24 @@ def load_fragments(cache: FragmentCache, cache_dir: Path, context: str) -> None:
         if index["format"] != FORMAT or index["context"] != context:
             return
         blob = (cache_dir / index["blob"]).read_bytes()
-        if len(blob) != index["size"]:
+        if len(blob) < index["size"]:
             return  # not the bytes the index was written for
         stored = index["entries"]  # key → [start, length, identities]; checked when read
         if not isinstance(stored, dict):
             return
     except (OSError, ValueError, KeyError, TypeError):
         return
-    cache.stored, cache.blob = stored, blob
+    # Bytes past ``size`` were appended by a build that stopped before writing its index.
+    cache.stored, cache.blob, cache.blob_name = stored, blob[: index["size"]], index["blob"]
 
 
 def save_fragments(cache: FragmentCache, cache_dir: Path, context: str, current: set[str]) -> None:
     """Save the stored and new fragments whose postings are all ``current`` (identities).
 
-    Nothing is written when nothing was added or dropped; failing to write costs speed only.
+    New fragments are appended to the store's bytes, and the index is written anew; the
+    bytes of dropped fragments stay until they are more than half of the file, when the
+    store is written afresh. Nothing is written when nothing was added or dropped; failing
+    to write costs speed only.
     """
     size = len(cache.blob)
     kept = {
@@ -158,34 +167,55 @@ def save_fragments(cache: FragmentCache, cache_dir: Path, context: str, current:
     new = {key: entry for key, entry in cache.new.items() if current.issuperset(entry[1]) and key not in kept}
     if not new and len(kept) == len(cache.stored):
         return
+    live = sum(where[1] for where in kept.values())
+    appending = bool(cache.blob_name) and live * 2 >= size
     parts: list[bytes | memoryview] = []
     entries: dict[str, list[Any]] = {}
-    offset = 0
-    view = memoryview(cache.blob)
-    for key, (start, length, ids) in kept.items():
-        parts.append(view[start : start + length])
-        entries[key] = [offset, length, list(ids)]
-        offset += length
+    if appending:
+        entries = dict(kept)
+        offset = size
+    else:
+        offset = 0
+        view = memoryview(cache.blob)
+        for key, (start, length, ids) in kept.items():
+            parts.append(view[start : start + length])
+            entries[key] = [offset, length, ids]
+            offset += length
     for key, (text, ids) in new.items():
         data = text.encode("utf-8")
         parts.append(data)
         entries[key] = [offset, len(data), list(ids)]
         offset += len(data)
-    blob = b"".join(parts)
-    blob_name = f"fragments-{hashlib.sha256(blob).hexdigest()[:16]}.bin"
-    index = {"format": FORMAT, "context": context, "blob": blob_name, "size": len(blob), "entries": entries}
-    blob_path = cache_dir / blob_name
-    # The bytes first, under a name of their own; then the index that points at them.
-    if not write_quietly(blob_path, blob):
+    if appending:
+        blob_name = cache.blob_name
+        written = _append(cache_dir / blob_name, size, parts)
+    else:
+        blob_name = f"fragments-{os.urandom(8).hex()}.bin"
+        written = write_quietly(cache_dir / blob_name, b"".join(parts))
+    # The bytes first; then the index that points at them.
+    if not written:
         return
+    index = {"format": FORMAT, "context": context, "blob": blob_name, "size": offset, "entries": entries}
     if not write_quietly(
         cache_dir / STORE_FILE, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
     ):
         return
     for old in cache_dir.glob("fragments-*.bin"):
-        if old != blob_path:
+        if old.name != blob_name:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _append(path: Path, size: int, parts: list[bytes | memoryview]) -> bool:
+    """Append ``parts`` to the store's bytes, which the index says are ``size`` long."""
+    try:
+        with open(path, "r+b") as f:
+            f.truncate(size)  # whatever a stopped build appended is not indexed
+            f.seek(size)
+            f.write(b"".join(parts))
+        return True
+    except OSError:
+        return False
 
 
 def _sound(where: Stored, size: int) -> bool:

@@ -214,8 +214,11 @@ def test_stored_fragments_of_a_changed_or_removed_posting_are_dropped(project: P
     store = project / ".cache" / "fragments.json"
 
     def stored_titles() -> str:
-        blob = json.loads(store.read_text())["blob"]
-        return (project / ".cache" / blob).read_text()
+        """The text of every fragment the store's index still lists."""
+        index = json.loads(store.read_text())
+        blob = (project / ".cache" / index["blob"]).read_bytes()
+        entries = index["entries"].values()
+        return "".join(blob[start : start + length].decode() for start, length, _ in entries)
 
     assert "Senior Data Engineer" in stored_titles()
     posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
@@ -225,6 +228,57 @@ def test_stored_fragments_of_a_changed_or_removed_posting_are_dropped(project: P
     posting.unlink()
     build(config)
     assert "Staff Data Engineer" not in stored_titles()
+
+
+def store_file(project: Path) -> tuple[Path, dict[str, object]]:
+    index = json.loads((project / ".cache" / "fragments.json").read_text())
+    return project / ".cache" / index["blob"], index
+
+
+def test_an_edit_appends_its_cards_to_the_fragment_store(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    blob, _ = store_file(project)
+    before = blob.read_bytes()
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
+    build(config)
+    after_blob, after = store_file(project)
+    assert after_blob == blob  # the same file, not a new store
+    data = blob.read_bytes()
+    assert data.startswith(before) and after["size"] == len(data) > len(before)
+    assert "Staff Data Engineer" in data[len(before) :].decode()
+    assert sorted(p.name for p in (project / ".cache").glob("fragments-*.bin")) == [blob.name]
+
+
+def test_bytes_a_stopped_build_appended_are_ignored_then_cut(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    expected = digest_tree(project / "site")
+    blob, _ = store_file(project)
+    with open(blob, "ab") as f:  # appended, and stopped before its index was written
+        f.write(b'<li class="card">stray</li>' * 10_000)
+    (project / "site" / "index.html").unlink()
+    build(config)
+    assert digest_tree(project / "site") == expected
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text() + "\nOne more line.\n")
+    build(config)
+    assert "stray" not in blob.read_text()
+    assert store_file(project)[1]["size"] == blob.stat().st_size
+
+
+def test_the_store_is_written_afresh_once_dropped_fragments_are_most_of_it(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    first, _ = store_file(project)
+    jobs = sorted((project / "content" / "jobs").iterdir())
+    for posting in jobs[: len(jobs) * 3 // 4]:  # most postings change: most stored cards drop
+        posting.write_text(posting.read_text() + "\nOne more line.\n")
+    build(config)
+    blob, index = store_file(project)
+    assert blob != first and not first.exists()
+    assert index["size"] == blob.stat().st_size == sum(length for _, length, _ in index["entries"].values())
 
 
 def test_a_damaged_fragment_store_is_ignored(project: Path) -> None:
