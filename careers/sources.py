@@ -33,7 +33,7 @@ def find_sources(jobs_dir: Path) -> list[Path]:
     """Every posting file under ``jobs_dir``, sorted; hidden and editor temp files skipped."""
     if not jobs_dir.is_dir():
         return []
-    found = []
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(jobs_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
         found.extend(os.path.join(dirpath, name) for name in filenames if is_posting_name(name))
