@@ -176,11 +176,21 @@ def _write_site(
 
 
 def _relfiles(root: Path) -> Iterable[str]:
-    top = str(root)
-    for dirpath, _, filenames in os.walk(top):
-        rel = dirpath[len(top) + 1 :].replace(os.sep, "/")  # os.walk's folders start with ``top``
-        for name in filenames:
-            yield f"{rel}/{name}" if rel else name
+    """Every file under ``root`` as a relative path, as ``os.walk`` finds them (a folder it
+    cannot read, and what a link to a folder holds, are left out), with fewer calls."""
+    folders = [(str(root), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir():
+                        if not entry.is_symlink():
+                            folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    else:
+                        yield prefix + entry.name
+        except OSError:
+            continue
 
 
 def _inode(path: Path) -> int | None:
