@@ -19,7 +19,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import meta
@@ -219,12 +219,12 @@ class Unfingerprintable(Exception):
 def page_fingerprint(context: str, page: Page, site: str | None) -> str:
     """A hash of everything ``page`` is rendered from: its values, and ``site_fingerprint``
     of the site when its templates read ``site``."""
-    digest = hashlib.sha256(f"{context}\0{page.path}\0{page.template}\0{site or ''}\0".encode())
+    parts = [f"{context}\0{page.path}\0{page.template}\0{site or ''}\0"]
     try:
-        _feed(digest, page.context)
+        _feed(parts, page.context)
     except Unfingerprintable:
         return ""
-    return digest.hexdigest()
+    return _digest(parts)
 
 
 def site_fingerprint(site: Site) -> str:
@@ -234,15 +234,19 @@ def site_fingerprint(site: Site) -> str:
 
 def fingerprint(*values: object) -> str:
     """A hash of ``values`` as page fingerprints see them (postings by file and slug)."""
-    digest = hashlib.sha256()
-    _feed(digest, values)
-    return digest.hexdigest()
+    parts: list[str] = []
+    _feed(parts, values)
+    return _digest(parts)
 
 
 def postings_fingerprint(context: str, name: str, postings: Iterable[Posting]) -> str:
-    digest = hashlib.sha256(f"{context}\0{name}\0".encode())
-    _feed(digest, list(postings))
-    return digest.hexdigest()
+    parts = [f"{context}\0{name}\0"]
+    _feed(parts, list(postings))
+    return _digest(parts)
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("".join(parts).encode()).hexdigest()
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -257,37 +261,39 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def posting_identity(posting: Posting) -> str:
     """What tells one version of a posting from another: its file's bytes and path, its slug."""
-    return f"{posting.digest}\0{posting.source}\0{posting.slug}"
+    return posting.identity
 
 
-def _feed(digest: Any, value: object) -> None:
+def _feed(parts: list[str], value: object) -> None:
+    """Add ``value`` to the text a fingerprint hashes (hashed once, at the end: one update
+    for a whole page is much cheaper than one per value)."""
     # A posting is a pure function of its file (digest, path) and the build context, but
     # for the slug, which the site assigns.
     if isinstance(value, Posting):
-        digest.update(f"P{posting_identity(value)}\0".encode())
+        parts.append(f"P{value.identity}\0")
     elif isinstance(value, Term):
-        digest.update(f"T{value.slug}\0{value.name}\0{value.category}\0".encode())
-        _feed(digest, value.postings)
+        parts.append(f"T{value.slug}\0{value.name}\0{value.category}\0")
+        _feed(parts, value.postings)
     elif isinstance(value, (list, tuple)):
-        if value and all(type(item) is Posting for item in value):
-            # Listings hold thousands: one update for all of them.
-            digest.update(("[" + "".join([f"P{posting_identity(p)}\0" for p in value]) + "]").encode())
-            return
-        digest.update(b"[")
-        for item in value:
-            _feed(digest, item)
-        digest.update(b"]")
+        parts.append("[")
+        if value and set(map(type, value)) == {Posting}:
+            # Listings hold thousands: "P<identity>\0" each, joined in one go.
+            parts.append("P" + "\0P".join([p.identity for p in value]) + "\0")
+        else:
+            for item in value:
+                _feed(parts, item)
+        parts.append("]")
     elif isinstance(value, dict):
-        digest.update(b"{")
+        parts.append("{")
         for key in sorted(value, key=repr):
-            _feed(digest, key)
-            _feed(digest, value[key])
-        digest.update(b"}")
+            _feed(parts, key)
+            _feed(parts, value[key])
+        parts.append("}")
     elif value is None or isinstance(value, (str, int, float, dt.date)):
-        digest.update(f"{type(value).__name__}:{value!r}\0".encode())
+        parts.append(f"{type(value).__name__}:{value!r}\0")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        digest.update(f"D{type(value).__qualname__}\0".encode())
+        parts.append(f"D{type(value).__qualname__}\0")
         for name in _field_names(type(value)):
-            _feed(digest, getattr(value, name))
+            _feed(parts, getattr(value, name))
     else:
         raise Unfingerprintable(type(value).__name__)

@@ -157,6 +157,13 @@ class Posting:
     salary: Salary | None = None
     draft: bool = False
     digest: str = ""
+    # What tells one version of a posting from another: its file's bytes and path, and the
+    # slug the site gives it. Page fingerprints and stored fragments know it by this, so it
+    # is made once, not once per page that lists it (hundreds of thousands at 10,000 postings).
+    identity: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "identity", f"{self.digest}\0{self.source}\0{self.slug}")
 
     @property
     def level(self) -> str | None:
