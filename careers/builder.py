@@ -16,7 +16,7 @@ from .batch import Task, process_tasks, scan_files
 from .cache import PostingCache, open_cache
 from .config import Config
 from .errors import Diagnostic
-from .fragments import fragment_cache, load_fragments, save_fragments
+from .fragments import close_fragments, fragment_cache, load_fragments, save_fragments
 from .manifest import (
     RELATED_FILE,
     BuildState,
@@ -177,15 +177,18 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     fragments = fragment_cache(env)
     if cache:
         load_fragments(fragments, config.cache_path, context)
-        fragments.recording = True
     pages = plan_pages(site, config)
     fingerprints = _fingerprints(context, pages, site, env)
     machine = list(machine_files(site, config))
-    staging = open_staging(out)
-    files = _site_files(
-        pages, fingerprints, site, config, env, assets, machine, old, options.jobs, meter, staging
-    )
-    stats = write_site(files, out, staging)
+    try:
+        staging = open_staging(out)
+        files = _site_files(
+            pages, fingerprints, site, config, env, assets, machine, old, options.jobs, meter, staging
+        )
+        stats = write_site(files, out, staging)
+    except BaseException:
+        close_fragments(fragments)
+        raise
     if meter:
         meter.finish()
     diagnostics = tuple(sorted(found))

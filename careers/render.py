@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -27,7 +28,7 @@ from .config import Config
 from .emit import blocks_html
 from .errors import TemplateError
 from .feeds import feed_xml, robots_txt, sitemap_xml
-from .fragments import Entry, FragmentCache, fragment_cache
+from .fragments import Entry, FragmentCache, fragment_cache, runs
 from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
@@ -62,6 +63,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["employment_label"] = lambda value: EMPLOYMENT_LABELS.get(value, value) if value else ""
     env.filters["human_date"] = human_date
     env.filters["months"] = months_label
+    env.filters["runs"] = runs
     return env
 
 
@@ -359,8 +361,11 @@ def render_many(
             yield _render_unit(batches[batch])
 
     slots = range(len(batches)) if workers > 1 else range(0)
+    global _owner
+    _owner = os.getpid()
+    fragments.fork_safe()
     for rendered, new in map_beside(_render_claimed, slots, workers - 1, _set_render_inputs, inputs, here):
-        fragments.new.update(new)
+        fragments.record(new)
         yield from rendered
 
 
@@ -398,9 +403,16 @@ _RenderInputs = tuple[
 _render_inputs: _RenderInputs | None = None
 
 
+_owner = 0  # the build process, whose fragment cache writes the store
+
+
 def _set_render_inputs(*inputs: object) -> None:
     global _render_inputs
     _render_inputs = inputs  # type: ignore[assignment]  # exactly what render_many passes
+    if os.getpid() != _owner:
+        env = inputs[3]
+        assert isinstance(env, jinja2.Environment)
+        fragment_cache(env).in_worker()
 
 
 def _render_claimed(_slot: int) -> tuple[list[tuple[int, bytes | Placed]], dict[str, Entry]]:

@@ -15,6 +15,7 @@ import pytest
 from careers import batch, cache, fragments
 from careers.builder import BuildOptions, BuildReport, build
 from careers.config import load_config
+from careers.model import Posting
 from careers.progress import Meter
 
 from .conftest import ROOT
@@ -272,11 +273,12 @@ def test_the_store_is_written_afresh_once_dropped_fragments_are_most_of_it(proje
     config = load_config(project)
     build(config)
     first, _ = store_file(project)
-    jobs = sorted((project / "content" / "jobs").iterdir())
-    for posting in jobs[: len(jobs) * 3 // 4]:  # most postings change: most stored cards drop
-        posting.write_text(posting.read_text() + "\nOne more line.\n")
-    build(config)
-    blob, index = store_file(project)
+    for edit in ("One more line.", "And another."):  # every posting changes, twice
+        for posting in (project / "content" / "jobs").iterdir():
+            posting.write_text(posting.read_text() + f"\n{edit}\n")
+        build(config)
+        assert store_file(project)[0] == first or edit == "And another."
+    blob, index = store_file(project)  # dropped fragments are now twice the live ones
     assert blob != first and not first.exists()
     assert index["size"] == blob.stat().st_size == sum(length for _, length, _ in index["entries"].values())
 
@@ -291,29 +293,74 @@ def test_a_damaged_fragment_store_is_ignored(project: Path) -> None:
     assert digest_tree(project / "site") == expected
 
 
-def test_one_changed_posting_renders_its_own_card_and_record_only(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    config = load_config(project)
-    build(config, SERIAL_CACHED)
-    computed: list[str] = []
+def count_computed(monkeypatch: pytest.MonkeyPatch) -> list[list[object]]:
+    """The keys of every fragment rendered (not taken from memory or the store) from now on."""
+    computed: list[list[object]] = []
     real_memo = fragments.FragmentCache.memo
 
     def counting_memo(self: fragments.FragmentCache, keys: list[object], compute: Callable[[], str]) -> str:
         def counted() -> str:
-            computed.append(str(keys[0]))
+            computed.append(keys)
             return compute()
 
         return real_memo(self, keys, counted)
 
     monkeypatch.setattr(fragments.FragmentCache, "memo", counting_memo)
+    return computed
+
+
+def test_one_changed_posting_renders_its_own_card_and_record_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config(project)
+    build(config, SERIAL_CACHED)
+    computed = count_computed(monkeypatch)
     posting = project / "content" / "jobs" / "senior-data-engineer.md"
     posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
     build(config, SERIAL_CACHED)
     # Its cards (on the index; on skill pages; under related postings, with a smaller
-    # heading) and its jobs.json record; the other six postings' come from the store.
-    assert sorted(computed) == ["card", "card", "card", "jobs.json"]
+    # heading) and its jobs.json record; the other six postings' come from the store. (Seven
+    # postings make runs too short to keep: each listing joins its cards again.)
+    assert sorted(str(keys[0]) for keys in computed if keys[0] != "cards") == [
+        "card",
+        "card",
+        "card",
+        "jobs.json",
+    ]
     assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
+
+
+def test_one_changed_posting_renders_only_the_kept_runs_that_hold_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate(300, tmp_path)
+    config = load_config(tmp_path)
+    build(config, SERIAL_CACHED)
+    computed = count_computed(monkeypatch)
+    (posting,) = (tmp_path / "content" / "jobs").glob("posting-00150.*")
+    posting.write_text(posting.read_text().rstrip() + "\n\nOne more sentence about the team.\n")
+    build(config, SERIAL_CACHED)
+    runs = [keys[1] for keys in computed if keys[0] == "cards"]
+    kept = [run for run in runs if isinstance(run, fragments.Run) and run.kept]
+    # Runs on the index, its level page and skill pages: only those holding it are rendered.
+    assert kept and all(any(p.source == f"content/jobs/{posting.name}" for p in run) for run in kept)
+    expected = serial_site(tmp_path)
+    assert digest_tree(tmp_path / "site") == expected
+
+
+def test_runs_are_cut_at_the_same_postings_whatever_comes_before() -> None:
+    def posting(n: int) -> Posting:
+        return Posting(f"content/jobs/p{n}.md", f"p{n}", f"P{n}", (), "")
+
+    listing = [posting(n) for n in range(2000)]
+    cuts = list(fragments.runs(listing))
+    assert [p for run in cuts for p in run] == listing
+    assert all(len(run) <= fragments.RUN_MAX for run in cuts)
+    assert 2000 / len(cuts) > fragments.RUN_EVERY / 2  # long enough to be worth keeping
+    # A new posting near the top changes the run it falls in; every later run is as it was.
+    later = list(fragments.runs([posting(5000), *listing]))
+    assert later[1:] == cuts[1:]
+    assert list(later[0]) == [posting(5000), *cuts[0]]
 
 
 def test_a_no_change_build_remembers_stamps_it_can_now_trust(
