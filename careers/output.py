@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ class Staging:
 
     def place(self, relpath: str, data: bytes) -> bool:
         """Put ``data`` at ``relpath``; return whether bytes were written (else a link)."""
-        key = safe_relpath(relpath).as_posix()
+        key = safe_key(relpath)
         old, target = self.out / key, self.dir / key
         if _same_bytes(old, data) and _place_link(old, target, required=False):
             return False
@@ -98,6 +99,20 @@ def check_output_dir(out: Path, root: Path, protected: Iterable[Path]) -> None:
         p = path.resolve()
         if target == p or target in p.parents or p in target.parents:
             raise CareersError(f"output folder '{out}' overlaps '{path}': choose another output_dir")
+
+
+# A path with no leading, doubled or trailing "/" and no "." or ".." part: as it is, it is safe.
+_NOT_PLAIN = re.compile(r"^/|//|(^|/)\.\.?(/|$)|^$|/$")
+
+
+def is_plain(path: str) -> bool:
+    """A relative path with no empty, "." or ".." segment."""
+    return _NOT_PLAIN.search(path) is None
+
+
+def safe_key(path: str) -> str:
+    """``safe_relpath(path)`` as text; a plain path (as every planned page's is) is itself."""
+    return path if is_plain(path) else safe_relpath(path).as_posix()
 
 
 def safe_relpath(path: str) -> PurePosixPath:
@@ -148,18 +163,18 @@ def _write_site(
     stale = set(staging.held)
     written = unchanged = 0
     stamps: dict[str, tuple[int, int, int]] = {}
+    staged = str(staging.dir)
     for relpath, data in files:
-        key = safe_relpath(relpath).as_posix()
+        key = safe_key(relpath)
         if key in stamps:
             raise CareersError(f"two pages want the same path: {relpath}")
         stale.discard(key)
-        target = staging.dir / key
         if isinstance(data, Keep):
             unchanged += 1
-            if _inode(target) == data.stamp[2]:
+            if _inode(f"{staged}/{key}") == data.stamp[2]:
                 stamps[key] = data.stamp  # linked to the current file by an earlier build
                 continue
-            _place_link(out / key, target, required=True)
+            _place_link(out / key, staging.dir / key, required=True)
         elif isinstance(data, Placed):
             written += data.written
             unchanged += not data.written
@@ -167,7 +182,7 @@ def _write_site(
             fresh = staging.place(key, data)
             written += fresh
             unchanged += not fresh
-        st = target.stat()
+        st = os.stat(f"{staged}/{key}")
         stamps[key] = (st.st_size, st.st_mtime_ns, st.st_ino)
     _remove(staging.dir, stale)
     removed = sum(1 for f in _relfiles(out) if f not in stamps)
@@ -193,7 +208,7 @@ def _relfiles(root: Path) -> Iterable[str]:
             continue
 
 
-def _inode(path: Path) -> int | None:
+def _inode(path: str) -> int | None:
     try:
         return os.lstat(path).st_ino
     except OSError:

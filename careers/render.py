@@ -12,7 +12,6 @@ import json
 import multiprocessing
 import os
 import posixpath
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -32,7 +31,7 @@ from .fragments import Entry, FragmentCache, fragment_cache, runs
 from .frontmatter import EMPLOYMENT_LABELS
 from .jsonld import CREDENTIAL_CATEGORIES, posting_location
 from .model import LEVEL_NAMES, Posting, Section, Site, Term
-from .output import Placed, Staging
+from .output import Placed, Staging, is_plain
 from .parallel import can_fork, map_beside
 from .seo import page_seo
 from .tagging.report import education_record, experience_record, skill_record
@@ -171,17 +170,9 @@ def relative_url(from_path: str, target: str) -> str:
     if target == "" or target.endswith("/"):
         target += "index.html"
     start = posixpath.dirname(from_path)
-    if not _is_plain(target) or (start and not _is_plain(start)):
+    if not is_plain(target) or (start and not is_plain(start)):
         return posixpath.relpath(target, start or ".")
     return "../" * (start.count("/") + 1 if start else 0) + target
-
-
-_NOT_PLAIN = re.compile(r"^/|//|(^|/)\.\.?(/|$)|^$|/$")
-
-
-def _is_plain(path: str) -> bool:
-    """A relative path with no empty, "." or ".." segment."""
-    return _NOT_PLAIN.search(path) is None
 
 
 def rooted_url(base_path: str, _from_path: str, target: str) -> str:
