@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,6 +158,14 @@ def _slug(value: Any) -> str:
 
 
 def _salary(value: Any) -> Salary:
+    salary = _salary_of(value)
+    if not all(math.isfinite(v) for v in (salary.min_value, salary.max_value) if v is not None):
+        # YAML's .nan and .inf, or more digits than a float holds: JSON (cache, JSON-LD) has none.
+        raise ValueError("must hold finite amounts, not .nan, .inf or hundreds of digits")
+    return salary
+
+
+def _salary_of(value: Any) -> Salary:
     if isinstance(value, dict):
         unknown = set(value) - {"min", "max", "currency", "unit"}
         if unknown:

@@ -138,6 +138,20 @@ def test_a_bad_posting_is_reported_and_the_rest_still_build(project: Path) -> No
     assert digest_tree(project / "content") == before
 
 
+@pytest.mark.parametrize(
+    "salary",
+    ["{min: .nan, max: 90000}", "{min: 60000, max: .inf}", '"$1' + "0" * 400 + ' a year"'],
+)
+def test_a_salary_no_number_can_hold_is_an_error_at_its_line(project: Path, salary: str) -> None:
+    (project / "content" / "jobs" / "odd-pay.md").write_text(
+        f"---\ntitle: Odd Pay\nsalary: {salary}\n---\nBody text here.\n"
+    )
+    result = run(project)
+    assert result.returncode == 1
+    assert "content/jobs/odd-pay.md:3: error: front matter 'salary' must hold finite amounts" in result.stderr
+    assert "NaN" not in (project / "site" / "jobs.json").read_text()
+
+
 def test_template_error_keeps_the_previous_site(project: Path) -> None:
     assert run(project).returncode == 0
     before = digest_tree(project / "site")
