@@ -17,6 +17,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+import orjson
+
 from .codec import decode_result, encode_result
 from .config import Config
 from .posting import Result
@@ -78,7 +80,7 @@ class PostingCache:
             finally:
                 os.close(fd)
             head, _, sections = data.partition(b"\n")
-            data = json.loads(head)
+            data = orjson.loads(head)
             if data.get("format") != FORMAT or data.get("key") != key:
                 return None
             return decode_result(data["result"], sections if data["result"]["posting"] else None)
@@ -89,18 +91,18 @@ class PostingCache:
         """Write the entry; a cache that cannot be written only costs speed, never the build."""
         if not self.writable:
             return
-        path = self.path(key)
         encoded = encode_result(result)
-        sections = ""
-        if encoded["posting"] is not None:
-            posting = encoded["posting"]
-            raw = posting.pop("sections")
-            posting["outline"] = [[heading, kind] for heading, kind, _ in raw]
-            sections = json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
-        head = json.dumps(
-            {"format": FORMAT, "key": key, "result": encoded}, ensure_ascii=False, separators=(",", ":")
-        )
-        write_quietly(path, f"{head}\n{sections}".encode())
+        sections = b""
+        try:
+            if encoded["posting"] is not None:
+                posting = encoded["posting"]
+                raw = posting.pop("sections")
+                posting["outline"] = [[heading, kind] for heading, kind, _ in raw]
+                sections = orjson.dumps(raw)
+            head = orjson.dumps({"format": FORMAT, "key": key, "result": encoded})
+        except TypeError:  # a value JSON cannot hold (an integer past 64 bits): not kept
+            return
+        write_quietly(self.path(key), head + b"\n" + sections)
 
 
 def _read_all(fd: int) -> bytes:

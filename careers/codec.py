@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar, overload
+
+import orjson
 
 from .errors import CareersError, Diagnostic
 from .model import (
@@ -156,7 +157,7 @@ class LazySections(Sequence[Section]):
         if self._items is None:
             try:
                 # A list was checked when the entry was read; the text of a cache line was not.
-                raw = self._raw if isinstance(self._raw, list) else _outline(json.loads(self._raw or b"[]"))
+                raw = self._raw if isinstance(self._raw, list) else _outline(orjson.loads(self._raw or b"[]"))
                 self._items = tuple(_section(s) for s in raw)
                 if self._count is not None and len(self._items) != self._count:
                     raise ValueError(f"{len(self._items)} sections, the outline says {self._count}")

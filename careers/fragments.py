@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import mmap
 import os
 import zlib
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import orjson
 from jinja2 import nodes
 from jinja2.ext import Extension
 from jinja2.parser import Parser
@@ -222,7 +222,7 @@ def load_fragments(cache: FragmentCache, cache_dir: Path, context: str) -> None:
     cache.stored, cache.postings, cache.blob = {}, [], b""
     name, size = None, 0
     try:
-        index = json.loads((cache_dir / STORE_FILE).read_bytes())
+        index = orjson.loads((cache_dir / STORE_FILE).read_bytes())
         if index["format"] == FORMAT and index["context"] == context:
             name, size = str(index["blob"]), int(index["size"])
             if "/" in name or not name.startswith("fragments-"):
@@ -318,9 +318,7 @@ def _save(cache: FragmentCache, spool: Spool, cache_dir: Path, context: str, cur
         "postings": list(numbers),
         "entries": entries,
     }
-    if not write_quietly(
-        cache_dir / STORE_FILE, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode()
-    ):
+    if not write_quietly(cache_dir / STORE_FILE, orjson.dumps(index)):
         return
     for old in cache_dir.glob("fragments-*.bin"):
         if old.name != name:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+import orjson
 from jinja2 import meta
 
 from .cache import config_fingerprint, pipeline_fingerprint, vocabulary_fingerprint, write_quietly
@@ -61,7 +61,7 @@ def stamp(path: Path | str) -> Stamp | None:
 def load_state(config: Config) -> BuildState | None:
     """The last build's state for this output folder, or ``None``."""
     try:
-        data = json.loads((config.cache_path / STATE_FILE).read_bytes())
+        data = orjson.loads((config.cache_path / STATE_FILE).read_bytes())
         if data["format"] != FORMAT or data["output"] != str(config.output_path.resolve()):
             return None
         return BuildState(
@@ -89,9 +89,7 @@ def save_state(config: Config, state: BuildState) -> None:
         "diagnostics": [[d.path, d.line, d.level, d.message] for d in state.diagnostics],
         "sources": {path: [list(st), content] for path, (st, content) in state.sources.items()},
     }
-    write_quietly(
-        config.cache_path / STATE_FILE, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    )
+    write_quietly(config.cache_path / STATE_FILE, orjson.dumps(data))
 
 
 RELATED_FILE = "related.json"
@@ -105,7 +103,7 @@ class RelatedFile:
 
     def get(self, key: str) -> dict[str, list[str]] | None:
         try:
-            data = json.loads(self.path.read_bytes())
+            data = orjson.loads(self.path.read_bytes())
             if data["format"] != FORMAT or data["key"] != key or not isinstance(data["related"], dict):
                 return None
             related: dict[str, list[str]] = data["related"]
@@ -114,7 +112,7 @@ class RelatedFile:
             return None
 
     def put(self, key: str, related: dict[str, list[str]]) -> None:
-        write_quietly(self.path, json.dumps({"format": FORMAT, "key": key, "related": related}).encode())
+        write_quietly(self.path, orjson.dumps({"format": FORMAT, "key": key, "related": related}))
 
 
 def site_is_intact(out: Path, state: BuildState) -> bool:
