@@ -155,7 +155,7 @@ def main() -> None:
     cold: dict[int, float] = {}
     for size in args.sizes:
         project = workdir / f"n{size}"
-        generate(size, project, args.seed)
+        generate(size, project, args.seed, args.careers.resolve())
         rounds = []
         for i in range(args.runs):
             rounds.append(one_round(args.careers.resolve(), project, i))

@@ -189,17 +189,18 @@ def markdown_posting(rng: random.Random, title: str, index: int) -> str:
     return "\n".join(front + body) + "\n"
 
 
-def generate(count: int, dest: Path, seed: int = 1) -> None:
-    """Write a whole project (config, templates, ``count`` postings) into ``dest``."""
+def generate(count: int, dest: Path, seed: int = 1, checkout: Path = ROOT) -> None:
+    """Write a whole project (config, templates, ``count`` postings) into ``dest``, with the
+    configuration and templates of ``checkout`` (a version's templates go with its code)."""
     rng = random.Random(seed)
     jobs = dest / "content" / "jobs"
     if jobs.exists():
         shutil.rmtree(jobs)
     jobs.mkdir(parents=True)
-    shutil.copy(ROOT / "careers.toml", dest / "careers.toml")
+    shutil.copy(checkout / "careers.toml", dest / "careers.toml")
     if (dest / "templates").exists():
         shutil.rmtree(dest / "templates")
-    shutil.copytree(ROOT / "templates", dest / "templates")
+    shutil.copytree(checkout / "templates", dest / "templates")
     for i in range(count):
         title = rng.choice(QUALIFIERS) + rng.choice(TITLES)
         if i % 2:
