@@ -178,7 +178,9 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     if cache:
         load_fragments(fragments, config.cache_path, context)
     pages = plan_pages(site, config)
-    fingerprints = _fingerprints(context, pages, site, env)
+    known = old.reads_site if old and old.context == context else {}
+    reads_site = _reads_site(env, {page.template for page in pages}, known)
+    fingerprints = _fingerprints(context, pages, site, reads_site)
     machine = list(machine_files(site, config))
     try:
         staging = open_staging(out)
@@ -196,7 +198,15 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     if cache:
         records = {path: (fingerprints.get(path, ""), st) for path, st in stats.stamps.items()}
         state = BuildState(
-            str(out.resolve()), inputs, records, len(site.postings), count, diagnostics, sources
+            str(out.resolve()),
+            inputs,
+            records,
+            len(site.postings),
+            count,
+            diagnostics,
+            sources,
+            context,
+            reads_site,
         )
         save_state(config, state)
         current = {posting_identity(p) for p in (*site.postings, *site.closed)}
@@ -204,10 +214,16 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     return BuildReport(len(site.postings), count, stats, diagnostics, time.perf_counter() - started)
 
 
-def _fingerprints(context: str, pages: list[Page], site: Site, env: jinja2.Environment) -> dict[str, str]:
+def _reads_site(env: jinja2.Environment, templates: set[str], known: dict[str, bool]) -> dict[str, bool]:
+    """Which of ``templates`` read ``site``: ``known`` (the last build's, under the same
+    context, so the same templates) where it says, else found by parsing them."""
+    if templates <= known.keys():
+        return {name: known[name] for name in templates}
+    return {name: "site" in names for name, names in templates_reading(env, templates).items()}
+
+
+def _fingerprints(context: str, pages: list[Page], site: Site, reads_site: dict[str, bool]) -> dict[str, str]:
     """Each page's fingerprint; pages whose templates read ``site`` depend on all of it."""
-    reads = templates_reading(env, {page.template for page in pages})
-    reads_site = {name: "site" in names for name, names in reads.items()}
     whole = site_fingerprint(site) if any(reads_site.values()) else None
     found = {
         page.path: page_fingerprint(context, page, whole if reads_site[page.template] else None)

@@ -33,7 +33,7 @@ from .tagging import Vocabulary
 if TYPE_CHECKING:
     from .render import Page
 
-FORMAT = 2
+FORMAT = 3
 STATE_FILE = "build.json"
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode
 
@@ -48,6 +48,8 @@ class BuildState:
     diagnostics: tuple[Diagnostic, ...]
     # posting file → (its stamp, its content digest) when it was read
     sources: dict[str, tuple[tuple[int, int, int, int], str]] = dataclasses.field(default_factory=dict)
+    context: str = ""  # the build context (``build_context``) the next two were found under
+    reads_site: dict[str, bool] = dataclasses.field(default_factory=dict)  # template → reads ``site``
 
 
 def stamp(path: Path | str) -> Stamp | None:
@@ -72,6 +74,8 @@ def load_state(config: Config) -> BuildState | None:
             pages=int(data["pages"]),
             diagnostics=tuple(Diagnostic(*d) for d in data["diagnostics"]),
             sources={path: (tuple(st), content) for path, (st, content) in data["sources"].items()},
+            context=str(data["context"]),
+            reads_site={str(name): bool(reads) for name, reads in data["reads_site"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -88,6 +92,8 @@ def save_state(config: Config, state: BuildState) -> None:
         "pages": state.pages,
         "diagnostics": [[d.path, d.line, d.level, d.message] for d in state.diagnostics],
         "sources": {path: [list(st), content] for path, (st, content) in state.sources.items()},
+        "context": state.context,
+        "reads_site": state.reads_site,
     }
     write_quietly(config.cache_path / STATE_FILE, orjson.dumps(data))
 

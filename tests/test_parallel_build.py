@@ -153,6 +153,24 @@ def test_a_template_change_renders_every_page_again(project: Path) -> None:
     assert "new footer" in (project / "site" / "index.html").read_text()
 
 
+def test_a_page_whose_template_comes_to_read_the_site_follows_every_later_change(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    build(config)  # what templates read is now known, and kept for the next build
+    page = project / "templates" / "posting.html"
+    page.write_text(
+        page.read_text().replace(
+            "{% block main %}", "{% block main %}<p>{{ site.postings|length }} open</p>", 1
+        )
+    )
+    build(config)
+    other = project / "site" / "jobs" / "senior-data-engineer" / "index.html"
+    assert "<p>7 open</p>" in other.read_text()
+    (project / "content" / "jobs" / "new-role.md").write_text("---\ntitle: New Role\n---\nWork on things.\n")
+    build(config)  # another posting's page did not change, but the site it reads did
+    assert "<p>8 open</p>" in other.read_text()
+
+
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The posting files the build reads from now on, by relative path."""
     reads: list[str] = []
