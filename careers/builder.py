@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import jinja2
@@ -16,7 +16,7 @@ from .batch import Task, process_tasks, scan_files
 from .cache import PostingCache, open_cache
 from .config import Config
 from .errors import Diagnostic
-from .fragments import close_fragments, fragment_cache, load_fragments, save_fragments
+from .fragments import close_fragments, fragment_cache, load_fragments, runs, save_fragments
 from .manifest import (
     RELATED_FILE,
     BuildState,
@@ -277,14 +277,20 @@ def _site_files(
     if kept_json:
         yield JOBS_JSON, kept_json
     else:
-        # Each posting's record is kept with the card fragments, so one changed posting
-        # costs one record, not 10,000.
+        # Each posting's record, and each run of records, is kept with the card fragments, so
+        # one changed posting costs one record and one run, not 10,000 records.
         store = fragment_cache(env)
 
         def record(posting: Posting) -> str:
             return store.memo([JOBS_JSON, posting], lambda: posting_json(posting, config))
 
-        yield JOBS_JSON, jobs_json(site, config, record)
+        def run_lines(run: Sequence[Posting]) -> str:
+            return store.memo([JOBS_JSON, run], lambda: ",\n".join(map(record, run)))
+
+        def lines(postings: Sequence[Posting]) -> str:
+            return ",\n".join(map(run_lines, runs(postings)))
+
+        yield JOBS_JSON, jobs_json(site, config, lines=lines)
     yield from machine
     yield from assets.files
 

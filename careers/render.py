@@ -276,12 +276,22 @@ def site_files(
     yield from machine_files(site, config)
 
 
-def jobs_json(site: Site, config: Config, record_json: Callable[[Posting], str] | None = None) -> bytes:
-    """The postings as a JSON array, one record per line (so a diff shows which postings changed)."""
+def jobs_json(
+    site: Site,
+    config: Config,
+    record_json: Callable[[Posting], str] | None = None,
+    lines: Callable[[Sequence[Posting]], str] | None = None,
+) -> bytes:
+    """The postings as a JSON array, one record per line (so a diff shows which postings changed).
+
+    ``record_json`` may stand in for ``posting_json``; ``lines``, for the records of a list of
+    postings, one a line (joined by ",\n").
+    """
     if not site.postings:
         return b"[]\n"
     encode = record_json or partial(posting_json, config=config)
-    return ("[\n" + ",\n".join(encode(p) for p in site.postings) + "\n]\n").encode("utf-8")
+    body = lines(site.postings) if lines else ",\n".join(map(encode, site.postings))
+    return ("[\n" + body + "\n]\n").encode("utf-8")
 
 
 def posting_json(posting: Posting, config: Config) -> str:
