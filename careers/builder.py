@@ -168,6 +168,10 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
         stats = WriteStats(0, len(old.files), 0)
         return BuildReport(old.postings, old.pages, stats, old.diagnostics, time.perf_counter() - started)
     postings, found = _postings(tasks, config, vocab, cache, options, meter)
+    if cache and (old is None or old.context != context):
+        # New code, settings or templates (or no record of the last build): what the cache
+        # holds for anything else will not be read again.
+        cache.prune({task.key for task in tasks if task.key})
     del tasks
     memo = RelatedFile(config.cache_path / RELATED_FILE) if cache else None
     site, found = _assemble(postings, found, options, memo)

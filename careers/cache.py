@@ -105,6 +105,31 @@ class PostingCache:
         write_quietly(self.path(key), head + b"\n" + sections)
 
 
+    def prune(self, keep: set[str]) -> int:
+        """Delete every entry not under one of the ``keep`` keys (and temporary files a killed
+        build left); return how many files went. Entries of other code, settings or versions
+        of a posting are never read again, so without this the cache only grows."""
+        removed = 0
+        try:
+            folders = [entry for entry in os.scandir(self.folder) if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            return 0
+        for folder in folders:
+            try:
+                files = list(os.scandir(folder.path))
+            except OSError:
+                continue
+            for entry in files:
+                name = entry.name
+                if name.endswith(".json") and f"{folder.name}{name[:-5]}" in keep:
+                    continue
+                if name.endswith((".json", ".tmp")):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
+        return removed
+
+
 def _read_all(fd: int) -> bytes:
     """A regular file's bytes in one read (a read of a regular file stops short only at its end)."""
     size = os.fstat(fd).st_size

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from careers.builder import build
 from careers.cache import PostingCache, content_digest, open_cache
 from careers.codec import decode_result, encode_result
 from careers.config import Config, load_config
@@ -168,3 +169,22 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
     key = cache.key("a", content_digest(b"b"))
     cache.store(key, Result(replace(FULL, slug="y"), ()))
     assert cache.load(key) is None
+
+
+def test_a_build_under_new_settings_drops_the_old_settings_entries(project: Path) -> None:
+    config = load_config(project)
+
+    def entries() -> set[str]:
+        return {p.name for p in (project / ".cache" / "postings").glob("*/*.json")}
+
+    build(config)
+    first = entries()
+    assert len(first) == 7  # one per posting
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text() + "\nOne more line.\n")
+    build(config)
+    assert len(entries()) == 8  # the old version's entry stays: only new code, settings or templates prune
+    with (project / "careers.toml").open("a") as f:
+        f.write('location = "Boston, MA"\n')  # every posting's entry is for the old settings now
+    build(load_config(project))
+    assert len(entries()) == 7 and not entries() & first
