@@ -116,16 +116,9 @@ def process_tasks(
     if tick:
         tick(len(tasks) - len(todo))
     misses = [task for _, task in todo]
-    workers = worker_count(len(misses), jobs)
-    set_inputs(vocab, config, cache)  # here too: a shipped entry that does not read back is run here
-    done = map_ordered(
-        run_task if workers <= 1 else ship_task, misses, workers, set_inputs, (vocab, config, cache)
-    )
-    for (index, task), shipped in zip(todo, done, strict=True):
-        if isinstance(shipped, bytes):  # a worker's result, as its cache entry
-            assert cache is not None
-            shipped = cache.decode(task.key, shipped) or run_task(task)
-        results[index] = shipped
+    done = map_ordered(run_task, misses, worker_count(len(misses), jobs), set_inputs, (vocab, config, cache))
+    for (index, _), result in zip(todo, done, strict=True):
+        results[index] = result
         if tick:
             tick(1)
     return [r for r in results if r is not None]
@@ -140,23 +133,8 @@ def set_inputs(vocab: Vocabulary, config: Config, cache: PostingCache | None) ->
     _inputs = (vocab, config, cache)
 
 
-def ship_task(task: Task) -> Result | bytes:
-    """``run_task`` in a worker: the result as its cache entry when there is one.
-
-    The entry is made for the cache anyway, and the build reads it as it reads the cache (its
-    sections as text until a page shows them); pickling the result's objects to send them
-    instead cost twice as long again, and the build held every section as objects.
-    """
-    result, entry = _run(task)
-    return entry if entry is not None else result
-
-
 def run_task(task: Task) -> Result:
     """Process one file's bytes and store the result under the task's key."""
-    return _run(task)[0]
-
-
-def _run(task: Task) -> tuple[Result, bytes | None]:
     assert _inputs is not None, "set_inputs() runs before any task"
     vocab, config, cache = _inputs
     try:
@@ -168,4 +146,6 @@ def _run(task: Task) -> tuple[Result, bytes | None]:
         result = Result(None, (exc.diagnostic(),))
     else:
         result = process_source(source, vocab, config)
-    return result, cache.store(task.key, result) if cache is not None else None
+    if cache is not None:
+        cache.store(task.key, result)
+    return result

@@ -79,24 +79,18 @@ class PostingCache:
                 data = _read_all(fd)
             finally:
                 os.close(fd)
-        except OSError:
-            return None
-        return self.decode(key, data)
-
-    def decode(self, key: str, entry: bytes) -> Result | None:
-        """The result an entry's bytes hold, or ``None`` if they are not an entry for ``key``."""
-        try:
-            head, _, sections = entry.partition(b"\n")
+            head, _, sections = data.partition(b"\n")
             data = orjson.loads(head)
             if data.get("format") != FORMAT or data.get("key") != key:
                 return None
             return decode_result(data["result"], sections if data["result"]["posting"] else None)
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
 
-    def store(self, key: str, result: Result) -> bytes | None:
-        """Write the entry and return its bytes (``None`` if JSON cannot hold one of its values:
-        an integer past 64 bits). A cache that cannot be written only costs speed."""
+    def store(self, key: str, result: Result) -> None:
+        """Write the entry; a cache that cannot be written only costs speed, never the build."""
+        if not self.writable:
+            return
         encoded = encode_result(result)
         sections = b""
         try:
@@ -106,12 +100,10 @@ class PostingCache:
                 posting["outline"] = [[heading, kind] for heading, kind, _ in raw]
                 sections = orjson.dumps(raw)
             head = orjson.dumps({"format": FORMAT, "key": key, "result": encoded})
-        except TypeError:
-            return None
-        entry = head + b"\n" + sections
-        if self.writable:
-            write_quietly(self.path(key), entry)
-        return entry
+        except TypeError:  # a value JSON cannot hold (an integer past 64 bits): not kept
+            return
+        write_quietly(self.path(key), head + b"\n" + sections)
+
 
     def prune(self, keep: set[str]) -> int:
         """Delete every entry not under one of the ``keep`` keys (and temporary files a killed

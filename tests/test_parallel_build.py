@@ -17,7 +17,6 @@ from careers.builder import BuildOptions, BuildReport, build
 from careers.config import load_config
 from careers.model import Posting
 from careers.progress import Meter
-from careers.tagging import load_vocabulary
 
 from .conftest import ROOT
 
@@ -399,27 +398,3 @@ def test_a_text_edit_reuses_kept_related_lists_and_cards_and_matches_a_cold_buil
     assert (big_project / ".cache" / "related.json").exists()
     assert digest_tree(big_project / "site") == expected
     assert 0 < report.stats.written < report.pages / 2
-
-
-def test_workers_send_results_as_their_cache_entries(tmp_path: Path) -> None:
-    generate(4, tmp_path)
-    config = load_config(tmp_path)
-    posting = next((tmp_path / "content" / "jobs").glob("*.md"))
-    store = cache.open_cache(config, load_vocabulary(config.content_path / "skills.toml"))
-    (task,) = batch.scan_files([posting], config, store)
-    batch.set_inputs(load_vocabulary(config.content_path / "skills.toml"), config, store)
-    shipped = batch.ship_task(task)
-    assert isinstance(shipped, bytes) and shipped == store.path(task.key).read_bytes()
-    assert store.decode(task.key, shipped) == batch.run_task(task)
-
-
-def test_an_entry_from_a_worker_that_does_not_read_back_is_processed_again(
-    big_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    expected = serial_site(big_project)
-    monkeypatch.setattr(cache.PostingCache, "decode", lambda self, key, entry: None)
-    config = load_config(
-        big_project, {"output_dir": str(tmp_path / "site"), "cache_dir": str(tmp_path / "cache")}
-    )
-    build(config, PARALLEL)
-    assert digest_tree(tmp_path / "site") == expected
