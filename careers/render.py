@@ -127,7 +127,10 @@ def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     shown = replace(
         posting, skills=tuple(t for t in posting.skills if t.slug in skills), experience=experience
     )
-    return {"posting": shown, "related": (), "closed": True}
+    # ``shown`` is known by the posting's identity, which says nothing of the tags left out:
+    # ``shown_tags`` puts them in the page's fingerprint, so the page follows the site's tags.
+    shown_tags = (tuple(t.slug for t in shown.skills), experience.level if experience else None)
+    return {"posting": shown, "related": (), "closed": True, "shown_tags": shown_tags}
 
 
 def details(posting: Posting) -> dict[str, Any]:
