@@ -160,8 +160,11 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     tasks = scan_files(find_sources(config.jobs_path), config, cache, old.sources if old else None)
     sources = {t.relpath: (t.stamp, t.content) for t in tasks if t.stamp and t.content}
     env = make_environment(config)
-    context = build_context(config, vocab, replace(options, jobs=None, cache=True), env)
-    inputs = inputs_fingerprint(context, (task.token for task in tasks))
+    # The day decides which postings are closed, and so the site each page is rendered from;
+    # nothing renders the day itself. So it is an input of the build, not of every page: the
+    # first build of a day renders only the pages of postings that closed, and the lists.
+    context = build_context(config, vocab, replace(options, now=None, jobs=None, cache=True), env)
+    inputs = inputs_fingerprint(f"{context}\0{options.now}", (task.token for task in tasks))
     if old and old.inputs == inputs and site_is_intact(out, old):
         if sources != old.sources:  # files read this time whose stamps can be trusted next time
             save_state(config, replace(old, sources=sources))

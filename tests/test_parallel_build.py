@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.util
 import io
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from careers import batch, cache, fragments
+from careers import batch, cache, fragments, render
 from careers.builder import BuildOptions, BuildReport, build
 from careers.config import load_config
 from careers.model import Posting
@@ -169,6 +171,70 @@ def test_a_page_whose_template_comes_to_read_the_site_follows_every_later_change
     (project / "content" / "jobs" / "new-role.md").write_text("---\ntitle: New Role\n---\nWork on things.\n")
     build(config)  # another posting's page did not change, but the site it reads did
     assert "<p>8 open</p>" in other.read_text()
+
+
+def test_a_new_day_renders_only_what_closing_changed(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "content" / "jobs" / "closing-role.md").write_text(
+        "---\ntitle: Closing Role\ndate: 2026-01-02\nvalid_through: 2026-01-10\n---\nWork on things.\n"
+    )
+    config = load_config(project)
+    rendered: list[str] = []
+    real_render = render.render_page
+
+    def counting_render(page: render.Page, *args: object, **kwargs: object) -> bytes:
+        rendered.append(page.path)
+        return real_render(page, *args, **kwargs)  # type: ignore[arg-type]
+
+    def on(day: int) -> BuildOptions:
+        return BuildOptions(now=dt.date(2026, 1, day), jobs=1)
+
+    def cold(day: int) -> dict[str, str]:
+        elsewhere = load_config(project, {"output_dir": str(tmp_path / f"cold-{day}")})
+        build(elsewhere, replace(on(day), jobs=1, cache=False))
+        return digest_tree(tmp_path / f"cold-{day}")
+
+    build(config, on(9))
+    monkeypatch.setattr(render, "render_page", counting_render)
+    build(config, on(10))  # a new day, and the posting still open on its last day
+    assert rendered == []
+    assert digest_tree(project / "site") == cold(10)
+    rendered.clear()
+    build(config, on(11))  # now it has closed: its page and the lists change, no more
+    closing = list(rendered)
+    assert digest_tree(project / "site") == cold(11)
+    assert "jobs/closing-role/index.html" in closing and "index.html" in closing
+    assert "jobs/senior-data-engineer/index.html" not in closing
+    assert "Closing Role" not in (project / "site" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("goes_by", ["an edit", "a new day"])
+def test_a_closed_posting_stops_linking_a_skill_page_that_goes(
+    project: Path, tmp_path: Path, goes_by: str
+) -> None:
+    jobs = project / "content" / "jobs"
+    (jobs / "open-role.md").write_text(
+        "---\ntitle: Open Role\nvalid_through: 2026-01-10\nskills: [Kubernetes]\n---\nWork on things.\n"
+    )
+    (jobs / "closed-role.md").write_text(
+        "---\ntitle: Closed Role\nvalid_through: 2026-01-05\nskills: [Kubernetes]\n---\nWork on things.\n"
+    )
+    config = load_config(project)
+    closed_page = project / "site" / "jobs" / "closed-role" / "index.html"
+    build(config, BuildOptions(now=dt.date(2026, 1, 9)))
+    assert "skills/kubernetes/" in closed_page.read_text()  # an open posting still has the skill
+    day = 9
+    if goes_by == "an edit":  # the open posting drops the skill
+        (jobs / "open-role.md").write_text((jobs / "open-role.md").read_text().replace("Kubernetes", "SQL"))
+    else:  # the open posting closes
+        day = 11
+    build(config, BuildOptions(now=dt.date(2026, 1, day)))
+    assert not (project / "site" / "skills" / "kubernetes").exists()
+    assert "skills/kubernetes/" not in closed_page.read_text()
+    elsewhere = load_config(project, {"output_dir": str(tmp_path / "cold")})
+    build(elsewhere, BuildOptions(now=dt.date(2026, 1, day), jobs=1, cache=False))
+    assert digest_tree(project / "site") == digest_tree(tmp_path / "cold")
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
