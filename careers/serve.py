@@ -289,24 +289,26 @@ def serve(
     live = Live(config.base_path)
     live.errors = first_build(preview, quiet, verbose).errors
     loop = IOLoop.current()
-    url = start_listening(config, live, host, port)
     stop = threading.Event()
     worker = threading.Thread(
         target=rebuild_forever,
         args=(preview, changes, live, loop, stop, lambda u, only: print_update(u, quiet, verbose, only)),
         daemon=True,
     )
-    worker.start()
-    if open_browser:
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    # From the moment the address is printed, Ctrl-C means "stop serving", wherever it lands.
     try:
+        url = start_listening(config, live, host, port)
+        worker.start()
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
         loop.start()
     except KeyboardInterrupt:
         pass
     finally:
         stop.set()
         observer.stop()
-        worker.join(timeout=10)
+        if worker.is_alive():
+            worker.join(timeout=10)
     print("stopped")
     return 0
 

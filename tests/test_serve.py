@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from careers import serve
+from careers.builder import BuildOptions
+from careers.config import load_config
+
 from .conftest import ROOT, edit, free_port, h1_line
 
 POSTING = "jobs/territory-account-manager/index.html"
@@ -336,3 +340,21 @@ def test_reloads_under_a_base_url_sub_path(start: Callable[..., Server], project
     missing.wait_for_selector("h1:has-text('Not Yet')", timeout=15000)
     page.close()
     missing.close()
+
+
+def test_ctrl_c_just_after_the_address_is_printed_still_stops_cleanly(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_listen = serve.start_listening
+
+    def listen_then_ctrl_c(*args: object) -> str:
+        real_listen(*args)  # type: ignore[arg-type]
+        raise KeyboardInterrupt  # the user's Ctrl-C, landing before the loop runs
+
+    monkeypatch.setattr(serve, "start_listening", listen_then_ctrl_c)
+    try:
+        code = serve.serve(lambda: load_config(project), "127.0.0.1", free_port(), False, BuildOptions())
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C escaped serve() and would have ended the command with 130")
+    assert code == 0
+    assert capsys.readouterr().out.rstrip().endswith("stopped")
