@@ -25,7 +25,6 @@ from .manifest import (
     inputs_fingerprint,
     load_state,
     page_fingerprint,
-    posting_identity,
     postings_fingerprint,
     save_state,
     site_fingerprint,
@@ -182,14 +181,14 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
     gc.freeze()
     assets = load_assets(*(folder / "static" for folder in config.template_paths))
     fragments = fragment_cache(env)
-    if cache:
-        load_fragments(fragments, config.cache_path, context)
     pages = plan_pages(site, config)
     known = old.reads_site if old and old.context == context else {}
     reads_site = _reads_site(env, {page.template for page in pages}, known)
     fingerprints = _fingerprints(context, pages, site, reads_site)
     machine = list(machine_files(site, config))
     try:
+        if cache:
+            load_fragments(fragments, config.cache_path, context)
         staging = open_staging(out)
         files = _site_files(
             pages, fingerprints, site, config, env, assets, machine, old, options.jobs, meter, staging
@@ -216,7 +215,7 @@ def _build(config: Config, options: BuildOptions, meter: Meter | None) -> BuildR
             reads_site,
         )
         save_state(config, state)
-        current = {posting_identity(p) for p in (*site.postings, *site.closed)}
+        current = {p.identity for p in (*site.postings, *site.closed)}
         save_fragments(fragments, config.cache_path, context, current)
     return BuildReport(len(site.postings), count, stats, diagnostics, time.perf_counter() - started)
 
@@ -255,9 +254,7 @@ def _site_files(
 ) -> Iterator[tuple[str, bytes | Keep | Placed]]:
     """Every output file: ``Keep`` when its page did not change, else rendered (and put in
     ``staging`` by the process that rendered it)."""
-    out = config.output_path
-
-    out_dir = str(out)
+    out_dir = str(config.output_path)
 
     def unchanged(path: str) -> Keep | None:
         """``Keep`` (with the file's stamp) when the page's file is as the last build left it."""
@@ -297,7 +294,7 @@ def _site_files(
         def lines(postings: Sequence[Posting]) -> str:
             return ",\n".join(map(run_lines, runs(postings)))
 
-        yield JOBS_JSON, jobs_json(site, config, lines=lines)
+        yield JOBS_JSON, jobs_json(site, config, lines)
     yield from machine
     yield from assets.files
 

@@ -45,7 +45,7 @@ from jinja2.parser import Parser
 from markupsafe import Markup
 
 from .cache import write_quietly
-from .manifest import Unfingerprintable, fingerprint, posting_identity
+from .manifest import Unfingerprintable, fingerprint
 from .model import Posting
 
 FORMAT = 3
@@ -195,7 +195,7 @@ def _key(keys: list[object]) -> str:
         if type(key) is str:
             parts.append(f"s{len(key)}:{key}")  # length-prefixed: no two lists join the same
         elif type(key) is Posting:
-            identity = posting_identity(key)
+            identity = key.identity
             parts.append(f"P{len(identity)}:{identity}")
         else:
             return fingerprint(*keys)
@@ -210,7 +210,7 @@ def fragment_cache(env: jinja2.Environment) -> FragmentCache:
 
 def _identities(value: object) -> Iterable[str]:
     if isinstance(value, Posting):
-        yield posting_identity(value)
+        yield value.identity
     elif isinstance(value, (list, tuple)):
         for item in value:
             yield from _identities(item)

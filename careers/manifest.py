@@ -263,11 +263,6 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-def posting_identity(posting: Posting) -> str:
-    """What tells one version of a posting from another: its file's bytes and path, its slug."""
-    return posting.identity
-
-
 def _feed(parts: list[str], value: object) -> None:
     """Add ``value`` to the text a fingerprint hashes (hashed once, at the end: one update
     for a whole page is much cheaper than one per value)."""

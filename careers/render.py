@@ -275,25 +275,20 @@ def site_files(
 
     ``record_json`` may stand in for ``posting_json`` (the preview server remembers them).
     """
-    yield "jobs.json", jobs_json(site, config, record_json)
+    lines = None if record_json is None else (lambda postings: ",\n".join(map(record_json, postings)))
+    yield "jobs.json", jobs_json(site, config, lines)
     yield from machine_files(site, config)
 
 
-def jobs_json(
-    site: Site,
-    config: Config,
-    record_json: Callable[[Posting], str] | None = None,
-    lines: Callable[[Sequence[Posting]], str] | None = None,
-) -> bytes:
+def jobs_json(site: Site, config: Config, lines: Callable[[Sequence[Posting]], str] | None = None) -> bytes:
     """The postings as a JSON array, one record per line (so a diff shows which postings changed).
 
-    ``record_json`` may stand in for ``posting_json``; ``lines``, for the records of a list of
-    postings, one a line (joined by ",\n").
+    ``lines`` may stand in for the records of a list of postings, one a line (joined by ",\n"),
+    for a caller that keeps them.
     """
     if not site.postings:
         return b"[]\n"
-    encode = record_json or partial(posting_json, config=config)
-    body = lines(site.postings) if lines else ",\n".join(map(encode, site.postings))
+    body = lines(site.postings) if lines else ",\n".join(posting_json(p, config) for p in site.postings)
     return ("[\n" + body + "\n]\n").encode("utf-8")
 
 
