@@ -188,3 +188,15 @@ def test_a_build_under_new_settings_drops_the_old_settings_entries(project: Path
         f.write('location = "Boston, MA"\n')  # every posting's entry is for the old settings now
     build(load_config(project))
     assert len(entries()) == 7 and not entries() & first
+
+
+def test_a_build_under_new_settings_drops_what_a_killed_build_left_half_written(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    folder = next(p for p in (project / ".cache" / "postings").iterdir() if p.is_dir())
+    leftover = folder / ".0123.json.4242.tmp"  # as write_quietly names a file it has not renamed yet
+    leftover.write_text('{"format"')
+    with (project / "careers.toml").open("a") as f:
+        f.write('location = "Boston, MA"\n')
+    build(load_config(project))
+    assert not leftover.exists()
