@@ -46,7 +46,7 @@ SEED_LEVELS = ["associate", "entry", "associate", "associate", "associate"]
 
 
 @pytest.mark.parametrize(
-    ("seed", "level"), zip(SEEDS, SEED_LEVELS, strict=True), ids=lambda v: getattr(v, "name", v)
+    ("seed", "level"), list(zip(SEEDS, SEED_LEVELS, strict=True)), ids=lambda v: getattr(v, "name", v)
 )
 def test_seed_levels(seed, level: str) -> None:
     cleaned = clean_html(seed.read_text(encoding="utf-8"))
