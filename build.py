@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the careers site (``python build.py``) or preview it (``python build.py serve``)."""
 
-from careers.cli import run
+from careers.shell.cli import run
 
 if __name__ == "__main__":
     run()

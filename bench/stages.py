@@ -26,15 +26,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 
-from careers.builder import SKILLS_FILE
-from careers.clean import clean_html
 from careers.config import load_config
-from careers.frontmatter import read_fields
-from careers.posting import process_source
-from careers.render import make_environment, plan_pages, render_page
-from careers.site import assemble_site
-from careers.sources import decode, find_sources, markdown_to_html, parse_source, split_front_matter
-from careers.tagging import load_vocabulary, tag_posting
+from careers.engine.builder import SKILLS_FILE
+from careers.pages.render import make_environment, plan_pages, render_page
+from careers.pages.site import assemble_site
+from careers.posting.clean import clean_html
+from careers.posting.fields import read_fields
+from careers.posting.process import process_source
+from careers.posting.tagging import load_vocabulary, tag_posting
+from careers.sources.decode import decode
+from careers.sources.files import find_sources
+from careers.sources.frontmatter import split_front_matter
+from careers.sources.source import markdown_to_html, parse_source
 
 TARGET = 10_000
 

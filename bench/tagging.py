@@ -21,12 +21,13 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from careers.clean import clean_html
 from careers.model import Section
-from careers.sources import find_sources, read_source
-from careers.tagging import Vocabulary, load_vocabulary, tag_posting
-from careers.tagging.matcher import compile_matcher
-from careers.tagging.text import read_posting
+from careers.posting.clean import clean_html
+from careers.posting.tagging import Vocabulary, load_vocabulary, tag_posting
+from careers.posting.tagging.matcher import compile_matcher
+from careers.posting.tagging.text import read_posting
+from careers.sources.files import find_sources
+from careers.sources.source import read_source
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import ConfigError
+from careers.errors import ConfigError
 
 CONFIG_NAME = "careers.toml"
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")

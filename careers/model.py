@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
-from .errors import Diagnostic
+from careers.errors import Diagnostic
 
 SectionKind = Literal[
     "summary",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from careers.cli import main
+from careers.shell.cli import main
 
 from .conftest import ROOT
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from careers.cli import main
-from careers.linkcheck import check_links
+from careers.pages.links import check_links
+from careers.shell.cli import main
 
 from .conftest import ROOT, SEEDS
 

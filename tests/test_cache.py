@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from careers.builder import build
-from careers.cache import PostingCache, content_digest, open_cache
-from careers.codec import decode_result, encode_result
 from careers.config import Config, load_config
+from careers.engine.builder import build
+from careers.engine.cache import PostingCache, content_digest, open_cache
+from careers.engine.codec import decode_result, encode_result
 from careers.errors import CareersError, Diagnostic
 from careers.model import Education, Experience, ListBlock, Paragraph, Posting, Run, Salary, Section, SkillTag
-from careers.posting import Result, process_source
-from careers.sources import read_source
-from careers.tagging import load_vocabulary
+from careers.posting.process import Result, process_source
+from careers.posting.tagging import load_vocabulary
+from careers.sources.source import read_source
 
 from .conftest import ROOT
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from careers.clean import clean_html, section_text
-from careers.emit import blocks_html
 from careers.model import ListBlock, Paragraph, Section
+from careers.pages.html import blocks_html
+from careers.posting.clean import clean_html, section_text
 
 from .conftest import SEEDS, read_tsv
 

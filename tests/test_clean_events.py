@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careers.clean import _MARKUP_TAGS, Event, clean_html, parse_events
+from careers.posting.clean import _MARKUP_TAGS, Event, clean_html, parse_events
 from tests.test_clean_properties import HTML, SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""The pinned install: every dependency pyproject.toml names is pinned in constraints.txt, within its range."""
+"""The pinned install: every dependency in pyproject.toml is pinned in constraints.txt, within range."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def pins() -> dict[str, str]:
 
 def test_every_dependency_is_pinned_within_its_range() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    wanted = [*project["dependencies"], *(r for extra in project["optional-dependencies"].values() for r in extra)]
+    extras = project["optional-dependencies"].values()
+    wanted = [*project["dependencies"], *(r for extra in extras for r in extra)]
     pinned = pins()
     for spec in map(Requirement, wanted):
         name = canonicalize_name(spec.name)

@@ -22,15 +22,15 @@ from pathlib import Path
 
 import pytest
 
-from careers.cli import main
+from careers.shell.cli import main
 
 from .conftest import ROOT
 
 KILLER = """
 import os, shutil, signal, sys
 from pathlib import Path
-import careers.output as output
-from careers.cli import main
+import careers.engine.output as output
+from careers.shell.cli import main
 
 point, n, root = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 calls = 0
@@ -223,7 +223,7 @@ def hook(event, args):
         written.extend([(event, args[0]), (event, args[1])])
 
 sys.addaudithook(hook)
-from careers.cli import main
+from careers.shell.cli import main
 code = main(["build", "-q"])
 for event, path in written:
     print(event, os.path.abspath(os.fsdecode(path)))

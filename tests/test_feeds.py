@@ -6,11 +6,11 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
-from careers.assets import fingerprint
 from careers.config import Config
-from careers.feeds import feed_xml, robots_txt, sitemap_entries, sitemap_xml
 from careers.model import Posting, SkillTag
-from careers.site import assemble_site
+from careers.pages.assets import fingerprint
+from careers.pages.feeds import feed_xml, robots_txt, sitemap_entries, sitemap_xml
+from careers.pages.site import assemble_site
 
 CONFIG = Config(title="Jobs", company="Acme", base_url="https://acme.example/careers/")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -74,7 +74,7 @@ def test_fingerprints_follow_content() -> None:
 def test_absolute_urls_are_what_joining_to_base_url_gives() -> None:
     from urllib.parse import urljoin, urlsplit
 
-    from careers.jsonld import absolute_url
+    from careers.pages.jsonld import absolute_url
 
     bases = [
         "https://acme.example/careers/",

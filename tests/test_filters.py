@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from careers.builder import build
 from careers.config import load_config
+from careers.engine.builder import build
 
 from .browsing import add_extra_postings, serve_folder
 from .conftest import ROOT

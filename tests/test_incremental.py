@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from careers.assets import load_assets
-from careers.builder import BuildOptions, build
 from careers.config import load_config
-from careers.incremental import Preview, Update
+from careers.engine.builder import BuildOptions, build
+from careers.engine.incremental import Preview, Update
+from careers.pages.assets import load_assets
 
 from .conftest import edit, h1_line
 

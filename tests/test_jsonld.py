@@ -8,8 +8,8 @@ import json
 import pytest
 
 from careers.config import Config
-from careers.jsonld import job_posting, script_json
 from careers.model import Education, Experience, Paragraph, Posting, Run, Salary, Section, SkillTag
+from careers.pages.jsonld import job_posting, script_json
 
 CONFIG = Config(
     company="Acme",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from careers.linkcheck import BrokenLink, check_links
+from careers.pages.links import BrokenLink, check_links
 
 
 def test_broken_links_and_anchors_with_their_lines(tmp_path: Path) -> None:

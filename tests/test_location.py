@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careers.location import Address, parse_location
+from careers.posting.location import Address, parse_location
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from careers.engine.output import check_output_dir, write_site
 from careers.errors import CareersError
-from careers.output import check_output_dir, write_site
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from careers.builder import build
 from careers.config import load_config
+from careers.engine.builder import build
 
 
 def soup_of(site: Path, page: str) -> BeautifulSoup:

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from careers import batch, cache, fragments, render
-from careers.builder import BuildOptions, BuildReport, build
 from careers.config import load_config
+from careers.engine import batch, cache, fragments
+from careers.engine.builder import BuildOptions, BuildReport, build
 from careers.model import Posting
-from careers.progress import Meter
+from careers.pages import render
+from careers.shell.progress import Meter
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from careers.render import months_label, relative_url
+from careers.pages.render import months_label, relative_url
 
 
 @pytest.mark.parametrize(
@@ -35,8 +35,8 @@ def test_months_label() -> None:
 
 
 def test_posting_text_is_escaped_in_pages(project) -> None:
-    from careers.builder import build
     from careers.config import load_config
+    from careers.engine.builder import build
 
     (project / "content" / "jobs" / "x.md").write_text(
         '---\ntitle: "<script>alert(1)</script> Engineer"\nlocation: "<b>Boston</b>"\n---\nHello.\n'

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from careers import serve
-from careers.builder import BuildOptions
 from careers.config import load_config
+from careers.engine.builder import BuildOptions
+from careers.shell import serve
 
 from .conftest import ROOT, edit, free_port, h1_line
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from careers.model import Posting, SkillTag
-from careers.site import assemble_site
+from careers.pages.site import assemble_site
 
 
 def posting(
@@ -69,7 +69,7 @@ def test_most_shared_matches_a_full_sort() -> None:
     import random
     from collections import Counter
 
-    from careers.site import _most_shared
+    from careers.pages.site import _most_shared
 
     rng = random.Random(3)
     for _ in range(200):

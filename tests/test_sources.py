@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from careers.errors import ContentError
-from careers.sources import find_sources, parse_source, read_source
+from careers.sources.files import find_sources
+from careers.sources.source import parse_source, read_source
 
 
 def parse(text: str | bytes, name: str = "x.md"):

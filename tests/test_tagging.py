@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from careers.clean import clean_html
-from careers.tagging import decide_level, extract_experience, extract_skills, load_vocabulary
+from careers.posting.clean import clean_html
+from careers.posting.tagging import decide_level, extract_experience, extract_skills, load_vocabulary
 
 from .conftest import SEEDS
 

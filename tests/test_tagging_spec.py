@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from careers.model import Paragraph, Run, Section
-from careers.sections import heading_kind
-from careers.tagging import decide_level, extract_education, extract_experience
-from careers.tagging.experience import find_experience
+from careers.posting.sections import heading_kind
+from careers.posting.tagging import decide_level, extract_education, extract_experience
+from careers.posting.tagging.experience import find_experience
 
 from .conftest import read_tsv
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from careers.builder import build
 from careers.config import load_config
+from careers.engine.builder import build
 from careers.errors import ConfigError, TemplateError
-from careers.theme import DARK_SURFACES, LIGHT_SURFACES, contrast, parse_hex, readable_on, theme_css
+from careers.pages.theme import DARK_SURFACES, LIGHT_SURFACES, contrast, parse_hex, readable_on, theme_css
 
 from .conftest import ROOT
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careers.clean import clean_html
-from careers.tagging import VocabularyError, extract_skills, load_vocabulary, skills_from_names
+from careers.posting.clean import clean_html
+from careers.posting.tagging import VocabularyError, extract_skills, load_vocabulary, skills_from_names
 
 BUILTIN = load_vocabulary()
 CATEGORIES = {

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from careers.clean import clean_html, section_text
-from careers.cli import main
-from careers.emit import blocks_html
-from careers.frontmatter import read_fields
-from careers.sources import parse_source
+from careers.pages.html import blocks_html
+from careers.posting.clean import clean_html, section_text
+from careers.posting.fields import read_fields
+from careers.shell.cli import main
+from careers.sources.source import parse_source
 
 from .conftest import DATA, ROOT, free_port
 

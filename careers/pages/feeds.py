@@ -1,0 +1,116 @@
+"""Files for machines: ``sitemap.xml``, ``feed.xml`` (Atom) and ``robots.txt``.
+
+All three need absolute URLs, so the sitemap and the feed are written only when
+``base_url`` is one. Dates come from the postings, never from the clock, so the same
+content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from xml.sax.saxutils import escape
+
+from careers.config import Config
+from careers.model import Posting, Site
+from careers.pages.jsonld import absolute_url, description_html
+
+FEED_SIZE = 50
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+# The feed's date when no posting has one: a fixed instant, not the build's clock.
+EPOCH = dt.date(1970, 1, 1)
+
+
+def published(site: Site) -> tuple[Posting, ...]:
+    """The postings a search engine or feed reader should hear about: open and not drafts."""
+    return tuple(p for p in site.postings if not p.draft)
+
+
+def newest(postings: Iterable[Posting]) -> dt.date | None:
+    return max((p.date_posted for p in postings if p.date_posted), default=None)
+
+
+def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
+    """Every indexable page (a site path, "" for the index) with the date it last changed."""
+    postings = published(site)
+    yield "", newest(postings)
+    for posting in postings:
+        yield f"jobs/{posting.slug}/", posting.date_posted
+    for prefix, terms in (("skills/", site.skills), ("experience/", site.levels)):
+        yield prefix, newest(p for t in terms for p in t.postings if not p.draft)
+        for term in terms:
+            if any(not p.draft for p in term.postings):  # a page of drafts only is not published
+                yield f"{prefix}{term.slug}/", newest(p for p in term.postings if not p.draft)
+
+
+def sitemap_xml(site: Site, config: Config) -> bytes | None:
+    """One ``<url>`` per indexable page, written as text: it has one for every posting, and
+    building 10,000 elements to serialize them cost ten times as long."""
+    if absolute_url(config, "") is None:
+        return None
+    parts = ['<?xml version="1.0" encoding="utf-8"?>\n', f'<urlset xmlns="{SITEMAP_NS}">\n']
+    for path, lastmod in sitemap_entries(site):
+        url = absolute_url(config, path)
+        parts.append(f" <url>\n  <loc>{escape(url or '')}</loc>\n")
+        if lastmod:
+            parts.append(f"  <lastmod>{lastmod.isoformat()}</lastmod>\n")
+        parts.append(" </url>\n")
+    parts.append("</urlset>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def feed_xml(site: Site, config: Config) -> bytes | None:
+    """An Atom feed of the newest open postings."""
+    home = absolute_url(config, "")
+    if home is None:
+        return None
+    postings = published(site)[:FEED_SIZE]
+    updated = newest(postings) or EPOCH
+    root = ET.Element("feed", xmlns=ATOM_NS)
+    ET.SubElement(root, "title").text = config.title
+    ET.SubElement(root, "id").text = home
+    ET.SubElement(root, "link", rel="self", href=f"{home}feed.xml")
+    ET.SubElement(root, "link", rel="alternate", type="text/html", href=home)
+    ET.SubElement(root, "updated").text = _instant(updated)
+    author = ET.SubElement(root, "author")
+    ET.SubElement(author, "name").text = config.company or config.title
+    for posting in postings:
+        root.append(feed_entry(posting, config, updated))
+    return _xml(root)
+
+
+def feed_entry(posting: Posting, config: Config, fallback: dt.date) -> ET.Element:
+    url = absolute_url(config, f"jobs/{posting.slug}/") or ""
+    entry = ET.Element("entry")
+    ET.SubElement(entry, "title").text = posting.title
+    ET.SubElement(entry, "id").text = url
+    ET.SubElement(entry, "link", rel="alternate", type="text/html", href=url)
+    ET.SubElement(entry, "updated").text = _instant(posting.date_posted or fallback)
+    if posting.date_posted:
+        ET.SubElement(entry, "published").text = _instant(posting.date_posted)
+    if posting.company and posting.company != config.company:
+        ET.SubElement(ET.SubElement(entry, "author"), "name").text = posting.company
+    if posting.summary:
+        ET.SubElement(entry, "summary").text = posting.summary
+    ET.SubElement(entry, "content", type="html").text = description_html(posting)
+    return entry
+
+
+def robots_txt(config: Config) -> bytes:
+    lines = ["User-agent: *", "Allow: /"]
+    sitemap = absolute_url(config, "sitemap.xml")
+    if sitemap:
+        lines.append(f"Sitemap: {sitemap}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _instant(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root, space=" ")
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'.encode()

@@ -1,0 +1,188 @@
+"""Stage 4: assemble postings into a ``Site``: unique slugs, order, taxonomies, related."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Protocol
+
+from careers.errors import Diagnostic
+from careers.model import LEVEL_NAMES, LEVELS, Posting, Site, Term
+from careers.slugs import short_hash
+
+RELATED_COUNT = 3
+# Enough candidates to find good neighbours without scanning every posting per posting.
+RELATED_CANDIDATES = 400
+
+
+class RelatedMemo(Protocol):
+    """Where related lists computed before can be found again (see ``related_postings``)."""
+
+    def get(self, key: str) -> dict[str, list[str]] | None: ...
+
+    def put(self, key: str, related: dict[str, list[str]]) -> None: ...
+
+
+def assemble_site(
+    postings: list[Posting],
+    today: dt.date | None = None,
+    with_related: bool = True,
+    memo: RelatedMemo | None = None,
+) -> tuple[Site, list[Diagnostic]]:
+    """Slugs are assigned over every posting, closed ones too, so closing one renames none.
+
+    ``with_related=False`` leaves ``related`` empty for a caller that fills it (the preview).
+    """
+    postings, found = assign_slugs(postings)
+    ordered = tuple(sorted(postings, key=sort_key))
+    open_ = tuple(p for p in ordered if not is_closed(p, today))
+    site = Site(
+        postings=open_,
+        skills=skill_terms(open_),
+        levels=level_terms(open_),
+        related=(related_postings(open_, memo) if with_related else {}),
+        closed=tuple(p for p in ordered if is_closed(p, today)),
+    )
+    for posting in site.closed:
+        found.append(
+            Diagnostic(
+                posting.source,
+                None,
+                "info",
+                f"closed after {posting.valid_through}: listed nowhere; its page says the position is closed",
+            )
+        )
+    return site, found
+
+
+def is_closed(posting: Posting, today: dt.date | None) -> bool:
+    """Closed once ``today`` is past the closing date (the closing day itself is still open)."""
+    return today is not None and posting.valid_through is not None and posting.valid_through < today
+
+
+def sort_key(posting: Posting) -> tuple[int, str, str, str]:
+    """Newest first; undated postings after dated ones; then by title and source."""
+    date = posting.date_posted
+    return (-(date.toordinal() if date else 0), posting.title.casefold(), posting.source, posting.slug)
+
+
+def assign_slugs(postings: list[Posting]) -> tuple[list[Posting], list[Diagnostic]]:
+    """Make every slug unique, the same way on every build.
+
+    Of the postings that want one slug, the oldest (undated ones count as oldest, then the
+    first by path) keeps it; each other gets a suffix from its own source path, so adding a
+    newer posting never renames another.
+    """
+    by_slug: dict[str, list[Posting]] = defaultdict(list)
+    for posting in postings:
+        by_slug[posting.slug].append(posting)
+    taken = set(by_slug)
+    out, found = [], []
+    for slug, group in sorted(by_slug.items()):
+        group.sort(key=lambda p: (p.date_posted or dt.date.min, p.source))
+        out.append(group[0])
+        for posting in group[1:]:
+            new = f"{slug}-{short_hash(posting.source)}"
+            while new in taken:
+                new = f"{slug}-{short_hash(new)}"
+            taken.add(new)
+            out.append(replace(posting, slug=new))
+            found.append(
+                Diagnostic(
+                    posting.source,
+                    None,
+                    "info",
+                    f"slug '{slug}' is taken by {group[0].source}; published as '{new}' "
+                    "(set 'slug:' in front matter to choose)",
+                )
+            )
+    return out, found
+
+
+def skill_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
+    groups: dict[str, list[Posting]] = defaultdict(list)
+    names: dict[str, tuple[str, str]] = {}
+    for posting in postings:
+        for tag in posting.skills:
+            groups[tag.slug].append(posting)
+            names.setdefault(tag.slug, (tag.name, tag.category))
+    terms = [Term(slug, *names[slug], tuple(groups[slug])) for slug in groups]
+    return tuple(sorted(terms, key=lambda t: (t.name.casefold(), t.slug)))
+
+
+def level_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
+    groups: dict[str, list[Posting]] = defaultdict(list)
+    for posting in postings:
+        if posting.level:
+            groups[posting.level].append(posting)
+    return tuple(
+        Term(level, LEVEL_NAMES[level], "level", tuple(groups[level])) for level in LEVELS if level in groups
+    )
+
+
+def related_postings(
+    postings: tuple[Posting, ...], memo: RelatedMemo | None = None
+) -> dict[str, tuple[Posting, ...]]:
+    """For each posting, the few others sharing the most skills (rarer skills first).
+
+    The lists depend on nothing but the postings' order, slugs and skills: with a ``memo``,
+    lists computed for the very same of those are reused (editing a posting's text rarely
+    changes any of them), and new ones are left there for next time.
+    """
+    if memo is None:
+        by_skill = skill_index(postings)
+        return {posting.slug: related_for(i, postings, by_skill) for i, posting in enumerate(postings)}
+    digest = hashlib.sha256()
+    for posting in postings:
+        digest.update(f"{posting.slug}\0{' '.join(t.slug for t in posting.skills)}\n".encode())
+    key = digest.hexdigest()
+    by_slug = {posting.slug: posting for posting in postings}
+    known = memo.get(key)
+    if known is not None and known.keys() == by_slug.keys():
+        try:
+            return {slug: tuple(by_slug[other] for other in others) for slug, others in known.items()}
+        except (KeyError, TypeError):
+            pass  # not lists of this site's slugs: computed afresh below
+    related = related_postings(postings)
+    memo.put(key, {slug: [p.slug for p in others] for slug, others in related.items()})
+    return related
+
+
+def skill_index(postings: tuple[Posting, ...]) -> dict[str, list[int]]:
+    """Skill slug → the indexes of the postings that have it, in site order."""
+    by_skill: dict[str, list[int]] = defaultdict(list)
+    for index, posting in enumerate(postings):
+        for tag in posting.skills:
+            by_skill[tag.slug].append(index)
+    return by_skill
+
+
+def related_for(
+    index: int, postings: tuple[Posting, ...], by_skill: dict[str, list[int]]
+) -> tuple[Posting, ...]:
+    """The postings related to ``postings[index]`` (see ``related_postings``)."""
+    counts: Counter[int] = Counter()
+    for slug in sorted((t.slug for t in postings[index].skills), key=lambda s: len(by_skill[s])):
+        counts.update(by_skill[slug][:RELATED_CANDIDATES])  # counted in C, not in a loop here
+        counts.pop(index, None)
+        if len(counts) >= RELATED_CANDIDATES:
+            break
+    return tuple(postings[i] for i in _most_shared(counts, RELATED_COUNT))
+
+
+def _most_shared(counts: Counter[int], n: int) -> list[int]:
+    """The ``n`` indexes with the highest counts, lower index first on ties.
+
+    The same as sorting every candidate by (-count, index), one tier of equal counts at a time.
+    """
+    best: list[int] = []
+    left = dict(counts)
+    while left and len(best) < n:
+        top = max(left.values())
+        tier = sorted(i for i, c in left.items() if c == top)
+        best.extend(tier[: n - len(best)])
+        for i in tier:
+            del left[i]
+    return best

@@ -1,0 +1,249 @@
+"""Front matter: the fields a posting may set, their types, and what they mean."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from careers.errors import Diagnostic
+from careers.model import LEVELS, Salary, Source
+
+# Accepted spellings → schema.org employmentType values.
+EMPLOYMENT_TYPES = {
+    "full-time": "FULL_TIME",
+    "full time": "FULL_TIME",
+    "fulltime": "FULL_TIME",
+    "full_time": "FULL_TIME",
+    "part-time": "PART_TIME",
+    "part time": "PART_TIME",
+    "parttime": "PART_TIME",
+    "part_time": "PART_TIME",
+    "contract": "CONTRACTOR",
+    "contractor": "CONTRACTOR",
+    "freelance": "CONTRACTOR",
+    "temporary": "TEMPORARY",
+    "temp": "TEMPORARY",
+    "seasonal": "TEMPORARY",
+    "internship": "INTERN",
+    "intern": "INTERN",
+    "volunteer": "VOLUNTEER",
+    "per diem": "PER_DIEM",
+    "per_diem": "PER_DIEM",
+    "other": "OTHER",
+}
+EMPLOYMENT_LABELS = {
+    "FULL_TIME": "Full-time",
+    "PART_TIME": "Part-time",
+    "CONTRACTOR": "Contract",
+    "TEMPORARY": "Temporary",
+    "INTERN": "Internship",
+    "VOLUNTEER": "Volunteer",
+    "PER_DIEM": "Per diem",
+    "OTHER": "Other",
+}
+SALARY_UNITS = {
+    "hour": "HOUR",
+    "day": "DAY",
+    "week": "WEEK",
+    "month": "MONTH",
+    "year": "YEAR",
+    "annum": "YEAR",
+    "annual": "YEAR",
+    "hr": "HOUR",
+    "yr": "YEAR",
+}
+CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Front matter read into typed values; absent keys are ``None``."""
+
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    employment_type: str | None = None
+    remote: bool | None = None
+    date: dt.date | None = None
+    valid_through: dt.date | None = None
+    apply_url: str | None = None
+    salary: Salary | None = None
+    skills: tuple[str, ...] | None = None
+    level: str | None = None
+    draft: bool = False
+    slug: str | None = None
+    summary: str | None = None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError("must be text")
+    text = " ".join(str(value).split())
+    if not text:
+        raise ValueError("must not be empty")
+    return text
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if "@" in text and ":" not in text:
+        text = "mailto:" + text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https", "mailto") or (parts.scheme != "mailto" and not parts.netloc):
+        raise ValueError(f"must be an http(s) URL or an email address, not {text!r}")
+    return text
+
+
+def read_employment_type(value: Any) -> str:
+    """Any common spelling ("Full time", "contract") as a schema.org employmentType."""
+    text = _text(value)
+    key = text.lower().replace("_", " ") if text.upper() not in EMPLOYMENT_LABELS else None
+    if key is None:
+        return text.upper()
+    found = EMPLOYMENT_TYPES.get(key) or EMPLOYMENT_TYPES.get(key.replace(" ", "-"))
+    if found is None:
+        choices = ", ".join(sorted(set(EMPLOYMENT_LABELS.values())))
+        raise ValueError(f"unknown employment type {text!r} (use one of: {choices})")
+    return found
+
+
+def _skills(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",")]
+    if not isinstance(value, list):
+        raise ValueError("must be a list of skill names, e.g. [Python, SQL]")
+    return tuple(_text(v) for v in value if not (isinstance(v, str) and not v.strip()))
+
+
+def _level(value: Any) -> str:
+    text = _text(value).lower().replace("-", "_").replace(" ", "_")
+    text = {"mid": "mid_senior", "senior": "mid_senior", "entry_level": "entry", "intern": "internship"}.get(
+        text, text
+    )
+    if text not in LEVELS:
+        raise ValueError(f"unknown level {value!r} (use one of: {', '.join(LEVELS)})")
+    return text
+
+
+def _slug(value: Any) -> str:
+    text = _text(value)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) or len(text) > 80:
+        raise ValueError(f"must be lowercase letters, digits and dashes, not {text!r}")
+    return text
+
+
+def _salary(value: Any) -> Salary:
+    salary = _salary_of(value)
+    if not all(math.isfinite(v) for v in (salary.min_value, salary.max_value) if v is not None):
+        # YAML's .nan and .inf, or more digits than a float holds: JSON (cache, JSON-LD) has none.
+        raise ValueError("must hold finite amounts, not .nan, .inf or hundreds of digits")
+    return salary
+
+
+def _salary_of(value: Any) -> Salary:
+    if isinstance(value, dict):
+        unknown = set(value) - {"min", "max", "currency", "unit"}
+        if unknown:
+            raise ValueError(
+                f"unknown salary key(s) {', '.join(sorted(map(str, unknown)))}; use min, max, currency, unit"
+            )
+        lo, hi = value.get("min"), value.get("max")
+        for v in (lo, hi):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                raise ValueError("salary min and max must be numbers")
+        unit = SALARY_UNITS.get(str(value.get("unit", "year")).lower().rstrip("ly"))
+        if unit is None:
+            raise ValueError("salary unit must be hour, day, week, month or year")
+        currency = _text(value.get("currency", "USD")).upper()
+        return Salary(currency, lo, hi, unit, format_salary(currency, lo, hi, unit))
+    return parse_salary(_text(value))
+
+
+def parse_salary(text: str) -> Salary:
+    """Read "$60,000 – $80,000 a year" or "USD 25/hour"; keep the text if it says more."""
+    currency = next((code for sym, code in CURRENCY_SYMBOLS.items() if sym in text), None)
+    code = re.search(r"\b([A-Z]{3})\b", text)
+    currency = currency or (code.group(1) if code else "USD")
+    numbers = [
+        float(n.replace(",", "")) * (1000 if k.lower() == "k" else 1)
+        for n, k in re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*([kK]?)", text)
+    ]
+    unit_word = re.search(r"\b(hour|hr|day|week|month|year|yr|annum|annual)", text, re.I)
+    unit = SALARY_UNITS[unit_word.group(1).lower()] if unit_word else "YEAR"
+    lo = numbers[0] if numbers else None
+    hi = numbers[1] if len(numbers) > 1 else None
+    return Salary(currency, lo, hi, unit, text)
+
+
+def format_salary(currency: str, lo: float | None, hi: float | None, unit: str) -> str:
+    symbol = {v: k for k, v in CURRENCY_SYMBOLS.items()}.get(currency, currency + " ")
+    amounts = [f"{symbol}{v:,.0f}" for v in (lo, hi) if v is not None]
+    return " – ".join(amounts) + f" per {unit.lower()}"
+
+
+READERS: dict[str, Callable[[Any], Any]] = {
+    "title": _text,
+    "company": _text,
+    "location": _text,
+    "employment_type": read_employment_type,
+    "remote": _bool,
+    "date": _date,
+    "valid_through": _date,
+    "apply_url": _url,
+    "salary": _salary,
+    "skills": _skills,
+    "level": _level,
+    "draft": _bool,
+    "slug": _slug,
+    "summary": _text,
+}
+
+
+def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
+    """Type-check every front matter key: errors for wrong values, warnings for unknown keys."""
+    values: dict[str, Any] = {}
+    found: list[Diagnostic] = []
+    for key, raw in source.meta.items():
+        line = source.meta_lines.get(key)
+        reader = READERS.get(key)
+        if reader is None:
+            close = difflib.get_close_matches(key, READERS, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(READERS)}"
+            found.append(
+                Diagnostic(
+                    source.relpath, line, "warning", f"unknown front matter key '{key}' is ignored{hint}"
+                )
+            )
+            continue
+        if raw is None:
+            continue
+        try:
+            values[key] = reader(raw)
+        except ValueError as exc:
+            found.append(Diagnostic(source.relpath, line, "error", f"front matter '{key}' {exc}"))
+    return Fields(**values), found

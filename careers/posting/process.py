@@ -1,0 +1,130 @@
+"""Stages 2–3 for one source: clean, tag, and merge front matter into a ``Posting``.
+
+``process_source`` is a pure function of the source, the vocabulary and the config, which
+is what lets a build cache its result by content hash and run it across processes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from careers.config import Config
+from careers.errors import Diagnostic
+from careers.model import Posting, Section, Source
+from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
+from careers.posting.fields import read_employment_type, read_fields
+from careers.posting.tagging import Vocabulary, skills_from_names, tag_posting
+from careers.slugs import slugify
+
+SUMMARY_LENGTH = 160
+# Scraped pages nest a few dozen levels; far deeper means a paste went wrong (or an attack).
+DEEP_NESTING = 1000
+_REMOTE = re.compile(r"\b(remote|work from home|telecommute|anywhere)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What processing one source gave: a posting (unless it failed) and the findings."""
+
+    posting: Posting | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
+    fields, found = read_fields(source)
+    found[:0] = source.notes
+    if any(d.level == "error" for d in found):
+        return Result(None, tuple(found))
+    too_big = check_tag_count(source)
+    if too_big:
+        return Result(None, (*found, too_big))
+    cleaned = clean_html(source.body, fields.title)
+    title = fields.title or cleaned.title
+    if not title:
+        found.append(
+            Diagnostic(
+                source.relpath,
+                source.body_line,
+                "error",
+                "posting has no title: add 'title:' front matter or start the body with an <h1>/<h2>",
+            )
+        )
+        return Result(None, tuple(found))
+    if cleaned.depth > DEEP_NESTING:
+        message = f"posting is nested {cleaned.depth:,} levels deep: its text was kept, but check the source"
+        found.append(Diagnostic(source.relpath, source.body_line, "warning", message + " for a broken paste"))
+    if not cleaned.sections:
+        found.append(
+            Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
+        )
+    tags = tag_posting(title, cleaned.sections, vocab, fields.level)
+    if fields.skills is not None:
+        skills, unknown = skills_from_names(list(fields.skills), vocab)
+        for name in unknown:
+            found.append(
+                Diagnostic(
+                    source.relpath,
+                    source.meta_lines.get("skills"),
+                    "warning",
+                    f"skill '{name}' is not in the vocabulary; kept as written "
+                    "(add it to content/skills.toml)",
+                )
+            )
+    else:
+        skills = tags.skills
+    location = fields.location or config.location or None
+    posting = Posting(
+        source=source.relpath,
+        slug=fields.slug or slugify(title, fallback=slugify(Path(source.relpath).stem)),
+        title=title,
+        sections=cleaned.sections,
+        summary=fields.summary or summarize(cleaned.sections),
+        skills=skills,
+        experience=tags.experience,
+        education=tags.education,
+        company=fields.company or config.company or None,
+        location=location,
+        employment_type=fields.employment_type or _employment_default(config),
+        remote=fields.remote if fields.remote is not None else bool(location and _REMOTE.search(location)),
+        date_posted=fields.date,
+        valid_through=fields.valid_through,
+        apply_url=fields.apply_url,
+        salary=fields.salary,
+        draft=fields.draft,
+        digest=source.digest,
+    )
+    return Result(posting, tuple(found))
+
+
+def check_tag_count(source: Source) -> Diagnostic | None:
+    """An error for a body with more tags than any posting needs (parsing time grows with them)."""
+    tags = count_tags(source.body)
+    if tags <= MAX_TAGS:
+        return None
+    message = (
+        f"posting has {tags:,} HTML tags, more than any posting needs ({MAX_TAGS:,}); "
+        "it was not built: check the source for a broken paste"
+    )
+    return Diagnostic(source.relpath, source.body_line, "error", message)
+
+
+def _employment_default(config: Config) -> str | None:
+    return read_employment_type(config.employment_type) if config.employment_type else None
+
+
+def summarize(sections: tuple[Section, ...]) -> str:
+    """One line for listings: the first sentence of the opening text, cut at a word."""
+    ordered = sorted(sections, key=lambda s: s.kind not in ("summary", "other"))
+    for section in ordered:
+        if section.kind in ("company", "equal_opportunity", "benefits"):
+            continue
+        text = section_text(section).split("\n")[0].strip()
+        if len(text.split()) < 4:
+            continue
+        sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+        if len(sentence) <= SUMMARY_LENGTH:
+            return sentence
+        return sentence[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""

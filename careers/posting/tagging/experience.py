@@ -1,0 +1,186 @@
+"""Experience: the binding number of months a posting asks for, read clause by clause."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from careers.model import Section
+from careers.posting.tagging.text import Clause, Reading, as_reading, is_preferred
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24, "thirty-six": 36,
+}  # fmt: skip
+# Requirements beyond this are the company talking about itself ("40 years of experience").
+MAX_PLAUSIBLE_MONTHS = 20 * 12
+
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s*\(\d+\))?"
+_UNIT = r"(?:years?|yrs?|months?|mos?)\b\.?'?"
+_PLUS = r"(?:\s*\+|\s+plus\b|\s+or\s+more\b|\s+or\s+greater\b|\s+and\s+(?:above|up|over)\b)"
+MENTION = re.compile(
+    rf"(?P<between>\bbetween\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})\s*(?P<bunit>{_UNIT}))"
+    rf"|(?P<upto>\bup\s+to\s+(?P<u1>{_NUM})\s*(?P<uunit>{_UNIT}))"
+    rf"|(?<![\w.$%-])(?P<low>{_NUM})(?P<lplus>{_PLUS})?"
+    rf"(?:\s*(?:-|to)\s*(?P<high>{_NUM})\+?)?(?P<hyphen>-)?\s*(?P<unit>{_UNIT})(?P<uplus>{_PLUS})?",
+    re.IGNORECASE,
+)
+
+EXPERIENCE_WORD = re.compile(
+    r"\b(experience[ds]?|exp\b|expertise|background|track record|work history|worked|working in|"
+    r"employment|tenure in)",
+    re.IGNORECASE,
+)
+_STATUS_AFTER = re.compile(r"^\s*(\(?(required|preferred|minimum|min\b)|of\s|in\s|with\s|as\s)", re.I)
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"^\s*(of\s+)?(age\b|old\b|or\s+(older|over)\b|and\s+(older|over)\b|in\s+business\b|"
+    r"(of\s+)?(college|university|school|study|studies|coursework|education|undergraduate|high school)\b|"
+    r"(of\s+)?(combined|collective)\b|warranty|lease|contract\b|rolling|forecast|plan\b|term\b)",
+    re.IGNORECASE,
+)
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"(\bages?|\baged|\b(in|within|during|over|for)\s+the\s+(last|past|previous|prior|next)|"
+    r"\b(held|licensed|certified|licensure|valid)\s+(for\s+)?(at\s+least\s+|a\s+minimum\s+of\s+|over\s+)?|"
+    r"\bfor\s+(over|more\s+than|nearly|almost|the\s+past)|\bsince|\bevery|\bonce\s+every|\bwithin)\s*$",
+    re.IGNORECASE,
+)
+_EDUCATION_SUBSTITUTE_AFTER = re.compile(
+    r"^\s*(of\s+)?(\w+\s+){0,2}?equivalent\b|^\s*(of\s+)?(\w+\s+){0,3}?experience\s+in\s+lieu\b",
+    re.IGNORECASE,
+)
+# "we have over 15 years", "Acme has 40 years": the employer's own experience.
+_COMPANY_HAS = re.compile(
+    r"\b(we|our\s+\w+|the\s+(company|firm|team))\s+(have|has|bring|brings)\s+"
+    r"(over\s+|more\s+than\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+_COMPANY_OPENING = re.compile(
+    r"^[Ww]ith\s+(over\s+|more\s+than\s+)?\S+\s+years?\b[^,]*,\s+[A-Z]\w*\s+(is|are|has)\b"
+)
+# The employer speaking of itself ("for over 10 years we have ..."), with no word about the candidate.
+_COMPANY_VOICE = re.compile(r"\b(we|we're|we've|our|us)\b", re.IGNORECASE)
+_CANDIDATE_VOICE = re.compile(
+    r"\b(you|your|candidates?|applicants?|must|should|requires?|required|minimum|at least|ideal|ideally|"
+    r"preferred|seeking|looking for|need|needs|hire|hiring)\b",
+    re.IGNORECASE,
+)
+_NUMBERED_ASIDE = re.compile(r"\([^)]*\d[^)]*\)")
+ZERO = re.compile(
+    r"\bno\s+(prior\s+|previous\s+|professional\s+|work\s+|sales\s+)?experience\s+(is\s+)?"
+    r"(necessary|required|needed)|\b(previous\s+|prior\s+)?experience\s+(is\s+)?not\s+(necessary|required)|"
+    r"\bwe(?:'ll|\s+will)?\s+train\b|\bwilling\s+to\s+train\b|\bwill\s+train\s+(you|the\s+right)|"
+    r"\b(recent|new|fresh)\s+(college\s+|university\s+)?(graduates?|grads?)\b|"
+    r"(?<!not\s)(?<!not\san\s)\bentry[- ]level\s+(role|position|job|opportunity|candidates?)",
+    re.IGNORECASE,
+)
+# Words one of which a clause must contain (lowercased) before the full patterns run.
+_ZERO_WORDS = ("no ", "not ", "train", "grad", "entry")
+_UNIT_WORDS = ("year", "yr", "month", "mo")
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One experience requirement a clause states: months, and how binding it is."""
+
+    min_months: int
+    max_months: int | None
+    preferred: bool
+    phrase: str
+
+
+def number(text: str) -> float:
+    """A number written as digits, a word, or "five (5)"."""
+    text = text.split("(")[0].strip().lower()
+    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text)
+
+
+def _months(value: str, unit: str) -> int:
+    return round(number(value) * (1 if unit.lower().startswith("mo") else 12))
+
+
+def mention_months(match: re.Match[str]) -> tuple[int, int | None]:
+    """(min, max) months of one matched "N years" mention."""
+    if match["between"]:
+        return _months(match["b1"], match["bunit"]), _months(match["b2"], match["bunit"])
+    if match["upto"]:
+        return 0, _months(match["u1"], match["uunit"])
+    low = _months(match["low"], match["unit"])
+    high = _months(match["high"], match["unit"]) if match["high"] else None
+    return low, high
+
+
+def _is_degree_substitute(text: str, after: str) -> bool:
+    return bool(
+        _EDUCATION_SUBSTITUTE_AFTER.search(after)
+        and re.search(r"\bexperience\b", after, re.IGNORECASE)
+        and re.search(r"\b(degree|diploma|bachelor|master|education)", text, re.IGNORECASE)
+    )
+
+
+def is_experience_mention(clause: Clause, match: re.Match[str]) -> bool:
+    """Whether an "N years" in a clause is about the candidate's work experience."""
+    text = clause.text
+    before, after = text[: match.start()], text[match.end() :]
+    if _NOT_EXPERIENCE_BEFORE.search(before) or _NOT_EXPERIENCE_AFTER.search(after):
+        return False
+    if _COMPANY_HAS.search(before) or _COMPANY_OPENING.search(text):
+        return False
+    if match["hyphen"] and not re.match(r"\s*(of\s+)?experience", after, re.IGNORECASE):
+        return False  # "four-year degree", "5-year plan"
+    if _is_degree_substitute(text, after):
+        return False  # "Bachelor's degree or 4 years equivalent experience"
+    if EXPERIENCE_WORD.search(text) or "experience" in clause.heading.lower():
+        return True
+    return clause.kind in ("requirements", "preferred") and bool(_STATUS_AFTER.match(after))
+
+
+def clause_statement(clause: Clause) -> Statement | None:
+    """The requirement one clause states, if any: alternatives ("or") give the lower."""
+    text, lower = clause.text, clause.lower
+    if any(w in lower for w in _ZERO_WORDS) and ZERO.search(text):
+        return Statement(0, None, False, text)
+    if not any(w in lower for w in _UNIT_WORDS):
+        return None
+    if _COMPANY_VOICE.search(text) and not _CANDIDATE_VOICE.search(text):
+        return None
+    found = [m for m in MENTION.finditer(text) if is_experience_mention(clause, m)]
+    found = [m for m in found if mention_months(m)[0] <= MAX_PLAUSIBLE_MONTHS]
+    if not found:
+        return None
+    # Consecutive mentions with an "or" between them are alternatives; others all apply.
+    groups: list[list[re.Match[str]]] = [[found[0]]]
+    for prev, match in itertools.pairwise(found):
+        if _OR.search(text[prev.end() : match.start()]):
+            groups.append([match])
+        else:
+            groups[-1].append(match)
+    binding = min(
+        (max(g, key=lambda m: mention_months(m)[0]) for g in groups), key=lambda m: mention_months(m)[0]
+    )
+    low, high = mention_months(binding)
+    # "3 years of experience (5 preferred)": the aside does not make the clause preferred.
+    preferred = is_preferred(_NUMBERED_ASIDE.sub("", text), clause.kind)
+    return Statement(low, high, preferred, text)
+
+
+def binding_statement(statements: Iterable[Statement]) -> Statement | None:
+    """All required statements apply (the highest binds); else the lowest preferred one."""
+    required: list[Statement] = []
+    preferred: list[Statement] = []
+    for statement in statements:
+        (preferred if statement.preferred else required).append(statement)
+    if required:
+        return max(required, key=lambda s: s.min_months)
+    if preferred:
+        return min(preferred, key=lambda s: s.min_months)
+    return None
+
+
+def find_experience(sections: tuple[Section, ...] | Reading) -> Statement | None:
+    """The binding experience requirement of a posting (its sections, or a reading of them)."""
+    candidates = as_reading(sections).having(_ZERO_WORDS + _UNIT_WORDS)
+    return binding_statement(s for c in candidates if (s := clause_statement(c)) is not None)

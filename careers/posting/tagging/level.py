@@ -1,0 +1,65 @@
+"""Level: front matter, else the title's cues, else the binding months; never a guess."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from careers.model import LEVELS
+
+# Title cues that decide the level outright, tried in order.
+_DECIDING_CUES = (
+    ("internship", re.compile(r"\b(intern|internship|co-?op|summer student)\b", re.I)),
+    (
+        "executive",
+        re.compile(r"\bchief\b.*\bofficer\b|\bC[EFOTIMR]O\b|\b(vice[- ])?president\b|\b[SE]?VP\b", re.I),
+    ),
+    ("director", re.compile(r"\bdirector\b|\bhead\s+of\b", re.I)),
+)
+# Occupations whose name holds a cue word but which are not that level.
+_OCCUPATIONS = re.compile(
+    r"\b(funeral|activit(y|ies)|athletic|camp)\s+director\b|\bdirector\s+of\s+photography\b", re.I
+)
+_SENIOR = re.compile(r"\b(senior|sr\b\.?|principal|lead(?!\s+generation)(?!-gen))\b", re.I)
+_JUNIOR = re.compile(r"\b(junior|jr\b\.?|trainee|graduate|apprentice|entry[- ]level)\b", re.I)
+_LEADING_ASSOCIATE = re.compile(r"^\s*associate\b", re.I)
+ENTRY_BELOW, ASSOCIATE_BELOW = 24, 60
+
+
+@dataclass(frozen=True)
+class LevelDecision:
+    level: str
+    reason: str
+
+
+def level_from_months(months: int) -> str:
+    """Years alone give entry, associate or mid_senior, never more."""
+    return "entry" if months < ENTRY_BELOW else "associate" if months < ASSOCIATE_BELOW else "mid_senior"
+
+
+def decide_level(title: str, months: int | None, override: str | None = None) -> str | None:
+    """The level of a posting (see ``explain_level``), or ``None`` when nothing says."""
+    decision = explain_level(title, months, override)
+    return decision.level if decision else None
+
+
+def explain_level(title: str, months: int | None, override: str | None = None) -> LevelDecision | None:
+    """The level and what decided it: front matter, a title cue, or the binding months."""
+    if override:
+        return LevelDecision(override, "front matter 'level'")
+    cue_title = _OCCUPATIONS.sub("", title)
+    for cue_level, cue in _DECIDING_CUES:
+        if found := cue.search(cue_title):
+            return LevelDecision(cue_level, f"title '{found.group().strip()}'")
+    decision: LevelDecision | None = None
+    if months is not None:
+        decision = LevelDecision(level_from_months(months), f"{months} months of experience")
+    elif found := _JUNIOR.search(title):
+        decision = LevelDecision("entry", f"title '{found.group()}'")
+    elif found := _LEADING_ASSOCIATE.search(title):
+        decision = LevelDecision("associate", f"title '{found.group().strip()}'")
+    senior = _SENIOR.search(title)
+    if senior and (decision is None or LEVELS.index(decision.level) < LEVELS.index("mid_senior")):
+        reason = f"title '{senior.group()}'" + (f", {decision.reason}" if decision else "")
+        decision = LevelDecision("mid_senior", reason)
+    return decision

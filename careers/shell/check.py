@@ -1,0 +1,192 @@
+"""``check``: lint the content as Google for Jobs and a careful editor would.
+
+The site is rendered into a temporary folder (so its links can be followed, and nothing in
+``site/`` changes), then every posting (open and closed) and its JobPosting is examined. Every
+finding is a ``Diagnostic``; the CLI decides what exit code they make.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from careers.config import Config
+from careers.engine.builder import BuildOptions, site_of
+from careers.engine.output import write_site
+from careers.errors import ContentError, Diagnostic, Level
+from careers.model import Posting
+from careers.pages.assets import load_assets
+from careers.pages.jsonld import job_posting, posting_location
+from careers.pages.links import check_links
+from careers.pages.render import make_environment, render_pages
+from careers.posting.clean import section_text
+from careers.sources.files import find_sources
+from careers.sources.source import iter_sources
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
+_SALARY = re.compile(
+    r"[$£€¥₹]\s*\d|\b\d+(\.\d+)?\s*[kK]\b|\bper\s+(hour|hr|year|annum|month|week)\b|/\s*(hr|hour|yr|year)\b"
+    r"|\b(USD|EUR|GBP)\b",
+    re.IGNORECASE,
+)
+_CODE = re.compile(
+    r"#\s*\d+|\b(req|requisition|job|ref|reference|posting)\.?\s*(id|no|number|#)?\s*[:#-]?\s*[A-Z]*\d"
+    r"|\b[A-Z]{1,5}[-_]?\d{3,}\b|\b\d{4,}\b",
+    re.IGNORECASE,
+)
+_REMOTE_WORDS = re.compile(r"\b(remote|work from home|wfh|hybrid|on-?site)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Where a posting's front matter keys and body start, for pointing at a line."""
+
+    keys: dict[str, int]
+    body: int
+
+    def of(self, key: str) -> int:
+        """The line of a front matter key; the body's first line for "body" (or a title from it)."""
+        if key == "body":
+            return self.body
+        return self.keys.get(key, self.body if key == "title" else 1)
+
+
+def check_site(config: Config, options: BuildOptions) -> list[Diagnostic]:
+    """Every finding about the content and the site built from it, sorted by file and line."""
+    site, found = site_of(config, options)
+    assets = load_assets(*(folder / "static" for folder in config.template_paths))
+    pages = list(render_pages(site, config, make_environment(config), assets.names))
+    with tempfile.TemporaryDirectory(prefix="careers-check-") as tmp:
+        out = Path(tmp) / "site"
+        write_site([*pages, *assets.files], out)
+        found.extend(link_findings(out, config))
+    lines = source_lines(config)
+    today = options.now
+    for posting in (*site.postings, *site.closed):
+        found.extend(lint_posting(posting, config, today, lines.get(posting.source, Lines({}, 1))))
+    return sorted(set(found), key=lambda d: (d.path, d.line or 0, d.level, d.message))
+
+
+def source_lines(config: Config) -> dict[str, Lines]:
+    paths = find_sources(config.jobs_path)
+    out = {}
+    for item in iter_sources(paths, config.root, int(config.max_file_mb * 1_000_000)):
+        if not isinstance(item, ContentError):
+            out[item.relpath] = Lines(dict(item.meta_lines), item.body_line)
+    return out
+
+
+def link_findings(site_dir: Path, config: Config) -> Iterator[Diagnostic]:
+    """Broken internal links and anchors, pointed at the built page's line."""
+    for broken in check_links(site_dir, config.base_path):
+        path = f"{config.output_dir}/{broken.page}"
+        yield Diagnostic(
+            path, broken.line or 1, "error", f"broken link to {broken.target!r}: {broken.reason}"
+        )
+
+
+def lint_posting(
+    posting: Posting, config: Config, today: dt.date | None, lines: Lines
+) -> Iterator[Diagnostic]:
+    """Google's JobPosting rules and an editor's, for one posting."""
+
+    def finding(key: str, level: Level, message: str) -> Diagnostic:
+        return Diagnostic(posting.source, lines.of(key), level, message)
+
+    yield from (finding(k, lvl, m) for k, lvl, m in content_findings(posting))
+    yield from (finding(k, lvl, m) for k, lvl, m in title_findings(posting, config))
+    yield from (finding(k, lvl, m) for k, lvl, m in date_findings(posting, today))
+    yield from (finding(k, lvl, m) for k, lvl, m in place_findings(posting))
+    yield from (finding(k, lvl, m) for k, lvl, m in jsonld_findings(posting, config))
+
+
+Finding = tuple[str, Level, str]
+
+
+def content_findings(posting: Posting) -> Iterator[Finding]:
+    if not posting.sections:
+        yield "body", "error", "posting has no sections: its JobPosting description would be empty"
+        return
+    text = " ".join(section_text(s) for s in posting.sections)
+    if _normal(text) == _normal(posting.title):
+        yield "body", "error", "the description only repeats the title: write what the job is"
+
+
+def title_findings(posting: Posting, config: Config) -> Iterator[Finding]:
+    """Google asks for the job title alone: no company, place, pay or reference code."""
+    title = posting.title
+    for company in sorted({c for c in (posting.company, config.company) if c}):
+        if _contains(title, company):
+            yield "title", "warning", f"title names the company {company!r}: give the job title only"
+    location = posting_location(posting)
+    places = [location.address.locality, location.address.region] if location.address else []
+    for place in places:
+        if place and len(place) > 2 and _contains(title, place):
+            yield "title", "warning", f"title names the location {place!r}: put it in 'location:' only"
+    if _REMOTE_WORDS.search(title):
+        yield "title", "warning", "title says where the work is done: use 'location:' and 'remote:'"
+    if _SALARY.search(title):
+        yield "title", "warning", "title holds a salary: put it in 'salary:' only"
+    if _CODE.search(title):
+        yield "title", "warning", "title holds a code or number: give the job title only"
+
+
+def date_findings(posting: Posting, today: dt.date | None) -> Iterator[Finding]:
+    posted, through = posting.date_posted, posting.valid_through
+    if posted is None:
+        yield "date", "warning", "no 'date:' (date posted): Google for Jobs requires datePosted"
+    elif today and posted > today:
+        yield "date", "warning", f"date posted {posted} is in the future"
+    if through is None:
+        yield "valid_through", "warning", "no 'valid_through:': the posting will never close by itself"
+    elif posted and through < posted:
+        yield "valid_through", "error", f"closing date {through} is before the date posted {posted}"
+    elif today and through < today:
+        yield (
+            "valid_through",
+            "warning",
+            f"closing date {through} has passed: the posting is closed (listed nowhere, its page says so)",
+        )
+
+
+def place_findings(posting: Posting) -> Iterator[Finding]:
+    location = posting_location(posting)
+    if location.remote:
+        if not location.applicant_countries:
+            yield (
+                "location",
+                "error",
+                "fully remote (TELECOMMUTE) without the countries applicants may live in: "
+                "write e.g. 'location: Remote (US)'",
+            )
+    elif not posting.location:
+        yield "location", "warning", "no 'location:': Google for Jobs requires jobLocation ('Boston, MA, US')"
+    elif not (location.address and location.address.country):
+        yield "location", "error", f"location {posting.location!r} has no country: write it as 'City, ST, US'"
+    if not posting.company:
+        yield (
+            "company",
+            "warning",
+            "no 'company:' here or in careers.toml: Google requires hiringOrganization",
+        )
+
+
+def jsonld_findings(posting: Posting, config: Config) -> Iterator[Finding]:
+    """The JobPosting as published: dates in ISO 8601 (the text is linted from the model)."""
+    data = job_posting(posting, config)
+    for key, source_key in (("datePosted", "date"), ("validThrough", "valid_through")):
+        value = data.get(key)
+        if value is not None and not ISO_DATE.match(str(value)):
+            yield source_key, "error", f"JobPosting {key} {value!r} is not an ISO 8601 date"
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _contains(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None

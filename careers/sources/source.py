@@ -1,0 +1,71 @@
+"""Stage 1: a posting file's bytes into a ``Source``: decoded, front matter split, Markdown made HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import markdown
+
+from careers.errors import ContentError
+from careers.model import Source
+from careers.sources.decode import decode
+from careers.sources.files import SUFFIXES, check_link, read_regular_file, relative_name
+from careers.sources.frontmatter import split_front_matter
+
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+
+
+def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = None) -> Source:
+    """Read one posting file into a ``Source``; raise ``ContentError`` if it is unusable.
+
+    A symbolic link must lead to a file inside ``within`` (default: ``root``), so a link
+    cannot publish a file from elsewhere on the machine.
+    """
+    relpath = relative_name(path, root)
+    check_link(path, relpath, within or root)
+    data = read_regular_file(path, relpath, max_bytes)
+    return parse_source(data, path, relpath)
+
+
+def parse_source(data: bytes, path: Path, relpath: str) -> Source:
+    """Decode ``data`` and split its front matter; pure, so tests need no files."""
+    text, notes = decode(data, relpath)
+    meta, meta_lines, body, body_line = split_front_matter(text, relpath)
+    fmt = SUFFIXES.get(path.suffix.lower(), "html")
+    if fmt == "markdown":
+        body = markdown_to_html(body, relpath, body_line)
+    digest = hashlib.sha256(data).hexdigest()
+    return Source(path, relpath, meta, meta_lines, body, body_line, fmt, digest, notes)
+
+
+_local = threading.local()
+
+
+def markdown_to_html(body: str, relpath: str, body_line: int) -> str:
+    # One converter per thread, reset between postings: setting one up (its extensions,
+    # patterns and processors) costs a third as much as converting a posting.
+    converter: markdown.Markdown | None = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    try:
+        html: str = converter.reset().convert(body)
+        return html
+    except RecursionError:
+        _local.converter = None  # it may be left half-way through a document
+        # The markdown package recurses once per level of nested lists and quotes.
+        raise ContentError(
+            relpath, body_line, "Markdown nested too deeply to read: flatten its lists and quotes"
+        ) from None
+
+
+def iter_sources(
+    paths: list[Path], root: Path, max_bytes: int, within: Path | None = None
+) -> Iterator[Source | ContentError]:
+    for path in paths:
+        try:
+            yield read_source(path, root, max_bytes, within)
+        except ContentError as exc:
+            yield exc
