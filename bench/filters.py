@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate  # noqa: E402
 from careers.config import load_config  # noqa: E402
-from careers.engine.builder import build  # noqa: E402
+from careers.engine import build  # noqa: E402
 from tests.browsing import serve_folder  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 

@@ -27,16 +27,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 from careers.config import load_config
-from careers.engine.builder import SKILLS_FILE
-from careers.pages.render import make_environment, plan_pages, render_page
+from careers.engine import SKILLS_FILE
+from careers.pages.plan import plan_pages
+from careers.pages.render import make_environment, render_page
 from careers.pages.site import assemble_site
 from careers.posting.clean import clean_html
 from careers.posting.fields import read_fields
 from careers.posting.process import process_source
 from careers.posting.tagging import load_vocabulary, tag_posting
 from careers.sources.decode import decode
-from careers.sources.files import find_sources
 from careers.sources.frontmatter import split_front_matter
+from careers.sources.scan import scan_postings
 from careers.sources.source import markdown_to_html, parse_source
 
 TARGET = 10_000
@@ -62,10 +63,8 @@ def main() -> None:
     generate(args.count, project, args.seed)
     config = load_config(project)
     vocab = load_vocabulary(config.content_path / SKILLS_FILE)
-    files = [
-        (path, path.read_bytes(), path.relative_to(project).as_posix())
-        for path in find_sources(config.jobs_path)
-    ]
+    found = scan_postings(str(config.jobs_path), str(config.content_path), str(project))
+    files = [(Path(f.path), Path(f.path).read_bytes(), f.relpath) for f in found]
     texts = [split_front_matter(decode(data, rel)[0], rel) for _, data, rel in files]
     markdown = [
         (body, rel, line)

@@ -26,7 +26,7 @@ from careers.posting.clean import clean_html
 from careers.posting.tagging import Vocabulary, load_vocabulary, tag_posting
 from careers.posting.tagging.matcher import compile_matcher
 from careers.posting.tagging.text import read_posting
-from careers.sources.files import find_sources
+from careers.sources.scan import scan_postings
 from careers.sources.source import read_source
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,8 +39,8 @@ def cleaned_postings(count: int) -> list[tuple[str, tuple[Section, ...]]]:
         root = Path(tmp)
         generate(count, root)
         out = []
-        for path in find_sources(root / "content" / "jobs"):
-            source = read_source(path, root, 10_000_000)
+        for found in scan_postings(str(root / "content" / "jobs"), str(root / "content"), str(root)):
+            source = read_source(Path(found.path), root, 10_000_000)
             cleaned = clean_html(source.body, str(source.meta.get("title") or "") or None)
             out.append((cleaned.title or str(source.meta.get("title", "")), cleaned.sections))
         return out

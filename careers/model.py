@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
@@ -91,6 +90,15 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A section as a posting publishes it: its heading, kind and sanitized HTML."""
+
+    heading: str | None
+    kind: SectionKind
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
 class SkillTag:
     """A skill on a posting: required or preferred, the words matched and the phrase around them."""
 
@@ -142,7 +150,7 @@ class Posting:
     source: str
     slug: str
     title: str
-    sections: Sequence[Section]  # a tuple; read from the cache, decoded when first read
+    sections: tuple[Part, ...]
     summary: str
     skills: tuple[SkillTag, ...] = ()
     experience: Experience | None = None
@@ -156,14 +164,6 @@ class Posting:
     apply_url: str | None = None
     salary: Salary | None = None
     draft: bool = False
-    digest: str = ""
-    # What tells one version of a posting from another: its file's bytes and path, and the
-    # slug the site gives it. Page fingerprints and stored fragments know it by this, so it
-    # is made once, not once per page that lists it (hundreds of thousands at 10,000 postings).
-    identity: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "identity", f"{self.digest}\0{self.source}\0{self.slug}")
 
     @property
     def level(self) -> str | None:

@@ -29,3 +29,11 @@ def slugify(text: str, fallback: str = "posting") -> str:
 
 def short_hash(text: str, length: int = 6) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def is_slug(text: str) -> bool:
+    """Whether ``text`` is a slug as ``slugify`` makes them: safe as one URL and path segment."""
+    return len(text) <= 200 and _SLUG.fullmatch(text) is not None

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from careers.config import load_config  # noqa: E402
-from careers.engine.builder import build  # noqa: E402
+from careers.engine import build  # noqa: E402
 from tests.browsing import serve_folder  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from careers.config import load_config
-from careers.engine.builder import build
+from careers.engine import build
 
 from .browsing import add_extra_postings, axe_source, axe_violations, serve_folder
 

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from careers.model import ListBlock, Paragraph, Section
-from careers.pages.html import blocks_html
 from careers.posting.clean import clean_html, section_text
+from careers.posting.html import blocks_html
 
 from .conftest import SEEDS, read_tsv
 

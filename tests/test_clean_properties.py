@@ -18,8 +18,8 @@ from html.parser import HTMLParser
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from careers.pages.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, blocks_html
 from careers.posting.clean import Cleaned, clean_html, safe_href
+from careers.posting.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, blocks_html
 
 SETTINGS = settings(
     max_examples=300,

@@ -29,7 +29,7 @@ from .conftest import ROOT
 KILLER = """
 import os, shutil, signal, sys
 from pathlib import Path
-import careers.engine.output as output
+import careers.engine.writer as writer
 from careers.shell.cli import main
 
 point, n, root = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -48,15 +48,15 @@ def counted(real):
     return wrapper
 
 if point == "write":  # before the n-th page is written into the staging folder
-    Path.write_bytes = counted(Path.write_bytes)
+    writer.write_atomically = counted(writer.write_atomically)
 elif point == "swap":  # n=0: just before the atomic exchange; n=1: just after it
-    real = output._exchange
+    real = writer._exchange
     def exchange(a, b):
         if n == 0:
             die()
         done = real(a, b)
         die()
-    output._exchange = exchange
+    writer._exchange = exchange
 elif point == "replace":  # before the n-th file is renamed into place (cache, then staging)
     os.replace = counted(os.replace)
 sys.exit(main(["-C", root, "build", "-q"]))
@@ -218,7 +218,8 @@ def hook(event, args):
         pass  # relative to a folder being removed by shutil.rmtree, whose own event names it
     elif event in ("os.mkdir", "os.remove", "os.rmdir", "os.truncate", "os.chmod", "os.utime",
                    "shutil.rmtree", "shutil.copyfile", "os.symlink"):
-        written.append((event, args[0]))
+        if not isinstance(args[0], int):  # a file descriptor: its open was audited
+            written.append((event, args[0]))
     elif event in ("os.rename", "os.link"):
         written.extend([(event, args[0]), (event, args[1])])
 

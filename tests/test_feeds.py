@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from careers.config import Config
 from careers.model import Posting, SkillTag
-from careers.pages.assets import fingerprint
+from careers.pages.assets import fingerprinted as fingerprint
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_entries, sitemap_xml
 from careers.pages.site import assemble_site
 

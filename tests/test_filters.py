@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from careers.config import load_config
-from careers.engine.builder import build
+from careers.engine import build
 
 from .browsing import add_extra_postings, serve_folder
 from .conftest import ROOT

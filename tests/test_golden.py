@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from careers.pages.html import blocks_html
 from careers.posting.clean import clean_html
+from careers.posting.html import blocks_html
 
 from .conftest import SEEDS
 

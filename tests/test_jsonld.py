@@ -8,7 +8,7 @@ import json
 import pytest
 
 from careers.config import Config
-from careers.model import Education, Experience, Paragraph, Posting, Run, Salary, Section, SkillTag
+from careers.model import Education, Experience, Part, Posting, Salary, SkillTag
 from careers.pages.jsonld import job_posting, script_json
 
 CONFIG = Config(
@@ -24,7 +24,7 @@ def posting(**fields: object) -> Posting:
         "source": "content/jobs/x.md",
         "slug": "engineer",
         "title": "Engineer",
-        "sections": (Section("About", "summary", (Paragraph((Run("Build things."),)),)),),
+        "sections": (Part("About", "summary", "<p>Build things.</p>"),),
         "summary": "Build things.",
         "company": "Acme",
     }

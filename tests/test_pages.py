@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from careers.config import load_config
-from careers.engine.builder import build
+from careers.engine import Options, build
 
 
 def soup_of(site: Path, page: str) -> BeautifulSoup:
@@ -76,10 +77,10 @@ def test_cards_carry_the_data_the_filters_read(project: Path) -> None:
     assert [li.get_text() for li in card.select(".meta li")].count("Remote") == 0
 
 
-def test_index_without_postings_says_so_and_loads_no_script(project: Path) -> None:
+def test_index_without_open_postings_says_so_and_loads_no_script(project: Path) -> None:
     for path in (project / "content" / "jobs").iterdir():
-        path.unlink()
-    build(load_config(project))
+        path.write_text("---\ntitle: Filled\nvalid_through: 2020-01-31\n---\nNo longer open.\n")
+    build(load_config(project), Options(now=dt.date(2026, 1, 1)))
     index = soup_of(project / "site", "index.html")
     assert "no open positions right now" in index.get_text()
     assert index.find("script") is None and index.find("form") is None

@@ -36,7 +36,7 @@ def test_months_label() -> None:
 
 def test_posting_text_is_escaped_in_pages(project) -> None:
     from careers.config import load_config
-    from careers.engine.builder import build
+    from careers.engine import build
 
     (project / "content" / "jobs" / "x.md").write_text(
         '---\ntitle: "<script>alert(1)</script> Engineer"\nlocation: "<b>Boston</b>"\n---\nHello.\n'

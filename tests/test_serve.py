@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from careers.config import load_config
-from careers.engine.builder import BuildOptions
+from careers.engine import Options
 from careers.shell import serve
 
 from .conftest import ROOT, edit, free_port, h1_line
@@ -353,7 +353,7 @@ def test_ctrl_c_just_after_the_address_is_printed_still_stops_cleanly(
 
     monkeypatch.setattr(serve, "start_listening", listen_then_ctrl_c)
     try:
-        code = serve.serve(lambda: load_config(project), "127.0.0.1", free_port(), False, BuildOptions())
+        code = serve.serve(lambda: load_config(project), "127.0.0.1", free_port(), False, Options())
     except KeyboardInterrupt:
         pytest.fail("Ctrl-C escaped serve() and would have ended the command with 130")
     assert code == 0

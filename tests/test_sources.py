@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from careers.errors import ContentError
-from careers.sources.files import find_sources
+from careers.sources.scan import scan_postings
 from careers.sources.source import parse_source, read_source
 
 
@@ -100,16 +100,49 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         read_source(path, tmp_path, max_bytes=1000)
 
 
-def test_find_sources_skips_hidden_and_temp_files(tmp_path: Path) -> None:
-    for name in ("a.md", "b.html", ".#a.md", "a.md~", ".hidden.md", "notes.txt", "_draft.md"):
-        (tmp_path / name).write_text("x")
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "c.htm").write_text("x")
-    assert [p.relative_to(tmp_path).as_posix() for p in find_sources(tmp_path)] == [
-        "a.md",
-        "b.html",
-        "sub/c.htm",
+def scanned(tmp_path: Path) -> list[tuple[str, str | None]]:
+    jobs = tmp_path / "content" / "jobs"
+    found = scan_postings(str(jobs), str(tmp_path / "content"), str(tmp_path))
+    return [(f.relpath, f.problem.message if f.problem else None) for f in found]
+
+
+def test_the_scanner_skips_hidden_and_temp_files_in_path_order(tmp_path: Path) -> None:
+    jobs = tmp_path / "content" / "jobs"
+    (jobs / "sub").mkdir(parents=True)
+    (jobs / "a-b").mkdir()
+    names = ("a.md", "b.html", ".#a.md", "a.md~", ".hidden.md", "notes.txt", "_draft.md", "#a.md#")
+    for name in (*names, "sub/c.htm", "a-b/d.md"):
+        (jobs / name).write_text("x")
+    (jobs / "_drafts").mkdir()
+    (jobs / "_drafts" / "e.md").write_text("x")
+    assert [name for name, _ in scanned(tmp_path)] == [
+        "content/jobs/a-b/d.md",
+        "content/jobs/a.md",
+        "content/jobs/b.html",
+        "content/jobs/sub/c.htm",
     ]
+
+
+def test_the_one_link_policy(tmp_path: Path) -> None:
+    """A link to a posting inside content/ counts; outside, dangling or looping is an error;
+    a link to a folder is never followed, and said so."""
+    jobs = tmp_path / "content" / "jobs"
+    (jobs / "real").mkdir(parents=True)
+    (jobs / "real" / "a.md").write_text("x")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.md").write_text("x")
+    (jobs / "inside.md").symlink_to(jobs / "real" / "a.md")
+    (jobs / "outside.md").symlink_to(tmp_path / "elsewhere" / "secret.md")
+    (jobs / "dangling.md").symlink_to(jobs / "gone.md")
+    (jobs / "loop.md").symlink_to(jobs / "loop.md")
+    (jobs / "folder").symlink_to(tmp_path / "elsewhere")
+    found = dict(scanned(tmp_path))
+    assert found["content/jobs/inside.md"] is None and found["content/jobs/real/a.md"] is None
+    assert "outside content/" in (found["content/jobs/outside.md"] or "")
+    assert "does not exist" in (found["content/jobs/dangling.md"] or "")
+    assert "loop" in (found["content/jobs/loop.md"] or "")
+    assert "not followed" in (found["content/jobs/folder"] or "")
+    assert not any("secret" in name for name in found)
 
 
 def test_one_postings_markdown_does_not_leak_into_the_next() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from careers.config import load_config
-from careers.engine.builder import build
+from careers.engine import build
 from careers.errors import ConfigError, TemplateError
 from careers.pages.theme import DARK_SURFACES, LIGHT_SURFACES, contrast, parse_hex, readable_on, theme_css
 

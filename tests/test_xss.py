@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from careers.pages.html import blocks_html
 from careers.posting.clean import clean_html, section_text
 from careers.posting.fields import read_fields
+from careers.posting.html import blocks_html
 from careers.shell.cli import main
 from careers.sources.source import parse_source
 

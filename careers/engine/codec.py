@@ -1,58 +1,53 @@
-"""A processed posting (``Result``) to JSON-ready values and back, for the on-disk cache.
+"""A processed posting (``Result``) to JSON-ready values and back, checked like front matter.
 
-Plain lists, strings, numbers and booleans only: no pickle, so a cache file is safe to read
-even when someone else wrote it. Decoding checks shapes as it goes and raises
-``ValueError`` (or ``KeyError``/``TypeError``/``IndexError``) on anything unexpected; the
-cache treats that as a miss.
+A stored entry is input like any other: someone may have edited it, a disk may have flipped a
+byte, an older version may have written it. Decoding checks every value it reads (types,
+dates, URLs, slugs, the HTML of every section against the few tags the cleaner emits) and
+raises ``ValueError`` on anything it would not have written itself; the store takes that as a
+miss and the posting is processed again. Plain JSON values only: no pickle.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar, overload
+import math
+import re
+from typing import Any
 
-import orjson
-
-from careers.errors import CareersError, Diagnostic
-from careers.model import (
-    SECTION_KINDS,
-    Block,
-    Education,
-    Experience,
-    ListBlock,
-    Paragraph,
-    Posting,
-    Run,
-    Salary,
-    Section,
-    SkillTag,
-)
+from careers.errors import Diagnostic
+from careers.model import LEVELS, SECTION_KINDS, Education, Experience, Part, Posting, Salary, SkillTag
+from careers.posting.fields import EMPLOYMENT_LABELS, SALARY_UNITS
 from careers.posting.process import Result
+from careers.slugs import is_slug
 
 Json = Any
-L = TypeVar("L", SkillTag, Experience, Education, Salary)
 _LEVELS = ("error", "warning", "info")
+_EDUCATION = (
+    *("none", "high_school", "some_college", "certificate"),
+    *("associate", "bachelor", "master", "doctorate"),
+)
+# Everything the cleaner's HTML can hold (see ``careers.posting.html``), and nothing else.
+_SAFE_HTML = re.compile(
+    r'(?:[^<>]++|<(?:/?(?:p|ul|ol|li|strong|em)|/a|a href="(?:https?|mailto|tel):[^"<>\s]*+"'
+    r' rel="nofollow noopener noreferrer")>|\n)*+'
+)
+_APPLY = re.compile(r"(?:https?://[^\s\"<>]+|mailto:[^\s\"<>]+)")
 
 
 def encode_result(result: Result) -> Json:
     return {
         "posting": encode_posting(result.posting) if result.posting else None,
         "diagnostics": [[d.path, d.line, d.level, d.message] for d in result.diagnostics],
+        "lines": result.lines,
     }
 
 
-def decode_result(data: Json, sections: bytes | None = None) -> Result:
-    posting = decode_posting(data["posting"], sections) if data["posting"] is not None else None
-    return Result(posting, tuple(_diagnostic(d) for d in data["diagnostics"]))
-
-
-def _diagnostic(row: Json) -> Diagnostic:
-    path, line, level, message = row
-    if level not in _LEVELS or not isinstance(path, str) or not isinstance(message, str):
-        raise ValueError(f"not a diagnostic: {row!r}")
-    return Diagnostic(path, line, level, message)
+def decode_result(data: Json) -> Result:
+    posting = decode_posting(data["posting"]) if data["posting"] is not None else None
+    lines = data["lines"]
+    if not isinstance(lines, dict) or not all(type(n) is int for n in lines.values()):
+        raise ValueError(f"not a map of lines: {lines!r}")
+    return Result(posting, tuple(_diagnostic(d) for d in _list(data["diagnostics"])), lines)
 
 
 def encode_posting(p: Posting) -> Json:
@@ -60,199 +55,167 @@ def encode_posting(p: Posting) -> Json:
         "source": p.source,
         "slug": p.slug,
         "title": p.title,
-        "sections": [[s.heading, s.kind, [_encode_block(b) for b in s.blocks]] for s in p.sections],
+        "sections": [[s.heading, s.kind, s.html] for s in p.sections],
         "summary": p.summary,
-        "skills": [_fields(t) for t in p.skills],
-        "experience": _fields(p.experience),
-        "education": _fields(p.education),
+        "skills": [[t.name, t.slug, t.category, t.required, t.phrase, t.term] for t in p.skills],
+        "experience": _experience_row(p.experience),
+        "education": _education_row(p.education),
         "company": p.company,
         "location": p.location,
         "employment_type": p.employment_type,
         "remote": p.remote,
-        "date_posted": p.date_posted.isoformat() if p.date_posted else None,
-        "valid_through": p.valid_through.isoformat() if p.valid_through else None,
+        "date_posted": _iso(p.date_posted),
+        "valid_through": _iso(p.valid_through),
         "apply_url": p.apply_url,
-        "salary": _fields(p.salary),
+        "salary": None if p.salary is None else _salary_row(p.salary),
         "draft": p.draft,
-        "digest": p.digest,
     }
 
 
-def decode_posting(d: Json, sections: bytes | None = None) -> Posting:
-    """A posting from ``encode_posting``'s values; with ``sections`` (their JSON text, kept
-    apart by the cache), ``d`` holds only their ``outline``: [heading, kind] each."""
+def decode_posting(d: Json) -> Posting:
+    employment = _optional(d["employment_type"], _str)
+    if employment is not None and employment not in EMPLOYMENT_LABELS:
+        raise ValueError(f"not an employment type: {employment!r}")
     return Posting(
         source=_str(d["source"]),
-        slug=_str(d["slug"]),
+        slug=_slug(d["slug"]),
         title=_str(d["title"]),
-        sections=(
-            LazySections(_str(d["source"]), _outline(d["sections"]))
-            if sections is None
-            else LazySections(_str(d["source"]), sections, _outline_count(d["outline"]))
-        ),
+        sections=tuple(_part(s) for s in _list(d["sections"])),
         summary=_str(d["summary"]),
-        skills=tuple(_leaf(SkillTag, t) for t in d["skills"]),
-        experience=_leaf(Experience, d["experience"]) if d["experience"] is not None else None,
-        education=_leaf(Education, d["education"]) if d["education"] is not None else None,
-        company=d["company"],
-        location=d["location"],
-        employment_type=d["employment_type"],
-        remote=bool(d["remote"]),
-        date_posted=_date(d["date_posted"]),
-        valid_through=_date(d["valid_through"]),
-        apply_url=d["apply_url"],
-        salary=_leaf(Salary, d["salary"]) if d["salary"] is not None else None,
-        draft=bool(d["draft"]),
-        digest=_str(d["digest"]),
+        skills=tuple(_skill(t) for t in _list(d["skills"])),
+        experience=_optional(d["experience"], _experience),
+        education=_optional(d["education"], _education),
+        company=_optional(d["company"], _str),
+        location=_optional(d["location"], _str),
+        employment_type=employment,
+        remote=_bool(d["remote"]),
+        date_posted=_optional(d["date_posted"], _date),
+        valid_through=_optional(d["valid_through"], _date),
+        apply_url=_optional(d["apply_url"], _apply_url),
+        salary=_optional(d["salary"], _salary),
+        draft=_bool(d["draft"]),
     )
 
 
-def _fields(value: Any) -> Json:
-    """A small dataclass of plain values as the list of its fields, in declaration order."""
-    return None if value is None else [getattr(value, f.name) for f in dataclasses.fields(value)]
+def _experience_row(e: Experience | None) -> Json:
+    if e is None:
+        return None
+    return [e.min_months, e.max_months, e.required, e.level, e.phrase, e.level_reason]
 
 
-def _leaf(cls: type[L], row: Json) -> L:
-    if not isinstance(row, list) or len(row) != _FIELD_COUNTS[cls]:
-        raise ValueError(f"not a {cls.__name__}: {row!r}")
-    return cls(*row)
+def _education_row(e: Education | None) -> Json:
+    if e is None:
+        return None
+    return [e.level, e.required, e.equivalent_experience, e.phrase, e.equivalent_months, e.preferred_level]
 
 
-_FIELD_COUNTS = {cls: len(dataclasses.fields(cls)) for cls in (SkillTag, Experience, Education, Salary)}
+def _salary_row(s: Salary) -> Json:
+    return [s.currency, s.min_value, s.max_value, s.unit, s.text]
 
 
-def _encode_block(block: Block) -> Json:
-    if isinstance(block, Paragraph):
-        return ["p", [_encode_run(r) for r in block.runs]]
-    return ["ol" if block.ordered else "ul", [[_encode_run(r) for r in item] for item in block.items]]
+def _part(row: Json) -> Part:
+    heading, kind, html = _row(row, 3)
+    if kind not in SECTION_KINDS:
+        raise ValueError(f"not a section kind: {kind!r}")
+    text = _str(html)
+    if not _SAFE_HTML.fullmatch(text):
+        raise ValueError("section HTML holds markup the cleaner never writes")
+    return Part(_optional(heading, _str), kind, text)
 
 
-def _encode_run(run: Run) -> Json:
-    # Most runs are plain text: store those as the bare string.
-    if not (run.strong or run.em or run.href):
-        return run.text
-    return [run.text, run.strong, run.em, run.href]
+def _skill(row: Json) -> SkillTag:
+    name, slug, category, required, phrase, term = _row(row, 6)
+    return SkillTag(_str(name), _slug(slug), _str(category), _bool(required), _str(phrase), _str(term))
 
 
-class LazySections(Sequence[Section]):
-    """A cached posting's sections, made into objects the first time they are read.
-
-    Most postings of a rebuild are only listed (their cards come from the fragment store),
-    and building their paragraphs and runs was most of the time of reading the cache. The
-    raw sections are a parsed list, or the JSON text itself (the cache keeps them on a
-    line of their own, parsed only when read). The outline (headings and kinds) is checked
-    when the entry is read; a block damaged inside an entry whose key matched is reported
-    as an error naming the posting.
-    """
-
-    __slots__ = ("_count", "_items", "_raw", "_source")
-
-    def __init__(self, source: str, raw: list[Json] | bytes, count: int | None = None) -> None:
-        self._source = source
-        self._raw: list[Json] | bytes | None = raw
-        self._count = len(raw) if isinstance(raw, list) else count
-        self._items: tuple[Section, ...] | None = None
-
-    def _decoded(self) -> tuple[Section, ...]:
-        if self._items is None:
-            try:
-                # A list was checked when the entry was read; the text of a cache line was not.
-                raw = self._raw if isinstance(self._raw, list) else _outline(orjson.loads(self._raw or b"[]"))
-                self._items = tuple(_section(s) for s in raw)
-                if self._count is not None and len(self._items) != self._count:
-                    raise ValueError(f"{len(self._items)} sections, the outline says {self._count}")
-            except (ValueError, TypeError, IndexError, KeyError) as exc:
-                raise CareersError(
-                    f"{self._source}: its entry in the build cache is damaged ({exc}): "
-                    "build with --no-cache, or delete the cache folder"
-                ) from None
-            self._raw = None
-        return self._items
-
-    @overload
-    def __getitem__(self, index: int) -> Section: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Section, ...]: ...
-    def __getitem__(self, index: int | slice) -> Section | tuple[Section, ...]:
-        return self._decoded()[index]
-
-    def __len__(self) -> int:
-        return self._count if self._items is None and self._count is not None else len(self._decoded())
-
-    def __iter__(self) -> Iterator[Section]:
-        return iter(self._decoded())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazySections, tuple)):
-            return self._decoded() == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._decoded())
-
-    def __repr__(self) -> str:
-        return repr(self._decoded())
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (tuple, (self._decoded(),))  # crosses to another process as a plain tuple
+def _experience(row: Json) -> Experience:
+    low, high, required, level, phrase, reason = _row(row, 6)
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"not a level: {level!r}")
+    return Experience(_months(low), _months(high), _bool(required), level, _str(phrase), _str(reason))
 
 
-def _outline(data: Json) -> list[Json]:
-    """Sections as stored, their headings and kinds checked (their blocks are read later)."""
-    if not isinstance(data, list):
-        raise ValueError(f"not a list of sections: {data!r}")
-    for section in data:
-        heading, kind, blocks = section
-        if kind not in SECTION_KINDS or not (heading is None or isinstance(heading, str)):
-            raise ValueError(f"not a section: {section!r}")
-        if not isinstance(blocks, list):
-            raise ValueError(f"not a list of blocks: {blocks!r}")
-    return data
+def _education(row: Json) -> Education:
+    level, required, equivalent, phrase, months, preferred = _row(row, 6)
+    for value in (level, preferred):
+        if value is not None and value not in _EDUCATION:
+            raise ValueError(f"not an education level: {value!r}")
+    return Education(
+        _str(level), _bool(required), _bool(equivalent), _str(phrase), _months(months), preferred
+    )
 
 
-def _outline_count(outline: Json) -> int:
-    """How many sections an outline ([heading, kind] each) has, once it is checked."""
-    if not isinstance(outline, list):
-        raise ValueError(f"not an outline: {outline!r}")
-    for entry in outline:
-        heading, kind = entry
-        if kind not in SECTION_KINDS or not (heading is None or isinstance(heading, str)):
-            raise ValueError(f"not a section: {entry!r}")
-    return len(outline)
+def _salary(row: Json) -> Salary:
+    currency, low, high, unit, text = _row(row, 5)
+    if unit not in SALARY_UNITS.values():
+        raise ValueError(f"not a salary unit: {unit!r}")
+    return Salary(_str(currency), _amount(low), _amount(high), unit, _str(text))
 
 
-def _section(data: Json) -> Section:
-    heading, kind, blocks = data
-    if kind not in SECTION_KINDS or not (heading is None or isinstance(heading, str)):
-        raise ValueError(f"not a section: {data!r}")
-    return Section(heading, kind, tuple(_block(b) for b in blocks))
+def _diagnostic(row: Json) -> Diagnostic:
+    path, line, level, message = _row(row, 4)
+    if level not in _LEVELS or (line is not None and type(line) is not int):
+        raise ValueError(f"not a diagnostic: {row!r}")
+    return Diagnostic(_str(path), line, level, _str(message))
 
 
-def _block(data: Json) -> Block:
-    tag, body = data
-    if tag == "p":
-        return Paragraph(_runs(body))
-    if tag in ("ul", "ol"):
-        return ListBlock(tuple(_runs(item) for item in body), tag == "ol")
-    raise ValueError(f"not a block: {tag!r}")
+def _row(value: Json, size: int) -> list[Json]:
+    if not isinstance(value, list) or len(value) != size:
+        raise ValueError(f"expected {size} values, not {value!r}")
+    return value
 
 
-def _runs(data: Json) -> tuple[Run, ...]:
-    return tuple(_run(r) for r in data)
+def _list(value: Json) -> list[Json]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, not {value!r}")
+    return value
 
 
-def _run(data: Json) -> Run:
-    if isinstance(data, str):
-        return Run(data)
-    text, strong, em, href = data
-    return Run(_str(text), bool(strong), bool(em), href)
-
-
-def _date(value: Json) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value is not None else None
+def _optional(value: Json, read: Any) -> Any:
+    return None if value is None else read(value)
 
 
 def _str(value: Json) -> str:
-    if not isinstance(value, str):
+    if type(value) is not str:
         raise ValueError(f"expected text, not {value!r}")
     return value
+
+
+def _bool(value: Json) -> bool:
+    if type(value) is not bool:
+        raise ValueError(f"expected true or false, not {value!r}")
+    return value
+
+
+def _slug(value: Json) -> str:
+    if not is_slug(_str(value)):
+        raise ValueError(f"not a slug: {value!r}")
+    return str(value)
+
+
+def _months(value: Json) -> int | None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise ValueError(f"not a number of months: {value!r}")
+    return value
+
+
+def _amount(value: Json) -> float | None:
+    if value is None:
+        return None
+    if type(value) not in (int, float) or not math.isfinite(value):
+        raise ValueError(f"not an amount: {value!r}")
+    return value  # type: ignore[no-any-return]
+
+
+def _date(value: Json) -> dt.date:
+    return dt.date.fromisoformat(_str(value))
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _apply_url(value: Json) -> str:
+    if not _APPLY.fullmatch(_str(value)):
+        raise ValueError(f"not an http(s) or mailto URL: {value!r}")
+    return str(value)

@@ -10,7 +10,6 @@ from urllib.parse import urljoin, urlsplit
 
 from careers.config import Config
 from careers.model import Posting
-from careers.pages.html import blocks_html
 from careers.posting.location import Location, parse_location
 
 # Our education levels → Google's credentialCategory values.
@@ -45,7 +44,7 @@ def description_html(posting: Posting) -> str:
     for section in posting.sections:
         if section.heading:
             parts.append(f"<h2>{html.escape(section.heading, quote=False)}</h2>")
-        parts.append(blocks_html(section))
+        parts.append(section.html)
     return "\n".join(parts)
 
 

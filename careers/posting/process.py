@@ -7,14 +7,15 @@ is what lets a build cache its result by content hash and run it across processe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from careers.config import Config
 from careers.errors import Diagnostic
-from careers.model import Posting, Section, Source
+from careers.model import Part, Posting, Section, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
 from careers.posting.fields import read_employment_type, read_fields
+from careers.posting.html import blocks_html
 from careers.posting.tagging import Vocabulary, skills_from_names, tag_posting
 from careers.slugs import slugify
 
@@ -30,9 +31,18 @@ class Result:
 
     posting: Posting | None
     diagnostics: tuple[Diagnostic, ...]
+    # Where things are in the file, for findings about them: each front matter key's line,
+    # and "body" for the line the body starts on.
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
+    """The posting a source makes (``None`` if it cannot be built) and every finding about it."""
+    result = _process(source, vocab, config)
+    return replace(result, lines={**source.meta_lines, "body": source.body_line})
+
+
+def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
     fields, found = read_fields(source)
     found[:0] = source.notes
     if any(d.level == "error" for d in found):
@@ -79,7 +89,7 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         source=source.relpath,
         slug=fields.slug or slugify(title, fallback=slugify(Path(source.relpath).stem)),
         title=title,
-        sections=cleaned.sections,
+        sections=tuple(Part(s.heading, s.kind, blocks_html(s)) for s in cleaned.sections),
         summary=fields.summary or summarize(cleaned.sections),
         skills=skills,
         experience=tags.experience,
@@ -93,7 +103,6 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         apply_url=fields.apply_url,
         salary=fields.salary,
         draft=fields.draft,
-        digest=source.digest,
     )
     return Result(posting, tuple(found))
 

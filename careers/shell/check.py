@@ -15,17 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careers.config import Config
-from careers.engine.builder import BuildOptions, site_of
-from careers.engine.output import write_site
-from careers.errors import ContentError, Diagnostic, Level
+from careers.engine.engine import Engine, Options, Target
+from careers.errors import Diagnostic, Level
 from careers.model import Posting
-from careers.pages.assets import load_assets
 from careers.pages.jsonld import job_posting, posting_location
 from careers.pages.links import check_links
-from careers.pages.render import make_environment, render_pages
-from careers.posting.clean import section_text
-from careers.sources.files import find_sources
-from careers.sources.source import iter_sources
+from careers.posting.html import html_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
 _SALARY = re.compile(
@@ -55,29 +50,24 @@ class Lines:
         return self.keys.get(key, self.body if key == "title" else 1)
 
 
-def check_site(config: Config, options: BuildOptions) -> list[Diagnostic]:
-    """Every finding about the content and the site built from it, sorted by file and line."""
-    site, found = site_of(config, options)
-    assets = load_assets(*(folder / "static" for folder in config.template_paths))
-    pages = list(render_pages(site, config, make_environment(config), assets.names))
+def check_site(config: Config, options: Options) -> list[Diagnostic]:
+    """Every finding about the content and the site built from it, sorted by file and line.
+
+    The site is built by the engine, as ``build`` builds it, into a temporary folder.
+    """
     with tempfile.TemporaryDirectory(prefix="careers-check-") as tmp:
         out = Path(tmp) / "site"
-        write_site([*pages, *assets.files], out)
-        found.extend(link_findings(out, config))
-    lines = source_lines(config)
-    today = options.now
+        engine = Engine(config, options, Target(out, persist=False))
+        report = engine.run()
+        found = list(report.diagnostics)
+        if out.is_dir():
+            found.extend(link_findings(out, config))
+    site = engine.site
     for posting in (*site.postings, *site.closed):
-        found.extend(lint_posting(posting, config, today, lines.get(posting.source, Lines({}, 1))))
+        result = engine.results.get(posting.source)
+        lines = Lines(dict(result.lines), result.lines.get("body", 1)) if result else Lines({}, 1)
+        found.extend(lint_posting(posting, config, options.now, lines))
     return sorted(set(found), key=lambda d: (d.path, d.line or 0, d.level, d.message))
-
-
-def source_lines(config: Config) -> dict[str, Lines]:
-    paths = find_sources(config.jobs_path)
-    out = {}
-    for item in iter_sources(paths, config.root, int(config.max_file_mb * 1_000_000)):
-        if not isinstance(item, ContentError):
-            out[item.relpath] = Lines(dict(item.meta_lines), item.body_line)
-    return out
 
 
 def link_findings(site_dir: Path, config: Config) -> Iterator[Diagnostic]:
@@ -111,7 +101,7 @@ def content_findings(posting: Posting) -> Iterator[Finding]:
     if not posting.sections:
         yield "body", "error", "posting has no sections: its JobPosting description would be empty"
         return
-    text = " ".join(section_text(s) for s in posting.sections)
+    text = " ".join(html_text(s.html) for s in posting.sections)
     if _normal(text) == _normal(posting.title):
         yield "body", "error", "the description only repeats the title: write what the job is"
 

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from careers import __version__
 from careers.config import Config, load_config
-from careers.engine.builder import BuildOptions, BuildReport, build, site_of
+from careers.engine.engine import Engine, Options, Report, Target
 from careers.errors import CareersError
 from careers.posting.tagging.report import tag_lines, tags_record
 from careers.shell.progress import Meter
@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         overrides = {"base_url": args.base_url, "output_dir": args.output}
         config = load_config(args.root, overrides)
-        options = BuildOptions(
+        options = Options(
             drafts=args.drafts,
             now=today(args.now, os.environ),
             jobs=args.jobs,
@@ -191,7 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
-        report = build(config, options, meter=meter)
+        report = Engine(config, options, Target(config.output_path), meter).run()
+        meter.finish()
     except CareersError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
@@ -202,9 +203,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_CONTENT if report.failed else EXIT_OK
 
 
-def print_tags(config: Config, options: BuildOptions, as_json: bool = False) -> int:
+def print_tags(config: Config, options: Options, as_json: bool = False) -> int:
     """The ``tags`` command: every posting's tags and why, in site order."""
-    site, found = site_of(config, options)
+    engine = Engine(config, options, Target(config.output_path, persist=False))
+    site = engine.assemble()
+    found = engine.diagnostics
     for diagnostic in found:
         if diagnostic.level != "info":
             print(diagnostic, file=sys.stderr)
@@ -220,7 +223,7 @@ def print_tags(config: Config, options: BuildOptions, as_json: bool = False) -> 
     return EXIT_CONTENT if any(d.level == "error" for d in found) else EXIT_OK
 
 
-def run_check(config: Config, options: BuildOptions, strict: bool, quiet: bool, verbose: bool) -> int:
+def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbose: bool) -> int:
     from careers.shell.check import check_site
 
     found = check_site(config, options)
@@ -234,7 +237,7 @@ def run_check(config: Config, options: BuildOptions, strict: bool, quiet: bool, 
     return EXIT_CONTENT if errors or (strict and warnings) else EXIT_OK
 
 
-def print_report(report: BuildReport, config: Config, quiet: bool = False, verbose: bool = False) -> None:
+def print_report(report: Report, config: Config, quiet: bool = False, verbose: bool = False) -> None:
     for diagnostic in report.diagnostics:
         shown = {"error": True, "warning": not quiet, "info": verbose}[diagnostic.level]
         if shown:

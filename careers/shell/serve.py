@@ -1,29 +1,22 @@
-"""Stage 7: build, serve the output folder and reload the browser the moment a save is built.
+"""The ``serve`` command: build, serve the preview, rebuild on every save and reload the browser.
 
-livereload provides the reload protocol (its ``livereload.js``, websocket handler and
-script injection); its own watcher is not used, because it polls every 800 ms, watches
-nothing until a browser connects and ignores changes within 3 s of a reload. Instead
-watchdog raises a flag on every save, one thread rebuilds incrementally (``incremental``)
-whether or not a browser is connected, and the reload is pushed when the rebuild is done.
+watchdog raises a flag on every save (``watch``); one thread runs the preview's engine
+(``preview``) whether or not a browser is connected, drawing the open pages and the saved
+postings' pages first and reloading the browsers showing them at once, then the rest. A newer
+save stops a rebuild between two pages; whatever goes wrong in one is shown in every browser
+(``server``), and the next save is built as usual.
 """
 
 from __future__ import annotations
 
 import errno
 import ipaddress
-import json
-import re
 import sys
 import threading
 import webbrowser
 from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
-from typing import Any, TypeVar
-from urllib.parse import unquote, urlsplit
 
-from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
-from livereload.server import LiveScriptInjector
+from livereload.handlers import LiveReloadHandler
 from tornado import web
 from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
@@ -31,154 +24,149 @@ from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
 from careers.config import Config
-from careers.engine.builder import BuildOptions
-from careers.engine.incremental import Preview, Update
-from careers.errors import CareersError
+from careers.engine.engine import Options
+from careers.errors import CareersError, Diagnostic
+from careers.shell.failure import internal_error
+from careers.shell.preview import Preview, Update
+from careers.shell.server import Live, make_app
 from careers.shell.watch import Changes, watch_sources
 
-T = TypeVar("T")
 PORT_TRIES = 10
-# After a rebuild the browsers reload at once; settling the rest of the site waits this long
-# so that it does not compete with serving them.
-SETTLE_GRACE_SECONDS = 0.3
-LIVE_SCRIPT = (
-    b'<script>(function(){var s=document.createElement("script");var p=window.location.port||80;'
-    b's.src="//"+window.location.hostname+":"+p+"/livereload.js?port="+p;'
-    b"document.head.appendChild(s);})();</script>"
-)
-# Shown over every page while the last rebuild has errors; the text goes in as textContent.
-OVERLAY_SCRIPT = """<script>addEventListener("DOMContentLoaded",function(){
-var d=document.createElement("div");d.id="careers-build-errors";d.setAttribute("role","alert");
-d.style.cssText="position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:60vh;overflow:auto;"
-+"margin:0;padding:1em 1.5em;background:#fff0f0;color:#7a0000;border-top:4px solid #c00;"
-+"font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 -2px 12px rgba(0,0,0,.25)";
-d.textContent="The preview could not be rebuilt:\\n\\n"+%s.join("\\n");
-document.body.appendChild(d);});</script>"""
 
 
-class Live:
-    """What the server threads share: the open pages and the current build errors."""
-
-    def __init__(self, base_path: str) -> None:
-        self.base_path = base_path
-        self.errors: tuple[str, ...] = ()
-        self.lock = threading.Lock()
-        self.open_pages: dict[int, str] = {}
-
-    def showing(self) -> set[str]:
-        with self.lock:
-            return set(self.open_pages.values())
-
-    def page_of(self, url: str) -> str | None:
-        """The output file a browser's URL shows, or ``None`` outside the site."""
-        path = unquote(urlsplit(url).path)
-        if not path.startswith(self.base_path):
-            return None
-        rel = path[len(self.base_path) :]
-        return rel + "index.html" if rel == "" or rel.endswith("/") else rel
-
-    def injected(self) -> bytes:
-        if not self.errors:
-            return LIVE_SCRIPT
-        data = json.dumps(list(self.errors)).replace("<", "\\u003c")
-        return LIVE_SCRIPT + (OVERLAY_SCRIPT % data).encode("utf-8")
-
-
-def make_app(root: Path, live: Live) -> web.Application:
-    """livereload's socket and script, and the output folder under ``base_url``'s path."""
-
-    class Reloads(LiveReloadHandler):  # type: ignore[misc]
-        def on_message(self, message: str | bytes) -> None:
-            super().on_message(message)
-            info = json.loads(message)
-            if info.get("command") == "info" and (page := live.page_of(str(info.get("url", "")))):
-                with live.lock:
-                    live.open_pages[id(self)] = page
-
-        def on_close(self) -> None:
-            super().on_close()
-            with live.lock:
-                live.open_pages.pop(id(self), None)
-
-    class Inject(LiveScriptInjector):  # type: ignore[misc]
-        script = b""
-
-        def transform_first_chunk(self, status_code: int, headers: Any, chunk: bytes, finishing: bool) -> Any:
-            self.script = live.injected()
-            return super().transform_first_chunk(status_code, headers, chunk, finishing)
-
-    site = {"path": str(root), "default_filename": "index.html", "not_found": root / "404.html"}
-    handlers: list[Any] = [
-        (r"/livereload", Reloads),
-        (r"/livereload.js", LiveReloadJSHandler),
-        (re.escape(live.base_path) + r"(.*)", SiteFiles, site),
-    ]
-    if live.base_path != "/":
-        handlers.append((r"/", web.RedirectHandler, {"url": live.base_path}))
-    handlers.append((r"/(.*)", NotFound, {"not_found": root / "404.html"}))
-    Reloads.live_css = True
-    return web.Application(handlers, transforms=[Inject], log_function=lambda _handler: None)
-
-
-class NotFound(web.RequestHandler):
-    """Anything outside the site: the site's own 404 page, with status 404."""
-
-    def initialize(self, not_found: Path) -> None:
-        self.not_found = not_found
-
-    def prepare(self) -> None:
-        raise web.HTTPError(404)
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        if not write_not_found(self, self.not_found, status_code):
-            super().write_error(status_code, **kwargs)
-
-
-def write_not_found(handler: web.RequestHandler, page: Path, status_code: int) -> bool:
-    """Answer a 404 with the site's own ``404.html`` (the reload script gets injected into it)."""
-    if status_code != 404 or not page.is_file():
-        return False
-    handler.set_header("Content-Type", "text/html; charset=UTF-8")
-    handler.finish(page.read_bytes())
-    return True
-
-
-class SiteFiles(StaticFileHandler):  # type: ignore[misc]
-    """The output folder, never anything outside it, never cached by the browser."""
-
-    def initialize(self, path: str, default_filename: str, not_found: Path) -> None:
-        super().initialize(path, default_filename)
-        self.not_found = not_found
-
-    # Tornado answers a path outside the root with 403; outside the site is simply not found.
-    @classmethod
-    def get_absolute_path(cls, root: str, path: str) -> str:
-        return _not_forbidden(lambda: str(super(SiteFiles, cls).get_absolute_path(root, path)))
-
-    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
-        checked: str | None = _not_forbidden(
-            lambda: super(SiteFiles, self).validate_absolute_path(root, absolute_path)
-        )
-        return checked
-
-    def compute_etag(self) -> None:
-        return None
-
-    def set_extra_headers(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        if not write_not_found(self, self.not_found, status_code):
-            super().write_error(status_code, **kwargs)
-
-
-def _not_forbidden(check: Callable[[], T]) -> T:
+def serve(
+    load: Callable[[], Config],
+    host: str,
+    port: int,
+    open_browser: bool,
+    options: Options,
+    quiet: bool = False,
+    verbose: bool = False,
+) -> int:
+    """Build, serve until Ctrl-C, rebuilding on every save."""
+    preview = Preview(load, options)
+    config = preview.config
+    changes = Changes()
+    observer = watch_sources(config, changes)  # before the first build: no save is missed
+    live = Live(config.base_path, host)
+    first = preview.rebuild()
+    print_update(first, quiet, verbose)
+    live.errors = first.errors
+    loop = IOLoop.current()
+    stop = threading.Event()
+    worker = threading.Thread(
+        target=rebuild_forever,
+        args=(preview, changes, live, loop, stop, lambda u: print_update(u, quiet, verbose)),
+        daemon=True,
+    )
+    # From the moment the address is printed, Ctrl-C means "stop serving", wherever it lands.
     try:
-        return check()
-    except web.HTTPError as exc:
-        raise web.HTTPError(404 if exc.status_code == 403 else exc.status_code) from None
-    except ValueError:  # a NUL byte in the path
-        raise web.HTTPError(404) from None
+        url = start_listening(preview, live, host, port)
+        worker.start()
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        loop.start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        observer.stop()
+        if worker.is_alive():
+            worker.join(timeout=10)
+        preview.close()
+    print("stopped")
+    return 0
+
+
+def rebuild_forever(
+    preview: Preview,
+    changes: Changes,
+    live: Live,
+    loop: IOLoop,
+    stop: threading.Event,
+    report: Callable[[Update], None],
+) -> None:
+    """Rebuild after every burst of saves, until ``stop``; nothing that happens ends it."""
+    while not stop.is_set():
+        try:
+            if not changes.wait(timeout=0.5):
+                continue
+            changes.take()
+            told: list[str] = []
+
+            def early(paths: list[str], errors: tuple[str, ...], told: list[str] = told) -> None:
+                told.extend(paths)
+                announce(loop, live, paths, errors)
+
+            update = preview.rebuild(live.showing(), lambda: changes.pending() or stop.is_set(), early)
+            report(update)
+            announce(loop, live, [p for p in update.changed if p not in told], update.errors)
+        except Exception as exc:  # the loop must outlive any bug of ours
+            print(internal_error(exc), file=sys.stderr)
+
+
+def announce(loop: IOLoop, live: Live, changed: list[str], errors: tuple[str, ...]) -> None:
+    """Push a reload (from the rebuild thread, onto the server's loop) to the browsers showing
+    a changed page; to all of them when the errors changed. A change of stylesheets only is
+    applied in place (livereload's live CSS)."""
+    errors_changed = errors != live.errors
+    live.errors = errors
+    if not changed and not errors_changed:
+        return
+    css_only = not errors_changed and all(p.endswith(".css") for p in changed)
+    path = changed[0] if css_only else "*"
+    only = None if errors_changed or css_only else set(changed)
+    loop.add_callback(send_reload, live, path, only)
+
+
+def send_reload(live: Live, path: str, only: set[str] | None) -> None:
+    """Tell the connected browsers (those showing one of ``only``, if given) to reload ``path``."""
+    message = {"command": "reload", "path": path, "liveCSS": True, "liveImg": True}
+    with live.lock:
+        wanted = {key for key, page in live.open_pages.items() if only is None or page in only}
+    for waiter in list(LiveReloadHandler.waiters):
+        if only is None or id(waiter) in wanted:
+            try:
+                waiter.write_message(message)
+            except WebSocketClosedError:
+                LiveReloadHandler.waiters.discard(waiter)
+
+
+def print_update(update: Update, quiet: bool, verbose: bool) -> None:
+    """The rebuild's problems (of the files it read again), then one summary line."""
+    if update.problem is not None:
+        print(update.problem, file=sys.stderr)
+    report = update.report
+    if report is None:
+        return
+    for d in report.diagnostics:
+        if _shown(d, quiet, verbose) and d.path in report.processed:
+            print(d, file=sys.stderr)
+    if not quiet and (report.changed or report.processed):
+        print(
+            f"rebuilt in {update.seconds * 1000:.0f} ms: {len(report.processed)} posting(s) re-read, "
+            f"{report.rendered} page(s) rendered, {len(report.changed)} file(s) changed"
+        )
+
+
+def _shown(d: Diagnostic, quiet: bool, verbose: bool) -> bool:
+    return {"error": True, "warning": not quiet, "info": verbose}[d.level]
+
+
+def start_listening(preview: Preview, live: Live, host: str, port: int) -> str:
+    """Listen (warning when not on this machine only) and say where; return the site's URL."""
+    config = preview.config
+    live.port = listen(make_app(preview.output, live), host, port)
+    if not is_loopback(host):
+        print(
+            f"warning: listening on {host}: other machines on the network can see the preview",
+            file=sys.stderr,
+        )
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{live.port}{config.base_path}"
+    drafts = " (drafts included)" if preview.options.drafts else ""
+    print(f"serving the preview{drafts} at {url} (Ctrl-C to stop)")
+    return url
 
 
 def listen(app: web.Application, host: str, port: int) -> int:
@@ -205,141 +193,3 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def announce(loop: IOLoop, live: Live, update: Update, targeted: bool) -> None:
-    """Push a reload for a finished rebuild (from the rebuild thread, onto the server's loop).
-
-    A change of stylesheets only is applied in place (livereload's live CSS); a targeted
-    reload goes only to the browsers whose page changed.
-    """
-    errors_changed = update.errors != live.errors
-    live.errors = update.errors
-    if not update.changed and not errors_changed:
-        return
-    css_only = not errors_changed and all(p.endswith(".css") for p in update.changed)
-    path = update.changed[0] if css_only else "*"
-    only = set(update.changed) if targeted and not errors_changed and not css_only else None
-    loop.add_callback(send_reload, live, path, only)
-
-
-def send_reload(live: Live, path: str, only: set[str] | None) -> None:
-    """Tell the connected browsers (those showing one of ``only``, if given) to reload ``path``."""
-    message = {"command": "reload", "path": path, "liveCSS": True, "liveImg": True}
-    with live.lock:
-        wanted = {key for key, page in live.open_pages.items() if only is None or page in only}
-    for waiter in list(LiveReloadHandler.waiters):
-        if only is None or id(waiter) in wanted:
-            try:
-                waiter.write_message(message)
-            except WebSocketClosedError:
-                LiveReloadHandler.waiters.discard(waiter)
-
-
-def print_update(update: Update, quiet: bool, verbose: bool, only: set[str] | None = None) -> None:
-    """The rebuild's problems (of the files it re-read), then one summary line."""
-    if update.problem is not None:
-        print(update.problem, file=sys.stderr)
-    for d in update.diagnostics:
-        shown = {"error": True, "warning": not quiet, "info": verbose}[d.level]
-        if shown and (only is None or d.path in only):
-            print(d, file=sys.stderr)
-    if not quiet and (update.changed or (update.problem is None and update.sources)):
-        print(
-            f"rebuilt in {update.seconds * 1000:.0f} ms: {len(update.sources)} posting(s) re-read, "
-            f"{update.rendered} page(s) rendered, {len(update.changed)} file(s) changed"
-        )
-
-
-def rebuild_forever(
-    preview: Preview,
-    changes: Changes,
-    live: Live,
-    loop: IOLoop,
-    stop: threading.Event,
-    report: Callable[..., None],
-) -> None:
-    """Rebuild after every burst of saves; when idle, settle the rest of the site."""
-    while not stop.is_set():
-        try:
-            if changes.wait(timeout=0.5 if preview.settled else SETTLE_GRACE_SECONDS):
-                update = preview.update(live.showing(), changes.take())
-                report(update, only=set(update.sources))
-                announce(loop, live, update, targeted=False)
-            elif (settled := preview.settle(lambda: changes.pending() or stop.is_set())) is not None:
-                announce(loop, live, settled, targeted=True)
-        except (CareersError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-
-
-def serve(
-    load: Callable[[], Config],
-    host: str,
-    port: int,
-    open_browser: bool,
-    options: BuildOptions,
-    quiet: bool = False,
-    verbose: bool = False,
-) -> int:
-    """Build, serve until Ctrl-C, rebuilding on every save."""
-    preview = Preview(load, options)
-    config = preview.config
-    changes = Changes()
-    observer = watch_sources(config, changes)  # before the first build: no save is missed
-    live = Live(config.base_path)
-    live.errors = first_build(preview, quiet, verbose).errors
-    loop = IOLoop.current()
-    stop = threading.Event()
-    worker = threading.Thread(
-        target=rebuild_forever,
-        args=(preview, changes, live, loop, stop, lambda u, only: print_update(u, quiet, verbose, only)),
-        daemon=True,
-    )
-    # From the moment the address is printed, Ctrl-C means "stop serving", wherever it lands.
-    try:
-        url = start_listening(config, live, host, port)
-        worker.start()
-        if open_browser:
-            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-        loop.start()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop.set()
-        observer.stop()
-        if worker.is_alive():
-            worker.join(timeout=10)
-    print("stopped")
-    return 0
-
-
-def first_build(preview: Preview, quiet: bool, verbose: bool) -> Update:
-    first = preview.update()
-    settled = preview.settle(lambda: False)
-    update = first if settled is None else _merged(first, settled)
-    print_update(update, quiet, verbose)
-    return update
-
-
-def start_listening(config: Config, live: Live, host: str, port: int) -> str:
-    """Listen (warning when not on this machine only) and say where; return the site's URL."""
-    used = listen(make_app(config.output_path, live), host, port)
-    if not is_loopback(host):
-        print(
-            f"warning: listening on {host}: other machines on the network can see the preview",
-            file=sys.stderr,
-        )
-    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{used}{config.base_path}"
-    print(f"serving {config.output_dir}/ at {url} (Ctrl-C to stop)")
-    return url
-
-
-def _merged(first: Update, settled: Update) -> Update:
-    return replace(
-        settled,
-        sources=first.sources,
-        changed=first.changed + settled.changed,
-        rendered=first.rendered + settled.rendered,
-        seconds=first.seconds + settled.seconds,
-    )

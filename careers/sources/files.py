@@ -10,26 +10,37 @@ from pathlib import Path
 from careers.errors import ContentError
 from careers.model import Format
 
+# What tells a file's version without reading it: size, modification and change time (ns), inode.
+Stamp = tuple[int, int, int, int]
+# A stamp is only trusted for files last changed this long before the build looked at them:
+# a save in the same clock tick as the build's read could keep size and times (as git's index).
+RACY_NS = 2_000_000_000
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def file_stamp(path: str) -> Stamp | None:
+    """The stamp of the regular file at ``path`` (not a link), or ``None``."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return stamp_of(st) if stat.S_ISREG(st.st_mode) else None
+
+
+def trusted(stamp: Stamp, before_ns: int) -> bool:
+    """Whether a file with ``stamp`` last changed early enough for its stamp to mean its bytes."""
+    return max(stamp[1], stamp[2]) < before_ns
+
+
 SUFFIXES: dict[str, Format] = {
     ".html": "html",
     ".htm": "html",
     ".md": "markdown",
     ".markdown": "markdown",
 }
-
-
-def find_sources(jobs_dir: Path) -> list[Path]:
-    """Every posting file under ``jobs_dir``, sorted; hidden and editor temp files skipped."""
-    if not jobs_dir.is_dir():
-        return []
-    found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(jobs_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-        found.extend(os.path.join(dirpath, name) for name in filenames if is_posting_name(name))
-    # In the order of their paths' parts, as paths sort (sorting the strings alone would put
-    # "a-b/x" before "a/x"); made into paths once sorted, which is cheaper at 10,000 files.
-    found.sort(key=lambda path: path.split(os.sep))
-    return [Path(path) for path in found]
 
 
 def is_posting_name(name: str) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
@@ -59,13 +58,3 @@ def markdown_to_html(body: str, relpath: str, body_line: int) -> str:
         raise ContentError(
             relpath, body_line, "Markdown nested too deeply to read: flatten its lists and quotes"
         ) from None
-
-
-def iter_sources(
-    paths: list[Path], root: Path, max_bytes: int, within: Path | None = None
-) -> Iterator[Source | ContentError]:
-    for path in paths:
-        try:
-            yield read_source(path, root, max_bytes, within)
-        except ContentError as exc:
-            yield exc

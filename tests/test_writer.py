@@ -1,4 +1,4 @@
-"""Writing the site: whole or not at all, stale files gone, unchanged files left alone."""
+"""Writing the site: whole or not at all, stale files gone, unchanged files left alone, no link followed."""
 
 from __future__ import annotations
 
@@ -7,8 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from careers.engine.output import check_output_dir, write_site
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, check_output_dir
 from careers.errors import CareersError
+
+
+def write_site(files, out: Path) -> WriteStats:  # type: ignore[no-untyped-def]
+    """What a build does with its pages: each one put, then the new site swapped in."""
+    writer = SiteWriter(out)
+    paths = set()
+    for path, data in files:
+        writer.put(path, data)
+        paths.add(path)
+    return writer.finish(paths)
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -85,7 +95,7 @@ def test_paths_outside_the_output_are_refused(tmp_path: Path, bad: str) -> None:
 @pytest.mark.parametrize("out", [".", "..", "content", "content/jobs/site", "templates"])
 def test_output_may_not_overlap_the_project(tmp_path: Path, out: str) -> None:
     with pytest.raises(CareersError):
-        check_output_dir(tmp_path / out, tmp_path, [tmp_path / "content", tmp_path / "templates"])
+        check_output_dir(tmp_path / out, tmp_path, (tmp_path / "content", tmp_path / "templates"))
 
 
 def test_an_unwritable_output_is_one_clear_error(tmp_path: Path) -> None:
@@ -102,7 +112,7 @@ def test_an_output_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     (tmp_path / "www").mkdir()
     (tmp_path / "site").symlink_to("www")
     with pytest.raises(CareersError, match="is a symbolic link: set output_dir to the folder it points to"):
-        check_output_dir(tmp_path / "site", tmp_path, [tmp_path / "content"])
+        check_output_dir(tmp_path / "site", tmp_path, (tmp_path / "content",))
 
 
 def test_a_kept_copy_without_a_site_is_reused(tmp_path: Path) -> None:
@@ -113,3 +123,56 @@ def test_a_kept_copy_without_a_site_is_reused(tmp_path: Path) -> None:
     stats = write_site([("index.html", b"3"), ("jobs/c/index.html", b"c")], out)
     assert (stats.written, stats.unchanged, stats.removed) == (2, 0, 0)
     assert tree(out) == {"index.html": b"3", "jobs/c/index.html": b"c"}
+
+
+def content_folder(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    (content / "jobs").mkdir(parents=True)
+    (content / "jobs" / "a.md").write_text("---\ntitle: A\n---\nText.\n")
+    return content
+
+
+def test_a_staging_folder_that_is_a_link_is_replaced_never_followed(tmp_path: Path) -> None:
+    content = content_folder(tmp_path)
+    (tmp_path / ".site.new").symlink_to("content")  # as it could arrive committed in a clone
+    write_site([("index.html", b"1")], tmp_path / "site")
+    assert (content / "jobs" / "a.md").read_text().startswith("---")  # nothing deleted there
+    assert tree(tmp_path / "site") == {"index.html": b"1"}
+    assert not (tmp_path / ".site.new").is_symlink()
+
+
+def test_a_file_where_the_staging_folder_goes_is_only_a_head_start(tmp_path: Path) -> None:
+    (tmp_path / ".site.new").write_text("not a folder")
+    write_site([("index.html", b"1")], tmp_path / "site")
+    write_site([("index.html", b"2")], tmp_path / "site")
+    assert tree(tmp_path / "site") == {"index.html": b"2"}
+
+
+def test_links_inside_the_staging_folder_are_removed_not_carried_into_the_site(tmp_path: Path) -> None:
+    content = content_folder(tmp_path)
+    write_site([("index.html", b"1")], tmp_path / "site")
+    write_site([("index.html", b"2")], tmp_path / "site")
+    staging = tmp_path / ".site.new"
+    (staging / "jobs").symlink_to(content / "jobs")
+    (staging / "secret.html").symlink_to(content / "jobs" / "a.md")
+    write_site([("index.html", b"3")], tmp_path / "site")
+    assert tree(tmp_path / "site") == {"index.html": b"3"}
+    assert not any(p.is_symlink() for p in (tmp_path / "site").rglob("*"))
+    assert (content / "jobs" / "a.md").exists()
+
+
+def test_the_live_writer_writes_in_place_only_what_changed(tmp_path: Path) -> None:
+    out = tmp_path / "preview"
+    writer = LiveWriter(out)
+    writer.put("index.html", b"1")
+    writer.put("jobs/a/index.html", b"a")
+    writer.finish({"index.html", "jobs/a/index.html"})
+    inode = (out / "jobs/a/index.html").stat().st_ino
+    writer = LiveWriter(out)
+    assert writer.put("index.html", b"2") and not writer.put("jobs/a/index.html", b"a")
+    stats = writer.finish({"index.html", "jobs/a/index.html"})
+    assert (stats.written, stats.unchanged, stats.removed) == (1, 1, 0)
+    assert (out / "jobs/a/index.html").stat().st_ino == inode
+    stats = LiveWriter(out).finish({"index.html"})
+    assert stats.removed_paths == ["jobs/a/index.html"] and tree(out) == {"index.html": b"2"}
+    assert not (out / "jobs").exists()  # no empty folders left

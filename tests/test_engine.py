@@ -1,4 +1,4 @@
-"""The fast paths (cache, process pool, skipped pages) give the very bytes of a cold, serial build."""
+"""The engine's fast paths (cache, process pool, kept pages and cards) give a cold serial build's bytes."""
 
 from __future__ import annotations
 
@@ -15,17 +15,16 @@ from pathlib import Path
 import pytest
 
 from careers.config import load_config
-from careers.engine import batch, cache, fragments
-from careers.engine.builder import BuildOptions, BuildReport, build
-from careers.model import Posting
-from careers.pages import render
+from careers.engine import Options, Report, build, process, rendering, store
+from careers.engine.cards import CARDS_FILE, KeptCards
 from careers.shell.progress import Meter
+from careers.sources import scan
 
 from .conftest import ROOT
 
-SERIAL = BuildOptions(jobs=1, cache=False)
-PARALLEL = BuildOptions(jobs=2)
-SERIAL_CACHED = BuildOptions(jobs=1)
+SERIAL = Options(jobs=1, cache=False)
+PARALLEL = Options(jobs=2)
+SERIAL_CACHED = Options(jobs=1)
 
 
 def generate(count: int, dest: Path) -> None:
@@ -79,17 +78,15 @@ def test_a_corrupt_cache_entry_is_rebuilt(big_project: Path) -> None:
     entries = sorted((big_project / ".cache" / "postings").rglob("*.json"))
     entries[0].write_text('{"format": 1, "key": "x", "result": {"posting": 3}}')
     entries[1].write_bytes(entries[1].read_bytes()[:100])
-    assert build(config, PARALLEL).stats.written == 0  # nothing changed: the cache is not even read
-    (big_project / "site" / "index.html").unlink()
+    for posting in (big_project / "content" / "jobs").iterdir():
+        posting.touch()  # new stamps, same bytes: every posting's result is looked up again
     report = build(config, PARALLEL)
     assert digest_tree(big_project / "site") == expected
-    assert report.stats.written == 1
-    assert json.loads(entries[1].read_text().split("\n")[0])["format"] == cache.FORMAT  # written again, whole
+    assert report.stats.written == 0 and report.processed == ()
+    assert json.loads(entries[1].read_text().split("\n")[0])["format"] == store.FORMAT  # written again, whole
 
 
-def rebuild_edited(
-    project: Path, name: str, edit: Callable[[str], str]
-) -> tuple[BuildReport, dict[str, str]]:
+def rebuild_edited(project: Path, name: str, edit: Callable[[str], str]) -> tuple[Report, dict[str, str]]:
     """Build, edit one posting, build again (cached, parallel); return that build's report and
     what a cold, serial build of the edited project writes. The posting is put back after."""
     config = load_config(project)
@@ -182,14 +179,14 @@ def test_a_new_day_renders_only_what_closing_changed(
     )
     config = load_config(project)
     rendered: list[str] = []
-    real_render = render.render_page
+    real_render = rendering.render_page
 
-    def counting_render(page: render.Page, *args: object, **kwargs: object) -> bytes:
+    def counting_render(page: rendering.Page, *args: object, **kwargs: object) -> bytes:
         rendered.append(page.path)
         return real_render(page, *args, **kwargs)  # type: ignore[arg-type]
 
-    def on(day: int) -> BuildOptions:
-        return BuildOptions(now=dt.date(2026, 1, day), jobs=1)
+    def on(day: int) -> Options:
+        return Options(now=dt.date(2026, 1, day), jobs=1)
 
     def cold(day: int) -> dict[str, str]:
         elsewhere = load_config(project, {"output_dir": str(tmp_path / f"cold-{day}")})
@@ -197,7 +194,7 @@ def test_a_new_day_renders_only_what_closing_changed(
         return digest_tree(tmp_path / f"cold-{day}")
 
     build(config, on(9))
-    monkeypatch.setattr(render, "render_page", counting_render)
+    monkeypatch.setattr(rendering, "render_page", counting_render)
     build(config, on(10))  # a new day, and the posting still open on its last day
     assert rendered == []
     assert digest_tree(project / "site") == cold(10)
@@ -223,38 +220,38 @@ def test_a_closed_posting_stops_linking_a_skill_page_that_goes(
     )
     config = load_config(project)
     closed_page = project / "site" / "jobs" / "closed-role" / "index.html"
-    build(config, BuildOptions(now=dt.date(2026, 1, 9)))
+    build(config, Options(now=dt.date(2026, 1, 9)))
     assert "skills/kubernetes/" in closed_page.read_text()  # an open posting still has the skill
     day = 9
     if goes_by == "an edit":  # the open posting drops the skill
         (jobs / "open-role.md").write_text((jobs / "open-role.md").read_text().replace("Kubernetes", "SQL"))
     else:  # the open posting closes
         day = 11
-    build(config, BuildOptions(now=dt.date(2026, 1, day)))
+    build(config, Options(now=dt.date(2026, 1, day)))
     assert not (project / "site" / "skills" / "kubernetes").exists()
     assert "skills/kubernetes/" not in closed_page.read_text()
     elsewhere = load_config(project, {"output_dir": str(tmp_path / "cold")})
-    build(elsewhere, BuildOptions(now=dt.date(2026, 1, day), jobs=1, cache=False))
+    build(elsewhere, Options(now=dt.date(2026, 1, day), jobs=1, cache=False))
     assert digest_tree(project / "site") == digest_tree(tmp_path / "cold")
 
 
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The posting files the build reads from now on, by relative path."""
     reads: list[str] = []
-    real_read = batch.read_regular_file
+    real_read = process.read_regular_file
 
     def counting_read(path: Path, relpath: str, max_bytes: int) -> bytes:
         reads.append(relpath)
         return real_read(path, relpath, max_bytes)
 
-    monkeypatch.setattr(batch, "read_regular_file", counting_read)
+    monkeypatch.setattr(process, "read_regular_file", counting_read)
     return reads
 
 
 def test_posting_files_unchanged_since_the_last_build_are_not_read_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(batch, "RACY_NS", 0)  # the sample files are fresh: trust their stamps now
+    monkeypatch.setattr(scan, "RACY_NS", 0)  # the sample files are fresh: trust their stamps now
     config = load_config(project)
     build(config)
     reads = count_reads(monkeypatch)
@@ -277,171 +274,101 @@ def test_a_posting_saved_just_before_a_build_is_read_again_by_the_next(project: 
     # get no trusted stamp, so the next build reads them whatever their stamp says.
     config = load_config(project)
     build(config)
-    state = json.loads((project / ".cache" / "build.json").read_text())
-    assert state["sources"] == {}  # every sample file was written a moment ago
+    (state,) = (project / ".cache" / "state").iterdir()
+    files = json.loads(state.read_text().split("\n", 1)[1])["files"]
+    assert all(stamp is None for stamp, _ in files.values())  # every sample file was written a moment ago
 
 
-def test_a_changed_card_template_is_never_served_from_stored_fragments(project: Path) -> None:
+def test_a_changed_card_template_is_never_served_from_kept_cards(project: Path) -> None:
     config = load_config(project)
     build(config)
-    assert (project / ".cache" / "fragments.json").exists()
+    assert (project / ".cache" / CARDS_FILE).exists()
     macros = project / "templates" / "_macros.html"
     macros.write_text(macros.read_text().replace('<li class="card"', '<li class="card new-card"', 1))
     build(config)
     index = (project / "site" / "index.html").read_text()
     assert 'class="card"' not in index
-    assert index.count('class="card new-card"') == 7  # every posting's card, none from the store
+    assert index.count('class="card new-card"') == 7  # every posting's card, none kept from before
 
 
-def test_stored_fragments_of_a_changed_or_removed_posting_are_dropped(project: Path) -> None:
+def test_a_theme_card_that_names_no_key_cannot_make_pages_stale(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    macros = project / "templates" / "_macros.html"
+    macros.write_text(
+        macros.read_text().replace(
+            "{{ posting.title }}</a>", "{{ posting.title }} ({{ posting.company }})</a>", 1
+        )
+    )
+    build(config)
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text().replace("company: Northwind Networks", "company: Contoso"))
+    build(config)
+    assert "Senior Data Engineer (Contoso)" in (project / "site" / "index.html").read_text()
+
+
+def kept_texts(project: Path) -> str:
+    _, body = (project / ".cache" / CARDS_FILE).read_text().split("\n", 1)
+    return "".join(text for _, text in json.loads(body).values())
+
+
+def test_kept_cards_of_a_changed_or_removed_posting_are_dropped(project: Path) -> None:
     config = load_config(project)
     build(config)
     posting = project / "content" / "jobs" / "senior-data-engineer.md"
-    store = project / ".cache" / "fragments.json"
-
-    def stored_titles() -> str:
-        """The text of every fragment the store's index still lists."""
-        index = json.loads(store.read_text())
-        blob = (project / ".cache" / index["blob"]).read_bytes()
-        entries = index["entries"].values()
-        return "".join(blob[start : start + length].decode() for start, length, _ in entries)
-
-    assert "Senior Data Engineer" in stored_titles()
+    assert "Senior Data Engineer" in kept_texts(project)
     posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
     build(config)
-    assert "Senior Data Engineer" not in stored_titles()
+    assert "Senior Data Engineer" not in kept_texts(project)
     assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
     posting.unlink()
     build(config)
-    assert "Staff Data Engineer" not in stored_titles()
+    assert "Staff Data Engineer" not in kept_texts(project)
 
 
-def store_file(project: Path) -> tuple[Path, dict[str, object]]:
-    index = json.loads((project / ".cache" / "fragments.json").read_text())
-    return project / ".cache" / index["blob"], index
-
-
-def test_an_edit_appends_its_cards_to_the_fragment_store(project: Path) -> None:
-    config = load_config(project)
-    build(config)
-    blob, _ = store_file(project)
-    before = blob.read_bytes()
-    posting = project / "content" / "jobs" / "senior-data-engineer.md"
-    posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
-    build(config)
-    after_blob, after = store_file(project)
-    assert after_blob == blob  # the same file, not a new store
-    data = blob.read_bytes()
-    assert data.startswith(before) and after["size"] == len(data) > len(before)
-    assert "Staff Data Engineer" in data[len(before) :].decode()
-    assert sorted(p.name for p in (project / ".cache").glob("fragments-*.bin")) == [blob.name]
-
-
-def test_bytes_a_stopped_build_appended_are_ignored_then_cut(project: Path) -> None:
+@pytest.mark.parametrize("damage", [b'{"format": 1, "context": ', b"", b"\n{}", None])
+def test_damaged_kept_cards_are_ignored(project: Path, damage: bytes | None) -> None:
     config = load_config(project)
     build(config)
     expected = digest_tree(project / "site")
-    blob, _ = store_file(project)
-    with open(blob, "ab") as f:  # appended, and stopped before its index was written
-        f.write(b'<li class="card">stray</li>' * 10_000)
-    (project / "site" / "index.html").unlink()
-    build(config)
-    assert digest_tree(project / "site") == expected
-    posting = project / "content" / "jobs" / "senior-data-engineer.md"
-    posting.write_text(posting.read_text() + "\nOne more line.\n")
-    build(config)
-    assert "stray" not in blob.read_text()
-    assert store_file(project)[1]["size"] == blob.stat().st_size
-
-
-def test_the_store_is_written_afresh_once_dropped_fragments_are_most_of_it(project: Path) -> None:
-    config = load_config(project)
-    build(config)
-    first, _ = store_file(project)
-    for edit in ("One more line.", "And another."):  # every posting changes, twice
-        for posting in (project / "content" / "jobs").iterdir():
-            posting.write_text(posting.read_text() + f"\n{edit}\n")
-        build(config)
-        assert store_file(project)[0] == first or edit == "And another."
-    blob, index = store_file(project)  # dropped fragments are now twice the live ones
-    assert blob != first and not first.exists()
-    assert index["size"] == blob.stat().st_size == sum(length for _, length, _ in index["entries"].values())
-
-
-def test_a_damaged_fragment_store_is_ignored(project: Path) -> None:
-    config = load_config(project)
-    build(config)
-    expected = digest_tree(project / "site")
-    (project / ".cache" / "fragments.json").write_text('{"format": 2, "context": ')
+    cards = project / ".cache" / CARDS_FILE
+    if damage is None:  # a flipped byte inside a card: still JSON, not what was written
+        data = bytearray(cards.read_bytes())
+        data[data.index(b'class=\\"card') + 9] ^= 0x01
+        damage = bytes(data)
+    cards.write_bytes(damage)
     (project / "site" / "index.html").unlink()
     build(config)
     assert digest_tree(project / "site") == expected
 
 
-def count_computed(monkeypatch: pytest.MonkeyPatch) -> list[list[object]]:
-    """The keys of every fragment rendered (not taken from memory or the store) from now on."""
-    computed: list[list[object]] = []
-    real_memo = fragments.FragmentCache.memo
+def count_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys of every card and record made (not found kept) from now on."""
+    made: list[str] = []
+    real_keep = KeptCards._keep
 
-    def counting_memo(self: fragments.FragmentCache, keys: list[object], compute: Callable[[], str]) -> str:
-        def counted() -> str:
-            computed.append(keys)
-            return compute()
+    def counting_keep(self: KeptCards, key: str, token: str, text: str) -> tuple[str, str]:
+        made.append(key)
+        return real_keep(self, key, token, text)
 
-        return real_memo(self, keys, counted)
-
-    monkeypatch.setattr(fragments.FragmentCache, "memo", counting_memo)
-    return computed
+    monkeypatch.setattr(KeptCards, "_keep", counting_keep)
+    return made
 
 
-def test_one_changed_posting_renders_its_own_card_and_record_only(
+def test_one_changed_posting_renders_its_own_cards_and_record_only(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = load_config(project)
     build(config, SERIAL_CACHED)
-    computed = count_computed(monkeypatch)
+    made = count_made(monkeypatch)
     posting = project / "content" / "jobs" / "senior-data-engineer.md"
     posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
     build(config, SERIAL_CACHED)
-    # Its cards (on the index; on skill pages; under related postings, with a smaller
-    # heading) and its jobs.json record; the other six postings' come from the store. (Seven
-    # postings make runs too short to keep: each listing joins its cards again.)
-    singles = [str(keys[0]) for keys in computed if not any(isinstance(k, fragments.Run) for k in keys)]
-    assert sorted(singles) == ["card", "card", "card", "jobs.json"]
+    # Its cards (on the index; on skill pages; under related postings, with a smaller heading)
+    # and its jobs.json record; the other six postings' come from what was kept.
+    assert sorted(key[0] for key in made) == ["c", "c", "c", "r"]
+    assert all("senior-data-engineer.md" in key for key in made)
     assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
-
-
-def test_one_changed_posting_renders_only_the_kept_runs_that_hold_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    generate(300, tmp_path)
-    config = load_config(tmp_path)
-    build(config, SERIAL_CACHED)
-    computed = count_computed(monkeypatch)
-    (posting,) = (tmp_path / "content" / "jobs").glob("posting-00150.*")
-    posting.write_text(posting.read_text().rstrip() + "\n\nOne more sentence about the team.\n")
-    build(config, SERIAL_CACHED)
-    runs = [keys[1] for keys in computed if keys[0] in ("cards", "jobs.json")]
-    kept = [run for run in runs if isinstance(run, fragments.Run) and run.kept]
-    # Runs on the index, its level and skill pages, and of jobs.json: only those holding it.
-    assert kept and all(any(p.source == f"content/jobs/{posting.name}" for p in run) for run in kept)
-    expected = serial_site(tmp_path)
-    assert digest_tree(tmp_path / "site") == expected
-
-
-def test_runs_are_cut_at_the_same_postings_whatever_comes_before() -> None:
-    def posting(n: int) -> Posting:
-        return Posting(f"content/jobs/p{n}.md", f"p{n}", f"P{n}", (), "")
-
-    listing = [posting(n) for n in range(2000)]
-    cuts = list(fragments.runs(listing))
-    assert [p for run in cuts for p in run] == listing
-    assert all(len(run) <= fragments.RUN_MAX for run in cuts)
-    assert 2000 / len(cuts) > fragments.RUN_EVERY / 2  # long enough to be worth keeping
-    # A new posting near the top changes the run it falls in; every later run is as it was.
-    later = list(fragments.runs([posting(5000), *listing]))
-    assert later[1:] == cuts[1:]
-    assert list(later[0]) == [posting(5000), *cuts[0]]
 
 
 def test_a_no_change_build_remembers_stamps_it_can_now_trust(
@@ -449,7 +376,7 @@ def test_a_no_change_build_remembers_stamps_it_can_now_trust(
 ) -> None:
     config = load_config(project)
     build(config)  # the sample files are seconds old: no stamp is trusted yet
-    monkeypatch.setattr(batch, "RACY_NS", 0)  # ...and now they are old enough
+    monkeypatch.setattr(scan, "RACY_NS", 0)  # ...and now they are old enough
     assert build(config).stats.written == 0
     reads = count_reads(monkeypatch)
     assert build(config).stats.written == 0

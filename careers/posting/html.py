@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 
 import nh3
 
@@ -53,3 +54,11 @@ _CLEANER = nh3.Cleaner(
     link_rel="nofollow noopener noreferrer",
     strip_comments=True,
 )
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(html: str) -> str:
+    """The text of HTML this module emitted (sanitized: every ``<`` in text is escaped)."""
+    return unescape(_TAG.sub(" ", html))

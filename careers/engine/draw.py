@@ -1,0 +1,112 @@
+"""Which pages a run draws, in what order, and writing them: the engine's change detection for pages.
+
+Every planned page gets a fingerprint of what it is drawn from (``careers.engine.fingerprint``).
+A page whose fingerprint is the one its file was written with, and whose file is as that run
+left it, is kept as it is; every other page is rendered and written (the writer compares
+bytes, so a page that renders the same is not written either). Pages asked for first (the
+preview's open pages) and the pages of postings that changed go before the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from careers.config import Config
+from careers.engine.fingerprint import Tokens, page_fingerprint, site_fingerprint, templates_reading_site
+from careers.engine.rendering import render_pages
+from careers.engine.theme import Theme
+from careers.engine.writer import LiveWriter, OutStamp, SiteWriter
+from careers.model import Site
+from careers.pages.plan import Page, plan_pages, posting_path
+
+Records = dict[str, tuple[str, OutStamp]]  # output path → (fingerprint, stamp as written)
+
+
+class Progress(Protocol):
+    """What a long run reports its progress to (``careers.shell.progress.Meter``)."""
+
+    def start(self, stage: str, total: int) -> None: ...
+    def advance(self, count: int = 1) -> None: ...
+    def finish(self) -> None: ...
+
+
+@dataclass
+class Plan:
+    pages: list[Page]
+    fingerprints: dict[str, str]
+    urgent: set[str] = field(default_factory=set)  # paths to draw before the rest
+
+
+@dataclass
+class Drawn:
+    written: list[str] = field(default_factory=list)  # output paths whose bytes were written
+    rendered: int = 0
+    stopped: bool = False
+
+
+def plan_run(
+    site: Site, config: Config, theme: Theme, digests: Mapping[str, str], changed: Collection[str]
+) -> Plan:
+    """Every page of ``site`` with its fingerprint; ``changed`` posting files' pages are urgent."""
+    tokens = Tokens(dict(digests))
+    tokens.add(site.postings)
+    tokens.add(site.closed)
+    theme.cards.tokens = tokens.by_source
+    pages = plan_pages(site, config)
+    reads = templates_reading_site(theme.env, {page.template for page in pages})
+    whole = site_fingerprint(site, tokens) if any(reads.values()) else None
+    fingerprints = {
+        page.path: page_fingerprint(theme.context, page, tokens, whole if reads[page.template] else None)
+        for page in pages
+    }
+    urgent = {posting_path(p) for p in (*site.postings, *site.closed) if p.source in changed}
+    return Plan(pages, fingerprints, urgent)
+
+
+def draw(
+    plan: Plan,
+    site: Site,
+    config: Config,
+    theme: Theme,
+    writer: LiveWriter | SiteWriter,
+    records: Records,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+    on_urgent: Callable[[list[str]], None] | None = None,
+) -> Drawn:
+    """Draw what changed, the urgent pages first (then ``on_urgent`` is told what they wrote).
+
+    ``records`` (the state's) is updated as each page is written, so what a run did before
+    it stopped (``stop`` said to give up for a newer change) or failed is known to the next.
+    """
+    todo = []
+    for page in plan.pages:
+        record = records.get(page.path)
+        fingerprint = plan.fingerprints[page.path]
+        if record and fingerprint and record[0] == fingerprint and writer.current.get(page.path) == record[1]:
+            writer.keep(page.path)
+        else:
+            todo.append(page)
+    if progress:
+        progress.start("rendering pages", len(todo))
+    urgent = [page for page in todo if page.path in plan.urgent]
+    rest = [page for page in todo if page.path not in plan.urgent]
+    drawn = Drawn()
+    written = drawn.written
+    for group in (urgent, rest):
+        for page, data in render_pages(group, site, config, theme.env, theme.assets.names, theme.cards, jobs):
+            if writer.put(page.path, data):
+                written.append(page.path)
+            records[page.path] = (plan.fingerprints[page.path], writer.stats.stamps[page.path])
+            drawn.rendered += 1
+            if progress:
+                progress.advance()
+            if stop is not None and stop():
+                drawn.stopped = True
+                return drawn
+        if group is urgent and urgent and on_urgent is not None:
+            on_urgent(list(written))
+    return drawn

@@ -1,0 +1,263 @@
+"""The engine: one pipeline for ``build``, ``serve`` and ``check``, from files to the bytes that differ.
+
+A run scans the content (``careers.sources.scan``), works out every posting file's result
+(reused when known, else processed: ``careers.engine.process``), assembles the site
+(``careers.pages.site``), draws the pages whose inputs changed (``careers.engine.draw``) and
+writes what differs through one writer. What it learns is its ``State``: kept in memory
+between the preview's runs, and in ``.cache/`` between builds. ``build`` is one run into
+``site/``; ``check`` one run into a temporary folder; the preview one run after every save,
+into a folder of its own, told which pages to draw first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import time
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careers.config import Config
+from careers.engine.cards import save_cards
+from careers.engine.context import posting_context, theme_fingerprint
+from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
+from careers.engine.lock import project_lock
+from careers.engine.process import Known, process_files
+from careers.engine.related import RelatedMemo
+from careers.engine.state import State, load_state, save_state, state_path
+from careers.engine.store import PostingStore
+from careers.engine.theme import Theme, load_theme
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, check_output_dir, site_files
+from careers.errors import Diagnostic
+from careers.model import Site
+from careers.pages.site import assemble_site
+from careers.posting.process import Result
+from careers.posting.tagging import load_vocabulary
+from careers.sources.scan import Found, scan_postings
+
+SKILLS_FILE = "skills.toml"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to build; ``now`` is the day postings close against (``None``: none ever closes)."""
+
+    drafts: bool = False
+    now: dt.date | None = None
+    jobs: int | None = None  # processes to use; None: one per core
+    cache: bool = True  # read and write ``.cache/``
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a run writes, and how."""
+
+    output: Path
+    live: bool = False  # write files in place (the preview) instead of swapping a whole site in
+    fingerprint_assets: bool = True  # ``style.<hash>.css``; the preview keeps names, to swap CSS live
+    keep_last_good: bool = False  # a posting that stops building keeps its last good version
+    persist: bool = True  # write the cache (state, results, cards); False only reads results from it
+
+
+@dataclass(frozen=True)
+class Report:
+    postings: int
+    pages: int
+    stats: WriteStats
+    diagnostics: tuple[Diagnostic, ...]
+    seconds: float
+    changed: tuple[str, ...] = ()  # output files written or removed
+    processed: tuple[str, ...] = ()  # posting files whose bytes changed since the last run
+    rendered: int = 0  # pages drawn (the rest were kept as they were)
+    stopped: bool = False  # given up for a newer change (the preview): the rest is done next run
+
+    @property
+    def failed(self) -> bool:
+        return any(d.level == "error" for d in self.diagnostics)
+
+
+@dataclass
+class _Run:
+    theme: Theme
+    found: list[Found]
+    inputs: str  # a fingerprint of everything found, under the theme's context and the day
+    known: dict[str, Known] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+class Engine:
+    """A project's pipeline into one output folder; ``run`` it once (build) or after every save."""
+
+    def __init__(
+        self, config: Config, options: Options, target: Target, meter: Progress | None = None
+    ) -> None:
+        check_output_dir(target.output, config.root, (config.content_path, *config.template_paths))
+        self.config, self.options, self.target, self.meter = config, options, target, meter
+        self.vocab = load_vocabulary(config.content_path / SKILLS_FILE)
+        cache = config.cache_path if options.cache else None
+        context = posting_context(config, self.vocab)
+        self.store = PostingStore(cache / "postings", context, target.persist) if cache else None
+        self.state_file = state_path(cache, target.output) if cache and target.persist else None
+        self.state = load_state(self.state_file) if self.state_file else State()
+        self.related = RelatedMemo(cache if target.persist else None)
+        self.theme: Theme | None = None
+        self.site = Site((), (), (), {})  # as the last run assembled it
+        self.results: dict[str, Result] = {}  # every posting file's, as the last run knew it
+        self.diagnostics: tuple[Diagnostic, ...] = ()  # the last run's, sorted
+
+    def run(
+        self,
+        first: Collection[str] = (),
+        stop: Callable[[], bool] | None = None,
+        on_first: Callable[[list[str]], None] | None = None,
+    ) -> Report:
+        """Bring the output up to date. ``first`` are output paths to draw before the rest (then
+        ``on_first`` is told what was written); ``stop`` is asked between pages whether to give
+        up for a newer change. A template error raises ``TemplateError``, leaving the site as it
+        was (a preview's pages as far as they got)."""
+        started = time.perf_counter()
+        locked = self.options.cache and self.target.persist
+        with project_lock(self.config.cache_path) if locked else contextlib.nullcontext():
+            run = self._start()
+            if not run.found:
+                return self._report(started, WriteStats(), (_nothing_found(self.config),))
+            if self._up_to_date(run):
+                stats = WriteStats(unchanged=len(self.state.pages))
+                return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
+            self._process(run)
+            digests = {name: known.digest for name, known in run.known.items()}
+            plan = plan_run(self.site, self.config, run.theme, digests, run.changed)
+            plan.urgent.update(first)
+            writer = self._writer()
+            records, jobs = self.state.pages, self.options.jobs
+            drawn = draw(
+                plan, self.site, self.config, run.theme, writer, records, jobs, self.meter, stop, on_first
+            )
+            if drawn.stopped:
+                return self._report(started, writer.stats, run.diagnostics, run=run, drawn=drawn)
+            for path, data in run.theme.assets.files:
+                if writer.put(path, data):
+                    drawn.written.append(path)
+            paths = {page.path for page in plan.pages} | {path for path, _ in run.theme.assets.files}
+            stats = writer.finish(paths)
+            self._remember(run, plan, stats)
+            return self._report(started, stats, run.diagnostics, pages=len(plan.pages), run=run, drawn=drawn)
+
+    def assemble(self) -> Site:
+        """Read, process and assemble only: the site a run would draw (``tags``)."""
+        self._process(self._start())
+        return self.site
+
+    def _start(self) -> _Run:
+        config = self.config
+        fingerprint = theme_fingerprint(config.template_paths)
+        if self.theme is None or self.theme.fingerprint != fingerprint:
+            options = (self.target.fingerprint_assets, self.options.drafts)
+            kept = self.state.context if self.state_file else None
+            self.theme = load_theme(config, self.vocab, fingerprint, options, kept)
+        found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
+        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}".encode())
+        for item in found:
+            digest.update(f"{item.relpath}\0{item.stamp}\0{item.problem}\n".encode())
+        return _Run(self.theme, found, digest.hexdigest())
+
+    def _up_to_date(self, run: _Run) -> bool:
+        """Whether nothing the last run read has changed, and its output is as it left it."""
+        if self.state.inputs != run.inputs or not all(item.stamp or item.problem for item in run.found):
+            return False
+        return site_files(self.target.output) == {
+            path: stamp for path, (_, stamp) in self.state.pages.items()
+        }
+
+    def _process(self, run: _Run) -> None:
+        """Every posting file's result, then the site they make."""
+        if self.meter:
+            self.meter.start("processing postings", len(run.found))
+        last = self.state.files
+        inputs = (self.config, self.vocab)
+        tick = self.meter.advance if self.meter else None
+        run.known = process_files(run.found, last, self.store, inputs, self.options.jobs, tick)
+        if self.target.keep_last_good:
+            run.known = {name: _last_good(now, last.get(name)) for name, now in run.known.items()}
+        run.changed = {
+            name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
+        }
+        self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
+        postings = [r.posting for r in self.results.values() if r.posting is not None]
+        if not self.options.drafts:
+            postings = [p for p in postings if not p.draft]
+        self.site, notes = assemble_site(postings, self.options.now, memo=self.related)
+        found = [d for r in self.results.values() for d in r.diagnostics] + notes
+        run.diagnostics = tuple(sorted(set(found), key=lambda d: (d.path, d.line or 0, d.level, d.message)))
+        self.diagnostics = run.diagnostics
+
+    def _writer(self) -> LiveWriter | SiteWriter:
+        if not self.target.live:
+            return SiteWriter(self.target.output)
+        # The preview's folder is its own: what it wrote is as the state says (after its first run).
+        known = {path: stamp for path, (_, stamp) in self.state.pages.items()} if self.state.inputs else None
+        return LiveWriter(self.target.output, known)
+
+    def _remember(self, run: _Run, plan: Plan, stats: WriteStats) -> None:
+        """Keep what this run learnt, in memory and (for builds) in the cache."""
+        state = self.state
+        context_changed = state.context != run.theme.context
+        fingerprints = plan.fingerprints
+        state.pages = {path: (fingerprints.get(path, ""), stamp) for path, stamp in stats.stamps.items()}
+        state.files, state.context = run.known, run.theme.context
+        state.inputs = run.inputs
+        state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
+        state.page_count = len(plan.pages)
+        if self.state_file is None:
+            return
+        save_state(self.state_file, state)
+        tokens = set(run.theme.cards.tokens.values())
+        save_cards(run.theme.cards, self.config.cache_path, run.theme.context, tokens)
+        if context_changed and self.store is not None:
+            # New code, settings or theme: entries for anything but today's files are dead.
+            self.store.prune({self.store.key(name, k.digest) for name, k in run.known.items() if k.digest})
+
+    def _report(
+        self,
+        started: float,
+        stats: WriteStats,
+        diagnostics: tuple[Diagnostic, ...],
+        pages: int = 0,
+        run: _Run | None = None,
+        drawn: Drawn | None = None,
+    ) -> Report:
+        postings = len(self.site.postings) if run else self.state.postings
+        processed = tuple(sorted(run.changed)) if run else ()
+        seconds = time.perf_counter() - started
+        if drawn is None:
+            return Report(postings, pages, stats, diagnostics, seconds, (), processed)
+        changed = (*drawn.written, *stats.removed_paths)
+        return Report(
+            postings, pages, stats, diagnostics, seconds, changed, processed, drawn.rendered, drawn.stopped
+        )
+
+
+def _last_good(now: Known, last: Known | None) -> Known:
+    """``now``, or ``last``'s posting with ``now``'s findings when only ``last`` built one."""
+    if now.result is None or now.result.posting is not None or last is None or last.result is None:
+        return now
+    if last.result.posting is None:
+        return now
+    return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))
+
+
+def _nothing_found(config: Config) -> Diagnostic:
+    where = config.jobs_path.as_posix()
+    if config.jobs_path.is_dir():
+        message = "no postings here: add .md or .html posting files (nothing was built)"
+    else:
+        message = "no such folder: postings go in content/jobs/ (nothing was built)"
+    return Diagnostic(where, None, "error", message)
+
+
+def build(config: Config, options: Options = Options(), meter: Progress | None = None) -> Report:
+    """One run into ``config``'s output folder: what ``careers build`` does."""
+    return Engine(config, options, Target(config.output_path), meter).run()

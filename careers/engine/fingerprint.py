@@ -1,0 +1,141 @@
+"""Page fingerprints: a hash of everything a page is drawn from, to tell a page that changed.
+
+A page is a pure function of the build context (code, settings, theme), its path, its template
+and its values; postings among the values are known by their token (``Tokens``). A template
+that reads ``site`` makes its page depend on the whole site, which is hashed once a run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+from careers.model import Posting, Site, Term
+from careers.pages.plan import MACHINE_FILES, Page
+
+
+class Unfingerprintable(Exception):
+    """A page value of a type the fingerprint does not know: such a page is always rendered."""
+
+
+class Tokens:
+    """What tells one version of a posting from another: its file's bytes (``digest``), its path,
+    and what the site decided for it (its slug)."""
+
+    def __init__(self, digests: dict[str, str]) -> None:
+        self.digests = digests
+        self.by_source: dict[str, str] = {}
+
+    def add(self, postings: Iterable[Posting]) -> None:
+        for p in postings:
+            self.by_source[p.source] = f"{self.digests.get(p.source, '')}:{p.source}:{p.slug}:{p.date_posted}"
+
+    def __call__(self, posting: Posting) -> str:
+        return self.by_source[posting.source]
+
+
+def page_fingerprint(context: str, page: Page, tokens: Tokens, site: str | None) -> str:
+    """A hash of ``page``'s values, and of the whole site (``site``) when its templates read it."""
+    parts = [f"{context}\0{page.path}\0{page.template}\0{site or ''}\0"]
+    try:
+        _feed(parts, page.context, tokens)
+    except Unfingerprintable:
+        return ""
+    return hashlib.sha256("".join(parts).encode()).hexdigest()
+
+
+def site_fingerprint(site: Site, tokens: Tokens) -> str:
+    parts: list[str] = []
+    _feed(parts, [site.postings, site.skills, site.levels, site.closed], tokens)
+    return hashlib.sha256("".join(parts).encode()).hexdigest()
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
+    """Add ``value`` to the text a fingerprint hashes (hashed once, at the end)."""
+    if isinstance(value, Posting):
+        parts.append(f"P{tokens(value)}\0")
+    elif isinstance(value, Term):
+        parts.append(f"T{value.slug}\0{value.name}\0{value.category}\0")
+        _feed(parts, value.postings, tokens)
+    elif isinstance(value, Site):
+        parts.append("S")
+        _feed(parts, [value.postings, value.skills, value.levels, value.closed], tokens)
+    elif isinstance(value, (list, tuple)):
+        parts.append("[")
+        if value and all(type(item) is Posting for item in value):
+            # Listings hold thousands: "P<token>\0" each, joined in one go.
+            parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
+        else:
+            for item in value:
+                _feed(parts, item, tokens)
+        parts.append("]")
+    elif isinstance(value, dict):
+        parts.append("{")
+        for key in sorted(value, key=repr):
+            _feed(parts, key, tokens)
+            _feed(parts, value[key], tokens)
+        parts.append("}")
+    elif value is None or isinstance(value, (str, int, float, dt.date)):
+        parts.append(f"{type(value).__name__}:{value!r}\0")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES.get(type(value))
+        if names is None:
+            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+        parts.append(f"D{type(value).__qualname__}\0")
+        for name in names:
+            _feed(parts, getattr(value, name), tokens)
+    else:
+        raise Unfingerprintable(type(value).__name__)
+
+
+def templates_reading_site(env: jinja2.Environment, names: Iterable[str]) -> dict[str, bool]:
+    """For each template, whether it (or anything it extends, includes or imports) reads
+    ``site``; a template that cannot be parsed, or names one at render time, is assumed to."""
+    assert env.loader is not None
+    own: dict[str, tuple[bool, list[str | None]]] = {}
+
+    def parse(name: str) -> tuple[bool, list[str | None]]:
+        if name not in own:
+            try:
+                assert env.loader is not None
+                tree = env.parse(env.loader.get_source(env, name)[0])
+                own[name] = (
+                    "site" in meta.find_undeclared_variables(tree),
+                    list(meta.find_referenced_templates(tree)),
+                )
+            except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+                own[name] = (True, [])  # rendering reports it, with the file and line
+        return own[name]
+
+    found = {}
+    for name in names:
+        if name in MACHINE_FILES:
+            found[name] = False
+            continue
+        reads, todo, seen = False, [name], set()
+        while todo and not reads:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            reads, others = parse(current)
+            reads = reads or None in others
+            todo.extend(other for other in others if other is not None)
+        found[name] = reads
+    return found
+
+
+def fingerprint_of(*values: Any) -> str:
+    """A hash of plain values (no postings): what a machine file or a key is made of."""
+    parts: list[str] = []
+    _feed(parts, list(values), Tokens({}))
+    return hashlib.sha256("".join(parts).encode()).hexdigest()

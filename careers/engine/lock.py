@@ -1,0 +1,68 @@
+"""One run per project at a time: two builds at once would interleave their state and cards.
+
+The lock is an ``flock`` on ``.cache/lock`` (released by the kernel when its holder dies, so a
+killed build never leaves it held). A second run waits a while for the first, saying so, then
+gives up with a message naming the holder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from careers.errors import CareersError
+
+LOCK_FILE = "lock"
+WAIT_SECONDS = 60.0
+
+
+@contextlib.contextmanager
+def project_lock(cache_dir: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
+    """Hold the project's lock for the length of the block."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(cache_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError:
+        yield  # a cache that cannot be written is not shared either: nothing to guard
+        return
+    try:
+        _acquire(fd, cache_dir, wait)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _acquire(fd: int, cache_dir: Path, wait: float) -> None:
+    deadline = time.monotonic() + wait
+    said = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        holder = _holder(fd)
+        if time.monotonic() >= deadline:
+            raise CareersError(
+                f"another build of this project ({holder}) is still running: "
+                f"wait for it to finish, or stop it (the lock is {cache_dir / LOCK_FILE})"
+            )
+        if not said:
+            print(f"waiting for another build of this project ({holder}) to finish…", file=sys.stderr)
+            said = True
+        time.sleep(0.05)
+
+
+def _holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        pid = ""
+    return f"process {pid}" if pid.isdigit() else "another process"

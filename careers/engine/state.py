@@ -1,0 +1,107 @@
+"""What the engine keeps between runs: in memory for the preview, in ``.cache/`` for builds.
+
+For every posting file: its stamp and the hash of its bytes (the result itself is in the
+posting store); for every output file: the fingerprint of what it was drawn from and its
+stamp as written; the fingerprint of all inputs, and the last run's report, so a run with
+nothing to do does nothing. A state file that does not check out is no state: the next run
+renders and compares everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from careers.engine.files import read_all, write_quietly
+from careers.engine.process import Known
+from careers.engine.writer import OutStamp
+from careers.errors import Diagnostic
+
+FORMAT = 5
+STATE_DIR = "state"
+
+
+@dataclass
+class State:
+    context: str = ""  # the build context the pages were drawn under
+    inputs: str = ""  # a fingerprint of everything the last run read
+    files: dict[str, Known] = field(default_factory=dict)  # posting file → what is known of it
+    pages: dict[str, tuple[str, OutStamp]] = field(default_factory=dict)  # output → fingerprint, stamp
+    reads_site: dict[str, bool] = field(default_factory=dict)  # template → whether it reads ``site``
+    postings: int = 0
+    page_count: int = 0
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def state_path(cache_dir: Path, out: Path) -> Path:
+    """Where the state of the site written to ``out`` lives (one per output folder)."""
+    name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:20]
+    return cache_dir / STATE_DIR / f"{name}.json"
+
+
+def load_state(path: Path) -> State:
+    data = read_all(str(path))
+    if data is None:
+        return State()
+    head, _, body = data.partition(b"\n")
+    try:
+        if orjson.loads(head) != {"format": FORMAT, "sum": _checksum(body)}:
+            return State()
+        d = orjson.loads(body)
+        return State(
+            context=_str(d["context"]),
+            inputs=_str(d["inputs"]),
+            files={_str(k): Known(_stamp(st, 4), _str(digest)) for k, (st, digest) in d["files"].items()},  # type: ignore[arg-type]
+            pages={_str(k): (_str(fp), _page_stamp(st)) for k, (fp, st) in d["pages"].items()},
+            reads_site={_str(k): bool(v) for k, v in d["reads_site"].items()},
+            postings=int(d["postings"]),
+            page_count=int(d["page_count"]),
+            diagnostics=tuple(Diagnostic(*row) for row in d["diagnostics"]),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return State()
+
+
+def save_state(path: Path, state: State) -> None:
+    """Write the state whole (failing to only costs the next run some speed)."""
+    body = orjson.dumps(
+        {
+            "context": state.context,
+            "inputs": state.inputs,
+            "files": {k: [known.stamp, known.digest] for k, known in state.files.items()},
+            "pages": {k: [fp, st] for k, (fp, st) in state.pages.items()},
+            "reads_site": state.reads_site,
+            "postings": state.postings,
+            "page_count": state.page_count,
+            "diagnostics": [[d.path, d.line, d.level, d.message] for d in state.diagnostics],
+        }
+    )
+    write_quietly(path, orjson.dumps({"format": FORMAT, "sum": _checksum(body)}) + b"\n" + body)
+
+
+def _stamp(value: object, size: int) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != size or not all(type(v) is int for v in value):
+        raise ValueError(f"not a stamp: {value!r}")
+    return tuple(value)
+
+
+def _page_stamp(value: object) -> OutStamp:
+    stamp = _stamp(value, 3)
+    if stamp is None:
+        raise ValueError("an output file without a stamp")
+    return stamp  # type: ignore[return-value]
+
+
+def _str(value: object) -> str:
+    if type(value) is not str:
+        raise ValueError(f"expected text, not {value!r}")
+    return str(value)
+
+
+def _checksum(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()

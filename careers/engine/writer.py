@@ -1,0 +1,287 @@
+"""Stage 6: the one writer, writing only bytes that changed, each file atomically.
+
+``SiteWriter`` (build, check) assembles the new site in a sibling folder and swaps it in with
+one atomic ``renameat2(RENAME_EXCHANGE)`` where the kernel has it, so a build killed at any
+moment leaves the previous complete site or the new one. The sibling then holds the previous
+site, and the next build brings it up to date in place (unchanged files are hard links to
+the current ones), so a rebuild creates and deletes files only for pages that changed.
+``LiveWriter`` (the preview) writes into the folder it serves, one atomic file at a time.
+Neither ever follows a link it finds, nor deletes anything outside its folders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from careers.engine.files import write_atomically
+from careers.errors import CareersError
+from careers.pages.render import is_plain
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+# An output file as a later run can check it: size, mtime_ns, inode.
+OutStamp = tuple[int, int, int]
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    stamps: dict[str, OutStamp] = field(default_factory=dict)  # every file of the new site
+    removed_paths: list[str] = field(default_factory=list)  # files the site no longer has
+
+    @property
+    def removed(self) -> int:
+        return len(self.removed_paths)
+
+
+def out_stamp(st: os.stat_result) -> OutStamp:
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def site_files(root: Path, links: list[str] | None = None) -> dict[str, OutStamp]:
+    """Every regular file under ``root`` with its stamp. Links are never followed; with
+    ``links``, their paths are put there."""
+    found: dict[str, OutStamp] = {}
+    folders = [(str(root), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    if links is not None:
+                        links.append(entry.path)
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found[prefix + entry.name] = out_stamp(entry.stat(follow_symlinks=False))
+    return found
+
+
+def safe_key(path: str) -> str:
+    """``path`` as a relative key, or a ``CareersError`` for one that would leave the folder."""
+    if is_plain(path):
+        return path
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+        raise CareersError(f"refusing to write outside the output folder: {path!r}")
+    return rel.as_posix()
+
+
+class LiveWriter:
+    """Writes into ``out`` itself: each changed file atomically, stale files removed at the end."""
+
+    def __init__(self, out: Path, current: dict[str, OutStamp] | None = None) -> None:
+        self.out = out
+        self.stats = WriteStats()
+        # What the folder holds now: as the caller knows it (the preview wrote it), or as found.
+        self.current = site_files(out) if current is None else current
+
+    def keep(self, relpath: str) -> None:
+        self.stats.unchanged += 1
+        if relpath in self.current:
+            self.stats.stamps[relpath] = self.current[relpath]
+
+    def put(self, relpath: str, data: bytes) -> bool:
+        """Write ``data`` unless the file holds it already; whether bytes were written."""
+        key = safe_key(relpath)
+        target = self.out / key
+        written = not _same_bytes(target, data)
+        if written:
+            _place_bytes(target, data)
+        self.stats.written += written
+        self.stats.unchanged += not written
+        self.stats.stamps[key] = out_stamp(target.stat())
+        return written
+
+    def finish(self, paths: set[str]) -> WriteStats:
+        """Remove every file of ``out`` not in ``paths``."""
+        for stale in sorted(self.current.keys() - paths):
+            _unlink_and_prune(self.out, stale)
+            self.stats.removed_paths.append(stale)
+        return self.stats
+
+
+class SiteWriter:
+    """Assembles the new site beside ``out`` (in ``.<out>.new``), then swaps it in."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.dir = out.with_name(f".{out.name}.new")
+        self.stats = WriteStats()
+        try:
+            recover(out)
+            self.held = _open_staging(self.dir)  # the previous site, or whatever is there
+            self.current = site_files(out)  # the site being replaced
+        except OSError as exc:
+            raise _write_error(exc, out) from None
+
+    def keep(self, relpath: str) -> None:
+        """The current file is right as it is: link it into the new site (if not already)."""
+        key = safe_key(relpath)
+        self.stats.unchanged += 1
+        now = self.current.get(key)
+        if now is not None and self.held.get(key, (0, 0, -1))[2] == now[2]:
+            self.stats.stamps[key] = now  # the staged file is that very file already
+            return
+        try:
+            _place_link(self.out / key, self.dir / key)
+            self.stats.stamps[key] = out_stamp((self.dir / key).stat())
+        except OSError as exc:
+            message = f"'{self.out / key}' changed during the build ({exc.strerror}): build again"
+            raise CareersError(message) from None
+
+    def put(self, relpath: str, data: bytes) -> bool:
+        key = safe_key(relpath)
+        try:
+            if key in self.current and _same_bytes(self.out / key, data):
+                self.keep(key)
+                return False
+            _place_bytes(self.dir / key, data)
+            self.stats.stamps[key] = out_stamp((self.dir / key).stat())
+        except OSError as exc:
+            raise _write_error(exc, self.out) from None
+        self.stats.written += 1
+        return True
+
+    def finish(self, paths: set[str]) -> WriteStats:
+        """Remove what the new site does not have, then swap it in."""
+        try:
+            for stale in sorted(self.held.keys() - paths):
+                _unlink_and_prune(self.dir, stale)
+            self.stats.removed_paths = sorted(self.current.keys() - paths)
+            swap(self.dir, self.out)
+        except OSError as exc:
+            raise _write_error(exc, self.out) from None
+        return self.stats
+
+
+def _open_staging(folder: Path) -> dict[str, OutStamp]:
+    """The staging folder, made a real folder, and the files it holds (only ever a head start).
+
+    A link there (it can arrive in a clone) is removed, never followed; so is anything else
+    that is not a folder, and any link inside it.
+    """
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        folder.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    links: list[str] = []
+    held = site_files(folder, links)
+    for link in links:
+        os.unlink(link)
+    return held
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.is_symlink() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _prepare(target: Path) -> None:
+    """Make room for a file at ``target``: its folder exists, no folder stands in its place."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _place_bytes(target: Path, data: bytes) -> None:
+    _prepare(target)
+    write_atomically(target, data)
+
+
+def _place_link(old: Path, target: Path) -> None:
+    """Make ``target`` the same file as ``old`` (a hard link); never writes into a file."""
+    _prepare(target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        os.link(old, temp, follow_symlinks=False)
+        os.replace(temp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def _unlink_and_prune(root: Path, key: str) -> None:
+    """Delete ``root/key`` and the folders that leaves empty (up to ``root``)."""
+    target = root / key
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    parent = target.parent
+    while parent != root:
+        try:
+            parent.rmdir()
+        except OSError:
+            break
+        parent = parent.parent
+
+
+def _write_error(exc: OSError, out: Path) -> CareersError:
+    where = os.fsdecode(exc.filename) if exc.filename is not None else str(out)
+    return CareersError(
+        f"{where}: error: cannot write the site: {exc.strerror or exc} (check output_dir and free space)"
+    )
+
+
+def swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` where ``out`` is, atomically where the platform allows."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        return  # the previous site stays at ``staging``, to be brought up to date next time
+    old = out.with_name(f".{out.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    os.rename(out, old)
+    os.rename(staging, out)
+    shutil.rmtree(old)
+
+
+def recover(out: Path) -> None:
+    """Finish a swap that a killed build left half done (only on the non-atomic path)."""
+    old = out.with_name(f".{out.name}.old")
+    if old.is_symlink():
+        old.unlink()
+    elif old.exists() and not out.exists():
+        os.rename(old, out)
+    elif old.exists():
+        shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        # The running process's own symbols include libc's; find_library would spawn ldconfig.
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def check_output_dir(out: Path, root: Path, protected: tuple[Path, ...]) -> None:
+    """Refuse an output folder that would replace the project, its content or templates."""
+    if out.is_symlink():
+        # The swap would replace the link itself with a folder, not write through it.
+        raise CareersError(
+            f"output folder '{out}' is a symbolic link: set output_dir to the folder it points to"
+        )
+    target = out.resolve()
+    if target == root.resolve() or target in root.resolve().parents:
+        raise CareersError(
+            f"output folder '{out}' would replace the project folder: choose another output_dir"
+        )
+    for path in protected:
+        p = path.resolve()
+        if target == p or target in p.parents or p in target.parents:
+            raise CareersError(f"output folder '{out}' overlaps '{path}': choose another output_dir")

@@ -1,0 +1,196 @@
+"""The preview's rebuilds: the engine after every save, into its own folder, equal to a full build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from careers.config import load_config
+from careers.engine import Options, build
+from careers.pages.assets import load_assets
+from careers.shell.preview import Preview, Update
+
+from .conftest import edit, h1_line
+
+MARKDOWN = "content/jobs/senior-data-engineer.md"
+PAGE = "jobs/senior-data-engineer/index.html"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        (Path(d) / name).relative_to(folder).as_posix(): (Path(d) / name).read_bytes()
+        for d, _, names in os.walk(folder)
+        for name in names
+    }
+
+
+def full_build(project: Path, tmp_path: Path, drafts: bool = True) -> dict[str, bytes]:
+    """What ``build`` writes, with the static files under their own names as the preview has them."""
+    out = tmp_path / "reference"
+    build(load_config(project, {"output_dir": str(out)}), Options(drafts=drafts, cache=False))
+    files = snapshot(out)
+    renamed = {
+        published: "static/" + name
+        for name, published in load_assets(project / "templates" / "static").names.items()
+    }
+    for published, plain in renamed.items():
+        files[plain] = files.pop(published)
+    for path, data in files.items():
+        for published, plain in renamed.items():
+            data = data.replace(published.split("/", 1)[1].encode(), plain.split("/", 1)[1].encode())
+        files[path] = data
+    return files
+
+
+@pytest.fixture
+def preview(project: Path) -> Preview:
+    p = Preview(lambda: load_config(project), Options(drafts=True))
+    assert p.rebuild().errors == ()
+    return p
+
+
+def shown(preview: Preview) -> dict[str, bytes]:
+    return snapshot(preview.output)
+
+
+def test_first_rebuild_is_a_full_build_and_never_touches_the_published_folder(
+    preview: Preview, project: Path, tmp_path: Path
+) -> None:
+    assert shown(preview) == full_build(project, tmp_path)
+    assert preview.output.is_relative_to(project / ".cache") and not (project / "site").exists()
+
+
+def test_body_edit_reprocesses_one_posting_and_writes_what_shows_it(preview: Preview, project: Path) -> None:
+    edit(project, MARKDOWN, "Mentor two data engineers", "Mentor three data engineers")
+    update = preview.rebuild()
+    assert update.report is not None and update.report.processed == (MARKDOWN,)
+    assert set(update.changed) <= {PAGE, "jobs.json", "feed.xml", "sitemap.xml"} and PAGE in update.changed
+
+
+def test_skill_change_rewrites_exactly_the_pages_whose_bytes_change(
+    preview: Preview, project: Path, tmp_path: Path
+) -> None:
+    before = shown(preview)
+    edit(project, MARKDOWN, "skills: [Python, SQL,", "skills: [Rust, SQL,")
+    update = preview.rebuild()
+    after = shown(preview)
+    assert after == full_build(project, tmp_path)
+    differing = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    assert set(update.changed) == differing
+    assert {"skills/rust/index.html", PAGE, "jobs.json"} <= differing
+    assert "jobs/territory-account-manager/index.html" not in differing
+
+
+def test_the_open_page_and_the_saved_posting_come_first(preview: Preview, project: Path) -> None:
+    edit(project, MARKDOWN, "skills: [Python, SQL,", "skills: [Rust, SQL,")
+    first: list[list[str]] = []
+    update = preview.rebuild({"skills/index.html"}, on_first=lambda paths, errors: first.append(paths))
+    assert first and set(first[0]) == {PAGE, "skills/index.html"}
+    assert set(first[0]) < set(update.changed)
+
+
+def test_template_edit_rerenders_without_rereading(preview: Preview, project: Path, tmp_path: Path) -> None:
+    edit(
+        project,
+        "templates/posting.html",
+        "<h1>{{ posting.title }}</h1>",
+        "<h1>Join: {{ posting.title }}</h1>",
+    )
+    update = preview.rebuild()
+    assert update.report is not None and update.report.processed == ()
+    assert PAGE in update.changed and "index.html" not in update.changed
+    assert shown(preview) == full_build(project, tmp_path)
+
+
+def test_new_deleted_and_renamed_postings(preview: Preview, project: Path, tmp_path: Path) -> None:
+    jobs = project / "content" / "jobs"
+    (jobs / "night-baker.md").write_text("---\ntitle: Night Baker\n---\nBake bread at night.\n")
+    assert "jobs/night-baker/index.html" in preview.rebuild().changed
+    (jobs / "night-baker.md").unlink()
+    (jobs / "senior-data-engineer.md").rename(jobs / "data-engineer.md")
+    edit(project, "content/jobs/data-engineer.md", "slug: senior-data-engineer", "slug: data-engineer")
+    preview.rebuild()
+    assert not (preview.output / "jobs" / "night-baker").exists()
+    assert not (preview.output / "jobs" / "senior-data-engineer").exists()
+    assert (preview.output / "jobs" / "data-engineer" / "index.html").is_file()
+    assert shown(preview) == full_build(project, tmp_path)
+
+
+def test_a_broken_posting_keeps_its_last_good_page_until_fixed(preview: Preview, project: Path) -> None:
+    page = preview.output / PAGE
+    good = page.read_bytes()
+    edit(project, MARKDOWN, "date: 2026-11-02", "date: yesterday")
+    update = preview.rebuild({PAGE})
+    assert any(line.startswith(f"{MARKDOWN}:7: error:") for line in update.errors)
+    assert page.read_bytes() == good  # the open page keeps its content under the error panel
+    edit(project, MARKDOWN, "date: yesterday", "date: 2026-11-02")
+    assert preview.rebuild().errors == ()
+
+
+def test_template_error_keeps_the_pages(preview: Preview, project: Path) -> None:
+    page = preview.output / PAGE
+    before = page.read_bytes()
+    edit(project, "templates/posting.html", "<h1>{{ posting.title }}</h1>", "<h1>{{ posting.title }</h1>")
+    update = preview.rebuild({PAGE})
+    assert update.problem is not None
+    assert update.errors[0].startswith(f"templates/posting.html:{h1_line(project)}: error:")
+    assert page.read_bytes() == before
+
+
+def test_config_and_vocabulary_changes_start_afresh(preview: Preview, project: Path, tmp_path: Path) -> None:
+    (project / "content" / "skills.toml").write_text(
+        '[[skill]]\nname = "Arcserve Suite"\ncategory = "Software"\naliases = ["arcserve"]\n'
+    )
+    assert preview.rebuild().errors == ()
+    assert (preview.output / "skills" / "arcserve-suite" / "index.html").is_file()
+    edit(project, "careers.toml", "Every open role is below.", "Come build with us.")
+    assert preview.rebuild().errors == ()
+    assert b"Come build with us." in (preview.output / "index.html").read_bytes()
+    assert shown(preview) == full_build(project, tmp_path)
+
+
+def test_config_error_is_reported_and_fixed(preview: Preview, project: Path) -> None:
+    edit(project, "careers.toml", "intro =", "intro_text =")
+    update = preview.rebuild()
+    assert update.problem is not None and "careers.toml: error: unknown key 'intro_text'" in update.errors[0]
+    edit(project, "careers.toml", "intro_text =", "intro =")
+    assert preview.rebuild().errors == ()
+
+
+def test_a_rebuild_stopped_for_a_newer_save_is_finished_by_the_next(
+    preview: Preview, project: Path, tmp_path: Path
+) -> None:
+    edit(project, MARKDOWN, "skills: [Python, SQL,", "skills: [Rust, SQL,")
+    stopped = preview.rebuild(stop=lambda: True)
+    assert stopped.report is not None and stopped.report.stopped and stopped.report.rendered == 1
+    assert not preview.rebuild().report.stopped  # type: ignore[union-attr]
+    assert shown(preview) == full_build(project, tmp_path)
+
+
+def test_a_bug_in_a_rebuild_is_an_internal_error_and_the_next_save_builds(
+    preview: Preview, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = preview._engine()
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(engine, "run", broken)
+    update: Update = preview.rebuild()
+    assert update.problem is not None and update.problem.startswith("internal error")
+    assert "ZeroDivisionError: a bug" in update.problem
+    monkeypatch.undo()
+    edit(project, MARKDOWN, "Mentor two data engineers", "Mentor five data engineers")
+    assert preview.rebuild().errors == ()
+    assert shown(preview) == full_build(project, tmp_path)
+
+
+def test_without_the_cache_the_preview_has_a_temporary_folder(project: Path) -> None:
+    p = Preview(lambda: load_config(project), Options(drafts=True, cache=False))
+    p.rebuild()
+    folder = p.output
+    assert (folder / "index.html").is_file() and not folder.is_relative_to(project)
+    p.close()
+    assert not folder.exists()
