@@ -164,6 +164,7 @@ class Posting:
     apply_url: str | None = None
     salary: Salary | None = None
     draft: bool = False
+    explicit_slug: bool = False  # ``slug`` was set in front matter (it wins over any other claim)
 
     @property
     def level(self) -> str | None:

@@ -26,13 +26,22 @@ from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
 from careers.engine.lock import project_lock
 from careers.engine.process import Known, process_files
 from careers.engine.related import RelatedMemo
-from careers.engine.state import State, load_state, save_state, state_path
+from careers.engine.state import (
+    State,
+    load_history,
+    load_published,
+    load_state,
+    save_published,
+    save_state,
+    state_path,
+)
 from careers.engine.store import PostingStore
 from careers.engine.theme import Theme, load_theme
 from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, check_output_dir, site_files
 from careers.errors import Diagnostic
 from careers.model import Site
 from careers.pages.site import assemble_site
+from careers.pages.urls import published_record
 from careers.posting.process import Result
 from careers.posting.tagging import load_vocabulary
 from careers.sources.scan import Found, scan_postings
@@ -103,6 +112,10 @@ class Engine:
         self.state_file = state_path(cache, target.output) if cache and target.persist else None
         self.state = load_state(self.state_file) if self.state_file else State()
         self.related = RelatedMemo(cache if target.persist else None)
+        # What was published before, which keeps its URLs: a build's own record (the cache),
+        # else the order the postings entered git history.
+        self.published = load_published(cache) if cache else {}
+        self.cache = cache
         self.theme: Theme | None = None
         self.site = Site((), (), (), {})  # as the last run assembled it
         self.results: dict[str, Result] = {}  # every posting file's, as the last run knew it
@@ -189,7 +202,12 @@ class Engine:
         postings = [r.posting for r in self.results.values() if r.posting is not None]
         if not self.options.drafts:
             postings = [p for p in postings if not p.draft]
-        self.site, notes = assemble_site(postings, self.options.now, memo=self.related)
+        config = self.config
+        history = load_history(self.cache if self.target.persist else None, str(config.root), _under(config))
+        self.wanted = {p.source: p.slug for p in postings}
+        self.site, notes = assemble_site(
+            postings, self.options.now, self.related, self.published, history.first
+        )
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
         run.diagnostics = tuple(sorted(set(found), key=lambda d: (d.path, d.line or 0, d.level, d.message)))
         self.diagnostics = run.diagnostics
@@ -214,6 +232,10 @@ class Engine:
         if self.state_file is None:
             return
         save_state(self.state_file, state)
+        if not self.target.live and self.cache is not None:  # a build publishes; the preview does not
+            site = self.site
+            self.published = published_record((*site.postings, *site.closed), self.wanted)
+            save_published(self.cache, self.published)
         tokens = set(run.theme.cards.tokens.values())
         save_cards(run.theme.cards, self.config.cache_path, run.theme.context, tokens)
         if context_changed and self.store is not None:
@@ -247,6 +269,14 @@ def _last_good(now: Known, last: Known | None) -> Known:
     if last.result.posting is None:
         return now
     return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))
+
+
+def _under(config: Config) -> str:
+    """The postings' folder relative to the project (as git names the files in it)."""
+    try:
+        return config.jobs_path.relative_to(config.root).as_posix()
+    except ValueError:
+        return config.jobs_path.as_posix()
 
 
 def _nothing_found(config: Config) -> Diagnostic:

@@ -19,6 +19,7 @@ from careers.engine.files import read_all, write_quietly
 from careers.engine.process import Known
 from careers.engine.writer import OutStamp
 from careers.errors import Diagnostic
+from careers.sources.history import History, git_head, read_history
 
 FORMAT = 5
 STATE_DIR = "state"
@@ -105,3 +106,39 @@ def _str(value: object) -> str:
 
 def _checksum(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+PUBLISHED_FILE = "published.json"
+HISTORY_FILE = "history.json"
+
+
+def load_published(cache_dir: Path) -> dict[str, tuple[str, str]]:
+    """What the last publishing build published: source → (wanted slug, published slug)."""
+    data = read_all(str(cache_dir / PUBLISHED_FILE))
+    try:
+        stored = orjson.loads(data or b"{}")
+        return {_str(k): (_str(wanted), _str(given)) for k, (wanted, given) in stored.items()}
+    except (ValueError, TypeError, AttributeError):
+        return {}
+
+
+def save_published(cache_dir: Path, record: dict[str, tuple[str, str]]) -> None:
+    write_quietly(cache_dir / PUBLISHED_FILE, orjson.dumps(record, option=orjson.OPT_SORT_KEYS))
+
+
+def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
+    """The posting files' first commits, read from git once per checked-out commit."""
+    head = git_head(root)
+    if not head:
+        return History()
+    path = str(cache_dir / HISTORY_FILE) if cache_dir else ""
+    try:
+        stored = orjson.loads(read_all(path) or b"{}") if path else {}
+        if stored.get("head") == head and stored.get("jobs") == jobs:
+            return History(head, {_str(k): int(v) for k, v in stored["first"].items()})
+    except (ValueError, TypeError, AttributeError, KeyError):
+        pass
+    history = read_history(root, jobs)
+    if path:
+        write_quietly(Path(path), orjson.dumps({"head": history.head, "jobs": jobs, "first": history.first}))
+    return history

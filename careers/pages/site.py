@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import replace
+from collections.abc import Mapping
 from typing import Protocol
 
 from careers.errors import Diagnostic
 from careers.model import LEVEL_NAMES, LEVELS, Posting, Site, Term
-from careers.slugs import short_hash
+from careers.pages.urls import Published, assign_slugs
 
 RELATED_COUNT = 3
 # Enough candidates to find good neighbours without scanning every posting per posting.
@@ -28,21 +28,20 @@ class RelatedMemo(Protocol):
 def assemble_site(
     postings: list[Posting],
     today: dt.date | None = None,
-    with_related: bool = True,
     memo: RelatedMemo | None = None,
+    published: Published | None = None,
+    first_seen: Mapping[str, int] | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
-    """Slugs are assigned over every posting, closed ones too, so closing one renames none.
-
-    ``with_related=False`` leaves ``related`` empty for a caller that fills it (the preview).
-    """
-    postings, found = assign_slugs(postings)
+    """Slugs are assigned over every posting, closed ones too, so closing one renames none
+    (``careers.pages.urls``: ``published`` and ``first_seen`` say what was there first)."""
+    postings, found = assign_slugs(postings, published, first_seen)
     ordered = tuple(sorted(postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today))
     site = Site(
         postings=open_,
         skills=skill_terms(open_),
         levels=level_terms(open_),
-        related=(related_postings(open_, memo) if with_related else {}),
+        related=related_postings(open_, memo),
         closed=tuple(p for p in ordered if is_closed(p, today)),
     )
     for posting in site.closed:
@@ -66,39 +65,6 @@ def sort_key(posting: Posting) -> tuple[int, str, str, str]:
     """Newest first; undated postings after dated ones; then by title and source."""
     date = posting.date_posted
     return (-(date.toordinal() if date else 0), posting.title.casefold(), posting.source, posting.slug)
-
-
-def assign_slugs(postings: list[Posting]) -> tuple[list[Posting], list[Diagnostic]]:
-    """Make every slug unique, the same way on every build.
-
-    Of the postings that want one slug, the oldest (undated ones count as oldest, then the
-    first by path) keeps it; each other gets a suffix from its own source path, so adding a
-    newer posting never renames another.
-    """
-    by_slug: dict[str, list[Posting]] = defaultdict(list)
-    for posting in postings:
-        by_slug[posting.slug].append(posting)
-    taken = set(by_slug)
-    out, found = [], []
-    for slug, group in sorted(by_slug.items()):
-        group.sort(key=lambda p: (p.date_posted or dt.date.min, p.source))
-        out.append(group[0])
-        for posting in group[1:]:
-            new = f"{slug}-{short_hash(posting.source)}"
-            while new in taken:
-                new = f"{slug}-{short_hash(new)}"
-            taken.add(new)
-            out.append(replace(posting, slug=new))
-            found.append(
-                Diagnostic(
-                    posting.source,
-                    None,
-                    "info",
-                    f"slug '{slug}' is taken by {group[0].source}; published as '{new}' "
-                    "(set 'slug:' in front matter to choose)",
-                )
-            )
-    return out, found
 
 
 def skill_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:

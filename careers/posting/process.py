@@ -103,6 +103,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         apply_url=fields.apply_url,
         salary=fields.salary,
         draft=fields.draft,
+        explicit_slug=fields.slug is not None,
     )
     return Result(posting, tuple(found))
 

@@ -1,0 +1,104 @@
+"""Every posting's URL: unique, the same on every build, and never moved once published.
+
+A posting wants the slug it names in front matter (``slug:``) or the one made from its title.
+Explicit slugs are claimed first, and two postings claiming one are an error naming both
+(the first keeps it). Then every posting that was published keeps the URL it was published
+at, as long as it still wants the same slug (``Published``, kept by the engine). The rest
+claim their slugs in the order they entered the project (first commit, then date, then
+path), drafts last: a posting that comes later, or leaves draft later, never takes a URL
+another already has, and gets a suffix made from its own path instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from careers.errors import Diagnostic
+from careers.model import Posting
+from careers.slugs import short_hash
+
+# What each published posting wanted and was given: source → (wanted slug, published slug).
+Published = Mapping[str, tuple[str, str]]
+_NEVER = 1 << 62  # no first commit: after every posting that has one
+_CHOOSE = " (set 'slug:' in front matter to choose)"
+
+
+def assign_slugs(
+    postings: Iterable[Posting],
+    published: Published | None = None,
+    first_seen: Mapping[str, int] | None = None,
+) -> tuple[list[Posting], list[Diagnostic]]:
+    """Every posting with its URL's slug, and what was decided about collisions."""
+    published, first_seen = published or {}, first_seen or {}
+
+    def order(p: Posting) -> tuple[bool, int, dt.date, str]:
+        return (p.draft, first_seen.get(p.source, _NEVER), p.date_posted or dt.date.min, p.source)
+
+    ordered = sorted(postings, key=order)
+    taken: dict[str, Posting] = {}
+    out: list[Posting] = []
+    found: list[Diagnostic] = []
+    for posting in (p for p in ordered if p.explicit_slug):
+        holder = taken.get(posting.slug)
+        if holder is None:
+            taken[posting.slug] = posting
+            out.append(posting)
+        else:
+            found.append(_both_claim(posting, holder))
+    claims = []
+    for posting in (p for p in ordered if not p.explicit_slug):
+        wanted, given = published.get(posting.source, ("", ""))
+        if wanted == posting.slug and given and given not in taken:
+            taken[given] = posting
+            out.append(posting if given == posting.slug else replace(posting, slug=given))
+        else:
+            claims.append(posting)
+    out.extend(_claim(claims, taken))
+    wants = {p.source: p.slug for p in ordered}
+    for posting in out:
+        wanted = wants[posting.source]
+        if posting.slug != wanted:
+            holder = taken.get(wanted)
+            by = f"taken by {holder.source}" if holder else "where it was first published"
+            message = f"slug '{wanted}' is {by}; published as '{posting.slug}'"
+            found.append(Diagnostic(posting.source, None, "info", message + _CHOOSE))
+    return out, found
+
+
+def _claim(claims: list[Posting], taken: dict[str, Posting]) -> list[Posting]:
+    """Postings in ``claims`` (in claiming order) given their wanted slug, or a suffixed one."""
+    by_slug: dict[str, list[Posting]] = defaultdict(list)
+    for posting in claims:
+        by_slug[posting.slug].append(posting)
+    # Every wanted slug is reserved first, so a suffix never takes the slug another wants.
+    reserved = set(taken) | set(by_slug)
+    out = []
+    for slug, group in sorted(by_slug.items()):
+        if slug not in taken:
+            taken[slug] = group[0]
+            out.append(group[0])
+            group = group[1:]
+        for posting in group:
+            new = f"{slug}-{short_hash(posting.source)}"
+            while new in reserved:
+                new = f"{slug}-{short_hash(new)}"
+            reserved.add(new)
+            taken[new] = posting
+            out.append(replace(posting, slug=new))
+    return out
+
+
+def _both_claim(posting: Posting, holder: Posting) -> Diagnostic:
+    message = (
+        f"'slug: {posting.slug}' is also set by {holder.source}, which keeps it: "
+        "two postings cannot share one URL, so this one was not built (give it another slug)"
+    )
+    return Diagnostic(posting.source, None, "error", message)
+
+
+def published_record(postings: Iterable[Posting], wanted: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """What a publishing build leaves for the next: each published posting's wanted and given slug."""
+    return {p.source: (wanted.get(p.source, p.slug), p.slug) for p in postings if not p.draft}
