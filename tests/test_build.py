@@ -195,3 +195,23 @@ def test_seeds_ship_unchanged(seed: Path) -> None:
     if not shared.exists():
         pytest.skip("../shared/seeds is not beside this clone")
     assert seed.read_bytes() == shared.read_bytes()
+
+
+@pytest.mark.parametrize("emptied", ["no folder", "no postings"])
+def test_nothing_to_publish_is_an_error_for_build_and_check_and_keeps_the_site(
+    project: Path, emptied: str
+) -> None:
+    assert run(project).returncode == 0
+    before = digest_tree(project / "site")
+    jobs = project / "content" / "jobs"
+    for posting in jobs.iterdir():
+        posting.unlink()
+    if emptied == "no folder":
+        jobs.rmdir()
+    else:
+        (jobs / "notes.txt").write_text("not a posting")
+    for command in ([], ["check"]):
+        result = run(project, *command)
+        assert result.returncode == 1, result.stderr
+        assert "content/jobs: error: no " in result.stderr + result.stdout
+    assert digest_tree(project / "site") == before  # `check && build` never deploys an empty site

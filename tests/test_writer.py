@@ -176,3 +176,13 @@ def test_the_live_writer_writes_in_place_only_what_changed(tmp_path: Path) -> No
     stats = LiveWriter(out).finish({"index.html"})
     assert stats.removed_paths == ["jobs/a/index.html"] and tree(out) == {"index.html": b"2"}
     assert not (out / "jobs").exists()  # no empty folders left
+
+
+@pytest.mark.parametrize("cache_dir", [".", "content", "content/cache", "templates", "site", "site/.cache"])
+def test_the_cache_may_not_be_the_project_or_overlap_its_folders(project: Path, cache_dir: str) -> None:
+    from careers.config import load_config
+    from careers.engine import build
+
+    with pytest.raises(CareersError, match="choose another cache_dir"):
+        build(load_config(project, {"cache_dir": cache_dir}))
+    assert not (project / "site").exists()

@@ -37,7 +37,14 @@ from careers.engine.state import (
 )
 from careers.engine.store import PostingStore
 from careers.engine.theme import Theme, load_theme
-from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, check_output_dir, site_files
+from careers.engine.writer import (
+    LiveWriter,
+    SiteWriter,
+    WriteStats,
+    check_cache_dir,
+    check_output_dir,
+    site_files,
+)
 from careers.errors import Diagnostic
 from careers.model import Site
 from careers.pages.site import assemble_site
@@ -104,6 +111,10 @@ class Engine:
         self, config: Config, options: Options, target: Target, meter: Progress | None = None
     ) -> None:
         check_output_dir(target.output, config.root, (config.content_path, *config.template_paths))
+        if options.cache:
+            folders = [("content folder", config.content_path), ("output folder", config.output_path)]
+            folders += [("templates folder", path) for path in config.template_paths]
+            check_cache_dir(config.cache_path, config.root, folders)
         self.config, self.options, self.target, self.meter = config, options, target, meter
         self.vocab = load_vocabulary(config.content_path / SKILLS_FILE)
         cache = config.cache_path if options.cache else None

@@ -285,3 +285,17 @@ def check_output_dir(out: Path, root: Path, protected: tuple[Path, ...]) -> None
         p = path.resolve()
         if target == p or target in p.parents or p in target.parents:
             raise CareersError(f"output folder '{out}' overlaps '{path}': choose another output_dir")
+
+
+def check_cache_dir(cache: Path, root: Path, others: list[tuple[str, Path]]) -> None:
+    """Refuse a cache folder that is the project, or overlaps its content, theme or output:
+    the cache holds machine paths and stale pages, and pruning it deletes files."""
+    target = cache.resolve()
+    if target == root.resolve() or target in root.resolve().parents:
+        raise CareersError(f"cache folder '{cache}' would be the project folder: choose another cache_dir")
+    for name, path in others:
+        p = path.resolve()
+        if target == p or target in p.parents or p in target.parents:
+            raise CareersError(
+                f"cache folder '{cache}' overlaps the {name} '{path}': choose another cache_dir"
+            )
