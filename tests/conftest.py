@@ -96,3 +96,32 @@ def edit(project: Path, relpath: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its relative path."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def preview_reference(
+    project: Path, out: Path, config_overrides: dict[str, str] | None = None
+) -> dict[str, bytes]:
+    """What ``build --drafts`` writes, with static files under their own names as the preview has
+    them: what the preview must show once it has caught up."""
+    from careers.config import load_config
+    from careers.engine import Options, build
+    from careers.pages.assets import load_assets
+
+    config = load_config(project, {**(config_overrides or {}), "output_dir": str(out)})
+    build(config, Options(drafts=True, cache=False))
+    files = tree_bytes(out)
+    folders = [folder / "static" for folder in config.template_paths]
+    renamed = {published: "static/" + name for name, published in load_assets(*folders).names.items()}
+    for published, plain in renamed.items():
+        files[plain] = files.pop(published)
+    for path, data in files.items():
+        for published, plain in renamed.items():
+            data = data.replace(published.split("/", 1)[1].encode(), plain.split("/", 1)[1].encode())
+        files[path] = data
+    return files
