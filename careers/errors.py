@@ -8,9 +8,13 @@ from typing import Literal
 Level = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Diagnostic:
-    """One finding about one file: ``path:line: level: message``."""
+    """One finding about one file: ``path:line: level: message``.
+
+    Diagnostics sort by path, then line (a finding about the whole file, with no line,
+    first), level and message: a total order, since one file can have both kinds.
+    """
 
     path: str
     line: int | None
@@ -20,6 +24,21 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.level}: {self.message}"
+
+    def sort_key(self) -> tuple[str, bool, int, str, str]:
+        return (self.path, self.line is not None, self.line or 0, self.level, self.message)
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: Diagnostic) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: Diagnostic) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: Diagnostic) -> bool:
+        return self.sort_key() >= other.sort_key()
 
 
 class CareersError(Exception):

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import socket
 import stat
 import unicodedata
@@ -24,20 +23,7 @@ import pytest
 
 from careers.shell.cli import main
 
-from .conftest import ROOT
-
-GOOD = "---\ntitle: Good Posting\n---\nThis posting is fine and must always be published.\n"
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    """A project with the sample templates and a single good posting."""
-    root = tmp_path / "tiny"
-    (root / "content" / "jobs").mkdir(parents=True)
-    shutil.copytree(ROOT / "templates", root / "templates")
-    (root / "careers.toml").write_text('title = "Tiny"\nmax_file_mb = 3\n')
-    (root / "content" / "jobs" / "good.md").write_text(GOOD)
-    return root
+from .conftest import GOOD
 
 
 def content_digest(root: Path) -> dict[str, str]:
@@ -257,7 +243,6 @@ SCENARIOS = [
         r"content/jobs/sock\.html: error: not a regular file \(a pipe, socket or device\)",
     ),
 ]
-
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
 def test_broken_file_gets_one_clear_line(
