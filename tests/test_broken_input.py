@@ -244,6 +244,50 @@ SCENARIOS = [
     ),
 ]
 
+# Values YAML parses but PyYAML cannot make (Python's date, int, float or bool refuses them).
+DATE = r"must be a real date, not '{}': write YYYY-MM-DD with a month 01-12, a day that month has"
+LONG = r"holds a number of more than 4,300 digits: put it in quotes to keep it as text"
+BAD_VALUES = {
+    "feb-30": ("date: 2024-02-30", "date", DATE.format("2024-02-30")),
+    "month-13": ("date: 2024-13-01", "date", DATE.format("2024-13-01")),
+    "year-0": ("date: 0000-01-01", "date", DATE.format("0000-01-01")),
+    "hour-25": ("date: 2024-01-01 25:00:00", "date", DATE.format("2024-01-01 25:00:00")),
+    "offset-25h": (
+        "valid_through: 2024-01-01 10:00:00+25:00",
+        "valid_through",
+        DATE.format(r"2024-01-01 10:00:00\+25:00"),
+    ),
+    "timestamp-tag": ("date: !!timestamp soon", "date", DATE.format("soon")),
+    "int-tag": (
+        "remote: !!int abc",
+        "remote",
+        r"must be a whole number, not 'abc': write digits, like 42, or drop the '!!int' tag",
+    ),
+    "float-tag": (
+        "level: !!float x",
+        "level",
+        r"must be a number, not 'x': write digits, like 4\.5, or drop the '!!float' tag",
+    ),
+    "bool-tag": (
+        "draft: !!bool maybe",
+        "draft",
+        r"must be true or false, not 'maybe': write true or false, or drop the '!!bool' tag",
+    ),
+    "4301-digits": ("title: " + "7" * 4301, "title", LONG),
+    "4301-digits-unknown-key": ("ref: " + "7" * 4301, "ref", LONG),
+    "hex-of-5000-digits": ("ref: 0x" + "f" * 5000, "ref", LONG),
+    "4301-digits-in-a-list": ("skills:\n  - SQL\n  - " + "7" * 4301, "skills", LONG),
+}
+SCENARIOS += [
+    Scenario(
+        f"yaml-{name}",
+        write("value.md", f"---\ntitle: Driver\n{text}\n---\nBody.\n"),
+        rf"content/jobs/value\.md:{3 + text.count(chr(10))}: error: front matter '{key}' {message}",
+    )
+    for name, (text, key, message) in BAD_VALUES.items()
+]
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
 def test_broken_file_gets_one_clear_line(
     tiny: Path, capsys: pytest.CaptureFixture[str], scenario: Scenario

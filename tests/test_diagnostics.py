@@ -82,6 +82,15 @@ TRIGGERS: dict[str, tuple[Callable[[Path], None], str, list[str]]] = {
             r"content/jobs/closed\.md:4: warning: unknown",
         ],
     ),
+    "yes-and-1-keys": (
+        odd_keys,
+        "content/jobs/keys.md",
+        [
+            r"content/jobs/keys\.md:3: warning: unknown front matter key 'yes'",
+            r"content/jobs/keys\.md:4: warning: unknown front matter key '1'",
+            r"content/jobs/keys\.md:5: warning: unknown front matter key 'loaction'",
+        ],
+    ),
     "utf16": (
         utf16,
         "content/jobs/wide.md",
