@@ -277,6 +277,12 @@ BAD_VALUES = {
     "4301-digits-unknown-key": ("ref: " + "7" * 4301, "ref", LONG),
     "hex-of-5000-digits": ("ref: 0x" + "f" * 5000, "ref", LONG),
     "4301-digits-in-a-list": ("skills:\n  - SQL\n  - " + "7" * 4301, "skills", LONG),
+    "salary-beyond-float": (
+        "salary: {min: 1, max: 1" + "0" * 400 + "}",
+        "salary",
+        r"must hold finite amounts",
+    ),
+    "salary-text-beyond-float": ("salary: 1" + "0" * 400, "salary", r"must hold finite amounts"),
 }
 SCENARIOS += [
     Scenario(
