@@ -6,6 +6,31 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` (a user's key, skill or file name) as a message may show it on a terminal.
+
+    Every character that is not printable is escaped as Python writes it (``\\n``, ``\\x07``,
+    ``\\u202e``), so no newline, escape sequence or bidirectional override reaches the
+    console; letters of any script stay as they are. A byte of a file name that was not
+    UTF-8 (kept by Python as a lone surrogate) is shown as that byte, ``\\xe9``.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True)
@@ -22,7 +47,8 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.level}: {self.message}"
 
     def sort_key(self) -> tuple[str, bool, int, str, str]:

@@ -78,6 +78,16 @@ def big_file(jobs: Path) -> None:
         f.truncate(50 * 1024 * 1024)  # sparse: refused by size before a byte is read
 
 
+def bytes_name(name: bytes) -> Callable[[Path], None]:
+    """A posting whose file name is bytes that are not UTF-8 (a Latin-1 "café.md" from a zip)."""
+
+    def setup(jobs: Path) -> None:
+        with open(os.fsencode(jobs) + b"/" + name, "wb") as f:
+            f.write(b"---\ntitle: Cafe manager\n---\nRun the cafe every morning.\n")
+
+    return setup
+
+
 def symlink(name: str, target: str) -> Callable[[Path], None]:
     return lambda jobs: (jobs / name).symlink_to(target)
 
@@ -231,6 +241,17 @@ SCENARIOS = [
         "symlink-dangling",
         symlink("gone.md", "../nowhere.md"),
         r"content/jobs/gone\.md: error: symbolic link to '\.\./nowhere\.md', which does not exist",
+    ),
+    Scenario(
+        "file-name-not-utf8",
+        bytes_name(b"caf\xe9.md"),
+        r"content/jobs/caf\\xe9\.md: error: file name is not valid UTF-8 \(the bytes that are not are shown "
+        r"as \\xNN\): rename it$",
+    ),
+    Scenario(
+        "folder-name-not-utf8",
+        lambda jobs: (os.mkdir(os.fsencode(jobs) + b"/\xff"), bytes_name(b"\xff/ok.md")(jobs)),
+        r"content/jobs/\\xff/ok\.md: error: file name is not valid UTF-8",
     ),
     Scenario(
         "fifo",
@@ -405,3 +426,23 @@ def test_broken_config(tiny: Path, capsys: pytest.CaptureFixture[str], toml: str
     assert code == 2
     assert re.fullmatch(message + r"\n", err), err
     assert not (tiny / "site").exists()
+
+
+def test_a_file_name_that_is_not_utf8_in_check_and_preview(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careers.config import load_config
+    from careers.engine.builder import BuildOptions
+    from careers.engine.incremental import Preview
+
+    bytes_name(b"caf\xe9.md")(tiny / "content" / "jobs")
+    assert main(["-C", str(tiny), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/jobs/caf\\xe9.md: error: file name is not valid UTF-8" in out
+    preview = Preview(lambda: load_config(tiny), BuildOptions())
+    update = preview.update()
+    assert [str(d) for d in update.diagnostics if d.level == "error"] == [
+        "content/jobs/caf\\xe9.md: error: file name is not valid UTF-8 "
+        "(the bytes that are not are shown as \\xNN): rename it"
+    ]
+    assert (preview.config.output_path / "jobs" / "good-posting" / "index.html").is_file()

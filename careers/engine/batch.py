@@ -15,7 +15,7 @@ from careers.engine.parallel import map_ordered, worker_count
 from careers.errors import ContentError, Diagnostic
 from careers.posting.process import Result, process_source
 from careers.posting.tagging import Vocabulary
-from careers.sources.files import check_link, read_regular_file, relative_name
+from careers.sources.files import check_path, read_regular_file, relative_name
 from careers.sources.source import parse_source
 
 Tick = Callable[[int], None]
@@ -74,10 +74,10 @@ def scan_files(
             tasks.append(Task(path, relpath, None, cache.key(relpath, last[1]), None, stamp, last[1]))
             continue
         try:
-            check_link(path, relpath, config.content_path)
+            check_path(path, relpath, config.content_path)
             data = read_regular_file(path, relpath, max_bytes)
         except ContentError as exc:
-            tasks.append(Task(path, relpath, b"", "", exc.diagnostic()))
+            tasks.append(Task(path, exc.path, b"", "", exc.diagnostic()))  # a name that is text
             continue
         content = content_digest(data) if cache else ""
         key = cache.key(relpath, content) if cache else ""

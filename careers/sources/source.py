@@ -12,7 +12,7 @@ import markdown
 from careers.errors import ContentError
 from careers.model import Source
 from careers.sources.decode import decode
-from careers.sources.files import SUFFIXES, check_link, read_regular_file, relative_name
+from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
 from careers.sources.frontmatter import split_front_matter
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
@@ -25,7 +25,7 @@ def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = No
     cannot publish a file from elsewhere on the machine.
     """
     relpath = relative_name(path, root)
-    check_link(path, relpath, within or root)
+    check_path(path, relpath, within or root)
     data = read_regular_file(path, relpath, max_bytes)
     return parse_source(data, path, relpath)
 
