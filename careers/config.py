@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from careers.errors import ConfigError
+from careers.errors import ConfigError, printable
 
 CONFIG_NAME = "careers.toml"
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
@@ -128,7 +128,7 @@ def validate(data: dict[str, Any]) -> dict[str, Any]:
 def _unknown_key(key: str) -> str:
     close = difflib.get_close_matches(key, _FIELDS, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown key '{key}'{hint}"
+    return f"unknown key '{printable(key)}'{hint}"
 
 
 def _check_values(clean: dict[str, Any]) -> list[str]:

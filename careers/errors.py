@@ -47,9 +47,10 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        # Messages quote user text through ``printable`` already; this is the last guard.
         path = printable(self.path)
         where = f"{path}:{self.line}" if self.line else path
-        return f"{where}: {self.level}: {self.message}"
+        return f"{where}: {self.level}: {printable(self.message)}"
 
     def sort_key(self) -> tuple[str, bool, int, str, str]:
         return (self.path, self.line is not None, self.line or 0, self.level, self.message)
@@ -69,6 +70,9 @@ class Diagnostic:
 
 class CareersError(Exception):
     """The base of every error the package raises on purpose."""
+
+    def __str__(self) -> str:
+        return printable(super().__str__())  # it may quote a path or a value from the user
 
 
 class ContentError(CareersError):
@@ -102,7 +106,7 @@ class ConfigError(CareersError):
         self.problems = problems
 
     def __str__(self) -> str:
-        return "\n".join(f"{self.path}: error: {p}" for p in self.problems)
+        return "\n".join(f"{self.path}: error: {printable(p)}" for p in self.problems)
 
 
 class TemplateError(CareersError):
@@ -118,5 +122,6 @@ class TemplateError(CareersError):
         return type(self), (self.path, self.line, self.message)  # raised in render workers
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: error: {self.message}"
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: error: {printable(self.message)}"

@@ -18,7 +18,7 @@ import pytest
 from careers.config import load_config
 from careers.engine.builder import BuildOptions
 from careers.engine.incremental import Preview
-from careers.errors import Diagnostic
+from careers.errors import Diagnostic, printable
 
 from .conftest import ROOT
 
@@ -136,3 +136,42 @@ def test_check_and_preview_sort_them_too(tiny: Path, trigger: str) -> None:
     preview.settle(lambda: False)
     assert any(d.path == path for d in update.diagnostics)
     assert list(update.diagnostics) == sorted(update.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain Ünïcödé 職位 🚀", "plain Ünïcödé 職位 🚀"),
+        ("two\nlines\tand tab\r", "two\\nlines\\tand tab\\r"),
+        ("\x1b[2J\x07", "\\x1b[2J\\x07"),
+        ("rtl \u202eevil\u200b", "rtl \\u202eevil\\u200b"),
+        ("caf\udce9.md", "caf\\xe9.md"),
+        ("\U000e0041 tag", "\\U000e0041 tag"),
+    ],
+)
+def test_printable_escapes_what_a_terminal_would_act_on(text: str, shown: str) -> None:
+    assert printable(text) == shown
+    assert printable(shown) == shown
+
+
+def test_keys_and_skills_are_printed_escaped(tiny: Path) -> None:
+    (tiny / "content" / "jobs" / "odd.md").write_text(
+        '---\ntitle: Odd\n"two\\nlines": 1\n"tab\\tkey": 2\n'
+        'skills: ["Zork\\u202eevil", "Fo\\u200boo"]\n---\nBody.\n'
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py")], cwd=tiny, capture_output=True, text=True, timeout=120
+    )
+    lines = [line for line in result.stderr.splitlines() if line.startswith("content/jobs/odd.md")]
+    assert lines == [
+        "content/jobs/odd.md:3: warning: unknown front matter key 'two\\nlines' is ignored; known keys: "
+        "title, company, location, employment_type, remote, date, valid_through, apply_url, salary, "
+        "skills, level, draft, slug, summary",
+        "content/jobs/odd.md:4: warning: unknown front matter key 'tab\\tkey' is ignored; known keys: "
+        "title, company, location, employment_type, remote, date, valid_through, apply_url, salary, "
+        "skills, level, draft, slug, summary",
+        "content/jobs/odd.md:5: warning: skill 'Fo\\u200boo' is not in the vocabulary; kept as written "
+        "(add it to content/skills.toml)",
+        "content/jobs/odd.md:5: warning: skill 'Zork\\u202eevil' is not in the vocabulary; kept as written "
+        "(add it to content/skills.toml)",
+    ]

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Protocol
 
-from careers.errors import Diagnostic
+from careers.errors import Diagnostic, printable
 from careers.model import LEVEL_NAMES, LEVELS, Posting, Site, Term
 from careers.slugs import short_hash
 
@@ -94,7 +94,7 @@ def assign_slugs(postings: list[Posting]) -> tuple[list[Posting], list[Diagnosti
                     posting.source,
                     None,
                     "info",
-                    f"slug '{slug}' is taken by {group[0].source}; published as '{new}' "
+                    f"slug '{slug}' is taken by {printable(group[0].source)}; published as '{new}' "
                     "(set 'slug:' in front matter to choose)",
                 )
             )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from careers.errors import Diagnostic
+from careers.errors import Diagnostic, printable
 from careers.model import LEVELS, Salary, Source
 from careers.posting.salary import SALARY_UNITS, format_salary, parse_salary
 
@@ -158,9 +158,8 @@ def _salary_of(value: Any) -> Salary:
     if isinstance(value, dict):
         unknown = set(value) - {"min", "max", "currency", "unit"}
         if unknown:
-            raise ValueError(
-                f"unknown salary key(s) {', '.join(sorted(map(str, unknown)))}; use min, max, currency, unit"
-            )
+            names = ", ".join(sorted(printable(str(key)) for key in unknown))
+            raise ValueError(f"unknown salary key(s) {names}; use min, max, currency, unit")
         lo, hi = _amount(value.get("min")), _amount(value.get("max"))
         unit = SALARY_UNITS.get(str(value.get("unit", "year")).lower().removesuffix("s"))
         if unit is None:
@@ -211,7 +210,10 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(READERS)}"
             found.append(
                 Diagnostic(
-                    source.relpath, line, "warning", f"unknown front matter key '{key}' is ignored{hint}"
+                    source.relpath,
+                    line,
+                    "warning",
+                    f"unknown front matter key '{printable(key)}' is ignored{hint}",
                 )
             )
             continue

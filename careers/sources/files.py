@@ -58,13 +58,15 @@ def check_path(path: Path, relpath: str, within: Path) -> None:
                 relpath, None, "symbolic link loop: point the link at a posting file or delete it"
             ) from None
         raise ContentError(
-            relpath, None, f"symbolic link to '{target}', which does not exist: fix the link or delete it"
+            relpath,
+            None,
+            f"symbolic link to '{printable(target)}', which does not exist: fix the link or delete it",
         ) from None
     if not real.is_relative_to(os.path.realpath(within)):
         raise ContentError(
             relpath,
             None,
-            f"symbolic link to '{target}', outside {within.name}/: "
+            f"symbolic link to '{printable(target)}', outside {within.name}/: "
             "copy the posting into the folder instead of linking to it",
         )
 
