@@ -254,6 +254,13 @@ SCENARIOS = [
         r"content/jobs/\\xff/ok\.md: error: file name is not valid UTF-8",
     ),
     Scenario(
+        "control-characters",
+        write("bell.html", "<h1>Bell\x07 ringer</h1>\n<p>Ring &#x1b;[2J the\x0cbell\x7f now.</p>"),
+        r"content/jobs/bell\.html:1: warning: removed 4 control character\(s\) that no web page or feed may "
+        r"hold \(\\x07, &#x1b;, \\x0c, \\x7f\); the first is on this line$",
+        code=0,
+    ),
+    Scenario(
         "fifo",
         fifo,
         r"content/jobs/pipe\.md: error: not a regular file \(a pipe, socket or device\)",
@@ -446,3 +453,35 @@ def test_a_file_name_that_is_not_utf8_in_check_and_preview(
         "(the bytes that are not are shown as \\xNN): rename it"
     ]
     assert (preview.config.output_path / "jobs" / "good-posting" / "index.html").is_file()
+
+
+def test_control_characters_never_reach_pages_or_the_feed(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    (tiny / "careers.toml").write_text('title = "Tiny"\nbase_url = "https://jobs.example/"\n')
+    jobs = tiny / "content" / "jobs"
+    (jobs / "bell.md").write_text(
+        "---\ntitle: Bell\x07 ringer\nsummary: Rings \x1b[1mloud\x1b[0m\n---\n"
+        "Ring the\x0bbell &#7;&#x08;&#127; every &#xFFFE;hour.\n",
+        encoding="utf-8",
+    )
+    (jobs / "scraped.html").write_text(
+        "<h1>Scraped\x02</h1><p>Text\x85 &#x1F; \ufdd0here.</p>", encoding="utf-8"
+    )
+    code, err = build(tiny, capsys)
+    assert code == 0, err
+    assert len([line for line in err.splitlines() if "removed" in line]) == 2, err
+    site = tiny / "site"
+    feed = ET.parse(site / "feed.xml").getroot()
+    titles = sorted(e.text or "" for e in feed.iter("{http://www.w3.org/2005/Atom}title"))
+    assert titles == ["Bell ringer", "Good Posting", "Scraped", "Tiny"]
+    unshowable = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert not unshowable.search(text), path
+            assert not re.search(
+                r"&#(x0*[0-8bcef]|x0*1[0-9a-f]|0*[1-8]|0*1[4-9]|0*2\d|0*3[01]|0*127);", text
+            ), path

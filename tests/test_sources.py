@@ -127,3 +127,33 @@ def test_markdown_too_deep_to_read_is_an_error_and_the_next_posting_still_conver
         parse_source(deep.encode(), Path("deep.md"), "deep.md")
     body = parse_source(b"---\ntitle: Fine\n---\n- one\n- two\n", Path("f.md"), "f.md").body
     assert body == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+
+
+def test_control_characters_are_removed_where_text_enters_with_a_warning_at_the_first() -> None:
+    source = parse(
+        "---\ntitle: Bell\x07 ringer\n---\nLine one.\n\nRing\x1b[31m the &#7;bell&#x1B; &#128;5\x0cnow.\n"
+    )
+    assert source.meta == {"title": "Bell ringer"}
+    assert source.body == "<p>Line one.</p>\n<p>Ring[31m the bell &#128;5 now.</p>"  # &#128; is €
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.md:2: warning: removed 5 control character(s) that no web page or feed may hold "
+        "(\\x07, \\x1b, &#7;, &#x1B;, \\x0c); the first is on this line"
+    ]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["Tab\there", "&#9; &#10; &#13; &#32;", "&#128; &#x9F; &#0; &#xD800; &#11;", "&#1114112; &#77777777;"],
+)
+def test_text_and_references_the_parser_makes_showable_are_kept(kept: str) -> None:
+    source = parse(f"<h1>T</h1><p>{kept}</p>", "x.html")
+    assert source.body == f"<h1>T</h1><p>{kept}</p>" and source.notes == ()
+
+
+def test_a_control_character_escaped_in_yaml_is_an_error_at_its_key() -> None:
+    with pytest.raises(ContentError) as info:
+        parse('---\ntitle: X\nskills: [Python, "Ring\\a"]\n---\nbody')
+    assert str(info.value) == (
+        "content/jobs/x.md:3: error: front matter 'skills' holds an escaped control character (\\x07) "
+        "that no web page or feed may hold: delete it"
+    )

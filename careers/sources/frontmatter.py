@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from careers.errors import ContentError
+from careers.errors import ContentError, printable
+from careers.sources.showable import UNSHOWABLE
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -45,7 +46,7 @@ def parse_yaml(block: str, relpath: str, line_offset: int) -> tuple[dict[str, ob
     except _ValueError as exc:
         line = exc.mark.line + 1 + line_offset
         key = _key_at(node, exc.mark.line)
-        where = f"front matter '{key}'" if key else "front matter"
+        where = f"front matter '{printable(key)}'" if key else "front matter"
         raise ContentError(relpath, line, f"{where} {exc.problem}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -69,13 +70,9 @@ def parse_yaml(block: str, relpath: str, line_offset: int) -> tuple[dict[str, ob
     }
     meta = {str(k): v for k, v in meta.items()}
     for key, value in meta.items():
-        if _has_surrogate(key, value):
-            raise ContentError(
-                relpath,
-                lines.get(key, line_offset),
-                f"front matter {key!r} holds an escaped half of a character (like \\ud83d): "
-                "write the character itself, e.g. an emoji, in UTF-8",
-            )
+        char = _unshowable_in(key, value)
+        if char is not None:
+            raise ContentError(relpath, lines.get(key, line_offset), _escaped_problem(key, char))
     return meta, lines
 
 
@@ -159,17 +156,30 @@ def _key_at(node: yaml.Node | None, line: int) -> str | None:
     return found
 
 
-def _has_surrogate(key: str, value: object) -> bool:
-    """Whether a lone UTF-16 surrogate (from a YAML escape) hides in ``key`` or ``value``."""
+def _escaped_problem(key: str, char: str) -> str:
+    if _SURROGATE.match(char):
+        return (
+            f"front matter '{printable(key)}' holds an escaped half of a character (like \\ud83d): "
+            "write the character itself, e.g. an emoji, in UTF-8"
+        )
+    return (
+        f"front matter '{printable(key)}' holds an escaped control character ({printable(char)}) "
+        "that no web page or feed may hold: delete it"
+    )
+
+
+def _unshowable_in(key: str, value: object) -> str | None:
+    """A character a YAML escape made (a lone UTF-16 surrogate, a control) in ``key`` or ``value``."""
     todo, seen = [key, value], set()
     while todo:
         item = todo.pop()
         if isinstance(item, str):
-            if _SURROGATE.search(item):
-                return True
+            found = _SURROGATE.search(item) or UNSHOWABLE.search(item)
+            if found:
+                return found.group()
         elif isinstance(item, (list, dict)) and id(item) not in seen:  # aliases can make cycles
             seen.add(id(item))
             todo.extend(item.values() if isinstance(item, dict) else item)
             if isinstance(item, dict):
                 todo.extend(str(k) for k in item)
-    return False
+    return None

@@ -14,6 +14,7 @@ from careers.model import Source
 from careers.sources.decode import decode
 from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
 from careers.sources.frontmatter import split_front_matter
+from careers.sources.showable import showable_text
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 
@@ -33,6 +34,9 @@ def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = No
 def parse_source(data: bytes, path: Path, relpath: str) -> Source:
     """Decode ``data`` and split its front matter; pure, so tests need no files."""
     text, notes = decode(data, relpath)
+    text, removed = showable_text(text, relpath)
+    if removed is not None:
+        notes = (*notes, removed)
     meta, meta_lines, body, body_line = split_front_matter(text, relpath)
     fmt = SUFFIXES.get(path.suffix.lower(), "html")
     if fmt == "markdown":
