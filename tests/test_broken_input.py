@@ -424,8 +424,28 @@ def test_template_syntax_error_keeps_the_previous_site(
             b"\xff\xfe\x00t".decode("latin-1"),
             r"careers\.toml: error: not valid UTF-8 \(byte 0\): save it as UTF-8",
         ),
+        (
+            'base_url = "http://[::1"\n',
+            r"careers\.toml: error: 'base_url' is not a URL that can be read: 'http://\[::1'; write it like "
+            r"'https://jobs\.example\.com/'",
+        ),
+        (
+            "max_file_mb = nan\n",
+            r"careers\.toml: error: 'max_file_mb' must be a number of megabytes .+, not nan",
+        ),
+        ("max_file_mb = 1e300\n", r"careers\.toml: error: 'max_file_mb' must be a number of megabytes .+"),
+        (
+            'employment_type = "gig"\n',
+            r"careers\.toml: error: 'employment_type': unknown employment type 'gig' \(use one of: .+\)",
+        ),
+        (
+            'logo = "static/logo.png"\ntheme_dir = "theme"\n',
+            r"careers\.toml: error: 'theme_dir' is 'theme', which is not a folder: create it or remove "
+            r"the key\ncareers\.toml: error: 'logo' is 'static/logo\.png', but there is no logo\.png in "
+            r"templates/static/: add the file or fix the name",
+        ),
     ],
-    ids=["unclosed-string", "wrong-type", "garbage"],
+    ids=["unclosed-string", "wrong-type", "garbage", "url", "nan-mb", "huge-mb", "employment-type", "files"],
 )
 def test_broken_config(tiny: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str) -> None:
     (tiny / "careers.toml").write_text(toml, encoding="latin-1")

@@ -102,8 +102,16 @@ def _url(value: Any) -> str:
     text = _text(value)
     if "@" in text and ":" not in text:
         text = "mailto:" + text
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https", "mailto") or (parts.scheme != "mailto" and not parts.netloc):
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (reading it checks it)
+    except ValueError:  # "http://[::1", a port of 99999
+        parts = None
+    if (
+        not parts
+        or parts.scheme not in ("http", "https", "mailto")
+        or (parts.scheme != "mailto" and not parts.netloc)
+    ):
         raise ValueError(f"must be an http(s) URL or an email address, not {text!r}")
     return text
 
