@@ -71,7 +71,10 @@ class Live:
 
     def page_of(self, url: str) -> str | None:
         """The output file a browser's URL shows, or ``None`` outside the site."""
-        path = unquote(urlsplit(url).path)
+        try:
+            path = unquote(urlsplit(url).path)
+        except ValueError:  # "http://[::1"
+            return None
         if not path.startswith(self.base_path):
             return None
         rel = path[len(self.base_path) :]
@@ -89,9 +92,12 @@ def make_app(root: Path, live: Live) -> web.Application:
 
     class Reloads(LiveReloadHandler):  # type: ignore[misc]
         def on_message(self, message: str | bytes) -> None:
+            info = reload_frame(message)
+            if info is None:  # not livereload.js: nothing to answer, nothing to print
+                return
             super().on_message(message)
-            info = json.loads(message)
-            if info.get("command") == "info" and (page := live.page_of(str(info.get("url", "")))):
+            url = info.get("url")
+            if info["command"] == "info" and isinstance(url, str) and (page := live.page_of(url)):
                 with live.lock:
                     live.open_pages[id(self)] = page
 
@@ -118,6 +124,21 @@ def make_app(root: Path, live: Live) -> web.Application:
     handlers.append((r"/(.*)", NotFound, {"not_found": root / "404.html"}))
     Reloads.live_css = True
     return web.Application(handlers, transforms=[Inject], log_function=lambda _handler: None)
+
+
+def reload_frame(message: str | bytes) -> dict[str, Any] | None:
+    """A frame of the livereload protocol (a JSON object with a ``command``), or ``None``.
+
+    Anything may arrive on the socket; livereload's own handler assumes that shape and
+    raises (a traceback on the console) on anything else.
+    """
+    try:
+        info = json.loads(message)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested past the parser
+        return None
+    if not isinstance(info, dict) or not isinstance(info.get("command"), str):
+        return None
+    return info
 
 
 class NotFound(web.RequestHandler):
