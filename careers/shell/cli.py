@@ -7,6 +7,8 @@ import datetime as dt
 import json
 import os
 import sys
+import tempfile
+import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -19,6 +21,8 @@ from careers.posting.tagging.report import tag_lines, tags_record
 from careers.shell.progress import Meter
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, never a problem with the content
+EXIT_INTERRUPTED = 130
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -164,6 +168,41 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; any exception it did not mean to raise is told apart as an internal error."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        report_internal_error()
+        return EXIT_INTERNAL
+
+
+def report_internal_error() -> None:
+    """One short message, and the traceback in a file of the system's temporary folder."""
+    details = (
+        f"careers {__version__} on Python {sys.version.split()[0]} ({sys.platform})\n"
+        f"command: {' '.join(sys.argv)}\n\n{traceback.format_exc()}"
+    )
+    kind = type(sys.exc_info()[1]).__name__
+    try:
+        fd, name = tempfile.mkstemp(prefix="careers-internal-error-", suffix=".txt")
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
+            f.write(details)
+    except OSError:
+        print(details, file=sys.stderr, end="")  # nowhere else to keep it
+        where = "above"
+    else:
+        where = f"in {name}"
+    print(
+        f"internal error ({kind}): a bug in careers, not a problem with your content or settings. "
+        f"The details are {where}; please include them when you report it.",
+        file=sys.stderr,
+    )
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
         overrides = {"base_url": args.base_url, "output_dir": args.output}
@@ -197,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     print_report(report, config, quiet=args.quiet, verbose=args.verbose)
     return EXIT_CONTENT if report.failed else EXIT_OK
 
@@ -224,9 +263,12 @@ def run_check(config: Config, options: BuildOptions, strict: bool, quiet: bool, 
     from careers.shell.check import check_site
 
     found = check_site(config, options)
-    for diagnostic in found:
-        if {"error": True, "warning": not quiet, "info": verbose}[diagnostic.level]:
-            print(diagnostic)
+    shown = [d for d in found if {"error": True, "warning": not quiet, "info": verbose}[d.level]]
+    try:
+        if shown:
+            print("\n".join(map(str, shown)), flush=True)
+    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     errors = sum(1 for d in found if d.level == "error")
     warnings = sum(1 for d in found if d.level == "warning")
     if not quiet:
