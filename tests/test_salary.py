@@ -83,3 +83,22 @@ def test_json_ld_says_what_the_text_says() -> None:
     }
     assert base_salary("401k match") is None
     assert base_salary("Competitive") is None
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("{min: 1e308}", "front matter 'salary' min and max must be numbers, like 60000 or 25.50"),
+        ("{min: 1, unit: fortnight}", "front matter 'salary' unit must be hour, day, week, month or year"),
+        (
+            "{min: 1, bonus: 2}",
+            "front matter 'salary' unknown salary key(s) bonus; use min, max, currency, unit",
+        ),
+        ("{max: 1" + "0" * 400 + "}", "front matter 'salary' must hold finite amounts"),
+    ],
+)
+def test_a_salary_mapping_that_cannot_be_read_is_an_error(front_matter: str, message: str) -> None:
+    data = f"---\ntitle: Driver\nsalary: {front_matter}\n---\nBody.\n".encode()
+    _, found = read_fields(parse_source(data, Path("x.md"), "x.md"))
+    assert [(d.line, d.level) for d in found] == [(3, "error")]
+    assert found[0].message.startswith(message)

@@ -171,7 +171,7 @@ def _salary_of(value: Any) -> Salary:
         lo, hi = _amount(value.get("min")), _amount(value.get("max"))
         unit = SALARY_UNITS.get(str(value.get("unit", "year")).lower().removesuffix("s"))
         if unit is None:
-            raise ValueError("salary unit must be hour, day, week, month or year")
+            raise ValueError("unit must be hour, day, week, month or year")
         currency = _text(value.get("currency", "USD")).upper()
         return Salary(currency, lo, hi, unit, format_salary(currency, lo, hi, unit))
     return parse_salary(_text(value))
@@ -181,7 +181,7 @@ def _amount(value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("salary min and max must be numbers")
+        raise ValueError("min and max must be numbers, like 60000 or 25.50")
     try:
         return float(value)
     except OverflowError:  # an integer of hundreds of digits: refused as not finite
