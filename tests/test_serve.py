@@ -186,7 +186,12 @@ def test_junk_on_the_reload_socket_prints_no_traceback(start: Callable[..., Serv
         socket.close()
         return reply
 
-    reply = asyncio.run(talk())
+    replies: list[object] = []
+    # In a thread of its own: the browser tests' Playwright keeps an event loop in this one.
+    client = threading.Thread(target=lambda: replies.append(asyncio.run(talk())))
+    client.start()
+    client.join(timeout=60)
+    (reply,) = replies
     assert isinstance(reply, str) and '"command": "hello"' in reply
     assert server.stop() == 0
     assert "Traceback" not in server.output and "Uncaught exception" not in server.output, server.output
