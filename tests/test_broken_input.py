@@ -257,7 +257,7 @@ SCENARIOS = [
         "control-characters",
         write("bell.html", "<h1>Bell\x07 ringer</h1>\n<p>Ring &#x1b;[2J the\x0cbell\x7f now.</p>"),
         r"content/jobs/bell\.html:1: warning: removed 4 control character\(s\) that no web page or feed may "
-        r"hold \(\\x07, &#x1b;, \\x0c, \\x7f\); the first is on this line$",
+        r"hold \(\\x07, \\x0c, \\x7f, &#x1b;\); the first is on this line$",
         code=0,
     ),
     Scenario(

@@ -137,7 +137,7 @@ def test_control_characters_are_removed_where_text_enters_with_a_warning_at_the_
     assert source.body == "<p>Line one.</p>\n<p>Ring[31m the bell &#128;5 now.</p>"  # &#128; is €
     assert [str(n) for n in source.notes] == [
         "content/jobs/x.md:2: warning: removed 5 control character(s) that no web page or feed may hold "
-        "(\\x07, \\x1b, &#7;, &#x1B;, \\x0c); the first is on this line"
+        "(\\x07, \\x1b, \\x0c, &#7;, &#x1B;); the first is on this line"
     ]
 
 
@@ -150,10 +150,20 @@ def test_text_and_references_the_parser_makes_showable_are_kept(kept: str) -> No
     assert source.body == f"<h1>T</h1><p>{kept}</p>" and source.notes == ()
 
 
-def test_a_control_character_escaped_in_yaml_is_an_error_at_its_key() -> None:
-    with pytest.raises(ContentError) as info:
-        parse('---\ntitle: X\nskills: [Python, "Ring\\a"]\n---\nbody')
-    assert str(info.value) == (
-        "content/jobs/x.md:3: error: front matter 'skills' holds an escaped control character (\\x07) "
-        "that no web page or feed may hold: delete it"
+def test_a_control_character_a_yaml_escape_makes_is_removed_too() -> None:
+    source = parse(
+        '---\ntitle: X\nskills: [Python, "Ring\\a", &s "form\\ffeed", *s]\n"\\x1b[2Jkey": 1\n---\nbody'
     )
+    assert source.meta == {"title": "X", "skills": ["Python", "Ring", "form feed", "form feed"], "[2Jkey": 1}
+    assert source.meta_lines["[2Jkey"] == 4
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.md:3: warning: removed 3 control character(s) that no web page or feed may hold "
+        "(\\x07, \\x0c, \\x1b); the first is on this line"
+    ]
+
+
+def test_a_reference_in_front_matter_is_text_and_kept_as_written() -> None:
+    source = parse("---\ntitle: Ring &#7; twice\n---\n<p>Ring &#7; once</p>\n", "x.html")
+    assert source.meta == {"title": "Ring &#7; twice"}
+    assert source.body == "<p>Ring  once</p>\n"
+    assert [n.line for n in source.notes] == [4]

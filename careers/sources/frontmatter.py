@@ -4,39 +4,51 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from careers.errors import ContentError, printable
-from careers.sources.showable import UNSHOWABLE
+from careers.sources.showable import UNSHOWABLE, without_unshowable
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def split_front_matter(text: str, relpath: str) -> tuple[dict[str, object], dict[str, int], str, int]:
-    """Split ``---`` YAML front matter from the body.
+class FrontMatter(NamedTuple):
+    meta: dict[str, object]
+    lines: dict[str, int]  # the line of each top-level key
+    body: str
+    body_line: int  # the line the body starts on
+    # Control characters YAML escapes made ("\\a"), removed: (line, each as written), by line.
+    removed: tuple[tuple[int, str], ...] = ()
 
-    Returns the mapping, the line of each key, the body and the line the body starts on.
-    """
+
+def split_front_matter(text: str, relpath: str) -> FrontMatter:
+    """Split ``---`` YAML front matter from the body."""
     if not text.startswith("---"):
-        return {}, {}, text, 1
+        return FrontMatter({}, {}, text, 1)
     first = text.find("\n")
     if first < 0 or text[:first].strip() != "---":
-        return {}, {}, text, 1
+        return FrontMatter({}, {}, text, 1)
     end = _FENCE.search(text, first + 1)
     if end is None:
         raise ContentError(relpath, 1, "front matter opened with '---' is never closed")
     block = text[first + 1 : end.start()]
     body_start = end.end() + 1
     body_line = text.count("\n", 0, body_start) + 1
-    meta, lines = parse_yaml(block, relpath, line_offset=1)
-    return meta, lines, text[body_start:], body_line
+    meta, lines, removed = parse_yaml(block, relpath, line_offset=1)
+    return FrontMatter(meta, lines, text[body_start:], body_line, removed)
 
 
-def parse_yaml(block: str, relpath: str, line_offset: int) -> tuple[dict[str, object], dict[str, int]]:
-    """Parse a YAML mapping, keeping the line each top-level key sits on."""
+def parse_yaml(
+    block: str, relpath: str, line_offset: int
+) -> tuple[dict[str, object], dict[str, int], tuple[tuple[int, str], ...]]:
+    """Parse a YAML mapping, keeping the line each top-level key sits on.
+
+    Control characters a YAML escape makes (``"\\a"``) are removed; the third value says
+    where (1-based lines) and which.
+    """
     loader = _Loader(block)
     node: yaml.Node | None = None
     try:
@@ -60,20 +72,25 @@ def parse_yaml(block: str, relpath: str, line_offset: int) -> tuple[dict[str, ob
     finally:
         loader.dispose()
     if meta is None:
-        return {}, {}
+        return {}, {}, ()
     if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
         raise ContentError(relpath, line_offset + 1, "front matter must be a mapping of 'key: value' lines")
     lines = {
-        str(key.value): key.start_mark.line + 1 + line_offset
+        without_unshowable(str(key.value)): key.start_mark.line + 1 + line_offset
         for key, _ in node.value
         if isinstance(key, yaml.ScalarNode)
     }
     meta = {str(k): v for k, v in meta.items()}
     for key, value in meta.items():
-        char = _unshowable_in(key, value)
-        if char is not None:
-            raise ContentError(relpath, lines.get(key, line_offset), _escaped_problem(key, char))
-    return meta, lines
+        if _has_surrogate(key, value):
+            raise ContentError(
+                relpath,
+                lines.get(key, line_offset),
+                f"front matter '{printable(key)}' holds an escaped half of a character (like \\ud83d): "
+                "write the character itself, e.g. an emoji, in UTF-8",
+            )
+    removed = sorted((line + 1 + line_offset, printable(char)) for line, char in loader.removed)
+    return meta, lines, tuple(removed)
 
 
 _TAG = "tag:yaml.org,2002:"
@@ -112,6 +129,17 @@ class _Loader(yaml.SafeLoader):  # type: ignore[misc]
     A plain key is kept as its text: ``yes:`` and ``1:`` would otherwise become ``True`` and
     ``1``, the same key to Python, so one would silently replace the other.
     """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.removed: list[tuple[int, str]] = []  # (0-based line, character) a YAML escape made
+
+    def construct_text(self, node: yaml.ScalarNode) -> str:
+        text: str = self.construct_scalar(node)
+        if UNSHOWABLE.search(text):
+            self.removed.extend((node.start_mark.line, m.group()) for m in UNSHOWABLE.finditer(text))
+            text = without_unshowable(text)
+        return text
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
@@ -156,30 +184,20 @@ def _key_at(node: yaml.Node | None, line: int) -> str | None:
     return found
 
 
-def _escaped_problem(key: str, char: str) -> str:
-    if _SURROGATE.match(char):
-        return (
-            f"front matter '{printable(key)}' holds an escaped half of a character (like \\ud83d): "
-            "write the character itself, e.g. an emoji, in UTF-8"
-        )
-    return (
-        f"front matter '{printable(key)}' holds an escaped control character ({printable(char)}) "
-        "that no web page or feed may hold: delete it"
-    )
-
-
-def _unshowable_in(key: str, value: object) -> str | None:
-    """A character a YAML escape made (a lone UTF-16 surrogate, a control) in ``key`` or ``value``."""
+def _has_surrogate(key: str, value: object) -> bool:
+    """Whether a lone UTF-16 surrogate (from a YAML escape) hides in ``key`` or ``value``."""
     todo, seen = [key, value], set()
     while todo:
         item = todo.pop()
         if isinstance(item, str):
-            found = _SURROGATE.search(item) or UNSHOWABLE.search(item)
-            if found:
-                return found.group()
+            if _SURROGATE.search(item):
+                return True
         elif isinstance(item, (list, dict)) and id(item) not in seen:  # aliases can make cycles
             seen.add(id(item))
             todo.extend(item.values() if isinstance(item, dict) else item)
             if isinstance(item, dict):
                 todo.extend(str(k) for k in item)
-    return None
+    return False
+
+
+_Loader.add_constructor(_TAG + "str", _Loader.construct_text)

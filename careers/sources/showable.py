@@ -21,24 +21,34 @@ _REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F])|0*([0-9]{
 _PARSER_REPLACES = frozenset({0, 0x0B, 0x0C, *range(0x80, 0xA0)})
 
 
-def showable_text(text: str, relpath: str) -> tuple[str, Diagnostic | None]:
-    """``text`` without the control characters no page or feed may hold, and a warning if it had some."""
-    removed: list[tuple[int, str]] = [(m.start(), printable(m.group())) for m in UNSHOWABLE.finditer(text)]
-    if "&#" in text:
-        removed += [(m.start(), m.group()) for m in _REFERENCE.finditer(text) if _is_unshowable_reference(m)]
-    if not removed:
-        return text, None
-    removed.sort()
-    line = text.count("\n", 0, removed[0][0]) + 1
-    text = UNSHOWABLE.sub(_blank, text)
-    if "&#" in text:
-        text = _REFERENCE.sub(lambda m: "" if _is_unshowable_reference(m) else m.group(), text)
-    shown = ", ".join(list(dict.fromkeys(written for _, written in removed))[:5])
+def control_characters(text: str) -> list[tuple[int, str]]:
+    """Where ``text`` holds a character no page may hold, and each as a message shows it."""
+    return [(m.start(), printable(m.group())) for m in UNSHOWABLE.finditer(text)]
+
+
+def control_references(markup: str) -> list[tuple[int, str]]:
+    """Where HTML ``markup`` holds a reference the parser would make one of them, as written."""
+    if "&#" not in markup:
+        return []
+    return [(m.start(), m.group()) for m in _REFERENCE.finditer(markup) if _is_unshowable_reference(m)]
+
+
+def without_unshowable(text: str) -> str:
+    return UNSHOWABLE.sub(_blank, text)
+
+
+def without_control_references(markup: str) -> str:
+    return _REFERENCE.sub(lambda m: "" if _is_unshowable_reference(m) else m.group(), markup)
+
+
+def removal_warning(relpath: str, line: int, removed: list[str]) -> Diagnostic:
+    """The one warning for a file's removed characters (as written), at the line of the first."""
+    shown = ", ".join(list(dict.fromkeys(removed))[:5])
     message = (
         f"removed {len(removed):,} control character(s) that no web page or feed may hold "
         f"({shown}); the first is on this line"
     )
-    return text, Diagnostic(relpath, line, "warning", message)
+    return Diagnostic(relpath, line, "warning", message)
 
 
 def _is_unshowable_reference(match: re.Match[str]) -> bool:
