@@ -13,7 +13,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from careers.errors import ConfigError, printable
 from careers.posting.fields import read_employment_type
-from careers.sources.showable import UNSHOWABLE
+from careers.sources.showable import first_unshowable
 
 CONFIG_NAME = "careers.toml"
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
@@ -155,9 +155,9 @@ def _check_values(clean: dict[str, Any]) -> list[str]:
         except ValueError as exc:
             problems.append(f"'employment_type': {exc}")
     for key, value in clean.items():
-        found = UNSHOWABLE.search(value) if isinstance(value, str) else None
+        found = first_unshowable(value) if isinstance(value, str) else None
         if found:
-            char = printable(found.group())
+            char = printable(found)
             problems.append(
                 f"'{key}' holds a control character ({char}) that no web page or feed may hold: delete it"
             )

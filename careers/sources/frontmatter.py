@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from careers.errors import ContentError, printable
-from careers.sources.showable import UNSHOWABLE, without_unshowable
+from careers.sources.showable import control_characters, first_unshowable, without_unshowable
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -89,7 +89,7 @@ def parse_yaml(
                 f"front matter '{printable(key)}' holds an escaped half of a character (like \\ud83d): "
                 "write the character itself, e.g. an emoji, in UTF-8",
             )
-    removed = sorted((line + 1 + line_offset, printable(char)) for line, char in loader.removed)
+    removed = sorted((line + 1 + line_offset, char) for line, char in loader.removed)
     return meta, lines, tuple(removed)
 
 
@@ -132,12 +132,12 @@ class _Loader(yaml.SafeLoader):  # type: ignore[misc]
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.removed: list[tuple[int, str]] = []  # (0-based line, character) a YAML escape made
+        self.removed: list[tuple[int, str]] = []  # (0-based line, character as shown) YAML escapes made
 
     def construct_text(self, node: yaml.ScalarNode) -> str:
         text: str = self.construct_scalar(node)
-        if UNSHOWABLE.search(text):
-            self.removed.extend((node.start_mark.line, m.group()) for m in UNSHOWABLE.finditer(text))
+        if first_unshowable(text) is not None:
+            self.removed.extend((node.start_mark.line, char) for _, char in control_characters(text))
             text = without_unshowable(text)
         return text
 

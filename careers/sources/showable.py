@@ -9,11 +9,12 @@ from careers.errors import Diagnostic, printable
 # What XML 1.0 forbids (C0 controls but tab and newline; the decoder made every CR a
 # newline) and HTML calls a parse error (DEL, C1 controls, noncharacters): no page, feed or
 # JSON-LD may carry them, so no text does from here on.
-UNSHOWABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
-    + "]"
-)
+_IN_BMP = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+_ABOVE_BMP = "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+UNSHOWABLE = re.compile(f"[{_IN_BMP}{_ABOVE_BMP}]")
+# The same in two: a class holding characters above U+FFFF makes the search a dozen times
+# slower, and only text that holds such characters (emoji, rare scripts) can hold those.
+_UNSHOWABLE_IN_BMP = re.compile(f"[{_IN_BMP}]")
 # A numeric character reference (&#7;, &#x1b;) the HTML parser would turn into one of them.
 _REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F])|0*([0-9]{1,7})(?![0-9]));?")
 # What the parser makes of these itself: &#0; and surrogates U+FFFD, &#11; and &#12; spaces,
@@ -23,7 +24,8 @@ _PARSER_REPLACES = frozenset({0, 0x0B, 0x0C, *range(0x80, 0xA0)})
 
 def control_characters(text: str) -> list[tuple[int, str]]:
     """Where ``text`` holds a character no page may hold, and each as a message shows it."""
-    return [(m.start(), printable(m.group())) for m in UNSHOWABLE.finditer(text)]
+    pattern = UNSHOWABLE if _above_bmp(text) else _UNSHOWABLE_IN_BMP
+    return [(m.start(), printable(m.group())) for m in pattern.finditer(text)]
 
 
 def control_references(markup: str) -> list[tuple[int, str]]:
@@ -33,8 +35,18 @@ def control_references(markup: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _REFERENCE.finditer(markup) if _is_unshowable_reference(m)]
 
 
+def first_unshowable(text: str) -> str | None:
+    found = (UNSHOWABLE if _above_bmp(text) else _UNSHOWABLE_IN_BMP).search(text)
+    return found.group() if found else None
+
+
 def without_unshowable(text: str) -> str:
-    return UNSHOWABLE.sub(_blank, text)
+    return (UNSHOWABLE if _above_bmp(text) else _UNSHOWABLE_IN_BMP).sub(_blank, text)
+
+
+def _above_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character above U+FFFF (UTF-16 spends two units on it): fast."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def without_control_references(markup: str) -> str:
