@@ -55,7 +55,8 @@ def without_control_references(markup: str) -> str:
 
 def removal_warning(relpath: str, line: int, removed: list[str]) -> Diagnostic:
     """The one warning for a file's removed characters (as written), at the line of the first."""
-    shown = ", ".join(list(dict.fromkeys(removed))[:5])
+    distinct = list(dict.fromkeys(removed))
+    shown = ", ".join(distinct[:5]) + (", …" if len(distinct) > 5 else "")
     message = (
         f"removed {len(removed):,} control character(s) that no web page or feed may hold "
         f"({shown}); the first is on this line"
