@@ -68,7 +68,7 @@ def main() -> None:
     texts = [split_front_matter(decode(data, rel)[0], rel) for _, data, rel in files]
     markdown = [
         (body, rel, line)
-        for (path, _, rel), (_, _, body, line) in zip(files, texts, strict=True)
+        for (path, _, rel), (_, _, body, line, _) in zip(files, texts, strict=True)
         if path.suffix == ".md"
     ]
     sources = [parse_source(data, path, rel) for path, data, rel in files]

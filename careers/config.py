@@ -9,12 +9,16 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
-from careers.errors import ConfigError
+from careers.errors import ConfigError, printable
+from careers.posting.fields import read_employment_type
+from careers.sources.showable import first_unshowable
 
 CONFIG_NAME = "careers.toml"
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+# No posting is a gigabyte; and a size past what an index can hold cannot even be read up to.
+MAX_FILE_MB = 1000.0
 
 
 @dataclass(frozen=True)
@@ -100,11 +104,12 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         except OSError as exc:
             raise ConfigError(CONFIG_NAME, [f"cannot read: {exc.strerror}"]) from None
     data.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    return Config(root=root, **validate(data))
+    return Config(root=root, **validate(data, root))
 
 
-def validate(data: dict[str, Any]) -> dict[str, Any]:
-    """Check every key and value; collect all problems, then raise them together."""
+def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
+    """Check every key and value (and, given ``root``, the files they name); collect all
+    problems, then raise them together."""
     problems: list[str] = []
     clean: dict[str, Any] = {}
     for key, value in data.items():
@@ -120,6 +125,8 @@ def validate(data: dict[str, Any]) -> dict[str, Any]:
             continue
         clean[key] = value
     problems.extend(_check_values(clean))
+    if root is not None:
+        problems.extend(_check_files(clean, root))
     if problems:
         raise ConfigError(CONFIG_NAME, problems)
     return clean
@@ -128,24 +135,89 @@ def validate(data: dict[str, Any]) -> dict[str, Any]:
 def _unknown_key(key: str) -> str:
     close = difflib.get_close_matches(key, _FIELDS, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown key '{key}'{hint}"
+    return f"unknown key '{printable(key)}'{hint}"
 
 
 def _check_values(clean: dict[str, Any]) -> list[str]:
-    problems = []
-    base_url = clean.get("base_url")
-    if base_url is not None:
-        parts = urlsplit(base_url)
-        if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
-            problems.append(f"'base_url' must be an http(s) URL or a path, not {base_url!r}")
-    for key in ("apply_url", "company_url"):
-        url = clean.get(key)
-        if url and urlsplit(url).scheme not in ("http", "https", "mailto"):
-            problems.append(f"'{key}' must be an http(s) or mailto URL, not {url!r}")
+    problems = _check_urls(clean)
     for key in ("accent_color", "accent_color_dark"):
         color = clean.get(key)
         if color and not _HEX_COLOR.fullmatch(color):
             problems.append(f"'{key}' must be a hex colour like '#0b5cad' or '#07c', not {color!r}")
-    if clean.get("max_file_mb", 1.0) <= 0:
-        problems.append("'max_file_mb' must be greater than 0")
+    size = clean.get("max_file_mb")
+    if size is not None and not 0 < size <= MAX_FILE_MB:  # NaN fails both comparisons
+        problems.append(
+            f"'max_file_mb' must be a number of megabytes above 0, at most {MAX_FILE_MB:,.0f}, not {size!r}"
+        )
+    if clean.get("employment_type"):
+        try:
+            read_employment_type(clean["employment_type"])
+        except ValueError as exc:
+            problems.append(f"'employment_type': {exc}")
+    for key, value in clean.items():
+        found = first_unshowable(value) if isinstance(value, str) else None
+        if found:
+            char = printable(found)
+            problems.append(
+                f"'{key}' holds a control character ({char}) that no web page or feed may hold: delete it"
+            )
     return problems
+
+
+def _check_urls(clean: dict[str, Any]) -> list[str]:
+    problems = []
+    for key in ("base_url", "apply_url", "company_url"):
+        url = clean.get(key)
+        if url and _split(url) is None:
+            problems.append(
+                f"'{key}' is not a URL that can be read: {url!r}; write it like 'https://jobs.example.com/'"
+            )
+    base_url = clean.get("base_url")
+    base = _split(base_url) if base_url else None
+    if base and (base.scheme not in ("", "http", "https") or (base.scheme and not base.netloc)):
+        problems.append(f"'base_url' must be an http(s) URL or a path, not {base_url!r}")
+    for key in ("apply_url", "company_url"):
+        url = clean.get(key)
+        if url and (parts := _split(url)) and parts.scheme not in ("http", "https", "mailto"):
+            problems.append(f"'{key}' must be an http(s) or mailto URL, not {url!r}")
+    return problems
+
+
+def _split(url: str) -> SplitResult | None:
+    """``url``'s parts, or ``None`` if it does not parse (``http://[::1``, a port of 99999)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (reading it checks it)
+    except ValueError:
+        return None
+    return parts
+
+
+def _check_files(clean: dict[str, Any], root: Path) -> list[str]:
+    """``theme_dir`` and a ``logo`` in ``static/`` must be there: every page would link to them."""
+    problems = []
+    folders = [clean.get("templates_dir", Config.templates_dir)]
+    theme = clean.get("theme_dir")
+    if theme:
+        if (root / theme).is_dir():
+            folders.insert(0, theme)
+        else:
+            problems.append(f"'theme_dir' is {theme!r}, which is not a folder: create it or remove the key")
+    logo = clean.get("logo")
+    problem = _logo_problem(logo, root, folders) if logo else None
+    return [*problems, problem] if problem else problems
+
+
+def _logo_problem(logo: str, root: Path, folders: list[str]) -> str | None:
+    if "://" in logo:
+        parts = _split(logo)
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+            return f"'logo' must be a file in static/ like 'static/logo.svg' or an http(s) URL, not {logo!r}"
+        return None
+    name = logo.removeprefix("static/")
+    if name == logo or any(part.startswith(".") or not part for part in name.split("/")):
+        return f"'logo' must be a file in static/ like 'static/logo.svg' or an http(s) URL, not {logo!r}"
+    if not any((root / folder / "static" / name).is_file() for folder in folders):
+        where = " or ".join(f"{folder}/static/" for folder in folders)
+        return f"'logo' is {logo!r}, but there is no {name} in {where}: add the file or fix the name"
+    return None

@@ -6,11 +6,40 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-@dataclass(frozen=True, order=True)
+def printable(text: str) -> str:
+    """``text`` (a user's key, skill or file name) as a message may show it on a terminal.
+
+    Every character that is not printable is escaped as Python writes it (``\\n``, ``\\x07``,
+    ``\\u202e``), so no newline, escape sequence or bidirectional override reaches the
+    console; letters of any script stay as they are. A byte of a file name that was not
+    UTF-8 (kept by Python as a lone surrogate) is shown as that byte, ``\\xe9``.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+@dataclass(frozen=True)
 class Diagnostic:
-    """One finding about one file: ``path:line: level: message``."""
+    """One finding about one file: ``path:line: level: message``.
+
+    Diagnostics sort by path, then line (a finding about the whole file, with no line,
+    first), level and message: a total order, since one file can have both kinds.
+    """
 
     path: str
     line: int | None
@@ -18,12 +47,32 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.level}: {self.message}"
+        # Messages quote user text through ``printable`` already; this is the last guard.
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.level}: {printable(self.message)}"
+
+    def sort_key(self) -> tuple[str, bool, int, str, str]:
+        return (self.path, self.line is not None, self.line or 0, self.level, self.message)
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: Diagnostic) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: Diagnostic) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: Diagnostic) -> bool:
+        return self.sort_key() >= other.sort_key()
 
 
 class CareersError(Exception):
     """The base of every error the package raises on purpose."""
+
+    def __str__(self) -> str:
+        return printable(super().__str__())  # it may quote a path or a value from the user
 
 
 class ContentError(CareersError):
@@ -57,7 +106,7 @@ class ConfigError(CareersError):
         self.problems = problems
 
     def __str__(self) -> str:
-        return "\n".join(f"{self.path}: error: {p}" for p in self.problems)
+        return "\n".join(f"{self.path}: error: {printable(p)}" for p in self.problems)
 
 
 class TemplateError(CareersError):
@@ -73,5 +122,6 @@ class TemplateError(CareersError):
         return type(self), (self.path, self.line, self.message)  # raised in render workers
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: error: {self.message}"
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: error: {printable(self.message)}"

@@ -36,6 +36,20 @@ def project(tmp_path: Path) -> Path:
     return dest
 
 
+GOOD = "---\ntitle: Good Posting\n---\nThis posting is fine and must always be published.\n"
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A project with the sample templates and a single good posting (``content/jobs/good.md``)."""
+    root = tmp_path / "tiny"
+    (root / "content" / "jobs").mkdir(parents=True)
+    shutil.copytree(ROOT / "templates", root / "templates")
+    (root / "careers.toml").write_text('title = "Tiny"\nmax_file_mb = 3\n')
+    (root / "content" / "jobs" / "good.md").write_text(GOOD)
+    return root
+
+
 def read_tsv(name: str) -> list[dict[str, str]]:
     lines = (DATA / "spec" / name).read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")

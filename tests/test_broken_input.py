@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import socket
 import stat
 import unicodedata
@@ -24,20 +23,7 @@ import pytest
 
 from careers.shell.cli import main
 
-from .conftest import ROOT
-
-GOOD = "---\ntitle: Good Posting\n---\nThis posting is fine and must always be published.\n"
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Path:
-    """A project with the sample templates and a single good posting."""
-    root = tmp_path / "tiny"
-    (root / "content" / "jobs").mkdir(parents=True)
-    shutil.copytree(ROOT / "templates", root / "templates")
-    (root / "careers.toml").write_text('title = "Tiny"\nmax_file_mb = 3\n')
-    (root / "content" / "jobs" / "good.md").write_text(GOOD)
-    return root
+from .conftest import GOOD
 
 
 def content_digest(root: Path) -> dict[str, str]:
@@ -90,6 +76,16 @@ def big_file(jobs: Path) -> None:
     with (jobs / "big.html").open("wb") as f:
         f.write(b"<h1>Big</h1>")
         f.truncate(50 * 1024 * 1024)  # sparse: refused by size before a byte is read
+
+
+def bytes_name(name: bytes) -> Callable[[Path], None]:
+    """A posting whose file name is bytes that are not UTF-8 (a Latin-1 "café.md" from a zip)."""
+
+    def setup(jobs: Path) -> None:
+        with open(os.fsencode(jobs) + b"/" + name, "wb") as f:
+            f.write(b"---\ntitle: Cafe manager\n---\nRun the cafe every morning.\n")
+
+    return setup
 
 
 def symlink(name: str, target: str) -> Callable[[Path], None]:
@@ -247,6 +243,24 @@ SCENARIOS = [
         r"content/jobs/gone\.md: error: symbolic link to '\.\./nowhere\.md', which does not exist",
     ),
     Scenario(
+        "file-name-not-utf8",
+        bytes_name(b"caf\xe9.md"),
+        r"content/jobs/caf\\xe9\.md: error: file name is not valid UTF-8 \(the bytes that are not are shown "
+        r"as \\xNN\): rename it$",
+    ),
+    Scenario(
+        "folder-name-not-utf8",
+        lambda jobs: (os.mkdir(os.fsencode(jobs) + b"/\xff"), bytes_name(b"\xff/ok.md")(jobs)),
+        r"content/jobs/\\xff/ok\.md: error: file name is not valid UTF-8",
+    ),
+    Scenario(
+        "control-characters",
+        write("bell.html", "<h1>Bell\x07 ringer</h1>\n<p>Ring &#x1b;[2J the\x0cbell\x7f now.</p>"),
+        r"content/jobs/bell\.html:1: warning: removed 4 control character\(s\) that no web page or feed may "
+        r"hold \(\\x07, \\x0c, \\x7f, &#x1b;\); the first is on this line$",
+        code=0,
+    ),
+    Scenario(
         "fifo",
         fifo,
         r"content/jobs/pipe\.md: error: not a regular file \(a pipe, socket or device\)",
@@ -256,6 +270,55 @@ SCENARIOS = [
         unix_socket,
         r"content/jobs/sock\.html: error: not a regular file \(a pipe, socket or device\)",
     ),
+]
+
+# Values YAML parses but PyYAML cannot make (Python's date, int, float or bool refuses them).
+DATE = r"must be a real date, not '{}': write YYYY-MM-DD with a month 01-12, a day that month has"
+LONG = r"holds a number of more than 4,300 digits: put it in quotes to keep it as text"
+BAD_VALUES = {
+    "feb-30": ("date: 2024-02-30", "date", DATE.format("2024-02-30")),
+    "month-13": ("date: 2024-13-01", "date", DATE.format("2024-13-01")),
+    "year-0": ("date: 0000-01-01", "date", DATE.format("0000-01-01")),
+    "hour-25": ("date: 2024-01-01 25:00:00", "date", DATE.format("2024-01-01 25:00:00")),
+    "offset-25h": (
+        "valid_through: 2024-01-01 10:00:00+25:00",
+        "valid_through",
+        DATE.format(r"2024-01-01 10:00:00\+25:00"),
+    ),
+    "timestamp-tag": ("date: !!timestamp soon", "date", DATE.format("soon")),
+    "int-tag": (
+        "remote: !!int abc",
+        "remote",
+        r"must be a whole number, not 'abc': write digits, like 42, or drop the '!!int' tag",
+    ),
+    "float-tag": (
+        "level: !!float x",
+        "level",
+        r"must be a number, not 'x': write digits, like 4\.5, or drop the '!!float' tag",
+    ),
+    "bool-tag": (
+        "draft: !!bool maybe",
+        "draft",
+        r"must be true or false, not 'maybe': write true or false, or drop the '!!bool' tag",
+    ),
+    "4301-digits": ("title: " + "7" * 4301, "title", LONG),
+    "4301-digits-unknown-key": ("ref: " + "7" * 4301, "ref", LONG),
+    "hex-of-5000-digits": ("ref: 0x" + "f" * 5000, "ref", LONG),
+    "4301-digits-in-a-list": ("skills:\n  - SQL\n  - " + "7" * 4301, "skills", LONG),
+    "salary-beyond-float": (
+        "salary: {min: 1, max: 1" + "0" * 400 + "}",
+        "salary",
+        r"must hold finite amounts",
+    ),
+    "salary-text-beyond-float": ("salary: 1" + "0" * 400, "salary", r"must hold finite amounts"),
+}
+SCENARIOS += [
+    Scenario(
+        f"yaml-{name}",
+        write("value.md", f"---\ntitle: Driver\n{text}\n---\nBody.\n"),
+        rf"content/jobs/value\.md:{3 + text.count(chr(10))}: error: front matter '{key}' {message}",
+    )
+    for name, (text, key, message) in BAD_VALUES.items()
 ]
 
 
@@ -361,8 +424,28 @@ def test_template_syntax_error_keeps_the_previous_site(
             b"\xff\xfe\x00t".decode("latin-1"),
             r"careers\.toml: error: not valid UTF-8 \(byte 0\): save it as UTF-8",
         ),
+        (
+            'base_url = "http://[::1"\n',
+            r"careers\.toml: error: 'base_url' is not a URL that can be read: 'http://\[::1'; write it like "
+            r"'https://jobs\.example\.com/'",
+        ),
+        (
+            "max_file_mb = nan\n",
+            r"careers\.toml: error: 'max_file_mb' must be a number of megabytes .+, not nan",
+        ),
+        ("max_file_mb = 1e300\n", r"careers\.toml: error: 'max_file_mb' must be a number of megabytes .+"),
+        (
+            'employment_type = "gig"\n',
+            r"careers\.toml: error: 'employment_type': unknown employment type 'gig' \(use one of: .+\)",
+        ),
+        (
+            'logo = "static/logo.png"\ntheme_dir = "theme"\n',
+            r"careers\.toml: error: 'theme_dir' is 'theme', which is not a folder: create it or remove "
+            r"the key\ncareers\.toml: error: 'logo' is 'static/logo\.png', but there is no logo\.png in "
+            r"templates/static/: add the file or fix the name",
+        ),
     ],
-    ids=["unclosed-string", "wrong-type", "garbage"],
+    ids=["unclosed-string", "wrong-type", "garbage", "url", "nan-mb", "huge-mb", "employment-type", "files"],
 )
 def test_broken_config(tiny: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str) -> None:
     (tiny / "careers.toml").write_text(toml, encoding="latin-1")
@@ -370,3 +453,55 @@ def test_broken_config(tiny: Path, capsys: pytest.CaptureFixture[str], toml: str
     assert code == 2
     assert re.fullmatch(message + r"\n", err), err
     assert not (tiny / "site").exists()
+
+
+def test_a_file_name_that_is_not_utf8_in_check_and_preview(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from careers.config import load_config
+    from careers.engine import Options
+    from careers.shell.preview import Preview
+
+    bytes_name(b"caf\xe9.md")(tiny / "content" / "jobs")
+    assert main(["-C", str(tiny), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/jobs/caf\\xe9.md: error: file name is not valid UTF-8" in out
+    preview = Preview(lambda: load_config(tiny), Options())
+    update = preview.rebuild()
+    assert [str(d) for d in update.diagnostics if d.level == "error"] == [
+        "content/jobs/caf\\xe9.md: error: file name is not valid UTF-8 "
+        "(the bytes that are not are shown as \\xNN): rename it"
+    ]
+    assert (preview.output / "jobs" / "good-posting" / "index.html").is_file()
+
+
+def test_control_characters_never_reach_pages_or_the_feed(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    (tiny / "careers.toml").write_text('title = "Tiny"\nbase_url = "https://jobs.example/"\n')
+    jobs = tiny / "content" / "jobs"
+    (jobs / "bell.md").write_text(
+        "---\ntitle: Bell\x07 ringer\nsummary: Rings \x1b[1mloud\x1b[0m\n---\n"
+        "Ring the\x0bbell &#7;&#x08;&#127; every &#xFFFE;hour.\n",
+        encoding="utf-8",
+    )
+    (jobs / "scraped.html").write_text(
+        "<h1>Scraped\x02</h1><p>Text\x85 &#x1F; \ufdd0here.</p>", encoding="utf-8"
+    )
+    code, err = build(tiny, capsys)
+    assert code == 0, err
+    assert len([line for line in err.splitlines() if "removed" in line]) == 2, err
+    site = tiny / "site"
+    feed = ET.parse(site / "feed.xml").getroot()
+    titles = sorted(e.text or "" for e in feed.iter("{http://www.w3.org/2005/Atom}title"))
+    assert titles == ["Bell ringer", "Good Posting", "Scraped", "Tiny"]
+    unshowable = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert not unshowable.search(text), path
+            assert not re.search(
+                r"&#(x0*[0-8bcef]|x0*1[0-9a-f]|0*[1-8]|0*1[4-9]|0*2\d|0*3[01]|0*127);", text
+            ), path

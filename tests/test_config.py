@@ -44,3 +44,71 @@ def test_overrides_win_and_sub_path_is_kept(tmp_path: Path) -> None:
     (tmp_path / "careers.toml").write_text('base_url = "https://a.example/"\n')
     config = load_config(tmp_path, {"base_url": "https://acme.github.io/careers", "output_dir": None})
     assert config.base_path == "/careers/"
+
+
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        ('base_url = "http://[::1"', "'base_url' is not a URL that can be read: 'http://[::1'"),
+        ('apply_url = "https://jobs.example:99999/"', "'apply_url' is not a URL that can be read"),
+        ('company_url = "https://[acme"', "'company_url' is not a URL that can be read"),
+        ("max_file_mb = nan", "'max_file_mb' must be a number of megabytes above 0, at most 1,000, not nan"),
+        ("max_file_mb = inf", "'max_file_mb' must be a number of megabytes above 0, at most 1,000, not inf"),
+        (
+            "max_file_mb = 1e300",
+            "'max_file_mb' must be a number of megabytes above 0, at most 1,000, not 1e+300",
+        ),
+        (
+            'employment_type = "gig"',
+            "'employment_type': unknown employment type 'gig' (use one of: Contract,",
+        ),
+        ('theme_dir = "theme"', "'theme_dir' is 'theme', which is not a folder: create it or remove the key"),
+        (
+            'logo = "static/logo.png"',
+            "'logo' is 'static/logo.png', but there is no logo.png in templates/static/",
+        ),
+        ('logo = "logo.png"', "'logo' must be a file in static/ like 'static/logo.svg' or an http(s) URL"),
+        ('logo = "static/../careers.toml"', "'logo' must be a file in static/ like 'static/logo.svg'"),
+        ('logo = "ftp://cdn.example/logo.png"', "'logo' must be a file in static/ like 'static/logo.svg'"),
+        (
+            'title = "Jobs\\u0007"',
+            "'title' holds a control character (\\x07) that no web page or feed may hold",
+        ),
+    ],
+    ids=lambda v: v if v.count("=") == 1 and len(v) < 40 else "",
+)
+def test_values_that_would_break_the_build_are_config_errors(tmp_path: Path, toml: str, problem: str) -> None:
+    (tmp_path / "careers.toml").write_text(toml + "\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert len(info.value.problems) == 1
+    assert info.value.problems[0].startswith(problem), info.value.problems
+
+
+def test_a_logo_and_theme_that_are_there_are_fine(tmp_path: Path) -> None:
+    (tmp_path / "theme" / "static" / "brand").mkdir(parents=True)
+    (tmp_path / "theme" / "static" / "brand" / "logo.svg").write_text("<svg/>")
+    (tmp_path / "templates" / "static").mkdir(parents=True)
+    (tmp_path / "templates" / "static" / "mark.png").write_bytes(b"\x89PNG")
+    for logo in ("static/brand/logo.svg", "static/mark.png", "https://cdn.example/logo.png"):
+        (tmp_path / "careers.toml").write_text(
+            f'theme_dir = "theme"\nlogo = "{logo}"\nemployment_type = "Full time"\n'
+        )
+        assert load_config(tmp_path).logo == logo
+
+
+def test_every_broken_value_is_reported_at_once(tmp_path: Path) -> None:
+    (tmp_path / "careers.toml").write_text(
+        'base_url = "http://[::1"\nmax_file_mb = nan\nemployment_type = "gig"\n'
+        'theme_dir = "theme"\nlogo = "static/logo.png"\n'
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert [p.split(" ")[0] for p in info.value.problems] == [
+        "'base_url'",
+        "'max_file_mb'",
+        "'employment_type':",
+        "'theme_dir'",
+        "'logo'",
+    ]
+    assert "theme/static/" not in info.value.problems[-1]  # the theme that is not there is not looked in

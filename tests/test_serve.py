@@ -149,6 +149,56 @@ def test_base_url_sub_path(start: Callable[..., Server]) -> None:
     assert server.get("/" + POSTING)[0] == 404
 
 
+JUNK_FRAMES: list[str | bytes] = [
+    "not json",
+    b"\xff\xfe\x00binary",
+    "[1, 2]",
+    '"hello"',
+    "42",
+    "null",
+    "{}",
+    '{"command": 5}',
+    '{"command": ["info"]}',
+    '{"url": "http://127.0.0.1/"}',
+    '{"command": "info", "url": 5}',
+    '{"command": "info", "url": ["a"]}',
+    '{"command": "info", "url": "http://[::1"}',
+    '{"command": "info"}',
+    '{"command": "hello", "protocols": 7}',
+    "[" * 100_000,
+]
+
+
+def test_junk_on_the_reload_socket_prints_no_traceback(start: Callable[..., Server]) -> None:
+    import asyncio
+
+    from tornado.websocket import websocket_connect
+
+    server = start()
+
+    async def talk() -> object:
+        socket = await websocket_connect(f"ws://127.0.0.1:{server.port}/livereload")
+        for frame in JUNK_FRAMES:
+            await socket.write_message(frame, binary=isinstance(frame, bytes))
+        # Still open, and still speaking the protocol: an exception would have closed it.
+        await socket.write_message('{"command": "hello", "protocols": []}')
+        reply = await asyncio.wait_for(socket.read_message(), timeout=10)
+        socket.close()
+        while await asyncio.wait_for(socket.read_message(), timeout=10) is not None:
+            pass  # until the server has closed its end too: no socket is left to the collector
+        return reply
+
+    replies: list[object] = []
+    # In a thread of its own: the browser tests' Playwright keeps an event loop in this one.
+    client = threading.Thread(target=lambda: replies.append(asyncio.run(talk())))
+    client.start()
+    client.join(timeout=60)
+    (reply,) = replies
+    assert isinstance(reply, str) and '"command": "hello"' in reply
+    assert server.stop() == 0
+    assert "Traceback" not in server.output and "Uncaught exception" not in server.output, server.output
+
+
 def test_a_taken_port_moves_to_the_next_one(start: Callable[..., Server], project: Path) -> None:
     first = start()
     second = Server(project, "--port", str(first.port))  # the later --port wins

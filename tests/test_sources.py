@@ -160,3 +160,43 @@ def test_markdown_too_deep_to_read_is_an_error_and_the_next_posting_still_conver
         parse_source(deep.encode(), Path("deep.md"), "deep.md")
     body = parse_source(b"---\ntitle: Fine\n---\n- one\n- two\n", Path("f.md"), "f.md").body
     assert body == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+
+
+def test_control_characters_are_removed_where_text_enters_with_a_warning_at_the_first() -> None:
+    source = parse(
+        "---\ntitle: Bell\x07 ringer\n---\nLine one.\n\nRing\x1b[31m the &#7;bell&#x1B; &#128;5\x0cnow.\n"
+    )
+    assert source.meta == {"title": "Bell ringer"}
+    assert source.body == "<p>Line one.</p>\n<p>Ring[31m the bell &#128;5 now.</p>"  # &#128; is €
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.md:2: warning: removed 5 control character(s) that no web page or feed may hold "
+        "(\\x07, \\x1b, \\x0c, &#7;, &#x1B;); the first is on this line"
+    ]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["Tab\there", "&#9; &#10; &#13; &#32;", "&#128; &#x9F; &#0; &#xD800; &#11;", "&#1114112; &#77777777;"],
+)
+def test_text_and_references_the_parser_makes_showable_are_kept(kept: str) -> None:
+    source = parse(f"<h1>T</h1><p>{kept}</p>", "x.html")
+    assert source.body == f"<h1>T</h1><p>{kept}</p>" and source.notes == ()
+
+
+def test_a_control_character_a_yaml_escape_makes_is_removed_too() -> None:
+    source = parse(
+        '---\ntitle: X\nskills: [Python, "Ring\\a", &s "form\\ffeed", *s]\n"\\x1b[2Jkey": 1\n---\nbody'
+    )
+    assert source.meta == {"title": "X", "skills": ["Python", "Ring", "form feed", "form feed"], "[2Jkey": 1}
+    assert source.meta_lines["[2Jkey"] == 4
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.md:3: warning: removed 3 control character(s) that no web page or feed may hold "
+        "(\\x07, \\x0c, \\x1b); the first is on this line"
+    ]
+
+
+def test_a_reference_in_front_matter_is_text_and_kept_as_written() -> None:
+    source = parse("---\ntitle: Ring &#7; twice\n---\n<p>Ring &#7; once</p>\n", "x.html")
+    assert source.meta == {"title": "Ring &#7; twice"}
+    assert source.body == "<p>Ring  once</p>\n"
+    assert [n.line for n in source.notes] == [4]

@@ -220,7 +220,7 @@ class Engine:
             postings, self.options.now, self.related, self.published, history.first
         )
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
-        run.diagnostics = tuple(sorted(set(found), key=lambda d: (d.path, d.line or 0, d.level, d.message)))
+        run.diagnostics = tuple(sorted(set(found)))
         self.diagnostics = run.diagnostics
 
     def _writer(self) -> LiveWriter | SiteWriter:

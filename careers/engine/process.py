@@ -19,7 +19,7 @@ from careers.engine.store import PostingStore
 from careers.errors import ContentError
 from careers.posting.process import Result, process_source
 from careers.posting.tagging import Vocabulary
-from careers.sources.files import Stamp, check_link, read_regular_file
+from careers.sources.files import Stamp, check_path, read_regular_file
 from careers.sources.scan import Found
 from careers.sources.source import parse_source
 
@@ -85,7 +85,7 @@ def _reuse(
             else _Task(item.relpath, item.path, None, last.digest)
         )
     try:
-        check_link(Path(item.path), item.relpath, config.content_path)
+        check_path(Path(item.path), item.relpath, config.content_path)
         data = read_regular_file(Path(item.path), item.relpath, max_bytes)
     except ContentError as exc:
         return Known(None, "", Result(None, (exc.diagnostic(),)))

@@ -146,11 +146,12 @@ def base_salary(posting: Posting) -> dict[str, Any]:
     salary = posting.salary
     assert salary is not None
     value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": salary.unit}
-    if salary.min_value is not None and salary.max_value is not None:
-        value["minValue"] = _number(salary.min_value)
+    if salary.max_value is None:
+        value["value"] = _number(salary.min_value)
+    else:  # a range, or "up to" an amount: never the most as if it were the pay
+        if salary.min_value is not None:
+            value["minValue"] = _number(salary.min_value)
         value["maxValue"] = _number(salary.max_value)
-    else:
-        value["value"] = _number(salary.min_value if salary.min_value is not None else salary.max_value)
     return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
 
 

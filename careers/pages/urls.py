@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from careers.errors import Diagnostic
+from careers.errors import Diagnostic, printable
 from careers.model import Posting
 from careers.slugs import short_hash
 
@@ -62,7 +62,7 @@ def assign_slugs(
         wanted = wants[posting.source]
         if posting.slug != wanted:
             holder = taken.get(wanted)
-            by = f"taken by {holder.source}" if holder else "where it was first published"
+            by = f"taken by {printable(holder.source)}" if holder else "where it was first published"
             message = f"slug '{wanted}' is {by}; published as '{posting.slug}'"
             found.append(Diagnostic(posting.source, None, "info", message + _CHOOSE))
     return out, found
@@ -93,7 +93,7 @@ def _claim(claims: list[Posting], taken: dict[str, Posting]) -> list[Posting]:
 
 def _both_claim(posting: Posting, holder: Posting) -> Diagnostic:
     message = (
-        f"'slug: {posting.slug}' is also set by {holder.source}, which keeps it: "
+        f"'slug: {posting.slug}' is also set by {printable(holder.source)}, which keeps it: "
         "two postings cannot share one URL, so this one was not built (give it another slug)"
     )
     return Diagnostic(posting.source, None, "error", message)

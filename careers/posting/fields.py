@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from careers.errors import Diagnostic
+from careers.errors import Diagnostic, printable
 from careers.model import LEVELS, Salary, Source
+from careers.posting.salary import SALARY_UNITS, format_salary, parse_salary
 
 # Accepted spellings → schema.org employmentType values.
 EMPLOYMENT_TYPES = {
@@ -47,18 +48,6 @@ EMPLOYMENT_LABELS = {
     "PER_DIEM": "Per diem",
     "OTHER": "Other",
 }
-SALARY_UNITS = {
-    "hour": "HOUR",
-    "day": "DAY",
-    "week": "WEEK",
-    "month": "MONTH",
-    "year": "YEAR",
-    "annum": "YEAR",
-    "annual": "YEAR",
-    "hr": "HOUR",
-    "yr": "YEAR",
-}
-CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
 
 @dataclass(frozen=True)
@@ -113,8 +102,16 @@ def _url(value: Any) -> str:
     text = _text(value)
     if "@" in text and ":" not in text:
         text = "mailto:" + text
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https", "mailto") or (parts.scheme != "mailto" and not parts.netloc):
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (reading it checks it)
+    except ValueError:  # "http://[::1", a port of 99999
+        parts = None
+    if (
+        not parts
+        or parts.scheme not in ("http", "https", "mailto")
+        or (parts.scheme != "mailto" and not parts.netloc)
+    ):
         raise ValueError(f"must be an http(s) URL or an email address, not {text!r}")
     return text
 
@@ -169,41 +166,26 @@ def _salary_of(value: Any) -> Salary:
     if isinstance(value, dict):
         unknown = set(value) - {"min", "max", "currency", "unit"}
         if unknown:
-            raise ValueError(
-                f"unknown salary key(s) {', '.join(sorted(map(str, unknown)))}; use min, max, currency, unit"
-            )
-        lo, hi = value.get("min"), value.get("max")
-        for v in (lo, hi):
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
-                raise ValueError("salary min and max must be numbers")
-        unit = SALARY_UNITS.get(str(value.get("unit", "year")).lower().rstrip("ly"))
+            names = ", ".join(sorted(printable(str(key)) for key in unknown))
+            raise ValueError(f"unknown salary key(s) {names}; use min, max, currency, unit")
+        lo, hi = _amount(value.get("min")), _amount(value.get("max"))
+        unit = SALARY_UNITS.get(str(value.get("unit", "year")).lower().removesuffix("s"))
         if unit is None:
-            raise ValueError("salary unit must be hour, day, week, month or year")
+            raise ValueError("unit must be hour, day, week, month or year")
         currency = _text(value.get("currency", "USD")).upper()
         return Salary(currency, lo, hi, unit, format_salary(currency, lo, hi, unit))
     return parse_salary(_text(value))
 
 
-def parse_salary(text: str) -> Salary:
-    """Read "$60,000 – $80,000 a year" or "USD 25/hour"; keep the text if it says more."""
-    currency = next((code for sym, code in CURRENCY_SYMBOLS.items() if sym in text), None)
-    code = re.search(r"\b([A-Z]{3})\b", text)
-    currency = currency or (code.group(1) if code else "USD")
-    numbers = [
-        float(n.replace(",", "")) * (1000 if k.lower() == "k" else 1)
-        for n, k in re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*([kK]?)", text)
-    ]
-    unit_word = re.search(r"\b(hour|hr|day|week|month|year|yr|annum|annual)", text, re.I)
-    unit = SALARY_UNITS[unit_word.group(1).lower()] if unit_word else "YEAR"
-    lo = numbers[0] if numbers else None
-    hi = numbers[1] if len(numbers) > 1 else None
-    return Salary(currency, lo, hi, unit, text)
-
-
-def format_salary(currency: str, lo: float | None, hi: float | None, unit: str) -> str:
-    symbol = {v: k for k, v in CURRENCY_SYMBOLS.items()}.get(currency, currency + " ")
-    amounts = [f"{symbol}{v:,.0f}" for v in (lo, hi) if v is not None]
-    return " – ".join(amounts) + f" per {unit.lower()}"
+def _amount(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("min and max must be numbers, like 60000 or 25.50")
+    try:
+        return float(value)
+    except OverflowError:  # an integer of hundreds of digits: refused as not finite
+        return math.inf
 
 
 READERS: dict[str, Callable[[Any], Any]] = {
@@ -236,7 +218,10 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(READERS)}"
             found.append(
                 Diagnostic(
-                    source.relpath, line, "warning", f"unknown front matter key '{key}' is ignored{hint}"
+                    source.relpath,
+                    line,
+                    "warning",
+                    f"unknown front matter key '{printable(key)}' is ignored{hint}",
                 )
             )
             continue

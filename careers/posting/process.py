@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from careers.config import Config
-from careers.errors import Diagnostic
+from careers.errors import Diagnostic, printable
 from careers.model import Part, Posting, Section, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
 from careers.posting.fields import read_employment_type, read_fields
@@ -78,7 +78,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
                     source.relpath,
                     source.meta_lines.get("skills"),
                     "warning",
-                    f"skill '{name}' is not in the vocabulary; kept as written "
+                    f"skill '{printable(name)}' is not in the vocabulary; kept as written "
                     "(add it to content/skills.toml)",
                 )
             )

@@ -13,12 +13,14 @@ from typing import NoReturn
 
 from careers import __version__
 from careers.config import Config, load_config
-from careers.engine.engine import Engine, Options, Report, Target
+from careers.engine.engine import Engine, Options, Report, Target, build
 from careers.errors import CareersError
 from careers.posting.tagging.report import tag_lines, tags_record
+from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.progress import Meter
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -164,6 +166,18 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; any exception it did not mean to raise is told apart as an internal error."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        print(internal_error(exc), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
         overrides = {"base_url": args.base_url, "output_dir": args.output}
@@ -191,14 +205,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
-        report = Engine(config, options, Target(config.output_path), meter).run()
+        report = build(config, options, meter)
         meter.finish()
     except CareersError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     print_report(report, config, quiet=args.quiet, verbose=args.verbose)
     return EXIT_CONTENT if report.failed else EXIT_OK
 
@@ -227,9 +241,12 @@ def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbo
     from careers.shell.check import check_site
 
     found = check_site(config, options)
-    for diagnostic in found:
-        if {"error": True, "warning": not quiet, "info": verbose}[diagnostic.level]:
-            print(diagnostic)
+    shown = [d for d in found if {"error": True, "warning": not quiet, "info": verbose}[d.level]]
+    try:
+        if shown:
+            print("\n".join(map(str, shown)), flush=True)
+    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     errors = sum(1 for d in found if d.level == "error")
     warnings = sum(1 for d in found if d.level == "warning")
     if not quiet:

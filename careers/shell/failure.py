@@ -1,29 +1,36 @@
 """Internal errors: a bug of ours, told apart from anything wrong with the content or settings.
 
 The traceback goes to a file in the system's temporary folder (it helps a bug report; it is
-no help to a careers team), and the message says where it is.
+no help to a careers team), and the one-line message says where it is.
 """
 
 from __future__ import annotations
 
-import os
+import sys
 import tempfile
 import traceback
 
 from careers import __version__
 
-EXIT_INTERNAL = 70  # EX_SOFTWARE: not the content's fault, nor the configuration's
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, never a problem with the content
 
 
 def internal_error(exc: BaseException) -> str:
-    """Write ``exc``'s traceback to a file; the one-line message that names it."""
-    details = "".join(traceback.format_exception(exc))
+    """Keep ``exc``'s traceback in a file; the message that names it."""
+    details = (
+        f"careers {__version__} on Python {sys.version.split()[0]} ({sys.platform})\n"
+        f"command: {' '.join(sys.argv)}\n\n{''.join(traceback.format_exception(exc))}"
+    )
     try:
-        fd, path = tempfile.mkstemp(prefix="careers-internal-error-", suffix=".txt")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(f"careers {__version__}\n{details}")
-        where = f"details are in {path}"
+        fd, name = tempfile.mkstemp(prefix="careers-internal-error-", suffix=".txt")
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
+            f.write(details)
     except OSError:
-        where = "no file could be written for the details"
-    summary = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-    return f"internal error (a bug in careers, not in your files): {summary}; {where}; please report it"
+        print(details, file=sys.stderr, end="")  # nowhere else to keep it
+        where = "above"
+    else:
+        where = f"in {name}"
+    return (
+        f"internal error ({type(exc).__name__}): a bug in careers, not a problem with your content "
+        f"or settings. The details are {where}; please include them when you report it."
+    )

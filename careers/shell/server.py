@@ -56,7 +56,10 @@ class Live:
 
     def page_of(self, url: str) -> str | None:
         """The output file a browser's URL shows, or ``None`` outside the site."""
-        path = unquote(urlsplit(url).path)
+        try:
+            path = unquote(urlsplit(url).path)
+        except ValueError:  # "http://[::1"
+            return None
         if not path.startswith(self.base_path):
             return None
         rel = path[len(self.base_path) :]
@@ -109,11 +112,8 @@ def make_app(root: Path, live: Live) -> web.Application:
             return live.allows(urlsplit(origin).netloc)
 
         def on_message(self, message: str | bytes) -> None:
-            try:
-                info = json.loads(message)
-            except (ValueError, TypeError):
-                return  # not livereload.js talking: ignored
-            if not isinstance(info, dict) or not isinstance(info.get("command"), str):
+            info = reload_frame(message)
+            if info is None:  # not livereload.js: nothing to answer, nothing to print
                 return
             super().on_message(message)
             url = info.get("url")
@@ -145,6 +145,21 @@ def make_app(root: Path, live: Live) -> web.Application:
     Reloads.live_css = True
     rules: list[Any] = [Rule(_AllowedHost(live), handlers), (r".*", Refused)]
     return web.Application(rules, transforms=[Inject], log_function=lambda _handler: None)
+
+
+def reload_frame(message: str | bytes) -> dict[str, Any] | None:
+    """A frame of the livereload protocol (a JSON object with a ``command``), or ``None``.
+
+    Anything may arrive on the socket; livereload's own handler assumes that shape and
+    raises (a traceback on the console) on anything else.
+    """
+    try:
+        info = json.loads(message)
+    except (ValueError, TypeError, RecursionError):  # not JSON, not UTF-8, or nested too deep
+        return None
+    if not isinstance(info, dict) or not isinstance(info.get("command"), str):
+        return None
+    return info
 
 
 class NotFound(web.RequestHandler):

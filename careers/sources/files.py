@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from careers.errors import ContentError
+from careers.errors import ContentError, printable
 from careers.model import Format
 
 # What tells a file's version without reading it: size, modification and change time (ns), inode.
@@ -49,8 +49,15 @@ def is_posting_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in SUFFIXES
 
 
-def check_link(path: Path, relpath: str, within: Path) -> None:
-    """Refuse a symbolic link that loops, dangles or leads outside ``within``."""
+def check_path(path: Path, relpath: str, within: Path) -> None:
+    """Refuse a name that is not text, and a symbolic link that loops, dangles or leads outside ``within``."""
+    # ``relpath`` may be escaped already; and only names inside ``within`` are the user's to fix.
+    if not is_text_name(str(path)) and not is_text_name(_relative(path, within)):
+        raise ContentError(
+            printable(relpath),
+            None,
+            "file name is not valid UTF-8 (the bytes that are not are shown as \\xNN): rename it",
+        )
     if not path.is_symlink():
         return
     target = os.readlink(path)
@@ -62,13 +69,15 @@ def check_link(path: Path, relpath: str, within: Path) -> None:
                 relpath, None, "symbolic link loop: point the link at a posting file or delete it"
             ) from None
         raise ContentError(
-            relpath, None, f"symbolic link to '{target}', which does not exist: fix the link or delete it"
+            relpath,
+            None,
+            f"symbolic link to '{printable(target)}', which does not exist: fix the link or delete it",
         ) from None
     if not real.is_relative_to(os.path.realpath(within)):
         raise ContentError(
             relpath,
             None,
-            f"symbolic link to '{target}', outside {within.name}/: "
+            f"symbolic link to '{printable(target)}', outside {within.name}/: "
             "copy the posting into the folder instead of linking to it",
         )
 
@@ -112,7 +121,22 @@ def _too_big(size: int, max_bytes: int) -> str:
     )
 
 
+def is_text_name(name: str) -> bool:
+    """Whether a name from the file system is text (not bytes Python kept as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def relative_name(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` (``/``-separated), as text: undecodable bytes shown as ``\\xe9``."""
+    name = _relative(path, root)
+    return name if is_text_name(name) else printable(name)
+
+
+def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

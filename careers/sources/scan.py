@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careers.errors import ContentError, Diagnostic, Level
-from careers.sources.files import RACY_NS, Stamp, check_link, is_posting_name, stamp_of, trusted
+from careers.sources.files import (
+    RACY_NS,
+    Stamp,
+    check_path,
+    is_posting_name,
+    is_text_name,
+    stamp_of,
+    trusted,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +76,22 @@ def _file(entry: os.DirEntry[str], prefix: str, content_dir: str, trusted_before
         return _linked(entry.path, _relpath(entry.path, prefix), content_dir)
     if not is_posting_name(entry.name):
         return None
+    relpath = _relpath(entry.path, prefix)
+    if not is_text_name(relpath):  # the name in messages and on pages must be text
+        return _linked(entry.path, relpath, content_dir)
     st = entry.stat(follow_symlinks=False)
     stamp = stamp_of(st) if stat.S_ISREG(st.st_mode) else None
     if stamp is not None and not trusted(stamp, trusted_before):
         stamp = None
-    return Found(_relpath(entry.path, prefix), entry.path, stamp)
+    return Found(relpath, entry.path, stamp)
 
 
 def _linked(path: str, relpath: str, content_dir: str) -> Found:
+    """A file the scanner cannot vouch for by its entry alone: a link, or a name that is not text."""
     try:
-        check_link(Path(path), relpath, Path(content_dir))
+        check_path(Path(path), relpath, Path(content_dir))
     except ContentError as exc:
-        return Found(relpath, path, None, exc.diagnostic())
+        return Found(exc.path, path, None, exc.diagnostic())  # the escaped name
     return Found(relpath, path)
 
 

@@ -11,8 +11,15 @@ import markdown
 from careers.errors import ContentError
 from careers.model import Source
 from careers.sources.decode import decode
-from careers.sources.files import SUFFIXES, check_link, read_regular_file, relative_name
+from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
 from careers.sources.frontmatter import split_front_matter
+from careers.sources.showable import (
+    control_characters,
+    control_references,
+    removal_warning,
+    without_control_references,
+    without_unshowable,
+)
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 
@@ -24,7 +31,7 @@ def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = No
     cannot publish a file from elsewhere on the machine.
     """
     relpath = relative_name(path, root)
-    check_link(path, relpath, within or root)
+    check_path(path, relpath, within or root)
     data = read_regular_file(path, relpath, max_bytes)
     return parse_source(data, path, relpath)
 
@@ -32,7 +39,21 @@ def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = No
 def parse_source(data: bytes, path: Path, relpath: str) -> Source:
     """Decode ``data`` and split its front matter; pure, so tests need no files."""
     text, notes = decode(data, relpath)
-    meta, meta_lines, body, body_line = split_front_matter(text, relpath)
+    # Text never carries what XML 1.0 and HTML forbid: raw anywhere, as a reference in the
+    # body's markup (in front matter, "&#7;" is text shown as written), as a YAML escape.
+    removed: list[tuple[int, list[str]]] = []  # (line of the first, each as written)
+    if found := control_characters(text):
+        removed.append((text.count("\n", 0, found[0][0]) + 1, [shown for _, shown in found]))
+        text = without_unshowable(text)
+    meta, meta_lines, body, body_line, escaped = split_front_matter(text, relpath)
+    if found := control_references(body):
+        removed.append((body_line + body.count("\n", 0, found[0][0]), [shown for _, shown in found]))
+        body = without_control_references(body)
+    if escaped:
+        removed.append((escaped[0][0], [shown for _, shown in escaped]))
+    if removed:
+        shown = [written for _, group in removed for written in group]
+        notes = (*notes, removal_warning(relpath, min(line for line, _ in removed), shown))
     fmt = SUFFIXES.get(path.suffix.lower(), "html")
     if fmt == "markdown":
         body = markdown_to_html(body, relpath, body_line)

@@ -1,0 +1,90 @@
+"""The command line's one boundary: content and configuration errors are 1 and 2, a bug of ours is 70."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careers.shell import cli
+
+from .conftest import ROOT
+
+BUGGY_RUN = """
+import sys
+import careers.shell.cli as cli
+
+def broken_build(*args, **kwargs):
+    return {}["a bug of ours"]
+
+cli.build = broken_build
+sys.argv[0] = "build.py"
+cli.run()
+"""
+
+
+def test_an_unexpected_exception_is_an_internal_error_with_its_details_in_a_file(
+    tiny: Path, tmp_path: Path
+) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-c", BUGGY_RUN, "-C", str(tiny), "build"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(temp)},
+    )
+    assert result.returncode == cli.EXIT_INTERNAL == 70
+    assert "Traceback" not in result.stderr
+    (report,) = temp.glob("careers-internal-error-*.txt")
+    assert result.stderr == (
+        "internal error (KeyError): a bug in careers, not a problem with your content or settings. "
+        f"The details are in {report}; please include them when you report it.\n"
+    )
+    details = report.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in details and "broken_build" in details
+    assert f"command: build.py -C {tiny} build" in details
+
+
+def test_content_and_configuration_errors_keep_their_codes(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tiny / "content" / "jobs" / "bad.md").write_text("---\ntitle: Bad\ndate: 2024-02-30\n---\nBody.\n")
+    assert cli.main(["-C", str(tiny)]) == cli.EXIT_CONTENT == 1
+    (tiny / "careers.toml").write_text("max_file_mb = nan\n")
+    assert cli.main(["-C", str(tiny)]) == cli.EXIT_USAGE == 2
+    assert "internal error" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["build", "print_report"])
+def test_ctrl_c_is_130_wherever_it_lands(
+    tiny: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, where, interrupted)
+    assert cli.main(["-C", str(tiny)]) == 130
+    assert capsys.readouterr().err == "interrupted\n"
+
+
+def test_check_piped_into_head_stops_quietly(tiny: Path) -> None:
+    for i in range(200):
+        (tiny / "content" / "jobs" / f"job-{i}.md").write_text(
+            f"---\ntitle: Job {i}\n---\nBody of job {i}.\n"
+        )
+    result = subprocess.run(
+        f"{sys.executable} {ROOT / 'build.py'} check | head -1",
+        shell=True,
+        cwd=tiny,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert len(result.stdout.splitlines()) == 1
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
