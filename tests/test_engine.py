@@ -78,11 +78,11 @@ def test_a_corrupt_cache_entry_is_rebuilt(big_project: Path) -> None:
     entries = sorted((big_project / ".cache" / "postings").rglob("*.json"))
     entries[0].write_text('{"format": 1, "key": "x", "result": {"posting": 3}}')
     entries[1].write_bytes(entries[1].read_bytes()[:100])
-    for posting in (big_project / "content" / "jobs").iterdir():
-        posting.touch()  # new stamps, same bytes: every posting's result is looked up again
+    assert build(config, PARALLEL).stats.written == 0  # nothing changed: the cache is not even read
+    (big_project / "site" / "index.html").unlink()  # now every posting's result is looked up again
     report = build(config, PARALLEL)
     assert digest_tree(big_project / "site") == expected
-    assert report.stats.written == 0 and report.processed == ()
+    assert report.stats.written == 1 and report.processed == ()
     assert json.loads(entries[1].read_text().split("\n")[0])["format"] == store.FORMAT  # written again, whole
 
 
@@ -307,23 +307,40 @@ def test_a_theme_card_that_names_no_key_cannot_make_pages_stale(project: Path) -
     assert "Senior Data Engineer (Contoso)" in (project / "site" / "index.html").read_text()
 
 
-def kept_texts(project: Path) -> str:
-    _, body = (project / ".cache" / CARDS_FILE).read_text().split("\n", 1)
-    return "".join(text for _, text in json.loads(body).values())
+def kept_lines(project: Path) -> list[list[str]]:
+    """The card log's entries, [key, token, text] each, as the file holds them."""
+    lines = (project / ".cache" / CARDS_FILE).read_text().splitlines()[1:]
+    return [json.loads(line.split(" ", 1)[1]) for line in lines]
 
 
-def test_kept_cards_of_a_changed_or_removed_posting_are_dropped(project: Path) -> None:
+def test_an_edit_appends_its_cards_and_the_log_is_written_afresh_once_mostly_dead(project: Path) -> None:
     config = load_config(project)
     build(config)
+    first = kept_lines(project)
     posting = project / "content" / "jobs" / "senior-data-engineer.md"
-    assert "Senior Data Engineer" in kept_texts(project)
     posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
     build(config)
-    assert "Senior Data Engineer" not in kept_texts(project)
+    after = kept_lines(project)
+    assert after[: len(first)] == first  # appended, not rewritten
+    assert all("senior-data-engineer.md" in key for key, _, _ in after[len(first) :])
     assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
-    posting.unlink()
+    for edit in ("One more line.", "And another.", "And a third."):  # every posting changes
+        for job in (project / "content" / "jobs").iterdir():
+            job.write_text(job.read_text() + f"\n{edit}\n")
+        build(config)
+        assert len(kept_lines(project)) <= 2 * len(first) + 7  # never mostly dead for long
+
+
+def test_a_card_log_cut_short_by_a_killed_build_keeps_what_checks_out(project: Path) -> None:
+    config = load_config(project)
     build(config)
-    assert "Staff Data Engineer" not in kept_texts(project)
+    expected = digest_tree(project / "site")
+    cards = project / ".cache" / CARDS_FILE
+    with open(cards, "ab") as f:
+        f.write(b'0123456789abcdef ["c\\u0000half')  # appended, and killed mid-line
+    (project / "site" / "index.html").unlink()
+    build(config)
+    assert digest_tree(project / "site") == expected
 
 
 @pytest.mark.parametrize("damage", [b'{"format": 1, "context": ', b"", b"\n{}", None])
@@ -392,3 +409,34 @@ def test_a_text_edit_reuses_kept_related_lists_and_cards_and_matches_a_cold_buil
     assert (big_project / ".cache" / "related.json").exists()
     assert digest_tree(big_project / "site") == expected
     assert 0 < report.stats.written < report.pages / 2
+
+
+def test_new_file_times_with_the_same_bytes_are_no_change(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh checkout with the cache (and site) restored: every file is read once, nothing
+    else is done, and the next build does not read them again."""
+    monkeypatch.setattr(scan, "RACY_NS", 0)
+    config = load_config(project)
+    build(config)
+    for path in (project / "content" / "jobs").iterdir():
+        path.write_bytes(path.read_bytes())  # new times, same bytes
+    rendered = count_rendered(monkeypatch)
+    reads = count_reads(monkeypatch)
+    report = build(config)
+    assert report.stats.written == 0 and rendered == [] and len(reads) == 7
+    reads.clear()
+    build(config)
+    assert reads == []
+
+
+def count_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    rendered: list[str] = []
+    real_render = rendering.render_page
+
+    def counting_render(page: rendering.Page, *args: object, **kwargs: object) -> bytes:
+        rendered.append(page.path)
+        return real_render(page, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rendering, "render_page", counting_render)
+    return rendered

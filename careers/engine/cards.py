@@ -77,39 +77,69 @@ class KeptCards:
 
 
 def load_cards(cache_dir: Path, context: str) -> Entries:
-    """The cards a run under the same ``context`` kept, or none (a damaged file keeps none)."""
+    """The cards runs under the same ``context`` kept, or none.
+
+    The file is a log: a header line, then one line per card appended as runs made them (a
+    later line for a key wins), each behind a hash of itself. A line that does not check out
+    (a build killed while appending, a flipped byte) ends what is read.
+    """
     data = read_all(str(cache_dir / CARDS_FILE))
     if data is None:
         return {}
-    head, _, body = data.partition(b"\n")
+    lines = data.split(b"\n")
     try:
-        if orjson.loads(head) != {"format": FORMAT, "context": context, "sum": _checksum(body)}:
+        if orjson.loads(lines[0]) != {"format": FORMAT, "context": context}:
             return {}
-        raw = orjson.loads(body)
-        if not isinstance(raw, dict):
-            return {}
-        entries: Entries = {}
-        for key, entry in raw.items():
-            token, text = entry
-            if type(token) is not str or type(text) is not str:
-                return {}
-            entries[key] = (token, text)
-        return entries
-    except (ValueError, TypeError):
+    except ValueError:
         return {}
+    entries: Entries = {}
+    for line in lines[1:]:
+        found = _entry(line)
+        if found is None:
+            break
+        key, token, text = found
+        entries[key] = (token, text)
+    return entries
+
+
+def _entry(line: bytes) -> tuple[str, str, str] | None:
+    mark, _, payload = line.partition(b" ")
+    if mark != _checksum(payload):
+        return None
+    try:
+        key, token, text = orjson.loads(payload)
+    except (ValueError, TypeError):
+        return None
+    if type(key) is not str or type(token) is not str or type(text) is not str:
+        return None
+    return key, token, text
 
 
 def save_cards(cards: KeptCards, cache_dir: Path, context: str, current: set[str]) -> None:
-    """Keep the entries whose posting is still ``current`` (tokens); nothing is written when
-    nothing was added or dropped."""
+    """Append the cards made since the last save; once cards of postings no longer ``current``
+    (tokens) are most of the file, write it afresh with the live ones only."""
+    path = cache_dir / CARDS_FILE
     alive = {key: entry for key, entry in cards.entries.items() if entry[0] in current}
-    if not cards.new and len(alive) == len(cards.entries):
-        return
-    body = orjson.dumps(alive)
-    head = orjson.dumps({"format": FORMAT, "context": context, "sum": _checksum(body)})
-    write_quietly(cache_dir / CARDS_FILE, head + b"\n" + body)
-    cards.entries, cards.new = alive, {}
+    if len(alive) * 2 < len(cards.entries) or not path.exists():
+        head = orjson.dumps({"format": FORMAT, "context": context})
+        write_quietly(path, b"\n".join([head, *_lines(alive)]) + b"\n")
+        cards.entries = alive
+    elif cards.new:
+        try:
+            with open(path, "ab") as f:
+                f.write(b"\n".join(_lines(cards.new)) + b"\n")
+        except OSError:
+            pass  # a cache that cannot be written costs speed only
+    cards.new = {}
 
 
-def _checksum(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def _lines(entries: Entries) -> list[bytes]:
+    lines = []
+    for key, (token, text) in entries.items():
+        payload = orjson.dumps([key, token, text])
+        lines.append(_checksum(payload) + b" " + payload)
+    return lines
+
+
+def _checksum(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=8).hexdigest().encode()

@@ -24,7 +24,7 @@ from careers.engine.cards import save_cards
 from careers.engine.context import posting_context, theme_fingerprint
 from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
 from careers.engine.lock import project_lock
-from careers.engine.process import Known, process_files
+from careers.engine.process import Identified, Known, identify, process_files
 from careers.engine.related import RelatedMemo
 from careers.engine.state import (
     State,
@@ -51,7 +51,7 @@ from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
 from careers.posting.process import Result
 from careers.posting.tagging import load_vocabulary
-from careers.sources.scan import Found, scan_postings
+from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
 
@@ -97,7 +97,7 @@ class Report:
 @dataclass
 class _Run:
     theme: Theme
-    found: list[Found]
+    found: list[Identified]
     inputs: str  # a fingerprint of everything found, under the theme's context and the day
     known: dict[str, Known] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
@@ -183,18 +183,37 @@ class Engine:
             kept = self.state.context if self.state_file else None
             self.theme = load_theme(config, self.vocab, fingerprint, options, kept)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
+        files = identify(found, self.state.files, config)
+        # What the run reads: the context, the day, every file's name and bytes. Not their
+        # stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
         digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}".encode())
-        for item in found:
-            digest.update(f"{item.relpath}\0{item.stamp}\0{item.problem}\n".encode())
-        return _Run(self.theme, found, digest.hexdigest())
+        for item in files:
+            digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
+        return _Run(self.theme, files, digest.hexdigest())
 
     def _up_to_date(self, run: _Run) -> bool:
         """Whether nothing the last run read has changed, and its output is as it left it."""
-        if self.state.inputs != run.inputs or not all(item.stamp or item.problem for item in run.found):
+        if self.state.inputs != run.inputs:
             return False
-        return site_files(self.target.output) == {
-            path: stamp for path, (_, stamp) in self.state.pages.items()
+        now = {path: stamp[:2] for path, stamp in site_files(self.target.output).items()}
+        if now != {path: stamp[:2] for path, (_, stamp) in self.state.pages.items()}:
+            return False
+        self._trust_new_stamps(run)
+        return True
+
+    def _trust_new_stamps(self, run: _Run) -> None:
+        """Keep the stamps a no-change run found: a file read only because its stamp was new (a
+        fresh checkout) or too new to trust last time need not be read by the next run."""
+        files = self.state.files
+        fresh = {
+            item.found.relpath: item.found.stamp
+            for item in run.found
+            if item.digest and item.found.stamp != files[item.found.relpath].stamp
         }
+        if fresh and self.state_file is not None:
+            for name, stamp in fresh.items():
+                files[name] = Known(stamp, files[name].digest, files[name].result)
+            save_state(self.state_file, self.state)
 
     def _process(self, run: _Run) -> None:
         """Every posting file's result, then the site they make."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from careers.config import Config
 from careers.engine.parallel import map_ordered, worker_count
 from careers.engine.store import PostingStore
-from careers.errors import ContentError
+from careers.errors import ContentError, Diagnostic
 from careers.posting.process import Result, process_source
 from careers.posting.tagging import Vocabulary
 from careers.sources.files import Stamp, check_path, read_regular_file
@@ -34,66 +34,68 @@ class Known:
 
 
 @dataclass(frozen=True, slots=True)
-class _Task:
-    relpath: str
-    path: str
-    data: bytes | None  # None: to be read (its stamp said it is unchanged, the store lacked it)
-    digest: str
+class Identified:
+    """A found file and the hash of its bytes (read now, or vouched for by its stamp)."""
+
+    found: Found
+    digest: str = ""  # "" when it cannot be read (``problem``)
+    data: bytes | None = None  # None: not read (its stamp said it is as the last run saw it)
+    problem: Diagnostic | None = None
+
+
+def identify(found: Sequence[Found], known: dict[str, Known], config: Config) -> list[Identified]:
+    """Every found file with the hash of its bytes: a file whose stamp is as the last run saw
+    it is not read; every other is read (and refused if it cannot be)."""
+    max_bytes = int(config.max_file_mb * 1_000_000)
+    out = []
+    for item in found:
+        last = known.get(item.relpath)
+        if item.problem is not None:
+            out.append(Identified(item, problem=item.problem))
+        elif item.stamp is not None and last is not None and last.stamp == item.stamp and last.digest:
+            out.append(Identified(item, last.digest))
+        else:
+            try:
+                check_path(Path(item.path), item.relpath, config.content_path)
+                data = read_regular_file(Path(item.path), item.relpath, max_bytes)
+            except ContentError as exc:
+                out.append(Identified(item, problem=exc.diagnostic()))
+                continue
+            out.append(Identified(item, hashlib.sha256(data).hexdigest(), data))
+    return out
 
 
 def process_files(
-    found: Sequence[Found],
+    files: Sequence[Identified],
     known: dict[str, Known],
     store: PostingStore | None,
     inputs: tuple[Config, Vocabulary],
     jobs: int | None = None,
     tick: Callable[[int], None] | None = None,
 ) -> dict[str, Known]:
-    """What every found file gives now, by name, in the order found."""
-    config = inputs[0]
-    max_bytes = int(config.max_file_mb * 1_000_000)
+    """What every file gives now, by name, in order: known results reused, stored ones read,
+    the rest processed (in a pool of processes when there are enough of them)."""
     out: dict[str, Known] = {}
-    todo: list[_Task] = []
-    for item in found:
-        now = _reuse(item, known.get(item.relpath), store, config, max_bytes)
-        if isinstance(now, _Task):
-            todo.append(now)
-            out[item.relpath] = Known(item.stamp, now.digest)
-        else:
-            out[item.relpath] = now
+    todo: list[Identified] = []
+    for item in files:
+        name, stamp = item.found.relpath, item.found.stamp
+        if item.problem is not None:
+            out[name] = Known(None, "", Result(None, (item.problem,)))
+            continue
+        last = known.get(name)
+        result = last.result if last is not None and last.digest == item.digest else None
+        result = result or _load(store, name, item.digest)
+        out[name] = Known(stamp, item.digest, result)
+        if result is None:
+            todo.append(item)
     if tick:
-        tick(len(found) - len(todo))
+        tick(len(files) - len(todo))
     results = map_ordered(_run, todo, worker_count(len(todo), jobs), _set_inputs, (*inputs, store))
-    for task, result in zip(todo, results, strict=True):
-        out[task.relpath] = Known(out[task.relpath].stamp, task.digest, result)
+    for item, result in zip(todo, results, strict=True):
+        out[item.found.relpath] = Known(item.found.stamp, item.digest, result)
         if tick:
             tick(1)
     return out
-
-
-def _reuse(
-    item: Found, last: Known | None, store: PostingStore | None, config: Config, max_bytes: int
-) -> Known | _Task:
-    """The result of ``item`` if it is known or stored, else the task that makes it."""
-    if item.problem is not None:
-        return Known(None, "", Result(None, (item.problem,)))
-    if item.stamp is not None and last is not None and last.stamp == item.stamp and last.digest:
-        stored = last.result or _load(store, item.relpath, last.digest)
-        return (
-            Known(item.stamp, last.digest, stored)
-            if stored
-            else _Task(item.relpath, item.path, None, last.digest)
-        )
-    try:
-        check_path(Path(item.path), item.relpath, config.content_path)
-        data = read_regular_file(Path(item.path), item.relpath, max_bytes)
-    except ContentError as exc:
-        return Known(None, "", Result(None, (exc.diagnostic(),)))
-    digest = hashlib.sha256(data).hexdigest()
-    if last is not None and last.digest == digest and last.result is not None:
-        return Known(item.stamp, digest, last.result)
-    stored = _load(store, item.relpath, digest)
-    return Known(item.stamp, digest, stored) if stored else _Task(item.relpath, item.path, data, digest)
 
 
 def _load(store: PostingStore | None, relpath: str, digest: str) -> Result | None:
@@ -109,19 +111,20 @@ def _set_inputs(config: Config, vocab: Vocabulary, store: PostingStore | None) -
     _inputs = (config, vocab, store)
 
 
-def _run(task: _Task) -> Result:
+def _run(item: Identified) -> Result:
     """Process one file and store its result."""
     assert _inputs is not None, "_set_inputs() runs before any task"
     config, vocab, store = _inputs
+    path, name = Path(item.found.path), item.found.relpath
     try:
-        data = task.data
-        if data is None:
-            data = read_regular_file(Path(task.path), task.relpath, int(config.max_file_mb * 1_000_000))
-        source = parse_source(data, Path(task.path), task.relpath)
+        data = item.data
+        if data is None:  # its stamp vouched for it, but its result was not kept
+            data = read_regular_file(path, name, int(config.max_file_mb * 1_000_000))
+        source = parse_source(data, path, name)
     except ContentError as exc:
         result = Result(None, (exc.diagnostic(),))
     else:
         result = process_source(source, vocab, config)
     if store is not None:
-        store.save(store.key(task.relpath, task.digest), result)
+        store.save(store.key(name, item.digest), result)
     return result
