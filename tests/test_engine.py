@@ -16,7 +16,7 @@ import pytest
 
 from careers.config import load_config
 from careers.engine import Options, Report, build, process, rendering, store
-from careers.engine.cards import CARDS_FILE, KeptCards
+from careers.engine.cards import KeptCards
 from careers.shell.progress import Meter
 from careers.sources import scan
 
@@ -274,7 +274,7 @@ def test_a_posting_saved_just_before_a_build_is_read_again_by_the_next(project: 
     # get no trusted stamp, so the next build reads them whatever their stamp says.
     config = load_config(project)
     build(config)
-    (state,) = (project / ".cache" / "state").iterdir()
+    (state,) = (project / ".cache" / "state").glob("*.json")
     files = json.loads(state.read_text().split("\n", 1)[1])["files"]
     assert all(stamp is None for stamp, _ in files.values())  # every sample file was written a moment ago
 
@@ -282,7 +282,7 @@ def test_a_posting_saved_just_before_a_build_is_read_again_by_the_next(project: 
 def test_a_changed_card_template_is_never_served_from_kept_cards(project: Path) -> None:
     config = load_config(project)
     build(config)
-    assert (project / ".cache" / CARDS_FILE).exists()
+    assert card_log(project).exists()
     macros = project / "templates" / "_macros.html"
     macros.write_text(macros.read_text().replace('<li class="card"', '<li class="card new-card"', 1))
     build(config)
@@ -307,9 +307,15 @@ def test_a_theme_card_that_names_no_key_cannot_make_pages_stale(project: Path) -
     assert "Senior Data Engineer (Contoso)" in (project / "site" / "index.html").read_text()
 
 
+def card_log(project: Path) -> Path:
+    """The log of the kept cards of the site in ``site/`` (beside its state)."""
+    (log,) = (project / ".cache" / "state").glob("*.cards")
+    return log
+
+
 def kept_lines(project: Path) -> list[list[str]]:
     """The card log's entries, [key, token, text] each, as the file holds them."""
-    lines = (project / ".cache" / CARDS_FILE).read_text().splitlines()[1:]
+    lines = card_log(project).read_text().splitlines()[1:]
     return [json.loads(line.split(" ", 1)[1]) for line in lines]
 
 
@@ -331,11 +337,22 @@ def test_an_edit_appends_its_cards_and_the_log_is_written_afresh_once_mostly_dea
         assert len(kept_lines(project)) <= 2 * len(first) + 7  # never mostly dead for long
 
 
+def test_a_log_of_another_context_is_started_afresh_not_appended_to(project: Path) -> None:
+    config = load_config(project)
+    build(config)
+    cards = len(kept_lines(project))
+    macros = project / "templates" / "_macros.html"
+    macros.write_text(macros.read_text().replace('<li class="card"', '<li class="card new-card"', 1))
+    build(config)
+    assert len(kept_lines(project)) == cards  # the old theme's cards are gone, not kept beside
+    assert all("new-card" in text for key, _, text in kept_lines(project) if key.startswith("c"))
+
+
 def test_a_card_log_cut_short_by_a_killed_build_keeps_what_checks_out(project: Path) -> None:
     config = load_config(project)
     build(config)
     expected = digest_tree(project / "site")
-    cards = project / ".cache" / CARDS_FILE
+    cards = card_log(project)
     with open(cards, "ab") as f:
         f.write(b'0123456789abcdef ["c\\u0000half')  # appended, and killed mid-line
     (project / "site" / "index.html").unlink()
@@ -348,7 +365,7 @@ def test_damaged_kept_cards_are_ignored(project: Path, damage: bytes | None) -> 
     config = load_config(project)
     build(config)
     expected = digest_tree(project / "site")
-    cards = project / ".cache" / CARDS_FILE
+    cards = card_log(project)
     if damage is None:  # a flipped byte inside a card: still JSON, not what was written
         data = bytearray(cards.read_bytes())
         data[data.index(b'class=\\"card') + 9] ^= 0x01

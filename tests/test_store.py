@@ -228,3 +228,27 @@ def test_a_build_under_new_settings_drops_what_a_killed_build_left_half_written(
         f.write('location = "Boston, MA"\n')
     build(load_config(project))
     assert not leftover.exists()
+
+
+def test_stored_results_outlive_changes_to_code_they_do_not_depend_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from careers.engine import context
+
+    copy = tmp_path / "careers"
+    shutil.copytree(context.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(context, "PACKAGE", copy)
+
+    def fingerprints() -> tuple[str, str]:
+        fingerprint = context.pipeline_fingerprint.__wrapped__
+        return fingerprint(context.STAGES), fingerprint()
+
+    before = fingerprints()
+    (copy / "engine" / "draw.py").write_text((copy / "engine" / "draw.py").read_text() + "\n# edited\n")
+    drawn = fingerprints()
+    assert drawn[0] == before[0] and drawn[1] != before[1]  # results stay; pages are drawn again
+    (copy / "posting" / "process.py").write_text((copy / "posting" / "process.py").read_text() + "\n# edited\n")
+    processed = fingerprints()
+    assert processed[0] != drawn[0] and processed[1] != drawn[1]

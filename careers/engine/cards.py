@@ -4,13 +4,13 @@ A card shows one posting at one page depth and heading level (``careers.pages.re
 so the engine keeps each one under the posting's token (its file's bytes, its path and what
 the site gave it), the depth and the heading: the index of 10,000 postings is put back
 together from kept cards, and a one-posting edit renders that posting's cards only. Themes
-never name a key. What is kept outlives the build in ``.cache/cards.json``, under the build
-context (code, settings, theme), and an entry goes once its posting changes or leaves.
+never name a key. What is kept outlives the run in a log beside the engine's state (read the
+first time a card is asked for), under the build context (code, settings, theme): a log of
+another context is started afresh, and an entry goes once its posting changes or leaves.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,12 +20,14 @@ from markupsafe import Markup
 
 from careers.config import Config
 from careers.engine.files import read_all, write_quietly
+from careers.engine.trust import signature
 from careers.model import Posting
 from careers.pages.records import posting_json
 from careers.pages.render import Url, card_macro
 
-FORMAT = 1
-CARDS_FILE = "cards.json"
+FORMAT = 2
+RUN = 64  # cards per item of what ``render_cards`` gives
+RUN_JOIN = "\n  "  # how ``_macros.html``'s ``cards`` separates its items
 # key → (the token of the posting it shows, its text)
 Entries = dict[str, tuple[str, str]]
 
@@ -33,26 +35,46 @@ Entries = dict[str, tuple[str, str]]
 class KeptCards:
     """``Cards`` for the engine: each card and record made once per token, depth and heading."""
 
-    def __init__(self, env: jinja2.Environment, config: Config, kept: Entries | None = None) -> None:
+    def __init__(self, env: jinja2.Environment, config: Config, log: Path | None, context: str) -> None:
         self.env, self.config = env, config
-        self.entries: Entries = kept or {}
+        self.log, self.context = log, context
+        self.loaded = False  # the log is read the first time a card is asked for
+        self.appendable = False  # the log holds this context's cards: new ones can be appended
+        self._entries: Entries = {}
         self.new: Entries = {}  # made here since ``take_new``
         self.tokens: dict[str, str] = {}  # posting source → token, for this run
         self._macro: Callable[..., Markup] | None = None
 
+    @property
+    def entries(self) -> Entries:
+        if not self.loaded:
+            self.loaded = True
+            if self.log is not None:
+                kept, self.appendable = load_cards(self.log, self.context)
+                self._entries.update({k: v for k, v in kept.items() if k not in self._entries})
+        return self._entries
+
+    @entries.setter
+    def entries(self, value: Entries) -> None:
+        self._entries = value
+
     def __call__(self, postings: Sequence[Posting], url: Url, heading: str = "h2") -> list[Markup]:
+        """The cards of ``postings``, a run of them to each item: the theme's ``cards`` macro
+        writes each item on a line of its own, so a run joined with the same line breaks is
+        the same text, made with a fraction of the template's loop (a listing holds 10,000)."""
         depth = url("")
-        out = []
+        entries = self.entries
+        texts = []
         for posting in postings:
             token = self.tokens[posting.source]
             key = f"c\0{token}\0{depth}\0{heading}"
-            found = self.entries.get(key)
+            found = entries.get(key)
             if found is None:
                 if self._macro is None:
                     self._macro = card_macro(self.env, self.config)
                 found = self._keep(key, token, str(self._macro(posting, url, heading)))
-            out.append(Markup(found[1]))
-        return out
+            texts.append(found[1])
+        return [Markup(RUN_JOIN.join(texts[i : i + RUN])) for i in range(0, len(texts), RUN)]
 
     def record(self, posting: Posting) -> str:
         token = self.tokens[posting.source]
@@ -76,35 +98,37 @@ class KeptCards:
         self.new.update(entries)
 
 
-def load_cards(cache_dir: Path, context: str) -> Entries:
-    """The cards runs under the same ``context`` kept, or none.
+def load_cards(log: Path, context: str) -> tuple[Entries, bool]:
+    """The cards runs under the same ``context`` kept, and whether the log may be appended to.
 
     The file is a log: a header line, then one line per card appended as runs made them (a
-    later line for a key wins), each behind a hash of itself. A line that does not check out
-    (a build killed while appending, a flipped byte) ends what is read.
+    later line for a key wins), each behind this user's signature of it (a card's markup
+    comes from the theme and cannot be checked, so a card this user's runs did not make is
+    never used). A line that does not check out (a build killed while appending, a flipped
+    byte, another machine's) ends what is read, and the next save writes the log afresh.
     """
-    data = read_all(str(cache_dir / CARDS_FILE))
+    data = read_all(str(log))
     if data is None:
-        return {}
+        return {}, False
     lines = data.split(b"\n")
     try:
         if orjson.loads(lines[0]) != {"format": FORMAT, "context": context}:
-            return {}
+            return {}, False
     except ValueError:
-        return {}
+        return {}, False
     entries: Entries = {}
-    for line in lines[1:]:
+    for line in lines[1:-1]:
         found = _entry(line)
         if found is None:
-            break
+            return entries, False
         key, token, text = found
         entries[key] = (token, text)
-    return entries
+    return entries, lines[-1] == b""
 
 
 def _entry(line: bytes) -> tuple[str, str, str] | None:
     mark, _, payload = line.partition(b" ")
-    if mark != _checksum(payload):
+    if mark != signature(payload):  # damaged, or not written by this user's runs
         return None
     try:
         key, token, text = orjson.loads(payload)
@@ -115,21 +139,22 @@ def _entry(line: bytes) -> tuple[str, str, str] | None:
     return key, token, text
 
 
-def save_cards(cards: KeptCards, cache_dir: Path, context: str, current: set[str]) -> None:
+def save_cards(cards: KeptCards, current: set[str]) -> None:
     """Append the cards made since the last save; once cards of postings no longer ``current``
-    (tokens) are most of the file, write it afresh with the live ones only."""
-    path = cache_dir / CARDS_FILE
+    (tokens) are most of the log, or it is another context's, write it afresh."""
+    if cards.log is None or not cards.loaded:
+        return  # no card was asked for: nothing new, nothing known to be dead
     alive = {key: entry for key, entry in cards.entries.items() if entry[0] in current}
-    if len(alive) * 2 < len(cards.entries) or not path.exists():
-        head = orjson.dumps({"format": FORMAT, "context": context})
-        write_quietly(path, b"\n".join([head, *_lines(alive)]) + b"\n")
+    if not cards.appendable or len(alive) * 2 < len(cards.entries):
+        head = orjson.dumps({"format": FORMAT, "context": cards.context})
+        cards.appendable = write_quietly(cards.log, b"\n".join([head, *_lines(alive)]) + b"\n")
         cards.entries = alive
     elif cards.new:
         try:
-            with open(path, "ab") as f:
+            with open(cards.log, "ab") as f:
                 f.write(b"\n".join(_lines(cards.new)) + b"\n")
         except OSError:
-            pass  # a cache that cannot be written costs speed only
+            cards.appendable = False  # a cache that cannot be written costs speed only
     cards.new = {}
 
 
@@ -137,9 +162,5 @@ def _lines(entries: Entries) -> list[bytes]:
     lines = []
     for key, (token, text) in entries.items():
         payload = orjson.dumps([key, token, text])
-        lines.append(_checksum(payload) + b" " + payload)
+        lines.append(signature(payload) + b" " + payload)
     return lines
-
-
-def _checksum(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=8).hexdigest().encode()

@@ -43,8 +43,11 @@ def encode_result(result: Result) -> Json:
     }
 
 
-def decode_result(data: Json) -> Result:
-    posting = decode_posting(data["posting"]) if data["posting"] is not None else None
+def decode_result(data: Json, trusted: bool = False) -> Result:
+    """A result from ``encode_result``'s values; ``trusted`` (signed by this user's own run:
+    its shape is the encoder's) makes the sections and skills, what a posting has many of,
+    without checking them one by one."""
+    posting = decode_posting(data["posting"], trusted) if data["posting"] is not None else None
     lines = data["lines"]
     if not isinstance(lines, dict) or not all(type(n) is int for n in lines.values()):
         raise ValueError(f"not a map of lines: {lines!r}")
@@ -74,7 +77,7 @@ def encode_posting(p: Posting) -> Json:
     }
 
 
-def decode_posting(d: Json) -> Posting:
+def decode_posting(d: Json, trusted: bool = False) -> Posting:
     employment = _optional(d["employment_type"], _str)
     if employment is not None and employment not in EMPLOYMENT_LABELS:
         raise ValueError(f"not an employment type: {employment!r}")
@@ -82,9 +85,13 @@ def decode_posting(d: Json) -> Posting:
         source=_str(d["source"]),
         slug=_slug(d["slug"]),
         title=_str(d["title"]),
-        sections=tuple(_part(s) for s in _list(d["sections"])),
+        sections=tuple(Part(*s) for s in d["sections"])
+        if trusted
+        else tuple(_part(s) for s in _list(d["sections"])),
         summary=_str(d["summary"]),
-        skills=tuple(_skill(t) for t in _list(d["skills"])),
+        skills=tuple(SkillTag(*t) for t in d["skills"])
+        if trusted
+        else tuple(_skill(t) for t in _list(d["skills"])),
         experience=_optional(d["experience"], _experience),
         education=_optional(d["education"], _education),
         company=_optional(d["company"], _str),

@@ -20,14 +20,22 @@ from careers.posting.tagging import Vocabulary
 FORMAT = 4
 
 
+PACKAGE = Path(__file__).resolve().parent.parent
+# The code a processed posting depends on (stages 1-3, their data, and how results are
+# stored): a change anywhere else (the engine, the pages) leaves every stored result good.
+STAGES = ("sources", "posting", "data", "model.py", "config.py", "errors.py", "slugs.py", "engine/codec.py")
+
+
 @cache
-def pipeline_fingerprint() -> str:
-    """A hash of the package's own code and data: any change to it invalidates everything."""
-    package = Path(__file__).resolve().parent.parent
+def pipeline_fingerprint(parts: tuple[str, ...] = ()) -> str:
+    """A hash of the package's code and data (only ``parts`` of it, if given)."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted(package.rglob("*")):
+    for path in sorted(PACKAGE.rglob("*")):
+        name = path.relative_to(PACKAGE).as_posix()
+        if parts and not any(name == part or name.startswith(part + "/") for part in parts):
+            continue
         if path.suffix in (".py", ".toml", ".json") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+            digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -68,4 +76,5 @@ def build_context(config: Config, vocab: Vocabulary, theme: str, *options: objec
 
 def posting_context(config: Config, vocab: Vocabulary) -> str:
     """What a processed posting depends on besides its file: code, settings, vocabulary."""
-    return "\0".join((pipeline_fingerprint(), vocabulary_fingerprint(vocab), config_fingerprint(config)))
+    code = pipeline_fingerprint(STAGES)
+    return "\0".join((code, vocabulary_fingerprint(vocab), config_fingerprint(config)))

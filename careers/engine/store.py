@@ -2,8 +2,10 @@
 
 A key covers everything a result depends on: the file's bytes and path, the pipeline's code,
 the vocabulary and the configuration. An entry is a header line (format, key, a hash of the
-rest) and the result; one whose header, hash or values do not check out is a miss, and the
-posting is processed again. Entries are written whole or not at all (``write_quietly``).
+rest, and this user's signature of it: ``careers.engine.trust``) and the result. One whose
+header or hash does not check out is a miss, and the posting is processed again; one this
+user's runs did not sign (restored from elsewhere, edited) has every value checked too.
+Entries are written whole or not at all (``write_quietly``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import orjson
 
 from careers.engine.codec import decode_result, encode_result
 from careers.engine.files import read_all, write_quietly
+from careers.engine.trust import signature
 from careers.posting.process import Result
 
 FORMAT = 4
@@ -47,10 +50,14 @@ class PostingStore:
         head, _, body = data.partition(b"\n")
         try:
             header = orjson.loads(head)
-            if header != {"format": FORMAT, "key": key, "sum": _checksum(body)}:
+            if (
+                header.get("format") != FORMAT
+                or header.get("key") != key
+                or header.get("sum") != _checksum(body)
+            ):
                 return None
-            return decode_result(orjson.loads(body))
-        except (ValueError, KeyError, TypeError):
+            return decode_result(orjson.loads(body), trusted=header.get("by") == signature(body).decode())
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def save(self, key: str, result: Result) -> None:
@@ -61,7 +68,9 @@ class PostingStore:
             body = orjson.dumps(encode_result(result))
         except TypeError:  # a value JSON cannot hold (an integer past 64 bits): not kept
             return
-        head = orjson.dumps({"format": FORMAT, "key": key, "sum": _checksum(body)})
+        head = orjson.dumps(
+            {"format": FORMAT, "key": key, "sum": _checksum(body), "by": signature(body).decode()}
+        )
         write_quietly(Path(self._file(key)), head + b"\n" + body)
 
     def prune(self, keep: set[str]) -> int:

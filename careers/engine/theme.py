@@ -8,11 +8,12 @@ drawn by the theme's ``card`` macro.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
 from careers.config import Config
-from careers.engine.cards import KeptCards, load_cards
+from careers.engine.cards import KeptCards
 from careers.engine.context import build_context
 from careers.pages.assets import Assets, load_assets
 from careers.pages.render import install_cards, make_environment
@@ -29,15 +30,13 @@ class Theme:
 
 
 def load_theme(
-    config: Config, vocab: Vocabulary, fingerprint: str, options: tuple[object, ...], kept_context: str | None
+    config: Config, vocab: Vocabulary, fingerprint: str, options: tuple[object, ...], log: Path | None
 ) -> Theme:
-    """The theme whose files hash to ``fingerprint``; the cards kept under ``kept_context`` are
-    reused when it is this theme's context (``None``: none are)."""
+    """The theme whose files hash to ``fingerprint``; its cards are kept in ``log`` (if any)."""
     env = make_environment(config)
     fingerprinted = bool(options[0])
     assets = load_assets(*(folder / "static" for folder in config.template_paths), fingerprint=fingerprinted)
     context = build_context(config, vocab, fingerprint, *options)
-    kept = load_cards(config.cache_path, context) if kept_context == context else None
-    cards = KeptCards(env, config, kept)
+    cards = KeptCards(env, config, log, context)
     install_cards(env, cards)
     return Theme(fingerprint, env, assets, context, cards)

@@ -44,8 +44,9 @@ def out_stamp(st: os.stat_result) -> OutStamp:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
-def site_files(root: Path, links: list[str] | None = None) -> dict[str, OutStamp]:
-    """Every regular file under ``root`` with its stamp. Links are never followed; with
+def site_files(root: Path, links: list[str] | None = None, inodes_only: bool = False) -> dict[str, OutStamp]:
+    """Every regular file under ``root`` with its stamp (with ``inodes_only``, only the inode,
+    which the folder listing gives without a call per file). Links are never followed; with
     ``links``, their paths are put there."""
     found: dict[str, OutStamp] = {}
     folders = [(str(root), "")]
@@ -59,7 +60,10 @@ def site_files(root: Path, links: list[str] | None = None) -> dict[str, OutStamp
                 elif entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, f"{prefix}{entry.name}/"))
                 elif entry.is_file(follow_symlinks=False):
-                    found[prefix + entry.name] = out_stamp(entry.stat(follow_symlinks=False))
+                    stamp = (
+                        (0, 0, entry.inode()) if inodes_only else out_stamp(entry.stat(follow_symlinks=False))
+                    )
+                    found[prefix + entry.name] = stamp
     return found
 
 
@@ -171,7 +175,7 @@ def _open_staging(folder: Path) -> dict[str, OutStamp]:
         folder.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     links: list[str] = []
-    held = site_files(folder, links)
+    held = site_files(folder, links, inodes_only=True)
     for link in links:
         os.unlink(link)
     return held
