@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
-from careers.errors import ConfigError, printable
+from careers.errors import ConfigError, closest, printable
 from careers.posting.fields import read_employment_type
 from careers.sources.showable import first_unshowable
 
@@ -39,6 +38,8 @@ class Config:
     apply_email: str = ""
     location: str = ""
     employment_type: str = ""
+    department: str = ""  # for postings that name none
+    departments: tuple[str, ...] = ()  # the index's order of departments (the rest follow, A-Z)
     content_dir: str = "content"
     output_dir: str = "site"
     templates_dir: str = "templates"
@@ -64,9 +65,12 @@ class Config:
 
     @property
     def template_paths(self) -> tuple[Path, ...]:
-        """Where templates and ``static/`` files are looked up: ``theme_dir`` first, if set."""
-        theme = (self.root / self.theme_dir,) if self.theme_dir else ()
-        return (*theme, self.templates_path)
+        """Where templates and ``static/`` files are looked up, in order: ``theme_dir`` (if set),
+        the site's ``templates_dir`` (if there is one), then the theme built into the package."""
+        site = [self.root / self.theme_dir] if self.theme_dir else []
+        site += [self.templates_path] if self.templates_path.is_dir() else []
+        builtin = builtin_theme()
+        return (*(p for p in site if p.resolve() != builtin), builtin)
 
     @property
     def cache_path(self) -> Path:
@@ -83,6 +87,14 @@ class Config:
         if self.apply_url:
             return self.apply_url
         return f"mailto:{self.apply_email}" if self.apply_email else ""
+
+
+def builtin_theme() -> Path:
+    """The package's own theme: ``careers/theme/`` when installed from a wheel, or the
+    checkout's ``templates/`` (the same files) when run from source."""
+    package = Path(__file__).resolve().parent
+    installed = package / "theme"
+    return installed if installed.is_dir() else package.parent / "templates"
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Config) if f.name != "root"}
@@ -120,6 +132,11 @@ def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
         expected = type(field.default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
+        if expected is tuple:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems.append(f"'{key}' must be a list of names, like [\"Engineering\", \"Sales\"]")
+                continue
+            value = tuple(value)
         if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
             problems.append(f"'{key}' must be a {expected.__name__}, not {type(value).__name__} ({value!r})")
             continue
@@ -133,8 +150,8 @@ def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
 
 
 def _unknown_key(key: str) -> str:
-    close = difflib.get_close_matches(key, _FIELDS, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(key, _FIELDS)
+    hint = f" (did you mean '{close}'?)" if close else ""
     return f"unknown key '{printable(key)}'{hint}"
 
 
@@ -183,6 +200,13 @@ def _check_urls(clean: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return folder.relative_to(root).as_posix()
+    except ValueError:
+        return folder.as_posix()
+
+
 def _split(url: str) -> SplitResult | None:
     """``url``'s parts, or ``None`` if it does not parse (``http://[::1``, a port of 99999)."""
     try:
@@ -196,11 +220,11 @@ def _split(url: str) -> SplitResult | None:
 def _check_files(clean: dict[str, Any], root: Path) -> list[str]:
     """``theme_dir`` and a ``logo`` in ``static/`` must be there: every page would link to them."""
     problems = []
-    folders = [clean.get("templates_dir", Config.templates_dir)]
+    folders = [str(root / clean.get("templates_dir", Config.templates_dir)), str(builtin_theme())]
     theme = clean.get("theme_dir")
     if theme:
         if (root / theme).is_dir():
-            folders.insert(0, theme)
+            folders.insert(0, str(root / theme))
         else:
             problems.append(f"'theme_dir' is {theme!r}, which is not a folder: create it or remove the key")
     logo = clean.get("logo")
@@ -217,7 +241,7 @@ def _logo_problem(logo: str, root: Path, folders: list[str]) -> str | None:
     name = logo.removeprefix("static/")
     if name == logo or any(part.startswith(".") or not part for part in name.split("/")):
         return f"'logo' must be a file in static/ like 'static/logo.svg' or an http(s) URL, not {logo!r}"
-    if not any((root / folder / "static" / name).is_file() for folder in folders):
-        where = " or ".join(f"{folder}/static/" for folder in folders)
+    if not any((Path(folder) / "static" / name).is_file() for folder in folders):
+        where = " or ".join(f"{_shown(Path(folder), root)}/static/" for folder in folders[:-1])
         return f"'logo' is {logo!r}, but there is no {name} in {where}: add the file or fix the name"
     return None

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a mistyped ``word`` most likely meant, or ``None``.
+
+    A choice that begins the word or that the word begins ("introduction" for ``intro``)
+    wins over one that is only spelled alike ("location"); then the closest spelling.
+    """
+    folded = word.casefold().replace("-", "_")
+    options = sorted(choices)
+    begun = [c for c in options if len(c) >= 3 and folded.startswith(c)]  # "introduction": intro
+    if begun:
+        return max(begun, key=len)
+    begins = [c for c in options if len(folded) >= 3 and c.startswith(folded)]  # "accent": accent_color
+    if begins:
+        return min(begins, key=len)
+    found = difflib.get_close_matches(folded, options, n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 def printable(text: str) -> str:

@@ -158,6 +158,8 @@ class Posting:
     company: str | None = None
     location: str | None = None
     employment_type: str | None = None
+    department: str | None = None
+    team: str | None = None
     remote: bool = False
     date_posted: dt.date | None = None
     valid_through: dt.date | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -33,15 +35,28 @@ def only(project: Path, text: str) -> Path:
     return project
 
 
-def test_the_sample_passes_with_warnings_and_fails_strict(project: Path) -> None:
+def commit_all(project: Path, date: str = "2026-11-15T09:00:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "postings"]):
+        git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *command]
+        subprocess.run(git, cwd=project, env=env, check=True, capture_output=True)
+
+
+def test_the_sample_in_git_passes_and_its_seeds_are_dated_by_their_first_commit(project: Path) -> None:
+    commit_all(project)
     before = digest_tree(project)
     code, lines = check(project)
-    assert code == 0 and lines
-    assert all(": warning: " in line for line in lines)
-    # The scraped seeds say nothing of where or when: Google needs both.
-    assert "content/jobs/000_f2c0b775a53e4e23.html:1: warning: no 'location:'" in "\n".join(lines)
-    assert check(project, "--strict")[0] == 1
+    assert code == 0 and not any(": error: " in line for line in lines), lines
     assert digest_tree(project) == before  # check writes nothing into the project
+    tags = run(project, "tags", "--now", "2026-12-01").stdout
+    assert "date posted 2026-11-15" in tags and "first commit in git history" in tags
+
+
+def test_the_sample_outside_git_cannot_be_dated(project: Path) -> None:
+    code, lines = check(project)
+    # The scraped seeds say nothing of when: outside git history nothing dates them.
+    assert code == 1
+    assert "content/jobs/000_f2c0b775a53e4e23.html:1: error: no 'date:' (date posted)" in "\n".join(lines)
 
 
 def test_a_clean_posting_has_no_findings(project: Path) -> None:
@@ -71,12 +86,10 @@ def test_a_clean_posting_has_no_findings(project: Path) -> None:
             ("title: Support Engineer", "title: Support Engineer (Remote)"),
             "job.md:2: warning: title says where the work is done",
         ),
-        (("date: 2026-11-01\n", ""), "job.md:1: warning: no 'date:' (date posted)"),
         (
             ("valid_through: 2027-03-01", "valid_through: 2026-11-30"),
             "job.md:5: warning: closing date 2026-11-30 has passed",
         ),
-        (("location: Austin, TX, US\n", ""), "job.md:1: warning: no 'location:'"),
         (
             ("---\n## About", "skills: [Python, Basket Weaving]\n---\n## About"),
             "job.md:7: warning: skill 'Basket Weaving' is not in the vocabulary",
@@ -99,8 +112,13 @@ def test_warnings(project: Path, change: tuple[str, str], expected: str) -> None
         ),
         (
             ("location: Austin, TX, US", "location: Springfield"),
-            "job.md:3: error: location 'Springfield' has no country",
+            "job.md:3: error: location 'Springfield' has no country: write it as 'Springfield, XX'",
         ),
+        (
+            ("location: Austin, TX, US", "location: Berlin"),
+            "job.md:3: error: location 'Berlin' has no country: write it as 'Berlin, XX' with the country's",
+        ),
+        (("date: 2026-11-01\n", ""), "job.md:1: error: no 'date:' (date posted)"),
         (
             ("valid_through: 2027-03-01", "valid_through: 2026-10-01"),
             "job.md:5: error: closing date 2026-10-01 is before the date posted 2026-11-01",
@@ -123,6 +141,17 @@ def test_errors(project: Path, change: tuple[str, str], expected: str) -> None:
     code, lines = check(only(project, GOOD.replace(*change)))
     assert code == 1
     assert any(line.startswith(f"content/jobs/{expected}") for line in lines), lines
+
+
+@pytest.mark.parametrize(("key", "expected"), [("location", "no 'location:'"), ("company", "no 'company:'")])
+def test_no_location_or_company_anywhere_is_an_error(project: Path, key: str, expected: str) -> None:
+    only(project, GOOD.replace("location: Austin, TX, US\n", ""))
+    config = project / "careers.toml"
+    config.write_text("\n".join(line for line in config.read_text().splitlines() if not line.startswith(key)))
+    code, lines = check(project)
+    assert code == 1 and any(
+        f"job.md:1: error: {expected} here or in careers.toml" in line for line in lines
+    ), lines
 
 
 def test_a_broken_link_in_the_built_site(project: Path) -> None:

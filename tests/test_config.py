@@ -112,3 +112,14 @@ def test_every_broken_value_is_reported_at_once(tmp_path: Path) -> None:
         "'logo'",
     ]
     assert "theme/static/" not in info.value.problems[-1]  # the theme that is not there is not looked in
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("introduction", "intro"), ("titel", "title"), ("accent", "accent_color"), ("base-url", "base_url")],
+)
+def test_did_you_mean_goes_by_prefix_before_spelling(tmp_path: Path, typed: str, meant: str) -> None:
+    (tmp_path / "careers.toml").write_text(f'{typed} = "x"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert f"unknown key '{typed}' (did you mean '{meant}'?)" in str(info.value)

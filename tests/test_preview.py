@@ -104,7 +104,7 @@ def test_a_broken_posting_keeps_its_last_good_page_until_fixed(preview: Preview,
     good = page.read_bytes()
     edit(project, MARKDOWN, "date: 2026-11-02", "date: yesterday")
     update = preview.rebuild({PAGE})
-    assert any(line.startswith(f"{MARKDOWN}:7: error:") for line in update.errors)
+    assert any(line.startswith(f"{MARKDOWN}:8: error:") for line in update.errors)
     assert page.read_bytes() == good  # the open page keeps its content under the error panel
     edit(project, MARKDOWN, "date: yesterday", "date: 2026-11-02")
     assert preview.rebuild().errors == ()

@@ -303,7 +303,7 @@ def test_broken_front_matter_shows_the_error_then_the_fix(
     overlay = page.wait_for_selector("#careers-build-errors", timeout=15000)
     assert overlay is not None
     text = overlay.inner_text()
-    assert f"{MARKDOWN_SOURCE}:7: error:" in text and "date" in text
+    assert f"{MARKDOWN_SOURCE}:8: error:" in text and "date" in text
     edit(project, MARKDOWN_SOURCE, "date: yesterday", "date: 2026-11-03")
     page.wait_for_selector("h1:has-text('Senior Data Engineer')", timeout=15000)
     page.wait_for_selector("#careers-build-errors", state="detached", timeout=15000)

@@ -213,7 +213,7 @@ def test_a_build_under_new_settings_drops_the_old_settings_entries(project: Path
     build(config)
     assert len(entries()) == 8  # the old version's entry stays: only new code, settings or templates prune
     with (project / "careers.toml").open("a") as f:
-        f.write('location = "Boston, MA"\n')  # every posting's entry is for the old settings now
+        f.write('language = "en-GB"\n')  # every posting's entry is for the old settings now
     build(load_config(project))
     assert len(entries()) == 7 and not entries() & first
 
@@ -225,7 +225,7 @@ def test_a_build_under_new_settings_drops_what_a_killed_build_left_half_written(
     leftover = folder / ".0123.json.4242.tmp"  # as write_quietly names a file it has not renamed yet
     leftover.write_text('{"format"')
     with (project / "careers.toml").open("a") as f:
-        f.write('location = "Boston, MA"\n')
+        f.write('language = "en-GB"\n')
     build(load_config(project))
     assert not leftover.exists()
 

@@ -17,7 +17,7 @@ import gc
 import hashlib
 import time
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from careers.config import Config
@@ -47,7 +47,7 @@ from careers.engine.writer import (
     site_files,
 )
 from careers.errors import Diagnostic
-from careers.model import Site
+from careers.model import Posting, Site
 from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
 from careers.posting.process import Result
@@ -236,6 +236,8 @@ class Engine:
             postings = [p for p in postings if not p.draft]
         config = self.config
         history = load_history(self.cache if self.target.persist else None, str(config.root), _under(config))
+        # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
+        postings = [_dated(p, history.day(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
         self.site, notes = assemble_site(
@@ -310,6 +312,10 @@ def fewer_collections() -> Iterator[None]:
     finally:
         gc.unfreeze()
         gc.set_threshold(*old)
+
+
+def _dated(posting: Posting, day: dt.date | None) -> Posting:
+    return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
 
 
 def _last_good(now: Known, last: Known | None) -> Known:

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import jinja2
 from markupsafe import Markup
 
-from careers.config import Config
+from careers.config import Config, builtin_theme
 from careers.errors import TemplateError
 from careers.model import LEVEL_NAMES, Posting, Site
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
@@ -90,7 +90,7 @@ def template_loader(config: Config) -> jinja2.BaseLoader:
     ``default/x.html`` always names the built-in one, so a theme's ``base.html`` can extend
     the ``base.html`` it replaces.
     """
-    builtin = jinja2.FileSystemLoader(str(config.templates_path.resolve()))
+    builtin = jinja2.FileSystemLoader(str(builtin_theme()))
     return jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader([str(path.resolve()) for path in config.template_paths]),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from careers.errors import Diagnostic, printable
+from careers.errors import Diagnostic, closest, printable
 from careers.model import LEVELS, Salary, Source
 from careers.posting.salary import SALARY_UNITS, format_salary, parse_salary
 
@@ -58,6 +57,8 @@ class Fields:
     company: str | None = None
     location: str | None = None
     employment_type: str | None = None
+    department: str | None = None
+    team: str | None = None
     remote: bool | None = None
     date: dt.date | None = None
     valid_through: dt.date | None = None
@@ -192,6 +193,8 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "title": _text,
     "company": _text,
     "location": _text,
+    "department": _text,
+    "team": _text,
     "employment_type": read_employment_type,
     "remote": _bool,
     "date": _date,
@@ -214,8 +217,8 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
         line = source.meta_lines.get(key)
         reader = READERS.get(key)
         if reader is None:
-            close = difflib.get_close_matches(key, READERS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(READERS)}"
+            close = closest(key, READERS)
+            hint = f"; did you mean '{close}'?" if close else f"; known keys: {', '.join(READERS)}"
             found.append(
                 Diagnostic(
                     source.relpath,

@@ -97,6 +97,8 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         company=fields.company or config.company or None,
         location=location,
         employment_type=fields.employment_type or _employment_default(config),
+        department=fields.department or config.department or None,
+        team=fields.team,
         remote=fields.remote if fields.remote is not None else bool(location and _REMOTE.search(location)),
         date_posted=fields.date,
         valid_through=fields.valid_through,

@@ -128,7 +128,12 @@ def title_findings(posting: Posting, config: Config) -> Iterator[Finding]:
 def date_findings(posting: Posting, today: dt.date | None) -> Iterator[Finding]:
     posted, through = posting.date_posted, posting.valid_through
     if posted is None:
-        yield "date", "warning", "no 'date:' (date posted): Google for Jobs requires datePosted"
+        yield (
+            "date",
+            "error",
+            "no 'date:' (date posted), and no commit in git history to date it by: "
+            "Google for Jobs requires datePosted",
+        )
     elif today and posted > today:
         yield "date", "warning", f"date posted {posted} is in the future"
     if through is None:
@@ -154,15 +159,33 @@ def place_findings(posting: Posting) -> Iterator[Finding]:
                 "write e.g. 'location: Remote (US)'",
             )
     elif not posting.location:
-        yield "location", "warning", "no 'location:': Google for Jobs requires jobLocation ('Boston, MA, US')"
+        yield (
+            "location",
+            "error",
+            "no 'location:' here or in careers.toml: Google for Jobs requires jobLocation "
+            "(e.g. 'Boston, MA, US', 'Berlin, DE' or 'Remote (US)')",
+        )
     elif not (location.address and location.address.country):
-        yield "location", "error", f"location {posting.location!r} has no country: write it as 'City, ST, US'"
+        yield (
+            "location",
+            "error",
+            f"location {posting.location!r} has no country: write it as {_with_country(posting.location)}",
+        )
     if not posting.company:
         yield (
             "company",
-            "warning",
-            "no 'company:' here or in careers.toml: Google requires hiringOrganization",
+            "error",
+            "no 'company:' here or in careers.toml: Google for Jobs requires hiringOrganization",
         )
+
+
+def _with_country(location: str) -> str:
+    """How to write ``location`` with its country: the US form only for what reads as a US place."""
+    parts = [p.strip() for p in location.split(",")]
+    city = parts[0] or "City"
+    if len(parts) == 2 and len(parts[1]) == 2 and parts[1].isupper():
+        return f"'{city}, {parts[1]}, US' (a state or province, then the country)"
+    return f"'{city}, XX' with the country's two-letter code ('Berlin, DE', 'Leeds, GB'; 'Austin, TX, US')"
 
 
 def jsonld_findings(posting: Posting, config: Config) -> Iterator[Finding]:

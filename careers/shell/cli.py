@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from careers import __version__
-from careers.config import Config, load_config
+from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import Engine, Options, Report, Target, build
 from careers.errors import CareersError
+from careers.model import Posting
 from careers.posting.tagging.report import tag_lines, tags_record
 from careers.shell.failure import EXIT_INTERNAL, internal_error
+from careers.shell.init import init_site
 from careers.shell.progress import Meter
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -30,86 +32,119 @@ def make_parser() -> argparse.ArgumentParser:
         epilog="Run 'careers COMMAND --help' for a command's options. With no command, 'build' runs.",
     )
     parser.add_argument("--version", action="version", version=f"careers {__version__}")
-    parser.add_argument(
-        "-C",
-        "--root",
-        type=Path,
-        default=Path("."),
-        metavar="DIR",
-        help="the project folder holding careers.toml, content/ and templates/ (default: .)",
-    )
+    _add_root(parser, Path("."))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
     build_cmd = commands.add_parser(
         "build",
         help="build content/ into site/ (the default)",
         description="Build every posting into the output folder.",
     )
-    _add_build_options(build_cmd)
-
+    _add_options(build_cmd, "drafts", "base_url", "output", "now", "jobs", "no_cache", "quiet", "verbose")
     serve_cmd = commands.add_parser(
         "serve",
-        help="build, serve on http://127.0.0.1:8000 and reload the browser on every save",
-        description="Build, serve the site locally, rebuild on every save and reload the browser.",
+        help="preview on http://127.0.0.1:8000, rebuilt and reloaded on every save",
+        description="Build a preview (drafts included) into .cache/preview/, serve it, and rebuild it "
+        "and reload the browser on every save. The output folder build publishes is never written.",
     )
-    _add_build_options(serve_cmd)
-    serve_cmd.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
-    )
-    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    serve_cmd.add_argument("--open", action="store_true", help="open the site in a web browser")
+    _add_options(serve_cmd, "base_url", "now", "jobs", "no_cache", "quiet", "verbose")
     serve_cmd.add_argument(
         "--no-drafts", dest="drafts", action="store_false", help="leave out postings marked 'draft: true'"
     )
-    serve_cmd.set_defaults(drafts=True)
-
+    serve_cmd.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, help="port to listen on (default: 8000, else the next free one)"
+    )
+    serve_cmd.add_argument("--open", action="store_true", help="open the site in a web browser")
     check_cmd = commands.add_parser(
         "check",
         help="lint the postings and the built site as Google for Jobs and an editor would",
-        description="Lint every posting (JobPosting fields, titles, dates, locations) and every "
-        "internal link of the built site. Exit 1 on errors (with --strict, on warnings too).",
+        description="Build the site into a temporary folder and lint every posting (JobPosting fields, "
+        "titles, dates, locations) and every internal link. Exit 1 on errors (--strict: on warnings too).",
     )
-    _add_build_options(check_cmd)
+    _add_options(check_cmd, "drafts", "base_url", "now", "jobs", "no_cache", "quiet", "verbose")
     check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
-
     tags_cmd = commands.add_parser(
         "tags",
         help="print every posting's skill, experience and education tags with the phrase behind each",
         description="Print each posting's tags and the phrase that produced each one; writes nothing.",
     )
-    _add_build_options(tags_cmd)
+    _add_options(tags_cmd, "drafts", "now", "jobs", "no_cache", "quiet")
     tags_cmd.add_argument("--json", action="store_true", help="print JSON (one object per posting) for tools")
+    init_cmd = commands.add_parser(
+        "init",
+        help="start a new site in a new or empty folder",
+        description="Write a new site into DIR: careers.toml, two example postings and a README.",
+    )
+    init_cmd.add_argument(
+        "folder", type=Path, metavar="DIR", help="the folder for the new site (new or empty)"
+    )
     return parser
 
 
-def _add_build_options(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--drafts", action="store_true", help="include postings marked 'draft: true'")
-    cmd.add_argument(
-        "--base-url",
-        metavar="URL",
-        help="the URL the site is published at, e.g. https://acme.github.io/careers/",
+def _add_root(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "-C",
+        "--root",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="the site's folder, holding careers.toml and content/ (default: .)",
     )
-    cmd.add_argument(
-        "--output", metavar="DIR", help="output folder (default: output_dir in careers.toml, or site)"
-    )
-    cmd.add_argument(
-        "--now",
-        type=_iso_date,
-        metavar="YYYY-MM-DD",
-        help="the day postings close against (default: SOURCE_DATE_EPOCH if set, else today)",
-    )
-    cmd.add_argument(
-        "-j",
-        "--jobs",
-        type=int,
-        metavar="N",
-        help="processes for processing and rendering (default: one per core; 1: no pool)",
-    )
-    cmd.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the per-posting cache (.cache/)"
-    )
-    cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    cmd.add_argument("-v", "--verbose", action="store_true", help="print every warning and page count")
+
+
+def _now(value: str) -> dt.date:
+    return _iso_date(value)
+
+
+# Each option once: (flags, settings). A command offers only those that do something for it.
+OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
+    "drafts": (("--drafts",), {"action": "store_true", "help": "include postings marked 'draft: true'"}),
+    "base_url": (
+        ("--base-url",),
+        {"metavar": "URL", "help": "where the site is published, e.g. https://acme.github.io/careers/"},
+    ),
+    "output": (
+        ("--output",),
+        {"metavar": "DIR", "help": "output folder (default: output_dir in careers.toml, or site)"},
+    ),
+    "now": (
+        ("--now",),
+        {
+            "type": _now,
+            "metavar": "YYYY-MM-DD",
+            "help": "the day postings close against (default: SOURCE_DATE_EPOCH if set, else today)",
+        },
+    ),
+    "jobs": (
+        ("-j", "--jobs"),
+        {"type": int, "metavar": "N", "help": "processes to use (default: one per core; 1: no pool)"},
+    ),
+    "no_cache": (
+        ("--no-cache",),
+        {
+            "action": "store_true",
+            "help": "neither read nor write the cache (.cache/): everything from scratch",
+        },
+    ),
+    "quiet": (("-q", "--quiet"), {"action": "store_true", "help": "print errors only"}),
+    "verbose": (
+        ("-v", "--verbose"),
+        {
+            "action": "store_true",
+            "help": "also print notes (how slug collisions were resolved) and stage times",
+        },
+    ),
+}
+
+
+def _add_options(cmd: argparse.ArgumentParser, *names: str) -> None:
+    """The options that do something for ``cmd``, and ``-C`` (after the command, too)."""
+    _add_root(cmd, argparse.SUPPRESS)
+    for name in names:
+        flags, settings = OPTIONS[name]
+        cmd.add_argument(*flags, **settings)  # type: ignore[arg-type]
 
 
 def _iso_date(value: str) -> dt.date:
@@ -132,7 +167,7 @@ def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
     return dt.date.today()
 
 
-COMMANDS = ("build", "serve", "check", "tags")
+COMMANDS = ("build", "serve", "check", "tags", "init")
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:
@@ -180,7 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
-        overrides = {"base_url": args.base_url, "output_dir": args.output}
+        if args.command == "init":
+            return init_command(args.folder)
+        find_site(args.root)
+        overrides = {"base_url": getattr(args, "base_url", None), "output_dir": getattr(args, "output", None)}
         config = load_config(args.root, overrides)
         options = Options(
             drafts=args.drafts,
@@ -201,7 +239,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
                 verbose=args.verbose,
             )
         if args.command == "tags":
-            return print_tags(config, options, as_json=args.json)
+            return print_tags(config, options, as_json=args.json, quiet=args.quiet)
         if args.command == "check":
             return run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
@@ -217,24 +255,57 @@ def _main(argv: Sequence[str] | None = None) -> int:
     return EXIT_CONTENT if report.failed else EXIT_OK
 
 
-def print_tags(config: Config, options: Options, as_json: bool = False) -> int:
+def find_site(root: Path) -> None:
+    """Refuse to work outside a site: a folder with ``careers.toml`` or a ``content/`` folder."""
+    if not (root / CONFIG_NAME).is_file() and not (root / "content").is_dir():
+        where = "here" if str(root) in (".", "") else f"in {root}"
+        raise CareersError(
+            f"no {CONFIG_NAME} {where}, and no content/ folder: this is not a careers site. "
+            "Run 'careers init DIR' to start one, or give a site's folder with -C DIR"
+        )
+
+
+def init_command(folder: Path) -> int:
+    written = init_site(folder, dt.date.today().isoformat())
+    for path in written:
+        print(f"wrote {path}")
+    print(f"a new site is ready: cd {folder} && careers serve (or careers build)")
+    return EXIT_OK
+
+
+def print_tags(config: Config, options: Options, as_json: bool = False, quiet: bool = False) -> int:
     """The ``tags`` command: every posting's tags and why, in site order."""
     engine = Engine(config, options, Target(config.output_path, persist=False))
     site = engine.assemble()
     found = engine.diagnostics
     for diagnostic in found:
-        if diagnostic.level != "info":
+        if diagnostic.level == "error" or (diagnostic.level == "warning" and not quiet):
             print(diagnostic, file=sys.stderr)
+    # What the site gave a posting besides its tags: a date from git history.
+    dated = {
+        p.source
+        for p in site.postings
+        if (r := engine.results.get(p.source)) and r.posting and not r.posting.date_posted
+    }
     if as_json:
-        records = [tags_record(p) for p in site.postings]
+        records = [{**tags_record(p), "dated_by_git": p.source in dated} for p in site.postings]
         text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True)
     else:
-        text = "\n\n".join("\n".join(tag_lines(p)) for p in site.postings)
+        text = "\n\n".join("\n".join(_tag_lines(p, p.source in dated)) for p in site.postings)
     try:
         print(text, flush=True)
     except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_CONTENT if any(d.level == "error" for d in found) else EXIT_OK
+
+
+def _tag_lines(posting: Posting, dated_by_git: bool) -> list[str]:
+    lines = tag_lines(posting)
+    if dated_by_git and posting.date_posted:
+        lines.insert(
+            1, f"  date posted {posting.date_posted.isoformat():<28} ← its first commit in git history"
+        )
+    return lines
 
 
 def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbose: bool) -> int:
