@@ -249,6 +249,7 @@ def test_stored_results_outlive_changes_to_code_they_do_not_depend_on(
     (copy / "engine" / "draw.py").write_text((copy / "engine" / "draw.py").read_text() + "\n# edited\n")
     drawn = fingerprints()
     assert drawn[0] == before[0] and drawn[1] != before[1]  # results stay; pages are drawn again
-    (copy / "posting" / "process.py").write_text((copy / "posting" / "process.py").read_text() + "\n# edited\n")
+    process = copy / "posting" / "process.py"
+    process.write_text(process.read_text() + "\n# edited\n")
     processed = fingerprints()
     assert processed[0] != drawn[0] and processed[1] != drawn[1]
