@@ -40,6 +40,8 @@ class Config:
     employment_type: str = ""
     department: str = ""  # for postings that name none
     departments: tuple[str, ...] = ()  # the index's order of departments (the rest follow, A-Z)
+    listing_page_size: int = 50  # postings on a listing page (and per department on the index); 0: all
+    index_rare_skills: bool = False  # let search engines index a skill page of a single posting
     content_dir: str = "content"
     output_dir: str = "site"
     templates_dir: str = "templates"
@@ -166,6 +168,8 @@ def _check_values(clean: dict[str, Any]) -> list[str]:
         problems.append(
             f"'max_file_mb' must be a number of megabytes above 0, at most {MAX_FILE_MB:,.0f}, not {size!r}"
         )
+    if not 0 <= clean.get("listing_page_size", 0) <= 100_000:
+        problems.append("'listing_page_size' must be a number of postings, or 0 for all on one page")
     if clean.get("employment_type"):
         try:
             read_employment_type(clean["employment_type"])

@@ -196,3 +196,5 @@ class Site:
     levels: tuple[Term, ...]
     related: dict[str, tuple[Posting, ...]]
     closed: tuple[Posting, ...] = ()
+    departments: tuple[Term, ...] = ()
+    locations: tuple[Term, ...] = ()

@@ -398,9 +398,10 @@ def test_one_changed_posting_renders_its_own_cards_and_record_only(
     posting = project / "content" / "jobs" / "senior-data-engineer.md"
     posting.write_text(posting.read_text().replace("Senior Data Engineer", "Staff Data Engineer"))
     build(config, SERIAL_CACHED)
-    # Its cards (on the index; on skill pages; under related postings, with a smaller heading)
+    # Its cards (under its department on the index; on its skill, department and location
+    # pages; under related postings and on the experience page, each with a smaller heading)
     # and its jobs.json record; the other six postings' come from what was kept.
-    assert sorted(key[0] for key in made) == ["c", "c", "c", "r"]
+    assert sorted(key[0] for key in made) == ["c", "c", "c", "c", "r"]
     assert all("senior-data-engineer.md" in key for key in made)
     assert "Staff Data Engineer" in (project / "site" / "index.html").read_text()
 

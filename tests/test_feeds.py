@@ -32,13 +32,15 @@ def test_sitemap_leaves_out_drafts_and_closed_postings() -> None:
         today=dt.date(2026, 8, 1),
     )
     entries = dict(sitemap_entries(site))
-    assert entries == {
+    assert entries == {  # a skill page of one posting exists, but is not offered to search engines
         "": dt.date(2026, 5, 1),
         "jobs/a/": dt.date(2026, 5, 1),
+        "locations/": None,
         "skills/": dt.date(2026, 5, 1),
-        "skills/sql/": dt.date(2026, 5, 1),
         "experience/": None,
     }
+    offered = dict(sitemap_entries(site, replace(CONFIG, index_rare_skills=True)))
+    assert offered["skills/sql/"] == dt.date(2026, 5, 1)
     locs = [e.text for e in ET.fromstring(sitemap_xml(site, CONFIG) or b"").iter() if e.tag.endswith("loc")]
     assert locs[:2] == ["https://acme.example/careers/", "https://acme.example/careers/jobs/a/"]
 

@@ -26,8 +26,11 @@ def test_apply_button_uses_the_posting_link_else_the_site_default(project: Path)
     own = soup_of(project / "site", "jobs/own-link/index.html").select(".posting-head a.button")
     assert [a["href"] for a in own] == ["https://jobs.example.com/own"]
     default = soup_of(project / "site", "jobs/site-default/index.html")
-    assert default.select_one(".posting-head a.button")["href"] == "mailto:jobs@northwind.example.com"
+    assert [a["href"] for a in default.select("a.button")] == [  # one button, a subject naming the job
+        "mailto:jobs@northwind.example.com?subject=Application%3A%20Site%20Default%20%28site-default%29"
+    ]
     assert "by email to jobs@northwind.example.com" in default.select_one(".posting-head").get_text()
+    assert default.select_one(".apply-end a")["href"] == default.select_one("a.button")["href"]
 
 
 def test_no_apply_button_when_there_is_nowhere_to_apply(project: Path) -> None:
@@ -43,7 +46,7 @@ def test_skills_are_split_into_required_and_nice_to_have(project: Path) -> None:
     build(load_config(project))
     side = soup_of(project / "site", "jobs/territory-account-manager/index.html").select_one(".posting-side")
     headings = [h.get_text() for h in side.find_all("h2")]
-    assert headings == ["Experience level", "Required skills", "Preferred skills"]
+    assert headings == ["Experience level", "Skills", "Nice to have"]
     required, preferred = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
     assert "Salesforce" in required and "Teamwork" in preferred
     assert side.select_one('a[href="../../skills/salesforce/index.html"]') is not None
@@ -61,20 +64,41 @@ def test_breadcrumb_and_related_postings(project: Path) -> None:
     assert len(page.select(".related .card")) == 3
 
 
-def test_cards_carry_the_data_the_filters_read(project: Path) -> None:
+def test_postings_js_holds_what_the_filters_search(project: Path) -> None:
+    import json
+
     build(load_config(project))
-    card = soup_of(project / "site", "index.html").select_one("#postings > li.card")
-    assert card.select_one(".card-title a").get_text() == "Senior Data Engineer"
-    assert card["data-skills"].split() == ["amazon-web-services", "apache-airflow", "python", "sql"]
-    assert (card["data-level"], card["data-location"], card["data-type"], card["data-remote"]) == (
-        "mid_senior",
+    text = (project / "site" / "postings.js").read_text()
+    assert text.startswith("window.careersPostings=") and text.endswith(";\n")
+    data = json.loads(text.removeprefix("window.careersPostings=").removesuffix(";\n"))
+    rows = {row[0]: row for row in data["rows"]}
+    assert len(rows) == 7
+    _, title, department, places, location, kind, level, skills, date, summary = rows["senior-data-engineer"]
+    assert (title, department, places, location, kind, level, date) == (
+        "Senior Data Engineer",
+        "Engineering",
+        ["Remote"],
         "Remote (US)",
         "FULL_TIME",
-        "true",
+        "mid_senior",
+        "2026-11-02",
     )
-    assert card["data-date"] == "2026-11-02"
-    # "Remote (US)" already says remote: no second "Remote" in the meta line.
-    assert [li.get_text() for li in card.select(".meta li")].count("Remote") == 0
+    assert [data["skills"][n][1] for n in skills] == [
+        "Amazon Web Services",
+        "Apache Airflow",
+        "Python",
+        "SQL",
+    ]
+    assert summary.startswith("Our network telemetry platform")
+
+
+def test_cards_show_where_and_how_but_say_remote_once(project: Path) -> None:
+    build(load_config(project))
+    card = soup_of(project / "site", "index.html").select(".group")[-1].select_one("li.card")
+    assert card.select_one(".card-title a").get_text() == "Senior Data Engineer"
+    meta = [li.get_text() for li in card.select(".meta li")]
+    assert meta[:2] == ["Remote (US)", "Full-time"]
+    assert meta.count("Remote") == 0  # "Remote (US)" already says remote
 
 
 def test_index_without_open_postings_says_so_and_loads_no_script(project: Path) -> None:

@@ -53,7 +53,7 @@ def test_tags_reports_a_broken_site_vocabulary(project: Path) -> None:
 def test_posting_page_shows_required_and_preferred_skills_apart(project: Path) -> None:
     assert run(project).returncode == 0
     page = (project / "site" / "jobs" / "territory-account-manager" / "index.html").read_text()
-    required = page.split("<h2>Required skills</h2>")[1].split("</ul>")[0]
-    preferred = page.split("<h2>Preferred skills</h2>")[1].split("</ul>")[0]
+    required = page.split("<h2>Skills</h2>")[1].split("</ul>")[0]
+    preferred = page.split("<h2>Nice to have</h2>")[1].split("</ul>")[0]
     assert ">Salesforce</a>" in required and ">Salesforce</a>" not in preferred
     assert ">Microsoft Office</a>" in preferred and ">Microsoft Office</a>" not in required

@@ -237,7 +237,10 @@ def theme_markup(tmp_path: Path) -> set[str]:
     root = tmp_path / "benign"
     shutil.copytree(ROOT / "templates", root / "templates")
     (root / "content" / "jobs").mkdir(parents=True)
-    (root / "content" / "jobs" / "a.md").write_text("---\ntitle: Benign\nskills: [Python]\n---\nText.\n")
+    for n in range(60):  # more than a listing page holds: pages at every depth
+        (root / "content" / "jobs" / f"a{n}.md").write_text(
+            f"---\ntitle: Benign {n}\nskills: [Python]\n---\nText.\n"
+        )
     (root / "careers.toml").write_text('title = "Hostile"\n')
     assert main(["-C", str(root), "build", "-q"]) == 0
     return {found for page in (root / "site").rglob("*.html") for found in active_markup(page.read_text())}

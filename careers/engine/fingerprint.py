@@ -52,7 +52,7 @@ def page_fingerprint(context: str, page: Page, tokens: Tokens, site: str | None)
 
 def site_fingerprint(site: Site, tokens: Tokens) -> str:
     parts: list[str] = []
-    _feed(parts, [site.postings, site.skills, site.levels, site.closed], tokens)
+    _feed(parts, site, tokens)
     return hashlib.sha256("".join(parts).encode()).hexdigest()
 
 
@@ -68,7 +68,8 @@ def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
         _feed(parts, value.postings, tokens)
     elif isinstance(value, Site):
         parts.append("S")
-        _feed(parts, [value.postings, value.skills, value.levels, value.closed], tokens)
+        site = [value.postings, value.skills, value.levels, value.closed, value.departments, value.locations]
+        _feed(parts, site, tokens)
     elif isinstance(value, (list, tuple)):
         parts.append("[")
         if value and all(type(item) is Posting for item in value):

@@ -32,17 +32,31 @@ def newest(postings: Iterable[Posting]) -> dt.date | None:
     return max((p.date_posted for p in postings if p.date_posted), default=None)
 
 
-def sitemap_entries(site: Site) -> Iterator[tuple[str, dt.date | None]]:
-    """Every indexable page (a site path, "" for the index) with the date it last changed."""
+def sitemap_entries(site: Site, config: Config | None = None) -> Iterator[tuple[str, dt.date | None]]:
+    """Every indexable page (a site path, "" for the index) with the date it last changed:
+    the first page of each listing (its next pages are linked from it), and no page of a
+    skill only one posting asks for (unless ``index_rare_skills``)."""
     postings = published(site)
     yield "", newest(postings)
     for posting in postings:
         yield f"jobs/{posting.slug}/", posting.date_posted
-    for prefix, terms in (("skills/", site.skills), ("experience/", site.levels)):
+    taxonomies = (
+        ("departments/", site.departments),
+        ("locations/", site.locations),
+        ("skills/", site.skills),
+        ("experience/", site.levels),
+    )
+    for prefix, terms in taxonomies:
+        if prefix == "departments/" and not terms:  # a site without departments has no such page
+            continue
         yield prefix, newest(p for t in terms for p in t.postings if not p.draft)
         for term in terms:
-            if any(not p.draft for p in term.postings):  # a page of drafts only is not published
-                yield f"{prefix}{term.slug}/", newest(p for p in term.postings if not p.draft)
+            shown = [p for p in term.postings if not p.draft]  # a page of drafts only is not published
+            rare = (
+                prefix == "skills/" and len(shown) <= 1 and not (config and config.index_rare_skills)
+            )
+            if shown and not rare:
+                yield f"{prefix}{term.slug}/", newest(shown)
 
 
 def sitemap_xml(site: Site, config: Config) -> bytes | None:
@@ -51,7 +65,7 @@ def sitemap_xml(site: Site, config: Config) -> bytes | None:
     if absolute_url(config, "") is None:
         return None
     parts = ['<?xml version="1.0" encoding="utf-8"?>\n', f'<urlset xmlns="{SITEMAP_NS}">\n']
-    for path, lastmod in sitemap_entries(site):
+    for path, lastmod in sitemap_entries(site, config):
         url = absolute_url(config, path)
         parts.append(f" <url>\n  <loc>{escape(url or '')}</loc>\n")
         if lastmod:

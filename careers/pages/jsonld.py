@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from careers.config import Config
-from careers.model import Posting
+from careers.model import Posting, SkillTag
 from careers.posting.location import Location, parse_location
 
 # Our education levels → Google's credentialCategory values.
@@ -48,6 +48,18 @@ def description_html(posting: Posting) -> str:
     return "\n".join(parts)
 
 
+# A posting page names its main skills, not every one the text mentions: a short list of the
+# required ones, then a shorter one of nice-to-haves; the JobPosting names the same.
+SHOWN_REQUIRED, SHOWN_PREFERRED = 8, 6
+
+
+def shown_skills(posting: Posting) -> tuple[list[SkillTag], list[SkillTag]]:
+    """The skills a posting's page shows: (required, nice to have), each list short."""
+    required = [tag for tag in posting.skills if tag.required][:SHOWN_REQUIRED]
+    preferred = [tag for tag in posting.skills if not tag.required][:SHOWN_PREFERRED]
+    return required, preferred
+
+
 def posting_location(posting: Posting) -> Location:
     return parse_location(posting.location, posting.remote)
 
@@ -83,8 +95,9 @@ def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
     apply = posting.apply_url or config.apply_default
     if apply:
         data["directApply"] = is_direct_apply(apply, config)
-    if posting.skills:
-        data["skills"] = [tag.name for tag in posting.skills]
+    required, preferred = shown_skills(posting)
+    if required or preferred:
+        data["skills"] = [tag.name for tag in (*required, *preferred)]
     return data
 
 

@@ -16,7 +16,7 @@ from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
 
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
-MACHINE_FILES = ("jobs.json", "robots.txt", "sitemap.xml", "feed.xml")
+MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")
 
 
 @dataclass(frozen=True)
@@ -28,24 +28,105 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a listing is among its pages (``base`` is the first page's folder)."""
+
+    number: int
+    count: int
+    base: str
+    total: int  # postings in the whole listing
+
+    def path(self, number: int) -> str:
+        """The site path of page ``number`` ("" for the index's first)."""
+        return self.base if number == 1 else f"{self.base}page/{number}/"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A run of a listing shown under a heading: a department on the index."""
+
+    term: Term | None
+    postings: tuple[Posting, ...]  # the ones shown here
+    total: int  # all of them (the rest are on the term's own pages)
+
+
+# (folder, taxonomy's own index template, one term's template) for every way to browse.
+TAXONOMIES = (
+    ("departments", "departments.html", "department.html"),
+    ("locations", "locations.html", "location.html"),
+    ("skills", "skills.html", "skill.html"),
+    ("experience", "levels.html", "level.html"),
+)
+
+
 def plan_pages(site: Site, config: Config) -> list[Page]:
     """Every page of the site, in a fixed order: listings first, then postings, then files."""
-    pages = [Page("index.html", "index.html", {"postings": site.postings})]
-    pages.append(Page("skills/index.html", "skills.html", {"categories": group_by_category(site.skills)}))
-    pages.extend(Page(f"skills/{t.slug}/index.html", "skill.html", {"term": t}) for t in site.skills)
-    pages.append(Page("experience/index.html", "levels.html", {"levels": site.levels}))
-    pages.extend(Page(f"experience/{t.slug}/index.html", "level.html", {"term": t}) for t in site.levels)
+    size = config.listing_page_size
+    pages = index_pages(site, size)
+    for folder, index, template in TAXONOMIES:
+        terms = _terms(site, folder)
+        if folder == "departments" and not terms:
+            continue  # a site without departments has no such page (nor a link to it)
+        pages.append(Page(f"{folder}/index.html", index, _taxonomy_context(folder, terms)))
+        for term in terms:
+            base = f"{folder}/{term.slug}/"
+            pages.extend(listing_pages(base, template, term.postings, size, {"term": term}))
     pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
     for posting in site.postings:
         related = site.related.get(posting.slug, ())
         pages.append(Page(posting_path(posting), "posting.html", {"posting": posting, "related": related}))
     pages.extend(Page(posting_path(p), "posting.html", closed_context(p, site)) for p in site.closed)
     pages.append(Page("jobs.json", "jobs.json", {"postings": site.postings}))
+    if site.postings:
+        pages.append(Page("postings.js", "postings.js", {"postings": site.postings}))
     pages.append(Page("robots.txt", "robots.txt"))
     if absolute_url(config, "") is not None:  # both need absolute URLs
         pages.append(Page("sitemap.xml", "sitemap.xml", {"site": site}))
         pages.append(Page("feed.xml", "feed.xml", {"postings": published(site)[:FEED_SIZE]}))
+    # Every page's navigation: the ways to browse this site has (no departments, no link).
+    browse = tuple(folder for folder, _, _ in TAXONOMIES if folder != "departments" or site.departments)
+    for page in pages:
+        if page.template not in MACHINE_FILES:
+            page.context["browse"] = browse
     return pages
+
+
+def index_pages(site: Site, size: int) -> list[Page]:
+    """The index: a group per department (each as long as a listing page, the rest on the
+    department's pages), or, with no departments, the postings in pages of their own."""
+    if not site.departments:
+        return listing_pages("", "index.html", site.postings, size, {"groups": None})
+    groups = [Group(t, t.postings[:size] if size else t.postings, len(t.postings)) for t in site.departments]
+    pager = Pager(1, 1, "", len(site.postings))
+    return [Page("index.html", "index.html", {"postings": site.postings, "groups": groups, "pager": pager})]
+
+
+def listing_pages(
+    base: str, template: str, postings: tuple[Posting, ...], size: int, context: dict[str, Any]
+) -> list[Page]:
+    """A listing in pages of ``size`` postings (one page when ``size`` is 0): ``base``, then
+    ``base``page/2/, ... each with its ``postings`` and ``pager``."""
+    count = max(1, -(-len(postings) // size)) if size else 1
+    pages = []
+    for number in range(1, count + 1):
+        pager = Pager(number, count, base, len(postings))
+        shown = postings[(number - 1) * size : number * size] if size else postings
+        path = pager.path(number) + "index.html"
+        pages.append(Page(path, template, {**context, "postings": shown, "pager": pager}))
+    return pages
+
+
+def _terms(site: Site, folder: str) -> tuple[Term, ...]:
+    return {"departments": site.departments, "locations": site.locations, "skills": site.skills}.get(
+        folder, site.levels
+    )
+
+
+def _taxonomy_context(folder: str, terms: tuple[Term, ...]) -> dict[str, Any]:
+    if folder == "skills":
+        return {"categories": group_by_category(terms)}
+    return {{"experience": "levels"}.get(folder, folder): terms}
 
 
 def closed_context(posting: Posting, site: Site) -> dict[str, Any]:

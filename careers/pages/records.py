@@ -9,6 +9,8 @@ from urllib.parse import urljoin
 
 from careers.config import Config
 from careers.model import Part, Posting
+from careers.pages.taxonomies import posting_places
+from careers.posting.fields import EMPLOYMENT_LABELS
 from careers.posting.tagging.report import education_record, experience_record, skill_record
 
 
@@ -39,6 +41,8 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
         "title": posting.title,
         "summary": posting.summary,
         "company": posting.company,
+        "department": posting.department,
+        "team": posting.team,
         "location": posting.location,
         "employment_type": posting.employment_type,
         "remote": posting.remote,
@@ -54,3 +58,33 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
 
 def section_record(section: Part) -> dict[str, Any]:
     return {"heading": section.heading, "kind": section.kind}
+
+
+def postings_js(postings: Sequence[Posting]) -> bytes:
+    """What the index filters search: one short row per open posting (``static/filters.js``
+    reads it), as a script so that it loads from ``file://`` too.
+
+    Each row: slug, title, department, places (the location terms it is under), location as
+    written, employment type, level, skill numbers, date posted, summary; ``skills`` and
+    ``types`` name what the numbers and codes stand for.
+    """
+    skills: dict[str, int] = {}
+    names: list[list[str]] = []
+    rows = []
+    for p in postings:
+        numbers = []
+        for tag in p.skills:
+            if tag.slug not in skills:
+                skills[tag.slug] = len(names)
+                names.append([tag.slug, tag.name])
+            numbers.append(skills[tag.slug])
+        date = p.date_posted.isoformat() if p.date_posted else ""
+        where = [p.department or "", posting_places(p), p.location or ""]
+        rows.append(
+            [p.slug, p.title, *where, p.employment_type or "", p.level or "", numbers, date, p.summary]
+        )
+    types = {code: label for code, label in EMPLOYMENT_LABELS.items()}
+    data = json.dumps(
+        {"skills": names, "types": types, "rows": rows}, ensure_ascii=False, separators=(",", ":")
+    )
+    return ("window.careersPostings=" + data.replace("</", "<\\/") + ";\n").encode("utf-8")

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -23,9 +24,9 @@ from careers.config import Config, builtin_theme
 from careers.errors import TemplateError
 from careers.model import LEVEL_NAMES, Posting, Site
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
-from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location
+from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, shown_skills
 from careers.pages.plan import Page
-from careers.pages.records import jobs_json, posting_json
+from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
 from careers.posting.fields import EMPLOYMENT_LABELS
@@ -80,6 +81,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["employment_label"] = lambda value: EMPLOYMENT_LABELS.get(value, value) if value else ""
     env.filters["human_date"] = human_date
     env.filters["months"] = months_label
+    env.filters["apply_link"] = apply_link
+    env.filters["shown_skills"] = shown_skills
     install_cards(env, PlainCards(env, config))
     return env
 
@@ -101,6 +104,13 @@ def template_loader(config: Config) -> jinja2.BaseLoader:
 
 def human_date(value: dt.date | None) -> str:
     return f"{value:%B} {value.day}, {value.year}" if value else ""
+
+
+def apply_link(href: str, posting: Posting) -> str:
+    """Where the apply button goes: an email gets a subject naming the job and its reference."""
+    if not href.startswith("mailto:") or "?" in href:
+        return href
+    return href + "?subject=" + quote(f"Application: {posting.title} ({posting.slug})")
 
 
 def months_label(months: int | None) -> str:
@@ -207,6 +217,7 @@ def render_page(
 MachineFile = Callable[[Page, Site, Config, Cards], bytes]
 MACHINE: dict[str, MachineFile] = {
     "jobs.json": lambda page, site, config, cards: jobs_json(page.context["postings"], config, cards.record),
+    "postings.js": lambda page, site, config, cards: postings_js(page.context["postings"]),
     "robots.txt": lambda page, site, config, cards: robots_txt(config),
     "sitemap.xml": lambda page, site, config, cards: sitemap_xml(site, config) or b"",
     "feed.xml": lambda page, site, config, cards: feed_xml(site, config) or b"",

@@ -37,7 +37,16 @@ def page_seo(path: str, template: str, context: dict[str, Any], config: Config) 
         return Seo("Page not found", f"Page not found. See the open positions at {owner}.", robots="noindex")
     title, description = _listing(template, context, owner, config)
     target = path.removesuffix("index.html")
-    return Seo(title, description, absolute_url(config, target), image=image, feed=feed)
+    rare = template == "skill.html" and is_rare_skill(context["term"], config)
+    return Seo(
+        title, description, absolute_url(config, target), "noindex" if rare else None, image=image, feed=feed
+    )
+
+
+def is_rare_skill(term: Term, config: Config) -> bool:
+    """A skill only one posting asks for: its page exists (a link from the posting leads there),
+    but search engines are not asked to index it unless the site says so."""
+    return sum(1 for p in term.postings if not p.draft) <= 1 and not config.index_rare_skills
 
 
 def posting_seo(posting: Posting, closed: bool, config: Config, image: str | None, feed: bool) -> Seo:
@@ -59,6 +68,9 @@ def _listing(template: str, context: dict[str, Any], owner: str, config: Config)
     """(title, description) of a listing page."""
     if template == "skills.html":
         return "Skills", f"Open positions at {owner} by skill."
+    if template in ("departments.html", "locations.html"):
+        what = template.removesuffix("s.html")
+        return f"{what.capitalize()}s", f"Open positions at {owner} by {what}."
     if template == "levels.html":
         return "Experience levels", f"Open positions at {owner} by experience level."
     term = context.get("term")

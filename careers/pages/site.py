@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from careers.errors import Diagnostic
-from careers.model import LEVEL_NAMES, LEVELS, Posting, Site, Term
+from careers.model import Posting, Site
+from careers.pages.taxonomies import department_terms, level_terms, location_terms, skill_terms
 from careers.pages.urls import Published, assign_slugs
 
 RELATED_COUNT = 3
@@ -31,9 +32,11 @@ def assemble_site(
     memo: RelatedMemo | None = None,
     published: Published | None = None,
     first_seen: Mapping[str, int] | None = None,
+    departments: tuple[str, ...] = (),
 ) -> tuple[Site, list[Diagnostic]]:
     """Slugs are assigned over every posting, closed ones too, so closing one renames none
-    (``careers.pages.urls``: ``published`` and ``first_seen`` say what was there first)."""
+    (``careers.pages.urls``: ``published`` and ``first_seen`` say what was there first);
+    ``departments`` is the site's order of its departments."""
     postings, found = assign_slugs(postings, published, first_seen)
     ordered = tuple(sorted(postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today))
@@ -43,6 +46,8 @@ def assemble_site(
         levels=level_terms(open_),
         related=related_postings(open_, memo),
         closed=tuple(p for p in ordered if is_closed(p, today)),
+        departments=department_terms(open_, departments),
+        locations=location_terms(open_),
     )
     for posting in site.closed:
         found.append(
@@ -65,27 +70,6 @@ def sort_key(posting: Posting) -> tuple[int, str, str, str]:
     """Newest first; undated postings after dated ones; then by title and source."""
     date = posting.date_posted
     return (-(date.toordinal() if date else 0), posting.title.casefold(), posting.source, posting.slug)
-
-
-def skill_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
-    groups: dict[str, list[Posting]] = defaultdict(list)
-    names: dict[str, tuple[str, str]] = {}
-    for posting in postings:
-        for tag in posting.skills:
-            groups[tag.slug].append(posting)
-            names.setdefault(tag.slug, (tag.name, tag.category))
-    terms = [Term(slug, *names[slug], tuple(groups[slug])) for slug in groups]
-    return tuple(sorted(terms, key=lambda t: (t.name.casefold(), t.slug)))
-
-
-def level_terms(postings: tuple[Posting, ...]) -> tuple[Term, ...]:
-    groups: dict[str, list[Posting]] = defaultdict(list)
-    for posting in postings:
-        if posting.level:
-            groups[posting.level].append(posting)
-    return tuple(
-        Term(level, LEVEL_NAMES[level], "level", tuple(groups[level])) for level in LEVELS if level in groups
-    )
 
 
 def related_postings(

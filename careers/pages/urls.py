@@ -6,7 +6,8 @@ Explicit slugs are claimed first, and two postings claiming one are an error nam
 at, as long as it still wants the same slug (``Published``, kept by the engine). The rest
 claim their slugs in the order they entered the project (first commit, then date, then
 path), drafts last: a posting that comes later, or leaves draft later, never takes a URL
-another already has, and gets a suffix made from its own path instead.
+another already has, and gets its place as a suffix instead (``account-manager-boston``),
+or one made from its own path when the place does not tell them apart.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import replace
 
 from careers.errors import Diagnostic, printable
 from careers.model import Posting
-from careers.slugs import short_hash
+from careers.slugs import short_hash, slugify
 
 # What each published posting wanted and was given: source → (wanted slug, published slug).
 Published = Mapping[str, tuple[str, str]]
@@ -82,13 +83,22 @@ def _claim(claims: list[Posting], taken: dict[str, Posting]) -> list[Posting]:
             out.append(group[0])
             group = group[1:]
         for posting in group:
-            new = f"{slug}-{short_hash(posting.source)}"
+            new = f"{slug}-{place_slug(posting)}" if place_slug(posting) else ""
+            if not new or new in reserved:  # no place, or one that does not tell them apart
+                new = f"{slug}-{short_hash(posting.source)}"
             while new in reserved:
                 new = f"{slug}-{short_hash(new)}"
             reserved.add(new)
             taken[new] = posting
             out.append(replace(posting, slug=new))
     return out
+
+
+def place_slug(posting: Posting) -> str:
+    """What tells a posting apart from another of the same title: its city, or "remote"."""
+    if posting.location and not posting.remote:
+        return slugify(posting.location.split(",")[0])[:30].strip("-")
+    return "remote" if posting.remote else ""
 
 
 def _both_claim(posting: Posting, holder: Posting) -> Diagnostic:

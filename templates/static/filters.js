@@ -1,35 +1,46 @@
-/* Index filters: search, facets and sort run in the browser; their state lives in the URL.
-   Without this script the page lists every posting and the skill and level pages filter. */
+/* Index filters: search, facets and sort over every open posting (postings.js), in the browser;
+   their state lives in the URL. The page itself lists the postings by department (in pages),
+   which is what a visitor without JavaScript browses; filtering shows matching cards instead,
+   a page of them at a time. */
 (function () {
   "use strict";
   var form = document.getElementById("filters");
-  var list = document.getElementById("postings");
-  if (!form || !list || !window.URLSearchParams) return;
+  var listing = document.getElementById("listing");
+  var results = document.getElementById("results");
+  var data = window.careersPostings;
+  if (!form || !listing || !results || !data || !window.URLSearchParams) return;
   var status = document.getElementById("result-count");
   var empty = document.getElementById("no-results");
+  var more = document.getElementById("more-results");
   var clear = document.getElementById("clear-filters");
   var toggle = document.getElementById("filters-toggle");
-  var fields = ["q", "skill", "level", "location", "type", "remote", "sort"];
+  var root = results.getAttribute("data-root") || "";
+  var fields = ["q", "department", "location", "level", "skill", "type", "sort"].filter(function (name) {
+    return form.elements[name];
+  });
   var panel = fields.slice(1);
+  var PAGE = 50;
   var ranks = {};
+  var levelNames = {};
   var announce = null;
   var typing = false;
-  var order = "";
+  var matched = [];
+  var shownCount = 0;
 
   Array.prototype.forEach.call(form.elements.level.options, function (option, i) {
-    if (option.value) ranks[option.value] = i;
+    if (option.value) {
+      ranks[option.value] = i;
+      levelNames[option.value] = option.textContent.replace(/\s*\(\d[\d,]*\)$/, "");
+    }
   });
-  var cards = Array.prototype.map.call(list.children, function (el, i) {
+  var postings = data.rows.map(function (row, i) {
+    var skills = row[7].map(function (n) { return data.skills[n]; });
     return {
-      el: el,
-      order: i,
-      text: fold(el.textContent),
-      title: el.querySelector(".card-title").textContent.trim(),
-      skills: el.getAttribute("data-skills").split(" "),
-      level: el.getAttribute("data-level"),
-      location: el.getAttribute("data-location"),
-      type: el.getAttribute("data-type"),
-      remote: el.getAttribute("data-remote") === "true"
+      order: i, slug: row[0], title: row[1], department: row[2], places: row[3], location: row[4],
+      type: row[5], level: row[6], skills: skills.map(function (s) { return s[0]; }), date: row[8],
+      summary: row[9],
+      text: fold([row[1], row[2], row[3].join(" "), row[4], skills.map(function (s) { return s[1]; }).join(" "),
+                  row[9]].join(" "))
     };
   });
 
@@ -39,26 +50,15 @@
 
   function read() {
     var state = {};
-    fields.forEach(function (name) {
-      var el = form.elements[name];
-      state[name] = el.type === "checkbox" ? (el.checked ? "1" : "") : el.value.trim();
-    });
-    if (state.sort === "newest") state.sort = "";
+    fields.forEach(function (name) { state[name] = form.elements[name].value.trim(); });
     return state;
   }
 
   function write(state) {
     fields.forEach(function (name) {
       var el = form.elements[name];
-      var value = state[name] || "";
-      if (el.type === "checkbox") {
-        el.checked = value === "1";
-      } else if (el.tagName === "SELECT") {
-        el.value = value;
-        if (el.selectedIndex < 0) el.selectedIndex = 0;
-      } else {
-        el.value = value;
-      }
+      el.value = state[name] || "";
+      if (el.tagName === "SELECT" && el.selectedIndex < 0) el.selectedIndex = 0;
     });
   }
 
@@ -76,19 +76,18 @@
     return query ? "?" + query : "";
   }
 
-  function matches(card, state, words) {
-    if (state.skill && card.skills.indexOf(state.skill) < 0) return false;
-    if (state.level && card.level !== state.level) return false;
-    if (state.location && card.location !== state.location) return false;
-    if (state.type && card.type !== state.type) return false;
-    if (state.remote && !card.remote) return false;
-    return words.every(function (word) { return card.text.indexOf(word) >= 0; });
+  function matches(p, state, words) {
+    if (state.department && p.department !== state.department) return false;
+    if (state.location && p.places.indexOf(state.location) < 0) return false;
+    if (state.level && p.level !== state.level) return false;
+    if (state.skill && p.skills.indexOf(state.skill) < 0) return false;
+    if (state.type && p.type !== state.type) return false;
+    for (var i = 0; i < words.length; i++) if (p.text.indexOf(words[i]) < 0) return false;
+    return true;
   }
 
   function compare(sort) {
-    if (sort === "title") {
-      return function (a, b) { return a.title.localeCompare(b.title) || a.order - b.order; };
-    }
+    if (sort === "title") return function (a, b) { return a.title.localeCompare(b.title) || a.order - b.order; };
     if (sort === "level") {
       return function (a, b) {
         var ra = a.level in ranks ? ranks[a.level] : 99;
@@ -99,29 +98,58 @@
     return function (a, b) { return a.order - b.order; };
   }
 
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function card(p) {
+    var li = element("li", "card");
+    var heading = element("h3", "card-title");
+    var link = element("a", "", p.title);
+    link.href = root + "jobs/" + p.slug + "/index.html";
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var meta = element("ul", "meta");
+    [p.department, p.location, data.types[p.type] || p.type, levelNames[p.level] || ""]
+      .forEach(function (text) { if (text) meta.appendChild(element("li", "", text)); });
+    li.appendChild(meta);
+    if (p.summary) li.appendChild(element("p", "summary", p.summary));
+    return li;
+  }
+
+  function showMore() {
+    var fragment = document.createDocumentFragment();
+    var end = Math.min(matched.length, shownCount + PAGE);
+    for (var i = shownCount; i < end; i++) fragment.appendChild(card(matched[i]));
+    results.appendChild(fragment);
+    shownCount = end;
+    more.hidden = shownCount >= matched.length;
+  }
+
   function apply(state) {
-    var words = fold(state.q).split(" ").filter(Boolean);
-    var shown = 0;
-    if (state.sort !== order) {
-      // Moving nodes is what costs on a long list: only when the order changes.
-      order = state.sort;
-      var sorted = cards.slice().sort(compare(order));
-      var fragment = document.createDocumentFragment();
-      sorted.forEach(function (card) { fragment.appendChild(card.el); });
-      list.appendChild(fragment);
+    var filtered = fields.some(function (name) { return state[name]; });
+    var total = postings.length;
+    var noun = total === 1 ? " open position" : " open positions";
+    listing.hidden = filtered;
+    results.hidden = !filtered;
+    var message = total.toLocaleString("en") + noun;
+    if (filtered) {
+      var words = fold(state.q).split(" ").filter(Boolean);
+      matched = postings.filter(function (p) { return matches(p, state, words); });
+      if (state.sort !== "newest" && state.sort) matched.sort(compare(state.sort));
+      results.textContent = "";
+      shownCount = 0;
+      showMore();
+      message = matched.length.toLocaleString("en") + " of " + total.toLocaleString("en") + noun +
+        (matched.length === 1 ? " matches" : " match");
+    } else {
+      more.hidden = true;
     }
-    cards.forEach(function (card) {
-      var show = matches(card, state, words);
-      if (card.el.hidden === show) card.el.hidden = !show;
-      if (show) shown += 1;
-    });
-    var filtered = fields.some(function (name) { return name !== "sort" && state[name]; });
-    var noun = cards.length === 1 ? " open position" : " open positions";
-    var message = filtered ? shown + " of " + cards.length + noun + " match" : cards.length + noun;
-    if (filtered && shown === 1) message = "1 of " + cards.length + noun + " matches";
-    empty.hidden = shown > 0;
-    list.hidden = shown === 0;
-    clear.hidden = !filtered && !state.sort;
+    empty.hidden = !filtered || matched.length > 0;
+    clear.hidden = !filtered;
     var facets = panel.filter(function (name) { return name !== "sort" && state[name]; }).length;
     toggle.textContent = facets ? "Filters (" + facets + ")" : "Filters";
     // Announce once the visitor pauses, not on every keystroke.
@@ -150,6 +178,7 @@
 
   form.addEventListener("input", update);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  more.querySelector("button").addEventListener("click", showMore);
   clear.addEventListener("click", function () {
     write({});
     typing = false;
@@ -161,8 +190,7 @@
   });
   window.addEventListener("popstate", function () {
     typing = false;
-    var state = fromURL();
-    write(state);
+    write(fromURL());
     apply(read());
   });
 
