@@ -13,13 +13,8 @@ from careers.posting.tagging.experience import find_experience
 from careers.posting.tagging.level import decide_level, explain_level
 from careers.posting.tagging.skills import extract_skills, skills_from_names
 from careers.posting.tagging.text import Reading, read_posting
-from careers.posting.tagging.vocabulary import (
-    Skill,
-    Vocabulary,
-    VocabularyError,
-    build_vocabulary,
-    load_vocabulary,
-)
+from careers.posting.tagging.vocabulary import Skill, Vocabulary, VocabularyError, build_vocabulary
+from careers.posting.tagging.vocabulary_files import load_vocabulary
 
 __all__ = [
     "Education",
