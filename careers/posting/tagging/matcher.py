@@ -3,8 +3,10 @@
 Two Aho-Corasick automata (pyahocorasick, in C) report every occurrence of every term: one
 over the lowercased text for terms matched regardless of case, one over the text as written
 for the exact ones. Occurrences inside a word are dropped, then the leftmost, and at one
-position the longest, wins. ``bench/tagging.py`` compares this with a trie-compiled regex
-(about half as fast) and a flat regex alternation (some forty times slower).
+position the longest, wins. A plain plural counts as the term ("pallet jacks", "SOPs"): a
+word term of four letters or more, or an acronym, may be followed by one "s".
+``bench/tagging.py`` compares this with a trie-compiled regex (about half as fast) and a flat
+regex alternation (some forty times slower).
 """
 
 from __future__ import annotations
@@ -65,10 +67,22 @@ def _occurrences(automaton: Any, haystack: str, exact: bool) -> list[tuple[int, 
         start = end - len(key) + 1
         if start and _continues(haystack[start - 1], _JOINS_BEFORE):
             continue
+        length = len(key)
         if end + 1 < size and _continues(haystack[end + 1], _JOINS_AFTER):
-            continue
-        out.append((start, -len(key), key, exact))
+            if not _plural_at(haystack, end + 1, key, exact):
+                continue
+            length += 1
+        out.append((start, -length, key, exact))
     return out
+
+
+def _plural_at(haystack: str, at: int, key: str, exact: bool) -> bool:
+    """Whether ``haystack[at]`` is a plural "s" ending the word that ``key`` starts."""
+    if haystack[at] != "s" or (at + 1 < len(haystack) and _continues(haystack[at + 1], _JOINS_AFTER)):
+        return False
+    if exact:
+        return len(key) >= 2 and key.isupper()
+    return len(key) >= 4 and key[-1].isalpha() and key[-1] not in "sxz"
 
 
 def _continues(char: str, marks: str) -> bool:
