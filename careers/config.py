@@ -41,6 +41,8 @@ class Config:
     theme_dir: str = ""
     cache_dir: str = ".cache"
     max_file_mb: float = 5.0
+    # Soft skills get tag pages, index chips and filters like any skill only when this is on.
+    soft_skill_pages: bool = False
 
     @property
     def content_path(self) -> Path:

@@ -92,7 +92,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class SkillTag:
-    """A skill on a posting: required or preferred, the words matched and the phrase around them."""
+    """A skill on a posting: required or preferred, the words matched, the phrase around them,
+    and why the tagger kept it ("named in 'Requirements'", "asked for ('skills')")."""
 
     name: str
     slug: str
@@ -100,6 +101,7 @@ class SkillTag:
     required: bool
     phrase: str
     term: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,9 @@ class Posting:
     sections: Sequence[Section]  # a tuple; read from the cache, decoded when first read
     summary: str
     skills: tuple[SkillTag, ...] = ()
+    # Soft skills ("Teamwork") are kept apart unless the site asks for their pages
+    # (``soft_skill_pages``): every posting asks for them, so they would fill every listing.
+    soft_skills: tuple[SkillTag, ...] = ()
     experience: Experience | None = None
     education: Education | None = None
     company: str | None = None

@@ -42,10 +42,13 @@ def test_skills_are_split_into_required_and_nice_to_have(project: Path) -> None:
     build(load_config(project))
     side = soup_of(project / "site", "jobs/territory-account-manager/index.html").select_one(".posting-side")
     headings = [h.get_text() for h in side.find_all("h2")]
-    assert headings == ["Experience level", "Required skills", "Preferred skills"]
-    required, preferred = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
-    assert "Salesforce" in required and "Teamwork" in preferred
+    assert headings == ["Experience level", "Required skills", "Preferred skills", "Also asked for"]
+    required, preferred, soft = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
+    assert "Salesforce" in required and "Microsoft Office" in preferred
     assert side.select_one('a[href="../../skills/salesforce/index.html"]') is not None
+    # Soft skills are shown apart, as plain chips: they have no pages of their own.
+    assert "Teamwork" in soft and "Teamwork" not in required + preferred
+    assert side.select_one("ul.chips-soft a") is None
 
 
 def test_breadcrumb_and_related_postings(project: Path) -> None:

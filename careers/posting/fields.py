@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from careers.errors import Diagnostic
@@ -61,6 +61,13 @@ SALARY_UNITS = {
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
 
+class SkillNames(NamedTuple):
+    """Front matter ``skills:``: the names required, and those only preferred."""
+
+    required: tuple[str, ...]
+    preferred: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Fields:
     """Front matter read into typed values; absent keys are ``None``."""
@@ -74,7 +81,7 @@ class Fields:
     valid_through: dt.date | None = None
     apply_url: str | None = None
     salary: Salary | None = None
-    skills: tuple[str, ...] | None = None
+    skills: SkillNames | None = None
     level: str | None = None
     draft: bool = False
     slug: str | None = None
@@ -132,11 +139,28 @@ def read_employment_type(value: Any) -> str:
     return found
 
 
-def _skills(value: Any) -> tuple[str, ...]:
+def _skills(value: Any) -> SkillNames:
+    """A list (all required), or ``{required: [...], preferred: [...]}``; a name in both is required."""
+    if not isinstance(value, dict):
+        return SkillNames(_skill_list(value))
+    unknown = sorted(str(key) for key in value if key not in ("required", "preferred"))
+    if unknown:
+        raise ValueError(
+            f"may hold 'required' and 'preferred' lists, not {', '.join(repr(k) for k in unknown)}"
+        )
+    required = _skill_list(value.get("required") or [])
+    taken = {name.casefold() for name in required}
+    preferred = tuple(n for n in _skill_list(value.get("preferred") or []) if n.casefold() not in taken)
+    return SkillNames(required, preferred)
+
+
+def _skill_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        value = [v for v in value.split(",")]
+        value = value.split(",")
     if not isinstance(value, list):
-        raise ValueError("must be a list of skill names, e.g. [Python, SQL]")
+        raise ValueError(
+            "must be a list of skill names, e.g. [Python, SQL], or {required: [...], preferred: [...]}"
+        )
     return tuple(_text(v) for v in value if not (isinstance(v, str) and not v.strip()))
 
 

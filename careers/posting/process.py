@@ -12,10 +12,11 @@ from pathlib import Path
 
 from careers.config import Config
 from careers.errors import Diagnostic
-from careers.model import Posting, Section, Source
+from careers.model import Posting, Section, SkillTag, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
 from careers.posting.fields import read_employment_type, read_fields
 from careers.posting.tagging import Vocabulary, skills_from_names, tag_posting
+from careers.posting.tagging.vocabulary import SOFT_SKILLS
 from careers.slugs import slugify
 
 SUMMARY_LENGTH = 160
@@ -61,19 +62,20 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         )
     tags = tag_posting(title, cleaned.sections, vocab, fields.level)
     if fields.skills is not None:
-        skills, unknown = skills_from_names(list(fields.skills), vocab)
+        skills, unknown = skills_from_names(fields.skills.required, vocab, fields.skills.preferred)
         for name in unknown:
             found.append(
                 Diagnostic(
                     source.relpath,
                     source.meta_lines.get("skills"),
                     "warning",
-                    f"skill '{name}' is not in the vocabulary; kept as written "
+                    f"skill '{printable(name)}' is not in the vocabulary; kept as written "
                     "(add it to content/skills.toml)",
                 )
             )
     else:
         skills = tags.skills
+    skills, soft_skills = split_soft_skills(skills, config.soft_skill_pages)
     location = fields.location or config.location or None
     posting = Posting(
         source=source.relpath,
@@ -82,6 +84,7 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         sections=cleaned.sections,
         summary=fields.summary or summarize(cleaned.sections),
         skills=skills,
+        soft_skills=soft_skills,
         experience=tags.experience,
         education=tags.education,
         company=fields.company or config.company or None,
@@ -96,6 +99,23 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         digest=source.digest,
     )
     return Result(posting, tuple(found))
+
+
+def split_soft_skills(
+    skills: tuple[SkillTag, ...], with_pages: bool
+) -> tuple[tuple[SkillTag, ...], tuple[SkillTag, ...]]:
+    """(the skills listed and linked, the soft skills shown apart); all listed if the site asks."""
+    if with_pages:
+        return skills, ()
+    return (
+        tuple(t for t in skills if t.category != SOFT_SKILLS),
+        tuple(t for t in skills if t.category == SOFT_SKILLS),
+    )
+
+
+def printable(text: str) -> str:
+    """``text`` for a message on one terminal line: control characters shown as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def check_tag_count(source: Source) -> Diagnostic | None:

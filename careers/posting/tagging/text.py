@@ -17,6 +17,19 @@ from careers.posting.tagging.matcher import fold
 
 # Sections whose words describe the employer or the offer, never what a candidate brings.
 SKIPPED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
+# Headings the cleaner leaves as "other" or "summary" that still introduce the employer, the
+# offer or the application ("About Clipboard", "Key facts about our Trust", "In return we will
+# offer", "How to apply"): their sections are not read either.
+_EMPLOYER_HEADING = re.compile(
+    r"^(?:about\s+(?!(?:the|this|you|your)\b)\w|about\s+your\s+(?:next\s+|new\s+|future\s+)?employer|"
+    r"about\s+the\s+(?:company|organi[sz]ation|trust|employer|business|department|service|unit|board)\b|"
+    r"key\s+facts|our\s+(?:offer|story|mission|values|culture|benefits|company|trust|people|commitment|"
+    r"promise|locations?|services)|what\s+we(?:'ll|\s+will)?\s+(?:offer|give|provide)|"
+    r"what\s+you(?:'ll|\s+will)\s+get|in\s+return|"
+    r"we\s+(?:will\s+)?offer|why\s+(?:join|work)|perks|contact|how\s+to\s+apply|application\s+process|"
+    r"recruitment\s+agenc|closing\s+date|salary\s+transparency|privacy|disclaimer)",
+    re.IGNORECASE,
+)
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'") | dict.fromkeys(
@@ -116,11 +129,19 @@ def as_reading(items: tuple[Section, ...] | Reading) -> Reading:
     return items if isinstance(items, Reading) else read_posting(items)
 
 
+def is_read(section: Section) -> bool:
+    """Whether a section speaks of the job and the candidate (not the employer or the offer)."""
+    if section.kind in SKIPPED_KINDS:
+        return False
+    heading = section.heading
+    return not (heading and section.kind in ("other", "summary") and _EMPLOYER_HEADING.match(heading.strip()))
+
+
 def read_posting(sections: tuple[Section, ...]) -> Reading:
     """Every clause a candidate is asked about, in order; employer-side sections skipped."""
     raw: list[tuple[str, str, str]] = []
     for section in sections:
-        if section.kind in SKIPPED_KINDS:
+        if not is_read(section):
             continue
         heading = normalize(section.heading or "")
         lines = "\n".join(normalize(line) for line in section_text(section).splitlines())
