@@ -19,7 +19,7 @@ from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
 
-# Short terms ("Go", "C", "R") joined by a hyphen are another word: "Go-to-market", "C-suite".
+# Short terms ("Go", "C", "R") joined by a hyphen or "&" are another word: "C-suite", "R&D".
 _SHORT = 2
 # Sections whose every line is something asked of the candidate: by kind, or by a heading the
 # cleaner files as "other" ("What We're Looking For", "Person Specification").
@@ -51,6 +51,8 @@ _CANDIDATE_VOICE = re.compile(
     r"proficien\w*|familiar\w*|post\s*holder|the\s+successful)\b",
     re.IGNORECASE,
 )
+# Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
+_DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
 # What an employer names about itself that is still a skill of the job: its technology.
 _TOOL_CATEGORIES = frozenset({"Software & data", "Cloud", "IT & networking", "Security"})
 # The subjects a degree is in: "degree in Computer Science, Maths or a related field".
@@ -101,8 +103,8 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
         if not hit.exact and hit.key in vocab.ignored:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
-        if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] == "-":
-            continue
+        if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] in ("-", "&"):
+            continue  # "Go-to-market", "C-suite", "R&D"
         index = reading.clause_at(hit.start)
         clause, start = reading.clauses[index], reading.starts[index]
         local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
@@ -110,7 +112,7 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             subjects[index] = study_fields(clause)
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
-        if skill.category not in _TOOL_CATEGORIES:
+        if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
             if index not in employer:
                 employer[index] = employer_voice(clause.text)
             if employer[index]:

@@ -20,6 +20,8 @@ SKIPPED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
 # Headings the cleaner leaves as "other" or "summary" that still introduce the employer, the
 # offer or the application ("About Clipboard", "Key facts about our Trust", "In return we will
 # offer", "How to apply"): their sections are not read either.
+# More words than any boilerplate paragraph has: an untitled section this long is the whole posting.
+UNSPLIT_WORDS = 250
 _EMPLOYER_HEADING = re.compile(
     r"^(?:about\s+(?!(?:the|this|you|your)\b)\w|about\s+your\s+(?:next\s+|new\s+|future\s+)?employer|"
     r"about\s+the\s+(?:company|organi[sz]ation|trust|employer|business|department|service|unit|board)\b|"
@@ -130,10 +132,15 @@ def as_reading(items: tuple[Section, ...] | Reading) -> Reading:
 
 
 def is_read(section: Section) -> bool:
-    """Whether a section speaks of the job and the candidate (not the employer or the offer)."""
-    if section.kind in SKIPPED_KINDS:
-        return False
+    """Whether a section speaks of the job and the candidate (not the employer or the offer).
+
+    An untitled section of hundreds of words is a posting the cleaner could not split (flattened
+    text): it is read whatever kind its boilerplate gave it, and the boilerplate is left to the
+    clause-level rules.
+    """
     heading = section.heading
+    if section.kind in SKIPPED_KINDS:
+        return heading is None and len(section_text(section).split()) > UNSPLIT_WORDS
     return not (heading and section.kind in ("other", "summary") and _EMPLOYER_HEADING.match(heading.strip()))
 
 
