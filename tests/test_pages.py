@@ -67,7 +67,7 @@ def test_cards_carry_the_data_the_filters_read(project: Path) -> None:
     build(load_config(project))
     card = soup_of(project / "site", "index.html").select_one("#postings > li.card")
     assert card.select_one(".card-title a").get_text() == "Senior Data Engineer"
-    assert card["data-skills"].split() == ["amazon-web-services", "apache-airflow", "python", "sql"]
+    assert card["data-skills"].split() == ["apache-airflow", "aws", "python", "sql"]
     assert (card["data-level"], card["data-location"], card["data-type"], card["data-remote"]) == (
         "mid_senior",
         "Remote (US)",

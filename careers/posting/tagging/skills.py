@@ -53,6 +53,17 @@ _CANDIDATE_VOICE = re.compile(
 )
 # Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
 _DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
+# A business function named as people to work with, not a skill: "partner with Finance,
+# Accounting and Product", "the Customer Experience team".
+_DEPARTMENT_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|&|/)\s*[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)*\s+(?:teams?|departments?|leaders?|"
+    r"leadership|functions?|colleagues|staff|groups?|directorates?|units?|divisions?|managers?)\b"
+)
+_DEPARTMENT_BEFORE = re.compile(
+    r"\b(?:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:with|across|alongside)\s+(?:the\s+|our\s+|other\s+)?"
+    r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*\s*(?:,|and|&)\s*)*$"
+)
 # What an employer names about itself that is still a skill of the job: its technology.
 _TOOL_CATEGORIES = frozenset({"Software & data", "Cloud", "IT & networking", "Security"})
 # The subjects a degree is in: "degree in Computer Science, Maths or a related field".
@@ -61,8 +72,8 @@ _DEGREE_WORDS = ("degree", "bachelor", "master", "bsc", "msc", "b.s", "m.s", "ph
                  "studies in")  # fmt: skip
 _FIELD_OF_STUDY = re.compile(
     r"\b(?:degrees?|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s\.?|m\.?s\.?|b\.?a\.?|m\.?a\.?|ph\.?d|"
-    r"doctorate|diploma|majors?|majoring|qualifications?|gcses?|a[- ]levels?|graduate|studying|studies)"
-    r"\b[^.;:()]{0,40}?\b(?:in|of)\s+(?P<fields>[^.;()]*?)"
+    r"doctorate|diploma|majors?|majoring|qualifications?|gcse'?s?|a[- ]levels?|graduate|studying|studies)"
+    r"(?:\b[^.;:()]{0,40}?\b(?:in|of)\s+|\s*:\s*)(?P<fields>[^.;()]*?)"
     r"(?=\s+(?:or|and)\s+(?:a\s+|an\s+|other\s+)?(?:related|relevant|equivalent|similar)|"
     r"\s+(?:field|discipline|subject|area)s?\b|[.;()]|\s+with\b|\s+plus\b|\s+and\s+\d|$)",
     re.IGNORECASE,
@@ -112,11 +123,14 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             subjects[index] = study_fields(clause)
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
-        if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
-            if index not in employer:
-                employer[index] = employer_voice(clause.text)
-            if employer[index]:
+        if skill.category not in _TOOL_CATEGORIES:
+            if names_a_department(clause.text, local):
                 continue
+            if clause.kind not in _DUTY_KINDS:
+                if index not in employer:
+                    employer[index] = employer_voice(clause.text)
+                if employer[index]:
+                    continue
         reason = _reason(clause, skill, local, vocab)
         if reason:
             out.append(Mention(clause, skill, hit, reason))
@@ -137,6 +151,14 @@ def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
         return f"asked for in {_where(clause)}{context}"
     asked = _ASKS.search(clause.text)
     return f"asked for ({asked.group().lower()!r}){context}" if asked else ""
+
+
+def names_a_department(text: str, hit: Hit) -> bool:
+    """Whether a capitalised mention is a team to work with ("the Customer Experience team")."""
+    if not hit.text[:1].isupper():
+        return False
+    after, before = text[hit.end :], text[: hit.start]
+    return bool(_DEPARTMENT_AFTER.match(after) or (hit.start and _DEPARTMENT_BEFORE.search(before)))
 
 
 def employer_voice(text: str) -> bool:

@@ -17,9 +17,9 @@ from careers.posting.tagging.matcher import fold
 
 # Sections whose words describe the employer or the offer, never what a candidate brings.
 SKIPPED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
-# Headings the cleaner leaves as "other" or "summary" that still introduce the employer, the
-# offer or the application ("About Clipboard", "Key facts about our Trust", "In return we will
-# offer", "How to apply"): their sections are not read either.
+# Headings that introduce the employer, the offer or the application ("About Clipboard", "Key
+# facts about our Trust", "In return we will offer", "How to apply"), whatever kind the cleaner
+# gave them ("About your next employer" reads as "about you"): their sections are not read.
 # More words than any boilerplate paragraph has: an untitled section this long is the whole posting.
 UNSPLIT_WORDS = 250
 _EMPLOYER_HEADING = re.compile(
@@ -141,7 +141,7 @@ def is_read(section: Section) -> bool:
     heading = section.heading
     if section.kind in SKIPPED_KINDS:
         return heading is None and len(section_text(section).split()) > UNSPLIT_WORDS
-    return not (heading and section.kind in ("other", "summary") and _EMPLOYER_HEADING.match(heading.strip()))
+    return not (heading and _EMPLOYER_HEADING.match(heading.strip()))
 
 
 def read_posting(sections: tuple[Section, ...]) -> Reading:
