@@ -52,7 +52,11 @@ PREFERRED_WORDS = ("prefer", "desir", "plus", "nice", "bonus", "asset", "advanta
                    "benefic", "helpful")  # fmt: skip
 REQUIRED_WORDS = ("requir", "must", "mandator", "essential")
 # A clause ends at a semicolon, or at a sentence end followed by a capital, digit or "(".
-_CLAUSE_END = re.compile(r"\n|[.!?;](?:\s+(?=[A-Z(\d])|(?<=;))")
+# ...and before an inline heading that flattened text kept ("... *Preferred Qualifications** ...").
+_CLAUSE_END = re.compile(
+    r"\n|[.!?;](?:\s+(?=[A-Z(\d])|(?<=;))|\s+(?=[*_]*(?:(?:Minimum|Basic|Required|Preferred|Desired|Additional)"
+    r"\s+(?:Qualifications|Skills|Requirements|Experience)|Nice[- ]to[- ][Hh]ave)\b)"
+)
 
 
 def normalize(text: str) -> str:
