@@ -51,10 +51,12 @@ REQUIRED_CUE = re.compile(r"\b(required|requirement|must|mandatory|essential)\b"
 PREFERRED_WORDS = ("prefer", "desir", "plus", "nice", "bonus", "asset", "advantag", "ideal", "great",
                    "benefic", "helpful")  # fmt: skip
 REQUIRED_WORDS = ("requir", "must", "mandator", "essential")
-# A clause ends at a semicolon, or at a sentence end followed by a capital, digit or "(".
+# A clause ends at a semicolon, or at a sentence end followed by a capital, digit or "(" (not
+# after an initial: "B. Tech", "J. Smith"),
 # ...and before an inline heading that flattened text kept ("... *Preferred Qualifications** ...").
 _CLAUSE_END = re.compile(
-    r"\n|[.!?;](?:\s+(?=[A-Z(\d])|(?<=;))|\s+(?=[*_]*(?:(?:Minimum|Basic|Required|Preferred|Desired|Additional)"
+    r"\n|(?<!(?<![A-Za-z])[A-Z])[.!?;](?:\s+(?=[A-Z(\d])|(?<=;))|"
+    r"\s+(?=[*_]*(?:(?:Minimum|Basic|Required|Preferred|Desired|Additional)"
     r"\s+(?:Qualifications|Skills|Requirements|Experience)|Nice[- ]to[- ][Hh]ave)\b)"
 )
 
