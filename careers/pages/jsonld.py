@@ -134,7 +134,8 @@ def requirements(posting: Posting) -> dict[str, Any]:
             "monthsOfExperience": experience.min_months,
         }
     education = posting.education
-    if education and education.level in CREDENTIAL_CATEGORIES:
+    # Only a requirement is one: "Bachelor's degree preferred" is no educationRequirements.
+    if education and education.required and education.level in CREDENTIAL_CATEGORIES:
         out["educationRequirements"] = {
             "@type": "EducationalOccupationalCredential",
             "credentialCategory": CREDENTIAL_CATEGORIES[education.level],

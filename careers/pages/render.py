@@ -28,7 +28,7 @@ from careers.engine.fragments import Entry, FragmentCache, fragment_cache, runs
 from careers.engine.output import Placed, Staging, is_plain
 from careers.engine.parallel import can_fork, map_beside
 from careers.errors import TemplateError
-from careers.model import LEVEL_NAMES, Posting, Section, Site, Term
+from careers.model import LEVEL_NAMES, Education, Posting, Section, Site, Term
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
 from careers.pages.html import blocks_html
 from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location
@@ -62,6 +62,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["employment_label"] = lambda value: EMPLOYMENT_LABELS.get(value, value) if value else ""
     env.filters["human_date"] = human_date
     env.filters["months"] = months_label
+    env.filters["education_label"] = education_label
     env.filters["runs"] = runs
     return env
 
@@ -92,6 +93,32 @@ def months_label(months: int | None) -> str:
         years = months // 12
         return f"{years} year{'s' if years != 1 else ''}"
     return f"{months} month{'s' if months != 1 else ''}"
+
+
+EDUCATION_NAMES = {
+    "high_school": "High school diploma",
+    "some_college": "Some college",
+    "certificate": "Certificate or vocational qualification",
+    "associate": "Associate degree",
+    "bachelor": "Bachelor's degree",
+    "master": "Master's degree",
+    "doctorate": "Doctorate",
+}
+
+
+def education_label(education: Education | None) -> str:
+    """The education a posting asks for, as a job seeker reads it: "Bachelor's degree (preferred)",
+    "High school diploma; bachelor's degree preferred"; "" for none asked."""
+    if education is None or education.level not in EDUCATION_NAMES:
+        return ""
+    label = EDUCATION_NAMES[education.level]
+    if education.equivalent_experience:
+        label += ", or equivalent experience"
+    if not education.required:
+        return label + " (preferred)"
+    if education.preferred_level in EDUCATION_NAMES:
+        label += f"; {EDUCATION_NAMES[education.preferred_level].lower()} preferred"
+    return label
 
 
 def plan_pages(site: Site, config: Config) -> list[Page]:
