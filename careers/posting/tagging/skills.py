@@ -59,6 +59,17 @@ _DEPARTMENT_AFTER = re.compile(
     r"^(?:\s*(?:,|and|&|/)\s*[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)*\s+(?:teams?|departments?|leaders?|"
     r"leadership|functions?|colleagues|staff|groups?|directorates?|units?|divisions?|managers?)\b"
 )
+# The same in lower case, where the article says it is a team: "our data science team".
+_TEAM_AFTER = re.compile(r"^\s+(?:teams?|departments?|function|unit|ward|service|services)\b")
+_TEAM_BEFORE = re.compile(r"\b(?:the|our|a|your|their|specialties\s+of|specialities\s+of)\s+$", re.IGNORECASE)
+# Clauses about who may apply or how, not about the work: eligibility ("must be a U.S. person",
+# "right to work"), interviews ("interviews will be held via Microsoft Teams").
+_APPLICATION_CLAUSE = re.compile(
+    r"\b(?:U\.?S\.?\s+persons?|citizens?\b|permanent\s+residents?|green\s+card|right\s+to\s+work|"
+    r"interviews?\s+(?:will|may|are)\s+(?:be\s+)?(?:held|conducted|take\s+place)|shortlist\w*|"
+    r"closing\s+date|apply\s+(?:online|via|through|by))",
+    re.IGNORECASE,
+)
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?:with|across|alongside)\s+(?:the\s+|our\s+|other\s+)?"
@@ -110,17 +121,23 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
     text = reading.text
     subjects: dict[int, list[tuple[int, int]]] = {}
     employer: dict[int, bool] = {}
+    applying: dict[int, bool] = {}
     for hit in vocab.matcher.find(text, reading.lower):
         if not hit.exact and hit.key in vocab.ignored:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
         if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] in ("-", "&"):
             continue  # "Go-to-market", "C-suite", "R&D"
+        if len(hit.text) == 1 and _is_initial(text, hit):
+            continue
         index = reading.clause_at(hit.start)
         clause, start = reading.clauses[index], reading.starts[index]
         local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
         if index not in subjects:
             subjects[index] = study_fields(clause)
+            applying[index] = bool(_APPLICATION_CLAUSE.search(clause.text))
+        if applying[index]:
+            continue
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
         if skill.category not in _TOOL_CATEGORIES:
@@ -135,6 +152,13 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
         if reason:
             out.append(Mention(clause, skill, hit, reason))
     return out
+
+
+def _is_initial(text: str, hit: Hit) -> bool:
+    """Whether a one-letter hit is an initial ("E.C.S.") or a mark ("Acme(R)"), not a language."""
+    before = text[hit.start - 1] if hit.start else " "
+    after = text[hit.end] if hit.end < len(text) else " "
+    return before in ".(" or after in ".)"
 
 
 def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
@@ -154,10 +178,13 @@ def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
-    """Whether a capitalised mention is a team to work with ("the Customer Experience team")."""
+    """Whether a mention is a team or service to work with ("the Customer Experience team",
+    "our data science team", "the specialties of Critical Care and Theatres")."""
+    after, before = text[hit.end :], text[: hit.start]
+    if _TEAM_BEFORE.search(before) and (_TEAM_AFTER.match(after) or "special" in before[-15:].lower()):
+        return True
     if not hit.text[:1].isupper():
         return False
-    after, before = text[hit.end :], text[: hit.start]
     return bool(_DEPARTMENT_AFTER.match(after) or (hit.start and _DEPARTMENT_BEFORE.search(before)))
 
 

@@ -29,7 +29,8 @@ _EMPLOYER_HEADING = re.compile(
     r"promise|locations?|services)|what\s+we(?:'ll|\s+will)?\s+(?:offer|give|provide)|"
     r"what\s+you(?:'ll|\s+will)\s+get|in\s+return|"
     r"we\s+(?:will\s+)?offer|why\s+(?:join|work)|perks|contact|how\s+to\s+apply|application\s+process|"
-    r"recruitment\s+agenc|closing\s+date|salary\s+transparency|privacy|disclaimer)",
+    r"recruitment\s+agenc|closing\s+date|salary\s+transparency|privacy|disclaimer|plan\s+for\s+your\s+future|"
+    r"your\s+(?:health|wellbeing|well-being|wellness|future|rewards?)\b|time\s+off\b|retirement|pay\s+and\s+benefits)",
     re.IGNORECASE,
 )
 
