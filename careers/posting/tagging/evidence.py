@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from careers.model import Section
 from careers.posting.clean import section_text
 from careers.posting.tagging.skills import employer_voice
-from careers.posting.tagging.text import Reading, normalize
+from careers.posting.tagging.text import Reading, is_read, normalize
 
 # "Band 6", "Band 8a", "Bands 5-6", "Band 5/6", "AfC Band 4": the lowest band is the floor.
 _BAND = re.compile(
@@ -29,6 +29,10 @@ _TEAM = re.compile(
     r"direct\s+reports|team\s+of\s+\d+\s+(?:staff|people|employees|engineers|nurses))",
     re.IGNORECASE,
 )
+# Words one of which a clause must hold before the team pattern runs.
+_TEAM_WORDS = ("supervis", "line manag", "line-manag", "manage a team", "manages a team", "managing a team",
+               "manage the team", "lead a team", "leads a team", "leading a team", "direct reports",
+               "team of")  # fmt: skip
 # Experience asked for as an experienced worker's: proven, substantial, post-qualification.
 _STRONG = re.compile(
     r"\b(?:proven|demonstrat(?:ed|able)|significant|considerable|extensive|substantial|solid|strong|broad|"
@@ -73,12 +77,16 @@ def find_band(text: str) -> Evidence | None:
 
 def level_evidence(title: str, sections: tuple[Section, ...], reading: Reading) -> Evidence | None:
     """What the text says of the level, strongest evidence first; None when it says nothing."""
+    if band := find_band(title) if "band" in title.lower() else None:
+        return band
     # Pay is often in a section not read for skills ("Salary: Band 4, £21,892").
-    texts = (title, *(normalize(s.heading or "") + "\n" + section_text(s) for s in sections))
-    for text in texts:
-        if band := find_band(text):
+    if "band" in reading.lower and (band := find_band(reading.text)):
+        return band
+    for section in (s for s in sections if not is_read(s)):
+        text = normalize(section.heading or "") + "\n" + section_text(section)
+        if "band" in text.lower() and (band := find_band(text)):
             return band
-    for clause in reading.clauses:
+    for clause in reading.having(_TEAM_WORDS):
         if found := _TEAM.search(clause.text):
             return Evidence("mid_senior", f"supervising a team ('{found.group().lower()}')")
     return _experience_wording(reading)
@@ -86,8 +94,8 @@ def level_evidence(title: str, sections: tuple[Section, ...], reading: Reading) 
 
 def _experience_wording(reading: Reading) -> Evidence | None:
     some = None
-    for clause in reading.clauses:
-        if "experience" not in clause.lower or employer_voice(clause.text):
+    for clause in reading.having(("experience",)):
+        if employer_voice(clause.text, clause.lower):
             continue
         if found := _STRONG.search(clause.text):
             return Evidence("associate", f"experience asked for as '{found.group().lower()}'")

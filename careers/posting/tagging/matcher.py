@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -23,9 +23,9 @@ _JOINS_AFTER = "_+#"
 _JOINS_BEFORE = "_+#@-"
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One term found: where, as written, its lookup key, and whether matched by exact case."""
+class Hit(NamedTuple):
+    """One term found: where, as written, its lookup key, and whether matched by exact case
+    (a tuple: made by the thousand)."""
 
     start: int
     end: int
@@ -61,18 +61,24 @@ class Matcher:
 def _occurrences(automaton: Any, haystack: str, exact: bool) -> list[tuple[int, int, str, bool]]:
     if len(automaton) == 0:
         return []
-    out = []
+    out: list[tuple[int, int, str, bool]] = []
+    append = out.append
     size = len(haystack)
     for end, key in automaton.iter(haystack):
-        start = end - len(key) + 1
-        if start and _continues(haystack[start - 1], _JOINS_BEFORE):
-            continue
         length = len(key)
-        if end + 1 < size and _continues(haystack[end + 1], _JOINS_AFTER):
-            if not _plural_at(haystack, end + 1, key, exact):
+        start = end - length + 1
+        if start:
+            char = haystack[start - 1]
+            if char.isalnum() or char in _JOINS_BEFORE:
                 continue
-            length += 1
-        out.append((start, -length, key, exact))
+        after = end + 1
+        if after < size:
+            char = haystack[after]
+            if char.isalnum() or char in _JOINS_AFTER:
+                if not _plural_at(haystack, after, key, exact):
+                    continue
+                length += 1
+        append((start, -length, key, exact))
     return out
 
 

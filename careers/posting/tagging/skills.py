@@ -9,9 +9,10 @@ or the employer names it ("collaborate with the team", "we value teamwork").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from careers.model import Section, SkillTag
 from careers.posting.tagging.matcher import Hit
@@ -26,33 +27,28 @@ _SHORT = 2
 _ASKING_KINDS = frozenset({"requirements", "preferred"})
 _ASKING_HEADING = re.compile(
     r"looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:have|bring|need)|you'll\s+(?:have|bring|need)|"
-    r"skills|qualifications?|requirements?|essential|desirable|person\s+spec|ideal\s+candidate|competenc",
-    re.IGNORECASE,
-)
+    r"skills|qualifications?|requirements?|essential|desirable|person\s+spec|ideal\s+candidate|competenc"
+)  # searched in the lowercased heading
 # Words that make a clause elsewhere ask for something: "skills", "ability to", "must", "you have".
 _ASKS = re.compile(
     r"\b(skills?|abilit(?:y|ies)|able to|must|required|requirements?|essential|desirable|preferred|"
     r"experienced?|proven|strong|excellent|good|great|demonstrat\w*|evidence of|need(?:s|ed)?|"
     r"you(?:'ll| will)? (?:are|have|be|need|bring)|you're|candidates?|applicants?|looking for|seeking|"
-    r"ideal(?:ly)?|should|competenc\w*|qualit(?:y|ies)|attributes?|a plus)\b",
-    re.IGNORECASE,
-)
+    r"ideal(?:ly)?|should|competenc\w*|qualit(?:y|ies)|attributes?|a plus)\b"
+)  # searched in the lowercased clause
 # A clause in the employer's voice ("we specialise in manufacturing", "Acme is a leading ...",
 # "committed to equality"), with no word about the candidate: it names what the employer does,
 # and only the technology it names is something the job uses ("our stack is Go and Postgres").
 _EMPLOYER_VOICE = re.compile(
-    r"\b(?:we|we're|we've|we'll|our|ours|us)\b|^[A-Z][\w&.,' -]{0,60}?\b(?:is|are)\s+(?:a|an|the|one\s+of)\b|"
-    r"\bcommitted\s+to\b|\bequal\s+opportunit|\breasonable\s+adjustments\b",
-    re.IGNORECASE,
-)
+    r"\b(?:we|we're|we've|we'll|our|ours|us)\b|\bcommitted\s+to\b|\bequal\s+opportunit|"
+    r"\breasonable\s+adjustments\b"
+)  # searched in the lowercased clause: IGNORECASE is several times slower
+_COMPANY_IS = re.compile(r"^[A-Z][\w&.,' -]{0,60}?\b(?:is|are)\s+(?:a|an|the|one\s+of)\b")
 _CANDIDATE_VOICE = re.compile(
     r"\b(?:you|your|you're|you'll|candidates?|applicants?|must|required|requirements?|essential|"
     r"desirable|preferred|experience[ds]?|skills?|ability|able\s+to|knowledge|qualifications?|"
-    r"proficien\w*|familiar\w*|post\s*holder|the\s+successful)\b",
-    re.IGNORECASE,
+    r"proficien\w*|familiar\w*|post\s*holder|the\s+successful)\b"
 )
-# Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
-_DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
 # A business function named as people to work with, not a skill: "partner with Finance,
 # Accounting and Product", "the Customer Experience team".
 _DEPARTMENT_AFTER = re.compile(
@@ -70,11 +66,15 @@ _APPLICATION_CLAUSE = re.compile(
     r"closing\s+date|apply\s+(?:online|via|through|by))",
     re.IGNORECASE,
 )
+_APPLICATION_WORDS = ("u.s", "us person", "citizen", "resident", "green card", "right to work", "interview",
+                      "shortlist", "closing date", "apply ")  # fmt: skip
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?:with|across|alongside)\s+(?:the\s+|our\s+|other\s+)?"
     r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*\s*(?:,|and|&)\s*)*$"
 )
+# Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
+_DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
 # What an employer names about itself that is still a skill of the job: its technology.
 _TOOL_CATEGORIES = frozenset({"Software & data", "Cloud", "IT & networking", "Security"})
 # The subjects a degree is in: "degree in Computer Science, Maths or a related field".
@@ -91,8 +91,7 @@ _FIELD_OF_STUDY = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One skill mentioned in one clause, and why it counts."""
 
     clause: Clause
@@ -103,29 +102,37 @@ class Mention:
 
 def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -> tuple[SkillTag, ...]:
     """Every skill the posting asks for: required if any mention is, else preferred."""
-    found: dict[str, SkillTag] = {}
+    found: dict[str, Mention] = {}
     for m in posting_skills(as_reading(sections), vocab):
-        tag = SkillTag(
-            m.skill.name, m.skill.slug, m.skill.category, not m.clause.preferred, m.clause.text, m.hit.text,
-            m.reason,
-        )  # fmt: skip
         old = found.get(m.skill.slug)
-        if old is None or (tag.required and not old.required):
-            found[m.skill.slug] = tag
-    return tuple(sorted(found.values(), key=lambda t: (not t.required, t.name.casefold())))
+        if old is None or (old.clause.preferred and not m.clause.preferred):
+            found[m.skill.slug] = m
+    tags = [
+        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.clause.preferred, m.clause.text,
+                 m.hit.text, m.reason)
+        for m in found.values()
+    ]  # fmt: skip
+    return tuple(sorted(tags, key=lambda t: (not t.required, t.name.casefold())))
 
 
 def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
-    """Every mention that counts, with its clause and the reason it counts."""
+    """Every mention that counts, with its clause and the reason it counts, until a required
+    one settles its skill (later mentions of it change no tag)."""
     out = []
+    settled: set[str] = set()
     text = reading.text
     subjects: dict[int, list[tuple[int, int]]] = {}
     employer: dict[int, bool] = {}
     applying: dict[int, bool] = {}
+    # One pass over the posting finds the clauses that can name a degree or speak of applying.
+    degree_clauses = reading.indexes_having(_DEGREE_WORDS)
+    application_clauses = reading.indexes_having(_APPLICATION_WORDS)
     for hit in vocab.matcher.find(text, reading.lower):
         if not hit.exact and hit.key in vocab.ignored:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
+        if skill.slug in settled:
+            continue
         if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] in ("-", "&"):
             continue  # "Go-to-market", "C-suite", "R&D"
         if len(hit.text) == 1 and _is_initial(text, hit):
@@ -134,8 +141,8 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
         clause, start = reading.clauses[index], reading.starts[index]
         local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
         if index not in subjects:
-            subjects[index] = study_fields(clause)
-            applying[index] = bool(_APPLICATION_CLAUSE.search(clause.text))
+            subjects[index] = study_fields(clause) if index in degree_clauses else []
+            applying[index] = index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
         if applying[index]:
             continue
         if any(a <= local.start < b for a, b in subjects[index]):
@@ -145,12 +152,14 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
                 continue
             if clause.kind not in _DUTY_KINDS:
                 if index not in employer:
-                    employer[index] = employer_voice(clause.text)
+                    employer[index] = employer_voice(clause.text, clause.lower)
                 if employer[index]:
                     continue
         reason = _reason(clause, skill, local, vocab)
         if reason:
             out.append(Mention(clause, skill, hit, reason))
+            if not clause.preferred:
+                settled.add(skill.slug)
     return out
 
 
@@ -165,41 +174,50 @@ def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
     """Why a mention counts ("" when it does not)."""
     context = ""
     if (hit.key, hit.exact) in vocab.guarded:
-        found = _context_word(clause.text, hit, vocab.context_pattern(skill.slug))
+        found = vocab.context_word(skill.slug, clause.lower, hit.start, hit.end)
         if found is None:
             return ""
         context = f", with {found!r}"
     if not skill.soft:
         return f"named in {_where(clause)}{context}"
-    if clause.kind in _ASKING_KINDS or _ASKING_HEADING.search(clause.heading):
+    if clause.kind in _ASKING_KINDS or asking_heading(clause.heading):
         return f"asked for in {_where(clause)}{context}"
-    asked = _ASKS.search(clause.text)
+    asked = _ASKS.search(clause.lower)
     return f"asked for ({asked.group().lower()!r}){context}" if asked else ""
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
     """Whether a mention is a team or service to work with ("the Customer Experience team",
     "our data science team", "the specialties of Critical Care and Theatres")."""
-    after, before = text[hit.end :], text[: hit.start]
-    if _TEAM_BEFORE.search(before) and (_TEAM_AFTER.match(after) or "special" in before[-15:].lower()):
+    after = text[hit.end : hit.end + 120]
+    near = text[max(0, hit.start - 24) : hit.start]
+    if (_TEAM_AFTER.match(after) or "special" in near.lower()) and _TEAM_BEFORE.search(near):
         return True
     if not hit.text[:1].isupper():
         return False
-    return bool(_DEPARTMENT_AFTER.match(after) or (hit.start and _DEPARTMENT_BEFORE.search(before)))
+    if _DEPARTMENT_AFTER.match(after):
+        return True
+    before = text[max(0, hit.start - 160) : hit.start]
+    cue = before.lower()
+    partners = "with" in cue or "across" in cue or "alongside" in cue
+    return partners and bool(_DEPARTMENT_BEFORE.search(before))
 
 
-def employer_voice(text: str) -> bool:
+def employer_voice(text: str, lower: str | None = None) -> bool:
     """Whether a clause is the employer speaking of itself, with no word about the candidate."""
-    return bool(_EMPLOYER_VOICE.search(text)) and not _CANDIDATE_VOICE.search(text)
+    lower = text.lower() if lower is None else lower
+    speaks = _EMPLOYER_VOICE.search(lower) or _COMPANY_IS.match(text)
+    return bool(speaks) and not _CANDIDATE_VOICE.search(lower)
+
+
+@functools.lru_cache(maxsize=1024)
+def asking_heading(heading: str) -> bool:
+    """Whether a heading introduces what is asked of the candidate (headings repeat: cached)."""
+    return bool(_ASKING_HEADING.search(heading.lower()))
 
 
 def _where(clause: Clause) -> str:
     return f"'{clause.heading}'" if clause.heading else "the text"
-
-
-def _context_word(text: str, hit: Hit, context: re.Pattern[str]) -> str | None:
-    found = context.search(text[: hit.start] + " " + text[hit.end :])
-    return found.group() if found else None
 
 
 def study_fields(clause: Clause) -> list[tuple[int, int]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import ahocorasick
 
 from careers.errors import CareersError, Diagnostic
 from careers.posting.tagging.matcher import Matcher, compile_matcher
@@ -67,16 +69,27 @@ class Vocabulary:
         """The skill a front matter name means: its name, slug or any spelling, ignoring case."""
         return self.names.get(name.casefold()) or self.names.get(slugify(name))
 
-    def context_pattern(self, slug: str) -> re.Pattern[str]:
-        """Any of a guarded skill's context words, each starting a word (compiled when first used)."""
-        return _context_pattern(self.contexts[slug])
+    def context_word(self, slug: str, lower: str, start: int, end: int) -> str | None:
+        """A context word of a guarded skill in ``lower`` (a lowercased clause) outside the
+        hit at ``start:end``, starting a word ("Python" for "Go"), or None."""
+        for stop, word in _context_automaton(self.contexts[slug]).iter(lower):
+            begin = stop - len(word) + 1
+            if start <= begin < end or begin < start < stop + 1:
+                continue  # inside the hit itself, or overlapping it
+            if begin == 0 or not (lower[begin - 1].isalnum() or lower[begin - 1] == "_"):
+                return str(word)
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
-def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    # Skills share their context lists (a group in the overlay), so most compile once.
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+def _context_automaton(words: tuple[str, ...]) -> Any:
+    # Skills share their context lists (a group in the overlay), so most are built once; an
+    # automaton finds any of 70 words in one pass, where an alternation regex tries each.
+    automaton = ahocorasick.Automaton()
+    for word in {w.lower() for w in words}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def digest(*parts: str) -> str:
