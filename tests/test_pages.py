@@ -109,3 +109,45 @@ def test_not_found_page_searches_and_lists_open_postings(project: Path) -> None:
     form = page.select_one("form[role=search]")
     assert form["action"] == "/careers/" and form.select_one("input")["name"] == "q"
     assert page.select_one(".card-title a")["href"] == "/careers/jobs/senior-data-engineer/"
+
+
+def test_soft_skills_get_no_pages_chips_or_filters_by_default(project: Path) -> None:
+    build(load_config(project))
+    site = project / "site"
+    assert not (site / "skills" / "teamwork").exists()
+    index = soup_of(site, "skills/index.html")
+    assert "Soft skills" not in index.get_text() and "Teamwork" not in index.get_text()
+    cards = soup_of(site, "index.html").select("#postings > li.card")
+    assert all("teamwork" not in card["data-skills"].split() for card in cards)
+    side = soup_of(site, "jobs/territory-account-manager/index.html").select_one(".posting-side")
+    assert "Teamwork" in side.select_one("ul.chips-soft").get_text()
+
+
+def test_a_site_may_give_soft_skills_pages(project: Path) -> None:
+    config = project / "careers.toml"
+    config.write_text(config.read_text() + "soft_skill_pages = true\n")
+    build(load_config(project))
+    site = project / "site"
+    assert (site / "skills" / "teamwork" / "index.html").is_file()
+    assert "Soft skills" in soup_of(site, "skills/index.html").get_text()
+    side = soup_of(site, "jobs/territory-account-manager/index.html").select_one(".posting-side")
+    assert side.select_one('a[href="../../skills/teamwork/index.html"]') is not None
+    assert side.select_one("ul.chips-soft") is None
+
+
+def test_front_matter_may_mark_preferred_skills(project: Path) -> None:
+    skills = "skills: {required: [SQL, python], preferred: [Tableau, SQL]}"
+    write_posting(project, "data.md", f"title: Data Analyst\n{skills}")
+    build(load_config(project))
+    side = soup_of(project / "site", "jobs/data-analyst/index.html").select_one(".posting-side")
+    required, preferred = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
+    assert (required, preferred) == ("Python SQL", "Tableau")  # a name in both lists is required
+
+
+def test_education_says_what_is_preferred(project: Path) -> None:
+    write_posting(project, "analyst.md", "title: Analyst", "## Requirements\n\n- Bachelor's degree preferred")
+    build(load_config(project))
+    page = soup_of(project / "site", "jobs/analyst/index.html")
+    details = {dt.get_text(): dt.find_next("dd").get_text() for dt in page.select(".details dt")}
+    assert details["Education"] == "Bachelor's degree (preferred)"
+    assert "educationRequirements" not in page.select_one('script[type="application/ld+json"]').get_text()

@@ -85,10 +85,12 @@ def render_toml(entries: list[Candidate], ignore: list[str], counts: Counter[str
 
 def render_json(toml_text: str, data: dict[str, Any]) -> str:
     """The same vocabulary as compact JSON rows, stamped with the TOML's hash (see the loader)."""
+    # As the package's TOML reader gives them (stripped), so either file reads the same.
     rows = [
-        [s["name"], s.get("slug", ""), s["category"], s.get("source", ""), *(s.get(k, []) for k in KEYS)]
+        [s["name"].strip(), s.get("slug", ""), s["category"], s.get("source", ""),
+         *([v.strip() for v in s.get(k, [])] for k in KEYS)]
         for s in data["skill"]
-    ]
+    ]  # fmt: skip
     digest = hashlib.sha256(toml_text.encode("utf-8")).hexdigest()
     body = {"format": 1, "toml_sha256": digest, "ignore": data.get("ignore", []), "skills": rows}
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -222,6 +222,7 @@ def linguist_languages(root: Path, rules: Mapping[str, Any]) -> Iterator[Candida
     """Programming, markup and data languages with editor support (a proxy for being in use)."""
     data = yaml.safe_load((root / LINGUIST).read_text(encoding="utf-8"))
     common = {w.casefold() for w in rules["common_words"]}
+    skipped = {w.casefold() for w in rules["skip_aliases"]}
     for name, info in sorted(data.items()):
         kind = info.get("type")
         if kind not in rules["types"] or "group" in info or name in rules["skip"]:
@@ -231,7 +232,7 @@ def linguist_languages(root: Path, rules: Mapping[str, Any]) -> Iterator[Candida
         category = rules["categories"][kind]
         aliases = [
             a for a in info.get("aliases", [])
-            if len(a) >= 4 and a.casefold() not in common and a.casefold() != name.casefold()
+            if len(a) >= 4 and a.casefold() not in common | skipped and a.casefold() != name.casefold()
         ]  # fmt: skip
         if name.casefold() in common or len(name) <= 2:
             yield Candidate(name, category, "linguist", aliases, [name], context=list(rules["context"]))

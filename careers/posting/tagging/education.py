@@ -116,7 +116,7 @@ _REGISTRATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\blicen[cs]e\s+to\s+practi[cs]e\s+medicine",
     )),
 )  # fmt: skip
-_REGISTRATIONS = tuple((level, re.compile("|".join(words))) for level, words in _REGISTRATION_WORDS)
+_REGISTRATIONS = tuple((level, re.compile("|".join(words), re.I)) for level, words in _REGISTRATION_WORDS)
 # Text one of which a degree abbreviation needs, as written: "B.S.", "BA/BS", "BS or MS", "BS in".
 _ABBREV_WORDS = ("A.", "B.", "M.", "J.", "D.", "Ed.", "/", " or ", " in ", "AAS", "BSc", "MSc", "BEng",
                  "Tech", "MEng", "MEd", "EdD", "BBA", "BSN", "MSN", "MPH", "MSW", "MFA", "BFA", "MPA", "MHA",

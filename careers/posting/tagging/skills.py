@@ -69,8 +69,8 @@ _APPLICATION_CLAUSE = re.compile(
 _APPLICATION_WORDS = ("u.s", "us person", "citizen", "resident", "green card", "right to work", "interview",
                       "shortlist", "closing date", "apply ")  # fmt: skip
 _DEPARTMENT_BEFORE = re.compile(
-    r"\b(?:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
-    r"(?:\s+[\w-]+){0,2}?\s+(?:with|across|alongside)\s+(?:the\s+|our\s+|other\s+)?"
+    r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
     r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*\s*(?:,|and|&)\s*)*$"
 )
 # Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
