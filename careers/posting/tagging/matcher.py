@@ -110,7 +110,7 @@ def compile_matcher(folded: Iterable[str], exact: Iterable[str]) -> Matcher:
 
 def _automaton(terms: Iterable[str]) -> Any:
     automaton = ahocorasick.Automaton()
-    for term in sorted(set(terms)):
+    for term in set(terms):  # the automaton is the same whatever the order
         automaton.add_word(term, term)
     if len(automaton):
         automaton.make_automaton()

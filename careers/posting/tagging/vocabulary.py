@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -22,9 +22,9 @@ _SKILL_KEYS = {"name", "slug", "category", "source", "aliases", "exact", "ambigu
 _LISTS = ("aliases", "exact", "ambiguous", "context")
 
 
-@dataclass(frozen=True)
-class Skill:
-    """One vocabulary entry (see the header of ``careers/data/skills.toml``)."""
+class Skill(NamedTuple):
+    """One vocabulary entry (see the header of ``careers/data/skills.toml``); a tuple, since the
+    built-in vocabulary makes 3,000 of them on every load."""
 
     name: str
     slug: str
@@ -61,9 +61,17 @@ class Vocabulary:
     exact: dict[str, Skill]
     guarded: frozenset[tuple[str, bool]]
     contexts: dict[str, tuple[str, ...]]
-    names: dict[str, Skill]
     ignored: frozenset[str] = frozenset()
     fingerprint: str = field(default="")
+
+    @functools.cached_property
+    def names(self) -> dict[str, Skill]:
+        """Every name, slug and spelling, casefolded (built when front matter first asks)."""
+        names: dict[str, Skill] = {}
+        for skill in self.skills:
+            for spelling in (skill.name, skill.slug, *skill.aliases, *skill.exact, *skill.ambiguous):
+                names.setdefault(spelling.casefold(), skill)
+        return names
 
     def get(self, name: str) -> Skill | None:
         """The skill a front matter name means: its name, slug or any spelling, ignoring case."""
@@ -177,7 +185,6 @@ def build_vocabulary(
     exact: dict[str, Skill] = {}
     guarded: set[tuple[str, bool]] = set()
     contexts: dict[str, tuple[str, ...]] = {}
-    names: dict[str, Skill] = {}
     for skill in skills:
         plain = (skill.name, *skill.aliases) if skill.name not in skill.exact else skill.aliases
         for term in (*plain, *skill.ambiguous):
@@ -188,12 +195,8 @@ def build_vocabulary(
             guarded.update((t.lower(), False) for t in skill.ambiguous)
             guarded.update((t, True) for t in skill.exact)
             contexts[skill.slug] = skill.context
-        for spelling in (skill.name, skill.slug, *skill.aliases, *skill.exact, *skill.ambiguous):
-            names.setdefault(spelling.casefold(), skill)
     if not fingerprint:
-        listed = [RULES_VERSION, [asdict(s) for s in skills], sorted(ignored)]
+        listed = [RULES_VERSION, [s._asdict() for s in skills], sorted(ignored)]
         fingerprint = digest(json.dumps(listed, sort_keys=True))
     matcher = compile_matcher([*folded, *ignored], exact)
-    return Vocabulary(
-        skills, matcher, folded, exact, frozenset(guarded), contexts, names, ignored, fingerprint
-    )
+    return Vocabulary(skills, matcher, folded, exact, frozenset(guarded), contexts, ignored, fingerprint)

@@ -9,13 +9,12 @@ stamp does not match (the TOML was edited by hand), the TOML is read instead.
 from __future__ import annotations
 
 import hashlib
-import json
 import tomllib
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import orjson
 import yaml
 
 from careers.errors import Diagnostic
@@ -57,7 +56,7 @@ def builtin_skills() -> tuple[tuple[Skill, ...], tuple[str, ...], str]:
     toml_text = data.joinpath("skills.toml").read_text("utf-8")
     toml_hash = hashlib.sha256(toml_text.encode("utf-8")).hexdigest()
     try:
-        compiled = json.loads(data.joinpath("skills.json").read_text("utf-8"))
+        compiled = orjson.loads(data.joinpath("skills.json").read_bytes())
     except (OSError, ValueError):
         compiled = None
     stamp = (compiled.get("format"), compiled.get("toml_sha256")) if isinstance(compiled, dict) else None
@@ -155,7 +154,7 @@ def merge_site(builtin: tuple[Skill, ...], data: dict[str, Any], path: str, text
         if (skill := known(old, "rename")) is not None and isinstance(new, str) and new.strip():
             del by_name[skill.name.casefold()]
             aliases = (skill.name, *skill.aliases)
-            renamed = replace(skill, name=new.strip(), slug=slugify(new), aliases=aliases)
+            renamed = skill._replace(name=new.strip(), slug=slugify(new), aliases=aliases)
             by_name[renamed.name.casefold()] = renamed
     for key in ("aliases", "exact"):
         for name, extra in _as_table(data.get(key, {})).items():
@@ -173,8 +172,8 @@ def merge_site(builtin: tuple[Skill, ...], data: dict[str, Any], path: str, text
 
 def _with_spellings(skill: Skill, key: str, spellings: tuple[str, ...]) -> Skill:
     if key == "aliases":
-        return replace(skill, aliases=skill.aliases + spellings)
-    return replace(skill, exact=skill.exact + spellings)
+        return skill._replace(aliases=skill.aliases + spellings)
+    return skill._replace(exact=skill.exact + spellings)
 
 
 def _as_list(value: object) -> list[object]:
