@@ -68,6 +68,10 @@ _APPLICATION_CLAUSE = re.compile(
 )
 _APPLICATION_WORDS = ("u.s", "us person", "citizen", "resident", "green card", "right to work", "interview",
                       "shortlist", "closing date", "apply ")  # fmt: skip
+# "You report directly to Sales Management": whom the job reports to.
+_REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\s+(?:the\s+)?$", re.I)
+# "in the telecommunications/technology sector": an industry the job is in, not a skill.
+_INDUSTRY_AFTER = re.compile(r"(?:[\s/&,-]+[\w-]+){0,3}?\s+(?:sector|industry|industries)\b")
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
@@ -147,6 +151,8 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             continue
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
+        if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60):
+            continue  # "in the telecommunications/technology sector"
         if skill.category not in _TOOL_CATEGORIES:
             if names_a_department(clause.text, local):
                 continue
@@ -187,15 +193,15 @@ def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
-    """Whether a mention is a team or service to work with ("the Customer Experience team",
-    "our data science team", "the specialties of Critical Care and Theatres")."""
+    """Whether a mention is a team or service, not a skill: "the Customer Experience team", "our
+    data science team", "report to Sales Management"."""
     after = text[hit.end : hit.end + 120]
     near = text[max(0, hit.start - 24) : hit.start]
     if (_TEAM_AFTER.match(after) or "special" in near.lower()) and _TEAM_BEFORE.search(near):
         return True
     if not hit.text[:1].isupper():
         return False
-    if _DEPARTMENT_AFTER.match(after):
+    if _DEPARTMENT_AFTER.match(after) or _REPORTS_TO.search(near):
         return True
     before = text[max(0, hit.start - 160) : hit.start]
     cue = before.lower()
