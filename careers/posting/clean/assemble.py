@@ -1,0 +1,94 @@
+"""Lines grouped into sections: titled by their headings, boilerplate and the company apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from careers.model import ListBlock, Paragraph, Run, Section, SectionKind
+from careers.posting.clean.boilerplate import (
+    FURNITURE_HEADING,
+    is_boilerplate,
+    is_company_opening,
+    is_furniture,
+)
+from careers.posting.clean.headings import clean_heading, heading_kind
+from careers.posting.clean.lines import Line
+
+# Sections a reader asks "what is asked of me?" of: boilerplate there gets a section of its own.
+_READ_KINDS = frozenset({"summary", "responsibilities", "requirements", "preferred", "other"})
+
+
+@dataclass
+class _Draft:
+    heading: str | None
+    kind: SectionKind
+    lines: list[Line] = field(default_factory=list)
+
+
+def assemble(lines: list[Line]) -> tuple[Section, ...]:
+    """Group lines into sections; drop furniture, "N/A" sections and empty openings."""
+    drafts = [_Draft(None, "summary")]
+    skipping = False  # inside a section of job-board furniture ("Similar jobs")
+    for line in lines:
+        if line.kind == "drop" or is_furniture(line.runs):
+            continue
+        text = line.text
+        if line.kind == "heading":
+            heading = clean_heading(text)
+            skipping = bool(FURNITURE_HEADING.fullmatch(heading))
+            if heading and not skipping:
+                drafts.append(_Draft(heading, heading_kind(heading)))
+            continue
+        if skipping:
+            continue
+        if line.kind == "para" and drafts[-1].kind in _READ_KINDS and is_boilerplate(text):
+            drafts.append(_Draft(None, "equal_opportunity"))
+        drafts[-1].lines.append(line)
+    sections = []
+    for draft in _split_opening(drafts):
+        blocks = to_blocks(draft.lines)
+        if not blocks and draft.heading is None:
+            continue
+        if draft.lines and all(line.kind == "na" for line in draft.lines):
+            continue
+        sections.append(Section(draft.heading, draft.kind, blocks))
+    return tuple(sections)
+
+
+def _split_opening(drafts: list[_Draft]) -> list[_Draft]:
+    """The untitled opening's leading paragraphs about the employer as a company section."""
+    opening = drafts[0]
+    count = 0
+    for line in opening.lines:
+        if line.kind != "para" or not is_company_opening(line.text):
+            break
+        count += 1
+    if not count:
+        return drafts
+    company = _Draft(None, "company", opening.lines[:count])
+    rest = _Draft(None, "summary", opening.lines[count:])
+    return [company, rest, *drafts[1:]]
+
+
+def to_blocks(lines: list[Line]) -> tuple[Paragraph | ListBlock, ...]:
+    """Lines as paragraphs and lists: items of one list in a row make one list."""
+    blocks: list[Paragraph | ListBlock] = []
+    items: list[tuple[Run, ...]] = []
+    current: tuple[int, bool] | None = None
+    for line in lines:
+        if line.kind == "item":
+            key = (line.list_id, line.ordered)
+            if items and key != current:
+                blocks.append(ListBlock(tuple(items), current[1] if current else False))
+                items = []
+            items.append(line.runs)
+            current = key
+            continue
+        if items:
+            blocks.append(ListBlock(tuple(items), current[1] if current else False))
+            items = []
+        if line.kind in ("para", "na", "heading"):
+            blocks.append(Paragraph(line.runs))
+    if items:
+        blocks.append(ListBlock(tuple(items), current[1] if current else False))
+    return tuple(blocks)
