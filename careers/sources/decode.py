@@ -25,6 +25,7 @@ def decode(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]]:
     """
     if not data.strip():
         raise ContentError(relpath, None, "file is empty: write a posting or delete the file")
+    notes: tuple[Diagnostic, ...]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(data, relpath)
         notes = (Diagnostic(relpath, None, "warning", "file is UTF-16; it was read, but save it as UTF-8"),)
