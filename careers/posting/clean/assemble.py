@@ -11,7 +11,7 @@ from careers.posting.clean.boilerplate import (
     is_company_opening,
     is_furniture,
 )
-from careers.posting.clean.headings import clean_heading, heading_kind
+from careers.posting.clean.headings import clean_heading, heading_kind, same_words
 from careers.posting.clean.lines import Line
 
 # Sections a reader asks "what is asked of me?" of: boilerplate there gets a section of its own.
@@ -45,14 +45,37 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
             drafts.append(_Draft(None, "equal_opportunity"))
         drafts[-1].lines.append(line)
     sections = []
-    for draft in _split_opening(drafts):
+    for i, draft in enumerate(drafts := _sub_sections(_split_opening(drafts))):
         blocks = to_blocks(draft.lines)
-        if not blocks and draft.heading is None:
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        if not blocks and (draft.heading is None or _repeated(draft, nxt)):
             continue
         if draft.lines and all(line.kind == "na" for line in draft.lines):
             continue
         sections.append(Section(draft.heading, draft.kind, blocks))
     return tuple(sections)
+
+
+def _repeated(draft: _Draft, nxt: _Draft | None) -> bool:
+    """An empty heading the next one repeats ("Skills:" then "Skills")."""
+    return nxt is not None and draft.heading is not None and same_words(draft.heading, nxt.heading or "")
+
+
+def _sub_sections(drafts: list[_Draft]) -> list[_Draft]:
+    """Headings that say nothing of their kind, under an empty one that does, are of its kind.
+
+    "What You'll Do" with nothing under it, then "Treasury Operations", "Debt / Financing":
+    those are the responsibilities, grouped.
+    """
+    out: list[_Draft] = []
+    parent: SectionKind | None = None
+    for draft in drafts:
+        if draft.kind == "other" and parent is not None:
+            draft = _Draft(draft.heading, parent, draft.lines)
+        elif draft.heading is not None:
+            parent = draft.kind if not draft.lines and draft.kind != "other" else None
+        out.append(draft)
+    return out
 
 
 def _split_opening(drafts: list[_Draft]) -> list[_Draft]:

@@ -48,12 +48,13 @@ _ABOUT_THE_JOB = re.compile(
 _FURNITURE_LINE = re.compile(
     r"(similar|related|recommended|more|other) jobs( for you| you may like)?|jobs you may like|"
     r"people also viewed|share( this)?( job| posting| position)?( on \w+)?|tweet|pin it|"
-    r"print( this)?( job)?|email (this )?(job|to a friend)|apply( now| here| today| online)?|"
+    r"print( this)?( job)?|email (this )?(job|(details )?to a friend)|apply( now| here| today| online)?|"
     r"apply for this (job|position|role)|easy apply|i'?m interested|save( this)?( job)?|saved|"
     r"report( this)?( job)?|back to (search|jobs|results|top)|view all (jobs|openings)|"
     r"see all (jobs|openings)|(go )?back|follow us( on \w+)?|"
     r"(facebook|twitter|linkedin|instagram|youtube|whatsapp|xing|glassdoor)|"
-    r"show (more|less)|read more|see more|copy link|job alert|create (a )?job alert",
+    r"show (more|less)|read more|see more|copy link|job alert|create (a )?job alert|"
+    r"view (previous|next) (list|job|posting)",
     re.IGNORECASE,
 )
 _COOKIE = re.compile(

@@ -6,14 +6,25 @@ import dataclasses
 import re
 
 from careers.model import Run
-from careers.posting.clean.headings import heading_kind, is_known_heading, looks_like_heading, title_case
+from careers.posting.clean.headings import (
+    AMOUNT,
+    heading_kind,
+    is_known_heading,
+    looks_like_heading,
+    title_case,
+)
 from careers.posting.clean.lines import Line, read_line
 from careers.posting.clean.runs import all_strong, normalize_runs, split_runs, strip_prefix, text_of
 
 _SENTENCE_END = re.compile(r"[.!?…]$")
+# An email address or a phone number: a contact block, which a lead-in can title.
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|\d[\d ()-]{8,}\d")
+RUN_IN_WORDS = 8  # a run-in heading's text is at least this long: shorter, it is a label's value
 # "…community integration. Professional:" — a heading glued to the end of the line before it.
 _GLUED_LABEL = re.compile(r"^(.*[.!?])\s+([A-Z][\w&/'’-]*(?: [\w&/'’-]+){0,3}):$")
 _LABEL_END = re.compile(r"\s*[:\-–—]$")
+# How a lead-in without its colon ends: "The skills required are", "… provide the following support".
+_LEADS_IN = re.compile(r"\b(are|is|include|includes|including|such as)$|\bthe following\b", re.IGNORECASE)
 
 
 def read_in_context(lines: list[Line]) -> list[Line]:
@@ -100,15 +111,15 @@ def _headings_in_context(lines: list[Line]) -> list[Line]:
 
 def _introduces(line: Line, nxt: Line) -> bool:
     """A lead-in before a list or a contact block, or a bold label before a list."""
-    if _is_lead_in(line, nxt) and (nxt.kind == "item" or _is_short(nxt)):
+    if _is_lead_in(line, nxt) and (nxt.kind == "item" or _is_short(nxt) or bool(_CONTACT.search(nxt.text))):
         return True
     return all_strong(line.runs) and nxt.kind == "item" and _bold_label(line.text)
 
 
 def _titles(prev: Line | None, nxt: Line | None) -> bool:
     """Whether a title-case line between these two is a heading: text before it, text after it."""
-    if prev is None or nxt is None or _is_title_line(prev):
-        return False
+    if prev is None or nxt is None or _is_title_line(prev) or prev.text.endswith(":"):
+        return False  # a line a lead-in introduces ("… follow the link below:") is what it names
     return _is_sentence(nxt) or (nxt.kind == "para" and nxt.text.endswith(":") and len(nxt.text.split()) >= 3)
 
 
@@ -120,7 +131,9 @@ def _is_lead_in(line: Line, nxt: Line) -> bool:
         return False
     if text.endswith(":"):
         return True
-    return nxt.kind == "item" and len(words) >= 3 and not re.search(r"[.!?;,:)]$", text)
+    if nxt.kind != "item" or len(words) < 3 or ":" in text or re.search(r"[.!?;,)]$", text):
+        return False
+    return bool(_LEADS_IN.search(text))
 
 
 def _bold_label(text: str) -> bool:
@@ -133,7 +146,7 @@ def _is_title_line(line: Line) -> bool:
     words = text.split()
     if line.kind != "para" or not words or len(words) > 6 or not text[0].isupper():
         return False
-    return not re.search(r"[.!?;,:]$|: |@", text) and title_case(words)
+    return not re.search(r"[.!?;,:]$|: |@", text) and not AMOUNT.search(text) and title_case(words)
 
 
 def _is_sentence(line: Line) -> bool:
@@ -180,11 +193,16 @@ def _read_run(run: list[Line], prev: Line | None, after: Line | None, list_id: i
         before = out[-1] if out else prev
         nxt = run[k + 1] if k + 1 < len(run) else after
         titles_list = k == 0 and len(run) >= 4 and not (prev and prev.kind == "heading") and _names_list(line)
-        if titles_list or (_is_title_line(line) and _titles(before, nxt)):
+        after_text = before is not None and (before.kind == "heading" or _ends_sentence(before))
+        if titles_list or (_is_title_line(line) and after_text and _titles(before, nxt)):
             out.append(dataclasses.replace(line, kind="heading"))
         else:
             out.append(dataclasses.replace(line, kind="item", list_id=list_id))
     return out
+
+
+def _ends_sentence(line: Line) -> bool:
+    return bool(_SENTENCE_END.search(line.text)) or len(line.text.split()) >= 10
 
 
 def _names_list(line: Line) -> bool:
@@ -213,7 +231,8 @@ def shape_lines(lines: list[Line]) -> list[Line]:
 def _run_in(line: Line) -> list[Line]:
     """A line that opens with a bold label ending in a colon, as that heading and its text.
 
-    In a list item, only a label that names a section ("About us:") is a heading.
+    The text must be more than a value ("**Hours:** 9 to 5" stays a line); in a list item,
+    only a label that names a section ("About us:") is a heading.
     """
     if line.kind not in ("para", "item") or not line.runs or not line.runs[0].strong:
         return [line]
@@ -227,7 +246,11 @@ def _run_in(line: Line) -> list[Line]:
         label += ":"
         rest = strip_prefix(normalize_runs(rest), 1)
     label, rest = label.strip(), normalize_runs(rest)
-    if not label.endswith((":", "!", "?")) or not text_of(rest) or len(label.split()) > 8:
+    if (
+        not label.endswith((":", "!", "?"))
+        or len(text_of(rest).split()) < RUN_IN_WORDS
+        or len(label.split()) > 8
+    ):
         return [line]
     if not looks_like_heading(label.rstrip("!"), True) or (
         line.kind == "item" and not is_known_heading(label)

@@ -41,6 +41,12 @@ FACT_LABELS: dict[str, tuple[str, ...]] = {
         "expiry date", "end date",
     ),
     "title": ("job title", "title", "position title", "role title"),
+    # Labels boards print that no field takes: kept as details, as they were written.
+    "details": (
+        "hours", "hours per week", "expected hours", "working hours", "schedule", "work schedule", "shift",
+        "shift pattern", "department", "division", "directorate", "grade", "band", "job category",
+        "job family", "travel", "remote", "work arrangement", "workplace type",
+    ),
     "company": (
         "company", "employer", "organization", "organisation", "hiring organization", "business unit",
     ),
@@ -82,22 +88,33 @@ def take_facts(lines: list[Line]) -> tuple[list[Line], Facts]:
     """The lines without their metadata blocks, and the facts those blocks state.
 
     A block is labelled lines in a row ("Location: Boston", or a label on its own line and
-    its value on the next): two labels boards use, or three lines one of which is; or such a
-    line opening the body.
+    its value on the next) that ``_is_block`` says are a board's.
     """
     out: list[Line] = []
     stated: list[tuple[str, str]] = []
     i = 0
     while i < len(lines):
         pairs, end = _block_at(lines, i)
-        known = sum(1 for label, _ in pairs if field_of(label))
-        if known >= 2 or (known and len(pairs) >= 3) or (known and i == 0 and end == 1):
+        if _is_block(pairs, opening=i == 0):
             stated.extend(pairs)
             i = end
         else:
             out.append(lines[i])
             i += 1
     return out, _facts(stated)
+
+
+def _is_block(pairs: list[tuple[str, str]], opening: bool) -> bool:
+    """Labelled lines that are a board's metadata: a field's label and another board label, or
+    a field's label among three short labelled lines, or a field's label opening the body."""
+    names = [field_of(label) for label, _ in pairs]
+    fields = sum(1 for name in names if name and name != "details")
+    if not fields:
+        return False
+    short = all(len(value.split()) <= 10 for _, value in pairs)
+    return (
+        sum(1 for name in names if name) >= 2 or (len(pairs) >= 3 and short) or (opening and len(pairs) == 1)
+    )
 
 
 def _block_at(lines: list[Line], i: int) -> tuple[list[tuple[str, str]], int]:
@@ -132,7 +149,7 @@ def labelled(text: str) -> tuple[str, str] | None:
 
 
 def _is_value(text: str) -> bool:
-    return 0 < len(text.split()) <= 20 and not re.search(r"[.!?] [A-Z]", text)
+    return 0 < len(text.split()) <= 20 and not re.search(r"[.!?] [A-Z]|!$", text)
 
 
 def _facts(pairs: list[tuple[str, str]]) -> Facts:
@@ -140,7 +157,7 @@ def _facts(pairs: list[tuple[str, str]]) -> Facts:
     details: list[tuple[str, str]] = []
     for label, value in pairs:
         name = field_of(label)
-        if name and name not in values:
+        if name and name != "details" and name not in values:
             values[name] = value
         else:
             details.append((label, value))

@@ -7,7 +7,13 @@ import re
 from typing import TYPE_CHECKING
 
 from careers.model import Run
-from careers.posting.clean.headings import is_capitals, is_known_heading, starts_heading, title_case
+from careers.posting.clean.headings import (
+    heading_kind,
+    is_capitals,
+    is_known_heading,
+    starts_heading,
+    title_case,
+)
 from careers.posting.clean.runs import normalize_runs, split_runs
 
 if TYPE_CHECKING:
@@ -25,6 +31,10 @@ _BOUNDARY = re.compile(r"[.!?:;…]$")
 _BULLET_CHAR = re.compile(r"(?:^|(?<=\s))[•·▪●■➢►✓](?=\s)")
 # After a lead-in ("… in the following ways:"), " - " and the "?" a lost bullet became are bullets.
 _DASH_BULLET = re.compile(r"(?<=\S)\s+[-–?](?=\s+[A-Z])")
+# Where one sentence ends and the next starts: ". Drafting", "! We" (not "e.g. the", "B. Tech").
+_SENTENCE_BREAK = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?])\s+(?=[A-Z])")
+_LISTED_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
+MAX_ITEM_WORDS = 40
 _GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]{2,})")
 
 
@@ -62,7 +72,27 @@ def _cut_headings(line: Line) -> list[Line]:
     spans = inline_headings("".join(r.text for r in line.runs))
     if len(spans) < 2:
         return [line]
-    return [dataclasses.replace(piece, gap=True) for piece in _cut(line, spans, ["heading"] * len(spans))]
+    out: list[Line] = []
+    for piece in _cut(line, spans, ["heading"] * len(spans)):
+        listed = out and out[-1].kind == "heading" and heading_kind(out[-1].text) in _LISTED_KINDS
+        out.extend(_sentence_items(piece) if listed and piece.kind == "para" else [piece])
+    return [dataclasses.replace(piece, gap=True) for piece in out]
+
+
+def _sentence_items(line: Line) -> list[Line]:
+    """Duties or requirements run together as sentences, one item each (when all are short)."""
+    text = "".join(r.text for r in line.runs)
+    cuts = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    bounds = [0, *cuts, len(text)]
+    if len(cuts) < 2 or any(len(text[a:b].split()) > MAX_ITEM_WORDS for a, b in zip(bounds, bounds[1:])):
+        return [line]
+    pieces, rest, offset = [], line.runs, 0
+    for cut in [*cuts, len(text)]:
+        before, rest = split_runs(rest, cut - offset)
+        offset = cut
+        if normalize_runs(before):
+            pieces.append(dataclasses.replace(line, kind="item", runs=normalize_runs(before), list_id=0))
+    return pieces
 
 
 def inline_headings(text: str) -> list[tuple[int, int]]:

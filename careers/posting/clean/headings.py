@@ -19,8 +19,15 @@ _STARTS = re.compile(rf"(?:{_MOD}|{_NOUN}|{'|'.join(FIRST_WORDS)})[:.]?", re.IGN
 
 HASHTAG_LINE = re.compile(r"^(#[\w-]+[\s,;]*)+$")
 NOT_APPLICABLE = re.compile(r"^(n/?a|none|not applicable)\.?$", re.IGNORECASE)
+_LABEL_VALUE = re.compile(r"\w[:：]\s+\S")
+# Money, times and dates: "$25 an hour", "8:00am", "16th November": a fact, not a title.
+AMOUNT = re.compile(
+    r"[$£€¥₹]\s?\d|\d\s?(%|k\b)|\b\d{1,2}[:.]\d{2}\s?([ap]\.?m\b)?|"
+    r"\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 _TRAILING_ELLIPSIS = re.compile(r"\s*(\.\.\.|…)$")
-_HEADING_TAIL = re.compile(r"[\s:：\-–—•*_]+$")
+_HEADING_TAIL = re.compile(r"[\s:：\-–—•*_\\]+$")
 BULLET = re.compile(r"^([•·▪‣◦●○■□➢➤►✓✔\-–—*+]|\d{1,2}[.)])\s+")
 # fmt: off
 _SMALL_WORDS = frozenset(
@@ -31,6 +38,8 @@ MAX_HEADING_WORDS = 12
 
 
 def heading_kind(heading: str) -> SectionKind:
+    """What a section is, from its heading ("What You'll Bring" → requirements)."""
+    heading = heading.replace("’", "'")
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(heading):
             return kind
@@ -44,7 +53,7 @@ def clean_heading(text: str) -> str:
 
 def is_known_heading(text: str) -> bool:
     """Whether ``text`` is a heading phrase postings use, whole ("Key Responsibilities:")."""
-    phrase = clean_heading(text).rstrip("?!. ")
+    phrase = clean_heading(text).rstrip("?!. ").replace("’", "'")
     return (
         0 < len(phrase.split()) <= MAX_HEADING_WORDS
         and phrase[:1].isupper()
@@ -54,7 +63,7 @@ def is_known_heading(text: str) -> bool:
 
 def starts_heading(word: str) -> bool:
     """Whether a heading phrase can start with ``word``."""
-    return bool(_STARTS.fullmatch(word))
+    return bool(_STARTS.fullmatch(word.replace("’", "'")))
 
 
 def looks_like_heading(text: str, all_bold: bool) -> bool:
@@ -82,6 +91,8 @@ def looks_like_heading(text: str, all_bold: bool) -> bool:
 
 
 def _bold_heading(text: str, words: list[str]) -> bool:
+    if _LABEL_VALUE.search(text) or (AMOUNT.search(text) and not is_known_heading(text)):
+        return False  # "Wage: $25 an hour", "Starting pay is $18.00 per hour": facts, not titles
     if text.endswith("?"):
         return len(words) <= 10
     if text.endswith("."):  # a tagline ("High Standards. No Apologies."), not a sentence

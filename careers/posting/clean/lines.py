@@ -25,6 +25,7 @@ _WRAP_ENDINGS = re.compile(
     r"(,|-|\b(and|or|the|of|to|a|an|with|by|for|in|on|at|as|our|your|their|is|are|be))$",
     re.IGNORECASE,
 )
+_GOES_ON = re.compile(r"[,;:.)]|(and|or|to|of|in|on|at|for|with|by|as|is|are|will|who|which|that)\b")
 _RULE = re.compile(r"[-–—_=*~#.•·\s]{3,}")  # a line drawn with characters, not words
 
 
@@ -116,15 +117,18 @@ def join_wrapped(tokens: tuple[Token, ...]) -> list[tuple[bool, tuple[Run, ...]]
 
 
 def is_wrap(before: tuple[Run, ...], after: tuple[Run, ...]) -> bool:
-    """Whether a single break between two pieces of text is a line-wrap artifact."""
+    """Whether a single break between two pieces of text is a line-wrap artifact.
+
+    It is when the sentence goes on: the text before ends in a word that needs more ("and",
+    "the", a comma), or the text after starts in lower case; after a bold line, only when
+    what follows plainly continues it ("<b>Jet2.com</b> and …", "<b>the Analyst</b>, you'll").
+    """
     prev, nxt = text_of(before), text_of(after)
     if not prev or not nxt or prev[-1] in ".!?:;" or BULLET.match(nxt):
         return False
-    if _WRAP_ENDINGS.search(prev):
-        return True
-    if all_strong(before) or all_strong(after):
-        return False
-    return nxt[0].islower()
+    if all_strong(before):  # a bold line is a heading unless the sentence plainly goes on
+        return bool(_GOES_ON.match(nxt))
+    return bool(_WRAP_ENDINGS.search(prev)) or nxt[0].islower()
 
 
 def _join_terms(lines: list[Line]) -> list[Line]:

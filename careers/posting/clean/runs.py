@@ -85,7 +85,8 @@ def read_marks(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     out: list[Run] = []
     for i, run in enumerate(runs):
         text = _ESCAPE.sub(r"\1", run.text)
-        if run.strong or run.href:
+        if run.strong or run.href:  # already bold, or a link's text: its marks only go
+            text = _STRONG_MARKS.sub(r"\2", text) if run.strong else text
             out.append(Run(text, run.strong, run.em, run.href))
             continue
         if i == 0:

@@ -18,11 +18,11 @@ HEADING_KINDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         "anonymous shortlisting",
     )),
     ("preferred", (
-        "prefer", "desir", "nice[ -]to[ -]haves?", "bonus", "stand out", r"\bplus\b", "would be great",
+        "prefer", "desir", "nice[ -]to[ -]haves?", "bonus points", "stand out", r"\bplus\b", "would be great",
         "extra credit", "sets? you apart", "ideally",
     )),
     ("benefits", (
-        "benefit", "perks", "we offer", "compensation", "salary", r"\bpay\b", "rewards", r"why (join|work)",
+        "benefit", "perks", "we offer", "compensation", "salary", r"\bpay\b", "rewards", r"why (join|work)", "bonus",
         "in return", "offer(s|ed)? to you", "we can offer", "what you('ll| will) get",
         r"what('s| is) in it for you", "package",
     )),
@@ -31,15 +31,19 @@ HEADING_KINDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         "(role|job|position) (summary|overview|description|purpose|outline|profile)",
         "summary", "overview", "at a glance", "purpose",
     )),
-    ("requirements", ("about (you|the candidate)", "who you are", "person spec", "you('ll)? thrive")),
+    ("requirements", (
+        r"about (you|the candidate)\b", "who you are", "person spec", "you('ll)? thrive", "need from you",
+        "what we need", "^you$", "^do you",
+    )),
     ("company", (
         "about (us|the company|our company)", "our (company|mission|culture|story|team|values|area)",
         "who we are", "company", r"^about \w", r"^why \w+( exists)?\??$", "what we do", "core values",
-        "values", "facts about", "living (here|in)", "location", "^join",
+        "values", "facts about", "living (here|in)", "location", "^join", r"^why (come|choose)\b",
+        "learn more about",
     )),
     ("requirements", (
         "require", "qualifica", "must[ -]have", "skills", "criteria", r"^essential( requ\w*)?$",
-        "what you (will )?(bring|need|have)", "you('ll| will) need", "you (should )?have",
+        "what you('ll| will)? (bring|need|have)", "you('ll| will) need", "you (should )?have",
         "keys? (to|for) success", "candidate", "education", "experience", "competenc", "eligib",
         "looking for", "ideal", "knowledge", "abilities", "attributes", "mentality", "need to succeed",
         "certificat", "licen[cs]",
@@ -86,7 +90,7 @@ PHRASES = (
     r"who you are", r"who we are", r"what we do", r"why (join|work (for|with|at)) [\w&.' -]{1,30}\??",
     r"why join us\??", r"why [\w.-]+\??", r"nice to haves?", r"a day in the life", r"how to apply",
     r"person specification", r"essential( criteria)?", r"desirable( criteria)?", r"(our|the) offer( to you)?",
-    r"in return", r"(equal (employment )?opportunit(y|ies)|eeo)( statement| employer)?",
+    r"in return", r"what we can offer( you)?", r"(equal (employment )?opportunit(y|ies)|eeo)( statement| employer)?",
     r"diversity (&|and) (belonging|inclusion)", r"(salary|pay) transparency",
     r"benefits (&|and) (compensation|perks)", r"compensation (&|and) benefits", r"(total )?rewards",
     r"(u\.?s\.? )?work authori[sz]ation( (&|and) sponsorship)?", r"learn more about [\w&.' -]{2,30}",
@@ -104,6 +108,7 @@ PHRASES = (
 # for inline headings only at these.
 FIRST_WORDS = r"""
     about what who why nice a how person in equal eeo diversity total u\.?s\.? work working learn
-    technolog(y|ies) tech next more further additional other you('ll)? day-to-day core must
+    technolog(y|ies) tech next more further additional other you('ll)? day-to-day core must sales life
+    careers join
 """.split()
 # fmt: on
