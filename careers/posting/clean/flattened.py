@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -84,7 +85,7 @@ def _sentence_items(line: Line) -> list[Line]:
     text = "".join(r.text for r in line.runs)
     cuts = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
     bounds = [0, *cuts, len(text)]
-    if len(cuts) < 2 or any(len(text[a:b].split()) > MAX_ITEM_WORDS for a, b in zip(bounds, bounds[1:])):
+    if len(cuts) < 2 or any(len(text[a:b].split()) > MAX_ITEM_WORDS for a, b in itertools.pairwise(bounds)):
         return [line]
     pieces, rest, offset = [], line.runs, 0
     for cut in [*cuts, len(text)]:
