@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from careers.model import ListBlock, Paragraph, Run, Section, SectionKind
@@ -11,8 +12,9 @@ from careers.posting.clean.boilerplate import (
     is_company_opening,
     is_furniture,
 )
-from careers.posting.clean.headings import clean_heading, heading_kind, same_words
+from careers.posting.clean.headings import clean_heading, heading_kind, same_words, words_of
 from careers.posting.clean.lines import Line
+from careers.posting.clean.runs import read_marks, text_of
 
 # Sections a reader asks "what is asked of me?" of: boilerplate there gets a section of its own.
 _READ_KINDS = frozenset({"summary", "responsibilities", "requirements", "preferred", "other"})
@@ -30,16 +32,17 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
     drafts = [_Draft(None, "summary")]
     skipping = False  # inside a section of job-board furniture ("Similar jobs")
     for line in lines:
-        if line.kind == "drop" or is_furniture(line.runs):
-            continue
         text = line.text
         if line.kind == "heading":
-            heading = clean_heading(text)
+            # A heading is shown as plain text: marks split across its runs are read once joined.
+            heading = clean_heading(text_of(read_marks((Run(text),))))
             skipping = bool(FURNITURE_HEADING.fullmatch(heading))
-            if heading and not skipping:
+            if _restates(drafts[-1], heading):
+                drafts[-1].lines.append(dataclasses.replace(line, kind="para"))
+            elif heading and not skipping and not is_furniture(line.runs):
                 drafts.append(_Draft(heading, heading_kind(heading)))
             continue
-        if skipping:
+        if skipping or line.kind == "drop" or is_furniture(line.runs):
             continue
         if line.kind == "para" and drafts[-1].kind in _READ_KINDS and is_boilerplate(text):
             drafts.append(_Draft(None, "equal_opportunity"))
@@ -54,6 +57,15 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
             continue
         sections.append(Section(draft.heading, draft.kind, blocks))
     return tuple(sections)
+
+
+def _restates(draft: _Draft, heading: str) -> bool:
+    """A lead-in right under the heading it restates ("Preferred Qualifications", then
+    "Preferred qualifications include:"): the heading's first line, not a heading."""
+    if draft.heading is None or draft.lines:
+        return False
+    first, second = words_of(draft.heading), words_of(heading)
+    return bool(first) and len(second) > len(first) and second[: len(first)] == first
 
 
 def _repeated(draft: _Draft, nxt: _Draft | None) -> bool:
@@ -94,24 +106,24 @@ def _split_opening(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def to_blocks(lines: list[Line]) -> tuple[Paragraph | ListBlock, ...]:
-    """Lines as paragraphs and lists: items of one list in a row make one list."""
+    """Lines as paragraphs and lists: items in a row make one list (a source's lists cut in
+    pieces by empty items or closing tags read as one), numbered or not."""
     blocks: list[Paragraph | ListBlock] = []
     items: list[tuple[Run, ...]] = []
-    current: tuple[int, bool] | None = None
+    ordered = False
     for line in lines:
         if line.kind == "item":
-            key = (line.list_id, line.ordered)
-            if items and key != current:
-                blocks.append(ListBlock(tuple(items), current[1] if current else False))
+            if items and line.ordered != ordered:
+                blocks.append(ListBlock(tuple(items), ordered))
                 items = []
             items.append(line.runs)
-            current = key
+            ordered = line.ordered
             continue
         if items:
-            blocks.append(ListBlock(tuple(items), current[1] if current else False))
+            blocks.append(ListBlock(tuple(items), ordered))
             items = []
         if line.kind in ("para", "na", "heading"):
             blocks.append(Paragraph(line.runs))
     if items:
-        blocks.append(ListBlock(tuple(items), current[1] if current else False))
+        blocks.append(ListBlock(tuple(items), ordered))
     return tuple(blocks)

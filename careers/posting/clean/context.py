@@ -118,7 +118,12 @@ def _introduces(line: Line, nxt: Line) -> bool:
 
 def _titles(prev: Line | None, nxt: Line | None) -> bool:
     """Whether a title-case line between these two is a heading: text before it, text after it."""
-    if prev is None or nxt is None or _is_title_line(prev) or prev.text.endswith(":"):
+    if (
+        prev is None
+        or nxt is None
+        or _is_title_line(prev)
+        or (prev.kind == "para" and prev.text.endswith(":"))
+    ):
         return False  # a line a lead-in introduces ("… follow the link below:") is what it names
     return _is_sentence(nxt) or (nxt.kind == "para" and nxt.text.endswith(":") and len(nxt.text.split()) >= 3)
 

@@ -52,6 +52,10 @@ FACT_LABELS: dict[str, tuple[str, ...]] = {
     ),
 }
 # fmt: on
+# The fields only a board's metadata states ("Job title" also heads a contact's details).
+_BOARD_FIELDS = frozenset(
+    {"location", "employment_type", "salary", "reference", "date_posted", "valid_through"}
+)
 _FIELD_OF = {label: name for name, labels in FACT_LABELS.items() for label in labels}
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /&().'’#-]{0,40}?)\s*[:：]\s*(?P<value>\S.*)$")
 _NUMBER_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&'’-]{0,40}?)\s*#\s*(?P<value>[\w-]+)$")
@@ -108,7 +112,7 @@ def _is_block(pairs: list[tuple[str, str]], opening: bool) -> bool:
     """Labelled lines that are a board's metadata: a field's label and another board label, or
     a field's label among three short labelled lines, or a field's label opening the body."""
     names = [field_of(label) for label, _ in pairs]
-    fields = sum(1 for name in names if name and name != "details")
+    fields = sum(1 for name in names if name in _BOARD_FIELDS)
     if not fields:
         return False
     short = all(len(value.split()) <= 10 for _, value in pairs)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from careers.model import Run
 from careers.posting.clean.headings import (
+    HEADING_PHRASE,
+    clean_heading,
     heading_kind,
     is_capitals,
     is_known_heading,
@@ -25,6 +27,7 @@ FLAT_WORDS = 100
 MAX_INLINE_HEADING = 12
 _WORD = re.compile(r"\S+")
 _STARTS_CONTENT = re.compile(r"[\"“‘(•·▪$£€#¿¡*\d]|[^\W\d_a-z]")
+_SENTENCE_STARTS = frozenset({"our", "the", "your", "this", "what", "a"})
 _ENDS_NO_HEADING = frozenset(
     "a an and as at by for from in of on or the to with is are be we you our your".split()
 )
@@ -75,8 +78,16 @@ def _cut_headings(line: Line) -> list[Line]:
         return [line]
     out: list[Line] = []
     for piece in _cut(line, spans, ["heading"] * len(spans)):
-        listed = out and out[-1].kind == "heading" and heading_kind(out[-1].text) in _LISTED_KINDS
-        out.extend(_sentence_items(piece) if listed and piece.kind == "para" else [piece])
+        if piece.kind != "para":
+            out.append(piece)
+            continue
+        glued = split_glued(piece.runs)
+        if len(glued) > 1:  # "… follow safety proceduresKnowledge of …": items run together
+            out.extend(dataclasses.replace(piece, kind="item", runs=runs, list_id=0) for runs in glued)
+        elif out and out[-1].kind == "heading" and heading_kind(out[-1].text) in _LISTED_KINDS:
+            out.extend(_sentence_items(piece))
+        else:
+            out.append(piece)
     return [dataclasses.replace(piece, gap=True) for piece in out]
 
 
@@ -138,7 +149,8 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
             phrases.append((n, phrase))
     if starts_heading(first):
         for n, phrase in phrases:
-            if _known_inline(phrase, n, after_boundary or not previous[:1].islower()):
+            free = after_boundary or (previous[:1].isupper() and previous.lower() not in _SENTENCE_STARTS)
+            if _known_inline(phrase, n, free):
                 return i + n
     if after_boundary:
         for n, phrase in reversed(phrases):
@@ -170,6 +182,8 @@ def _known_inline(phrase: str, n: int, free: bool) -> bool:
         return False
     if phrase.endswith(".") and n < 6:
         return False
+    if phrase.split()[0].lower() in _SENTENCE_STARTS and not HEADING_PHRASE.fullmatch(clean_heading(phrase)):
+        return False  # "Our Culture Code is …" starts a sentence; "The Role" is a heading
     return is_known_heading(phrase)
 
 

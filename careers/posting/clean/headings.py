@@ -15,6 +15,7 @@ KNOWN_HEADING = re.compile(
     rf"(?:{_HEAD}(?:\s*(?:,|and|&|/|or)\s*{_HEAD})*(?: (?:{'|'.join(TAILS)}))?|{'|'.join(PHRASES)})",
     re.IGNORECASE,
 )
+HEADING_PHRASE = re.compile("|".join(PHRASES), re.IGNORECASE)
 _STARTS = re.compile(rf"(?:{_MOD}|{_NOUN}|{'|'.join(FIRST_WORDS)})[:.]?", re.IGNORECASE)
 
 HASHTAG_LINE = re.compile(r"^(#[\w-]+[\s,;]*)+$")
@@ -120,8 +121,8 @@ def title_case(words: list[str]) -> bool:
 
 def same_words(a: str, b: str) -> bool:
     """Whether two strings say the same words, ignoring case and punctuation."""
-    return _words(a) == _words(b)
+    return words_of(a) == words_of(b)
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from careers.model import Run
-from careers.posting.clean.facts import split_contact
+from careers.posting.clean.facts import field_of, split_contact
 from careers.posting.clean.flattened import split_flattened
 from careers.posting.clean.headings import (
     BULLET,
@@ -96,17 +96,17 @@ def join_wrapped(tokens: tuple[Token, ...]) -> list[tuple[bool, tuple[Run, ...]]
     current: list[Run] = []
     for token in tokens:
         if isinstance(token, Break):
-            runs = normalize_runs(current)
+            runs = read_marks(normalize_runs(current))
+            current = []
             if text_of(runs):
-                pieces.append((hard or soft, read_marks(runs)))
+                pieces.append((hard or soft, runs))
                 hard = soft = 0
-                current = []
             hard, soft = (hard + 1, soft) if token.hard else (hard, soft + 1)
         else:
             current.append(token)
-    runs = normalize_runs(current)
+    runs = read_marks(normalize_runs(current))
     if text_of(runs):
-        pieces.append((hard or soft, read_marks(runs)))
+        pieces.append((hard or soft, runs))
     lines: list[tuple[bool, tuple[Run, ...]]] = []
     for breaks, runs in pieces:
         if lines and breaks == 1 and is_wrap(lines[-1][1], runs):
@@ -124,8 +124,8 @@ def is_wrap(before: tuple[Run, ...], after: tuple[Run, ...]) -> bool:
     what follows plainly continues it ("<b>Jet2.com</b> and …", "<b>the Analyst</b>, you'll").
     """
     prev, nxt = text_of(before), text_of(after)
-    if not prev or not nxt or prev[-1] in ".!?:;" or BULLET.match(nxt):
-        return False
+    if not prev or not nxt or prev[-1] in ".!?:;" or BULLET.match(nxt) or field_of(prev) or field_of(nxt):
+        return False  # … or a board's label on its own line ("Posted on", "time type")
     if all_strong(before):  # a bold line is a heading unless the sentence plainly goes on
         return bool(_GOES_ON.match(nxt))
     return bool(_WRAP_ENDINGS.search(prev)) or nxt[0].islower()

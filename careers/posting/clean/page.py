@@ -89,12 +89,13 @@ def _board_container(soup: BeautifulSoup) -> Tag | None:
 
 
 def _page_title(soup: BeautifulSoup, container: Tag | None) -> str | None:
-    """The page's ``<h1>`` outside the description, else its ``<title>``."""
-    for h1 in soup.find_all("h1"):
-        if container is None or container not in h1.parents:
-            text = " ".join(h1.get_text(" ").split())
-            if text:
-                return text
+    """The page's first ``<h1>`` (else ``<h2>``) outside the description, else its ``<title>``."""
+    for name in ("h1", "h2"):
+        for heading in soup.find_all(name):
+            if container is None or container not in heading.parents:
+                text = " ".join(heading.get_text(" ").split())
+                if text:
+                    return text
     title = soup.find("title")
     return " ".join(title.get_text(" ").split()) or None if title else None
 

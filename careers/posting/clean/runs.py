@@ -81,7 +81,10 @@ def split_runs(runs: tuple[Run, ...], at: int) -> tuple[tuple[Run, ...], tuple[R
 
 
 def read_marks(runs: tuple[Run, ...]) -> tuple[Run, ...]:
-    """Plain text's Markdown left-overs read: backslash escapes dropped, ``**bold**`` made bold."""
+    """Plain text's Markdown left-overs read: escapes and hard breaks dropped, ``**bold**`` made bold."""
+    if runs and runs[-1].text.endswith("\\"):  # Markdown's hard line break, "…to grow.\\"
+        last = runs[-1]
+        runs = (*runs[:-1], Run(last.text.rstrip("\\"), last.strong, last.em, last.href))
     out: list[Run] = []
     for i, run in enumerate(runs):
         text = _ESCAPE.sub(r"\1", run.text)
