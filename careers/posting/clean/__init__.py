@@ -53,7 +53,7 @@ def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES
     title, a leading ``<h1>``/``<h2>`` (or the page's own title) is the title.
     """
     soup = parse_body(html)
-    unescape_markup(soup)
+    unescape_markup(soup, html)
     page = read_page(soup, html, rules)
     segments, depth = walk(page.root)
     lines = segment_lines(segments)

@@ -39,10 +39,10 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
             skipping = bool(FURNITURE_HEADING.fullmatch(heading))
             if _restates(drafts[-1], heading):
                 drafts[-1].lines.append(dataclasses.replace(line, kind="para"))
-            elif heading and not skipping and not is_furniture(line.runs):
+            elif heading and not skipping and not is_furniture(line.runs, text):
                 drafts.append(_Draft(heading, heading_kind(heading)))
             continue
-        if skipping or line.kind == "drop" or is_furniture(line.runs):
+        if skipping or line.kind == "drop" or is_furniture(line.runs, text):
             continue
         if line.kind == "para" and drafts[-1].kind in _READ_KINDS and is_boilerplate(text):
             drafts.append(_Draft(None, "equal_opportunity"))

@@ -71,8 +71,17 @@ _SOCIAL_HOSTS = re.compile(
 )
 
 
+# One of these is in every text BOILERPLATE matches: a cheap test before the costly one.
+_CUES = (
+    "opportunit", "affirmative", "regard", "eeo", "minorities", "discriminat", "protected", "accommodat",
+    "adjustment", "disability", "privacy", "personal", "fraud", "scam", "phishing", "never", "verify",
+    "transparency", "compensation", "pay", "salary", "unsolicited", "do not accept", "agenc",
+)  # fmt: skip
+
+
 def is_boilerplate(text: str) -> bool:
-    return bool(BOILERPLATE.search(text))
+    lower = text.lower()
+    return any(cue in lower for cue in _CUES) and bool(BOILERPLATE.search(text))
 
 
 def is_company_opening(text: str) -> bool:
@@ -80,12 +89,12 @@ def is_company_opening(text: str) -> bool:
     return bool(_COMPANY_OPENING.match(text)) and not _ABOUT_THE_JOB.search(text)
 
 
-def is_furniture(runs: tuple[Run, ...]) -> bool:
-    """Whether a line is the job board's, not the posting's: share and apply links, cookie banners."""
-    text = "".join(r.text for r in runs).strip().strip("|·•>»«<").strip()
-    if _FURNITURE_LINE.fullmatch(text.rstrip(".!:")):
+def is_furniture(runs: tuple[Run, ...], text: str) -> bool:
+    """Whether a line (its runs and their text) is the job board's: share and apply links, cookie banners."""
+    text = text.strip("|·•>»«<").strip()
+    if len(text) <= 40 and _FURNITURE_LINE.fullmatch(text.rstrip(".!:")):
         return True
-    if _COOKIE.search(text) and len(text.split()) <= 60:
+    if "ookie" in text and _COOKIE.search(text) and len(text.split()) <= 60:
         return True
-    links = [r for r in runs if r.text.strip()]
+    links = [r for r in runs if r.text.strip()] if runs[0].href else []
     return bool(links) and all(r.href and _SOCIAL_HOSTS.match(r.href) for r in links)

@@ -57,6 +57,7 @@ _BOARD_FIELDS = frozenset(
     {"location", "employment_type", "salary", "reference", "date_posted", "valid_through"}
 )
 _FIELD_OF = {label: name for name, labels in FACT_LABELS.items() for label in labels}
+_LONGEST_LABEL = max(map(len, _FIELD_OF)) + 4
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /&().'’#-]{0,40}?)\s*[:：]\s*(?P<value>\S.*)$")
 _NUMBER_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&'’-]{0,40}?)\s*#\s*(?P<value>[\w-]+)$")
 
@@ -85,6 +86,8 @@ class Facts:
 
 def field_of(label: str) -> str | None:
     """The posting field a board's label names ("Time type" → employment_type), if any."""
+    if len(label) > _LONGEST_LABEL:
+        return None
     return _FIELD_OF.get(" ".join(label.casefold().strip(" :：#").split()))
 
 
@@ -143,6 +146,8 @@ def _block_at(lines: list[Line], i: int) -> tuple[list[tuple[str, str]], int]:
 
 def labelled(text: str) -> tuple[str, str] | None:
     """A "Label: value" line's label and value ("Job Requisition ID # R123" too)."""
+    if ":" not in text and "：" not in text and "#" not in text:
+        return None
     match = _LABELLED.match(text) or _NUMBER_LABEL.match(text)
     if not match:
         return None
@@ -177,6 +182,8 @@ _GLUED_LABEL = re.compile("|".join(re.escape(label) for label in CONTACT_LABELS)
 def split_contact(runs: tuple[Run, ...]) -> list[tuple[Run, ...]] | None:
     """A glued contact line as one "Label: value" item per label, or ``None`` if it is not one."""
     text = "".join(r.text for r in runs)
+    if not text.startswith(CONTACT_LABELS[0]):
+        return None
     starts = [m for m in _GLUED_LABEL.finditer(text) if m.start() == 0 or not text[m.start() - 1].isspace()]
     if len(starts) < 3 or starts[0].start() != 0:
         return None

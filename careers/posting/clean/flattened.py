@@ -32,6 +32,7 @@ _ENDS_NO_HEADING = frozenset(
     "a an and as at by for from in of on or the to with is are be we you our your".split()
 )
 _BOUNDARY = re.compile(r"[.!?:;…]$")
+_MAYBE_BULLET = re.compile(r"[•·▪●■➢►✓]|\s[-–?]\s")
 _BULLET_CHAR = re.compile(r"(?:^|(?<=\s))[•·▪●■➢►✓](?=\s)")
 # After a lead-in ("… in the following ways:"), " - " and the "?" a lost bullet became are bullets.
 _DASH_BULLET = re.compile(r"(?<=\S)\s+[-–?](?=\s+[A-Z])")
@@ -49,7 +50,8 @@ def split_flattened(lines: list[Line]) -> list[Line]:
         if line.kind != "para":
             out.append(line)
             continue
-        pieces = _cut_headings(line) if len(line.text.split()) >= FLAT_WORDS else [line]
+        long = line.text.count(" ") >= FLAT_WORDS and len(line.text.split()) >= FLAT_WORDS
+        pieces = _cut_headings(line) if long else [line]
         for piece in pieces:
             out.extend(_inline_items(piece) if piece.kind == "para" else [piece])
     return out
@@ -190,6 +192,8 @@ def _known_inline(phrase: str, n: int, free: bool) -> bool:
 def _inline_items(line: Line) -> list[Line]:
     """A line holding bullets inline ("Duties: • Sell • Serve") as its lead-in and the items."""
     text = "".join(r.text for r in line.runs)
+    if " " not in text[1:] or not _MAYBE_BULLET.search(text):
+        return [line]
     cuts = [(m.start(), m.end()) for m in _BULLET_CHAR.finditer(text)]
     if not cuts:
         colon = text.find(": ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from careers.model import Run
@@ -27,9 +27,10 @@ _WRAP_ENDINGS = re.compile(
 )
 _GOES_ON = re.compile(r"[,;:.)]|(and|or|to|of|in|on|at|for|with|by|as|is|are|will|who|which|that)\b")
 _RULE = re.compile(r"[-–—_=*~#.•·\s]{3,}")  # a line drawn with characters, not words
+_RULE_STARTS = frozenset("-–—_=*~#.•·")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of a posting: ``gap`` says a blank line or a block boundary comes before it.
 
@@ -46,10 +47,10 @@ class Line:
     group: bool = False
     more: bool = False
     term: bool = False
+    text: str = field(init=False, repr=False, compare=False)  # the runs' text, asked for often
 
-    @property
-    def text(self) -> str:
-        return text_of(self.runs)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", text_of(self.runs))
 
 
 def segment_lines(segments: list[Segment]) -> list[Line]:
@@ -160,9 +161,9 @@ def _split_contact(lines: list[Line]) -> list[Line]:
 def classify(line: Line) -> Line:
     """What a line is on its own."""
     text = line.text
-    if HASHTAG_LINE.match(text) or _RULE.fullmatch(text):
+    if text[:1] in _RULE_STARTS and (HASHTAG_LINE.match(text) or _RULE.fullmatch(text)):
         return dataclasses.replace(line, kind="drop")
-    if NOT_APPLICABLE.match(clean_heading(text)):
+    if len(text) <= 20 and NOT_APPLICABLE.match(clean_heading(text)):
         return dataclasses.replace(line, kind="na")
     if line.kind != "para":
         return line

@@ -46,6 +46,9 @@ _ESCAPED_TAG = re.compile(
 )
 
 
+_ESCAPED_LT = re.compile(r"&(lt|#0*60|#x0*3c);?", re.IGNORECASE)
+
+
 def parse_body(html: str) -> BeautifulSoup:
     """Parse ``html`` with lxml's forgiving HTML parser into a BeautifulSoup tree."""
     with warnings.catch_warnings():
@@ -54,12 +57,14 @@ def parse_body(html: str) -> BeautifulSoup:
         return BeautifulSoup(html.removeprefix("\ufeff"), "lxml")
 
 
-def unescape_markup(soup: BeautifulSoup) -> None:
+def unescape_markup(soup: BeautifulSoup, html: str) -> None:
     """Read escaped markup (text holding ``<p>…</p>`` once its entities are decoded) as markup.
 
     A text that holds at least two tags of the kinds postings are written in is escaped
     HTML, not prose about HTML: it is parsed, and its elements take its place.
     """
+    if not _ESCAPED_LT.search(html):
+        return  # no "&lt;" in the source: no text can hold a tag
     for string in list(soup.find_all(string=_ESCAPED_TAG)):
         if type(string) is not NavigableString or len(_ESCAPED_TAG.findall(string)) < 2:
             continue

@@ -61,12 +61,12 @@ def read_page(soup: BeautifulSoup, html: str, rules: CleanRules) -> Page:
     """The posting in ``soup``: a fragment as it is; a whole page's JSON-LD or description container."""
     for selector in rules.drop:
         _decompose(compiled(selector).select(soup))
-    posting = job_posting_data(soup)
+    posting = job_posting_data(soup) if "ld+json" in html else None
     facts = json_ld_facts(posting) if posting else Facts()
     description = posting.get("description") if posting else None
     if isinstance(description, str) and description.strip():
         text = parse_body(description)
-        unescape_markup(text)
+        unescape_markup(text, description)
         title = posting.get("title") if posting else None
         return Page(text.body or text, title if isinstance(title, str) else None, facts)
     whole = bool(_WHOLE_PAGE.search(html[:4096]))

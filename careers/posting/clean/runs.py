@@ -14,6 +14,7 @@ _ESCAPE = re.compile(r"(?<!\\)\\([-`*_{}\[\]()#+.!&<>|~])")
 # Bold written with Markdown's marks in text that was never converted: "**Benefits:**",
 # "****What you'll do****", and the lopsided "*Minimum Qualifications**" some exports make.
 _STRONG_MARKS = re.compile(r"(?<![*\w])(\*{2,}|_{2,})(?=\S)([^*_]+?)(?<=\S)\1(?![*\w])")
+_MARK_CHARS = frozenset("\\*_")
 _EM_MARKS = re.compile(r"(?<![\w_*])_(?=[^\s_])([^_*]+?)(?<=[^\s_])_(?![\w_*])")
 _LINE_MARKS = re.compile(r"^\s*[*_]{1,4}(?=[^\s*_])([^*_]+?)(?<=[^\s*_])[*_]{1,4}(?=\s|:|$)")
 
@@ -22,7 +23,9 @@ def normalize_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
     """Collapse white space across runs, trim the ends, merge runs of one style."""
     out: list[Run] = []
     for run in runs:
-        text = _SPACE.sub(" ", run.text)
+        text = run.text
+        if not (text.isascii() and text.isprintable()) or "  " in text:  # the regex only when it can matter
+            text = _SPACE.sub(" ", text)
         if not out or out[-1].text.endswith(" "):
             text = text.lstrip(" ")
         if not text:
@@ -82,6 +85,8 @@ def split_runs(runs: tuple[Run, ...], at: int) -> tuple[tuple[Run, ...], tuple[R
 
 def read_marks(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     """Plain text's Markdown left-overs read: escapes and hard breaks dropped, ``**bold**`` made bold."""
+    if not any(_MARK_CHARS.intersection(run.text) for run in runs):
+        return runs  # most lines have none: they go through untouched
     if runs and runs[-1].text.endswith("\\"):  # Markdown's hard line break, "…to grow.\\"
         last = runs[-1]
         runs = (*runs[:-1], Run(last.text.rstrip("\\"), last.strong, last.em, last.href))

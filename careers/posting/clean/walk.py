@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -25,7 +24,7 @@ from careers.posting.clean.markup import (
     tag_name,
 )
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ SOFT = Break(False)
 Token = Run | Break
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """Text between two block boundaries: a heading element's, a block's, or a list item's.
 
@@ -78,7 +77,7 @@ class _Walker:
     heading_depth: int = 0
 
     def text(self, text: str, style: _Style) -> None:
-        text = _INVISIBLE.sub("", text)
+        text = text.translate(_INVISIBLE)
         if self.lists or self.heading_depth:
             self.buffer.append(Run(text, style.strong, style.em, style.href))
             return
