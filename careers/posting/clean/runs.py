@@ -87,9 +87,7 @@ def read_marks(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     """Plain text's Markdown left-overs read: escapes and hard breaks dropped, ``**bold**`` made bold."""
     if not any(_MARK_CHARS.intersection(run.text) for run in runs):
         return runs  # most lines have none: they go through untouched
-    if runs and runs[-1].text.endswith("\\"):  # Markdown's hard line break, "…to grow.\\"
-        last = runs[-1]
-        runs = (*runs[:-1], Run(last.text.rstrip("\\"), last.strong, last.em, last.href))
+    runs = _without_hard_break(runs)
     out: list[Run] = []
     for i, run in enumerate(runs):
         text = _ESCAPE.sub(r"\1", run.text)
@@ -104,6 +102,18 @@ def read_marks(runs: tuple[Run, ...]) -> tuple[Run, ...]:
                 text = text[line.end() :]
         out.extend(_strong_marks(text, run.em))
     return normalize_runs(out)
+
+
+def _without_hard_break(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """``runs`` without the backslashes that end them (Markdown's hard line break, "…to grow.\\")."""
+    kept = list(runs)
+    while kept and kept[-1].text.rstrip().endswith("\\"):
+        last = kept.pop()
+        text = last.text.rstrip().rstrip("\\")
+        if text.strip():
+            kept.append(Run(text, last.strong, last.em, last.href))
+            break
+    return tuple(kept)
 
 
 def _strong_marks(text: str, em: bool) -> list[Run]:
