@@ -13,7 +13,7 @@ from careers.posting.clean.boilerplate import (
     is_furniture,
 )
 from careers.posting.clean.headings import clean_heading, heading_kind, same_words, words_of
-from careers.posting.clean.lines import Line
+from careers.posting.clean.lines import Line, read_line
 from careers.posting.clean.runs import read_marks, text_of
 
 # Sections a reader asks "what is asked of me?" of: boilerplate there gets a section of its own.
@@ -38,7 +38,7 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
             heading = clean_heading(text_of(read_marks((Run(text),))))
             skipping = bool(FURNITURE_HEADING.fullmatch(heading))
             if _restates(drafts[-1], heading):
-                drafts[-1].lines.append(dataclasses.replace(line, kind="para"))
+                drafts[-1].lines.extend(read_line(dataclasses.replace(line, kind="para", origin="text")))
             elif heading and not skipping and not is_furniture(line.runs, text):
                 drafts.append(_Draft(heading, heading_kind(heading)))
             continue
