@@ -73,7 +73,7 @@ def _segment_lines(segment: Segment) -> list[Line]:
         pieces = join_wrapped(segment.tokens)
         return [Line("para", runs, gap=i == 0 or gap) for i, (gap, runs) in enumerate(pieces)]
     runs = read_marks(normalize_runs(t for t in segment.tokens if isinstance(t, Run)))
-    if not text_of(runs):
+    if not runs:
         return []
     if segment.role == "heading":
         kind: LineKind = "heading" if len(text_of(runs).split()) <= 15 else "para"

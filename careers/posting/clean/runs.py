@@ -14,7 +14,7 @@ _ESCAPE = re.compile(r"(?<!\\)\\([-`*_{}\[\]()#+.!&<>|~])")
 # Bold written with Markdown's marks in text that was never converted: "**Benefits:**",
 # "****What you'll do****", and the lopsided "*Minimum Qualifications**" some exports make.
 _STRONG_MARKS = re.compile(r"(?<![*\w])(\*{2,}|_{2,})(?=\S)([^*_]+?)(?<=\S)\1(?![*\w])")
-_MARK_CHARS = frozenset("\\*_")
+_MARK = re.compile(r"[\\*_]")
 _EM_MARKS = re.compile(r"(?<![\w_*])_(?=[^\s_])([^_*]+?)(?<=[^\s_])_(?![\w_*])")
 _LINE_MARKS = re.compile(r"^\s*[*_]{1,4}(?=[^\s*_])([^*_]+?)(?<=[^\s*_])[*_]{1,4}(?=\s|:|$)")
 
@@ -85,7 +85,7 @@ def split_runs(runs: tuple[Run, ...], at: int) -> tuple[tuple[Run, ...], tuple[R
 
 def read_marks(runs: tuple[Run, ...]) -> tuple[Run, ...]:
     """Plain text's Markdown left-overs read: escapes and hard breaks dropped, ``**bold**`` made bold."""
-    if not any(_MARK_CHARS.intersection(run.text) for run in runs):
+    if not _MARK.search("".join(run.text for run in runs)):
         return runs  # most lines have none: they go through untouched
     runs = _without_hard_break(runs)
     out: list[Run] = []

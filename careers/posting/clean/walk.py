@@ -77,7 +77,8 @@ class _Walker:
     heading_depth: int = 0
 
     def text(self, text: str, style: _Style) -> None:
-        text = text.translate(_INVISIBLE)
+        if not text.isascii():
+            text = text.translate(_INVISIBLE)
         if self.lists or self.heading_depth:
             self.buffer.append(Run(text, style.strong, style.em, style.href))
             return
@@ -92,6 +93,8 @@ class _Walker:
 
     def flush(self) -> None:
         """End the current block's text, list item's block or heading."""
+        if not self.buffer:
+            return
         tokens, self.buffer = tuple(self.buffer), []
         if not any(isinstance(t, Run) and t.text.strip() for t in tokens):
             return
@@ -144,7 +147,7 @@ def walk(root: Tag) -> tuple[list[Segment], int]:
     walker = _Walker()
     depth = 0
     # Each frame: the children still to visit, the style inside, and what closing does.
-    stack: list[tuple[Iterator[PageElement], _Style, str]] = [(iter(root.children), _Style(), "")]
+    stack: list[tuple[Iterator[PageElement], _Style, str]] = [(iter(root.contents), _Style(), "")]
     while stack:
         children, style, _ = stack[-1]
         node = next(children, None)
@@ -154,7 +157,7 @@ def walk(root: Tag) -> tuple[list[Segment], int]:
         if isinstance(node, Tag):
             frame = _open(walker, node, style)
             if frame is not None:
-                stack.append((iter(node.children), *frame))
+                stack.append((iter(node.contents), *frame))
                 depth = max(depth, len(stack))
         elif type(node) is NavigableString:  # not comments, doctypes, scripts or ruby annotations
             walker.text(str(node), style)
