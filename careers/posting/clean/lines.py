@@ -161,10 +161,9 @@ def _split_contact(lines: list[Line]) -> list[Line]:
 def classify(line: Line) -> Line:
     """What a line is on its own."""
     text = line.text
-    if text[:1] in _RULE_STARTS and (HASHTAG_LINE.match(text) or _RULE.fullmatch(text)):
-        return dataclasses.replace(line, kind="drop")
-    if len(text) <= 20 and NOT_APPLICABLE.match(clean_heading(text)):
-        return dataclasses.replace(line, kind="na")
+    empty = _empty_kind(text)
+    if empty:
+        return dataclasses.replace(line, kind=empty)
     if line.kind != "para":
         return line
     if looks_like_heading(text, all_strong(line.runs)):
@@ -172,6 +171,15 @@ def classify(line: Line) -> Line:
     bullet = BULLET.match(text)
     if bullet:
         runs = strip_prefix(line.runs, bullet.end())
-        kind: LineKind = "na" if NOT_APPLICABLE.match(clean_heading(text_of(runs))) else "item"
+        kind: LineKind = _empty_kind(text_of(runs)) or "item"
         return dataclasses.replace(line, kind=kind, runs=runs, ordered=bullet.group(1)[0].isdigit())
     return line
+
+
+def _empty_kind(text: str) -> LineKind | None:
+    """The kind of a line with nothing to say: "drop" (hashtags, a rule drawn with characters), "na"."""
+    if text[:1] in _RULE_STARTS and (HASHTAG_LINE.match(text) or _RULE.fullmatch(text)):
+        return "drop"
+    if len(text) <= 20 and NOT_APPLICABLE.match(clean_heading(text)):
+        return "na"
+    return None
