@@ -156,3 +156,21 @@ def test_clean_rules_load_into_the_config(tmp_path: Path) -> None:
     rules = load_config(tmp_path).clean
     assert (rules.drop, rules.description) == ((".share",), "#jobDescriptionText")
     assert json.loads(json.dumps(rules)) == [[".share"], "#jobDescriptionText"]  # the cache fingerprints it
+
+
+def test_a_saved_pages_json_ld_cannot_smuggle_a_link_or_markup(project: Path) -> None:
+    data = {
+        "@type": "JobPosting",
+        "title": "<script>alert(1)</script>Nurse",
+        "url": "javascript:alert(2)",
+        "description": "<p onclick='x()'>Care for patients.</p><script>alert(3)</script>",
+    }
+    ld = json.dumps(data).replace("</", "<\\/")  # as pages write it, so the <script> holds it all
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    posting = posting_of(page, name="nurse.html")
+    assert posting.apply_url is None and ("Apply", "javascript:alert(2)") in posting.details
+    (project / "content" / "jobs" / "nurse.html").write_text(page, encoding="utf-8")
+    build(load_config(project))
+    html = next((project / "site" / "jobs").glob("*nurse*/index.html")).read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "javascript:" not in html.split("Job details")[0]
+    assert 'href="javascript' not in html and "onclick" not in html
