@@ -162,6 +162,9 @@ class Posting:
     salary: Salary | None = None
     draft: bool = False
     digest: str = ""
+    reference: str | None = None  # the employer's own reference for the job (a requisition id)
+    # Other labelled facts the posting states ("Hours per week", "37"), shown as they were written.
+    details: tuple[tuple[str, str], ...] = ()
     # What tells one version of a posting from another: its file's bytes and path, and the
     # slug the site gives it. Page fingerprints and stored fragments know it by this, so it
     # is made once, not once per page that lists it (hundreds of thousands at 10,000 postings).

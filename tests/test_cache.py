@@ -50,6 +50,8 @@ FULL = Posting(
     salary=Salary("USD", 60000, 80000.5, "YEAR", "$60,000 – $80,000"),
     draft=True,
     digest="abc",
+    reference="R-1234",
+    details=(("Hours per week", "37"), ("Department", "Estates")),
 )
 
 

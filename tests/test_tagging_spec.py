@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from careers.model import Paragraph, Run, Section
-from careers.posting.sections import heading_kind
+from careers.posting.clean import heading_kind
 from careers.posting.tagging import decide_level, extract_education, extract_experience
 from careers.posting.tagging.experience import find_experience
 

@@ -76,6 +76,8 @@ def encode_posting(p: Posting) -> Json:
         "salary": _fields(p.salary),
         "draft": p.draft,
         "digest": p.digest,
+        "reference": p.reference,
+        "details": [list(d) for d in p.details],
     }
 
 
@@ -106,6 +108,8 @@ def decode_posting(d: Json, sections: bytes | None = None) -> Posting:
         salary=_leaf(Salary, d["salary"]) if d["salary"] is not None else None,
         draft=bool(d["draft"]),
         digest=_str(d["digest"]),
+        reference=d["reference"] if d["reference"] is None else _str(d["reference"]),
+        details=tuple((_str(label), _str(value)) for label, value in d["details"]),
     )
 
 

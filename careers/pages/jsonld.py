@@ -63,7 +63,7 @@ def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
         "identifier": {
             "@type": "PropertyValue",
             "name": posting.company or config.title,
-            "value": posting.slug,
+            "value": posting.reference or posting.slug,
         },
     }
     url = absolute_url(config, f"jobs/{posting.slug}/")

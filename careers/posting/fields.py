@@ -116,7 +116,8 @@ def _date(value: Any) -> dt.date:
     raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
 
 
-def _url(value: Any) -> str:
+def read_url(value: Any) -> str:
+    """An http(s) URL, or an email address as a ``mailto:`` link."""
     text = _text(value)
     if "@" in text and ":" not in text:
         text = "mailto:" + text
@@ -238,7 +239,7 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "remote": _bool,
     "date": _date,
     "valid_through": _date,
-    "apply_url": _url,
+    "apply_url": read_url,
     "salary": _salary,
     "skills": _skills,
     "level": _level,

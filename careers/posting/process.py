@@ -15,6 +15,7 @@ from careers.errors import Diagnostic
 from careers.model import Posting, Section, SkillTag, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
 from careers.posting.fields import read_employment_type, read_fields
+from careers.posting.stated import stated_fields
 from careers.posting.tagging import Vocabulary, skills_from_names, tag_posting
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
 from careers.slugs import slugify
@@ -41,7 +42,7 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
     too_big = check_tag_count(source)
     if too_big:
         return Result(None, (*found, too_big))
-    cleaned = clean_html(source.body, fields.title)
+    cleaned = clean_html(source.body, fields.title, config.clean)
     title = fields.title or cleaned.title
     if not title:
         found.append(
@@ -76,7 +77,8 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
     else:
         skills = tags.skills
     skills, soft_skills = split_soft_skills(skills, config.soft_skill_pages)
-    location = fields.location or config.location or None
+    stated = stated_fields(cleaned.facts, fields, title)
+    location = fields.location or stated.location or config.location or None
     posting = Posting(
         source=source.relpath,
         slug=fields.slug or slugify(title, fallback=slugify(Path(source.relpath).stem)),
@@ -87,16 +89,18 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         soft_skills=soft_skills,
         experience=tags.experience,
         education=tags.education,
-        company=fields.company or config.company or None,
+        company=fields.company or stated.company or config.company or None,
         location=location,
-        employment_type=fields.employment_type or _employment_default(config),
+        employment_type=fields.employment_type or stated.employment_type or _employment_default(config),
         remote=fields.remote if fields.remote is not None else bool(location and _REMOTE.search(location)),
-        date_posted=fields.date,
-        valid_through=fields.valid_through,
-        apply_url=fields.apply_url,
-        salary=fields.salary,
+        date_posted=fields.date or stated.date_posted,
+        valid_through=fields.valid_through or stated.valid_through,
+        apply_url=fields.apply_url or stated.apply_url,
+        salary=fields.salary or stated.salary,
         draft=fields.draft,
         digest=source.digest,
+        reference=stated.reference,
+        details=stated.details,
     )
     return Result(posting, tuple(found))
 
