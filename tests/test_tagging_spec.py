@@ -200,3 +200,10 @@ def test_internship_forms_in_titles(title: str) -> None:
 def test_education_a_registration_stands_for_and_routes_in(texts: list[str], level: str) -> None:
     education = extract_education(tuple(section("Requirements", text) for text in texts))
     assert education is not None and (education.level, education.required) == (level, True)
+
+
+def test_a_pay_band_the_cleaner_lifted_into_the_facts_still_places_the_level() -> None:
+    sections = (section("About the role", "Join our pharmacy team."),)
+    experience = extract_experience("Pharmacy Assistant", sections, stated=("Salary: Band 3, £19,737",))
+    assert experience is not None
+    assert (experience.level, experience.level_reason) == ("entry", "pay band 'Band 3'")

@@ -61,7 +61,9 @@ def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:
         found.append(
             Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
         )
-    tags = tag_posting(title, cleaned.sections, vocab, fields.level)
+    facts = cleaned.facts
+    stated_lines = (*(f"{label}: {value}" for label, value in facts.details), facts.salary or "")
+    tags = tag_posting(title, cleaned.sections, vocab, fields.level, stated_lines)
     if fields.skills is not None:
         skills, unknown = skills_from_names(fields.skills.required, vocab, fields.skills.preferred)
         for name in unknown:

@@ -42,11 +42,19 @@ class Tags:
 
 
 def tag_posting(
-    title: str, sections: tuple[Section, ...], vocab: Vocabulary, level: str | None = None
+    title: str,
+    sections: tuple[Section, ...],
+    vocab: Vocabulary,
+    level: str | None = None,
+    stated: tuple[str, ...] = (),
 ) -> Tags:
-    """Every tag of one posting, its text read into clauses once."""
+    """Every tag of one posting, its text read into clauses once.
+
+    ``stated`` holds what the body states of the job outside its sections (the cleaner's facts:
+    "Salary: Band 4", "Grade: Band 6"), which can place its level.
+    """
     read = read_posting(sections)
-    experience = extract_experience(title, read, level, sections)
+    experience = extract_experience(title, read, level, sections, stated)
     return Tags(extract_skills(read, vocab), experience, extract_education(read))
 
 
@@ -55,6 +63,7 @@ def extract_experience(
     sections: tuple[Section, ...] | Reading,
     level_override: str | None = None,
     every_section: tuple[Section, ...] = (),
+    stated: tuple[str, ...] = (),
 ) -> Experience | None:
     """The binding experience requirement, and the level it gives together with the title.
 
@@ -67,7 +76,7 @@ def extract_experience(
     evidence = None
     if months is None and not level_override:
         whole = every_section or (sections if isinstance(sections, tuple) else ())
-        found = level_evidence(title, whole, reading)
+        found = level_evidence(title, whole, reading, stated)
         evidence = LevelDecision(found.level, found.reason) if found else None
     decision = explain_level(title, months, level_override, evidence)
     level = decision.level if decision else None

@@ -75,10 +75,13 @@ def find_band(text: str) -> Evidence | None:
     return Evidence(band_level(band), f"pay band '{' '.join(found.group().split())}'")
 
 
-def level_evidence(title: str, sections: tuple[Section, ...], reading: Reading) -> Evidence | None:
+def level_evidence(
+    title: str, sections: tuple[Section, ...], reading: Reading, stated: tuple[str, ...] = ()
+) -> Evidence | None:
     """What the text says of the level, strongest evidence first; None when it says nothing."""
-    if band := find_band(title) if "band" in title.lower() else None:
-        return band
+    for text in (title, *stated):
+        if "band" in text.lower() and (band := find_band(text)):
+            return band
     # Pay is often in a section not read for skills ("Salary: Band 4, £21,892").
     if "band" in reading.lower and (band := find_band(reading.text)):
         return band
