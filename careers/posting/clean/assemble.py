@@ -47,16 +47,20 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
         if line.kind == "para" and drafts[-1].kind in _READ_KINDS and is_boilerplate(text):
             drafts.append(_Draft(None, "equal_opportunity"))
         drafts[-1].lines.append(line)
+    kept = _sub_sections([draft for draft in _split_opening(drafts) if _worth_keeping(draft)])
     sections = []
-    for i, draft in enumerate(drafts := _sub_sections(_split_opening(drafts))):
-        blocks = to_blocks(draft.lines)
-        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
-        if not blocks and (draft.heading is None or _repeated(draft, nxt)):
-            continue
-        if draft.lines and all(line.kind == "na" for line in draft.lines):
-            continue
-        sections.append(Section(draft.heading, draft.kind, blocks))
+    for i, draft in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if draft.lines or not _repeated(draft, nxt):
+            sections.append(Section(draft.heading, draft.kind, to_blocks(draft.lines)))
     return tuple(sections)
+
+
+def _worth_keeping(draft: _Draft) -> bool:
+    """Not an empty opening, nor a section that only says "N/A"."""
+    if not draft.lines:
+        return draft.heading is not None
+    return not all(line.kind == "na" for line in draft.lines)
 
 
 def _restates(draft: _Draft, heading: str) -> bool:
