@@ -37,8 +37,9 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
             # A heading is shown as plain text: marks split across its runs are read once joined.
             heading = clean_heading(text_of(read_marks((Run(text),))))
             skipping = bool(FURNITURE_HEADING.fullmatch(heading))
-            if _restates(drafts[-1], heading):
-                drafts[-1].lines.extend(read_line(dataclasses.replace(line, kind="para", origin="text")))
+            restated = _restated(drafts[-1], line, heading)
+            if restated:
+                drafts[-1].lines.append(restated)
             elif heading and not skipping and not is_furniture(line.runs, text):
                 drafts.append(_Draft(heading, heading_kind(heading)))
             continue
@@ -47,25 +48,32 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
         if line.kind == "para" and drafts[-1].kind in _READ_KINDS and is_boilerplate(text):
             drafts.append(_Draft(None, "equal_opportunity"))
         drafts[-1].lines.append(line)
+    kept = _sub_sections([draft for draft in _split_opening(drafts) if _worth_keeping(draft)])
     sections = []
-    for i, draft in enumerate(drafts := _sub_sections(_split_opening(drafts))):
-        blocks = to_blocks(draft.lines)
-        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
-        if not blocks and (draft.heading is None or _repeated(draft, nxt)):
-            continue
-        if draft.lines and all(line.kind == "na" for line in draft.lines):
-            continue
-        sections.append(Section(draft.heading, draft.kind, blocks))
+    for i, draft in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if draft.lines or not _repeated(draft, nxt):
+            sections.append(Section(draft.heading, draft.kind, to_blocks(draft.lines)))
     return tuple(sections)
 
 
-def _restates(draft: _Draft, heading: str) -> bool:
+def _worth_keeping(draft: _Draft) -> bool:
+    """Not an empty opening, nor a section that only says "N/A"."""
+    if not draft.lines:
+        return draft.heading is not None
+    return not all(line.kind == "na" for line in draft.lines)
+
+
+def _restated(draft: _Draft, line: Line, heading: str) -> Line | None:
     """A lead-in right under the heading it restates ("Preferred Qualifications", then
-    "Preferred qualifications include:"): the heading's first line, not a heading."""
+    "Preferred qualifications include:") as that heading's first line, else ``None``."""
     if draft.heading is None or draft.lines:
-        return False
+        return None
     first, second = words_of(draft.heading), words_of(heading)
-    return bool(first) and len(second) > len(first) and second[: len(first)] == first
+    if not first or len(second) <= len(first) or second[: len(first)] != first:
+        return None
+    read = read_line(dataclasses.replace(line, kind="para", origin="text"))
+    return read[0] if len(read) == 1 else None  # a line that is more than a lead-in stays a heading
 
 
 def _repeated(draft: _Draft, nxt: _Draft | None) -> bool:
