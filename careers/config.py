@@ -5,10 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import SplitResult, urlsplit
+
+import soupsieve
 
 from careers.errors import ConfigError, closest, printable
 from careers.posting.fields import read_employment_type
@@ -18,6 +21,22 @@ CONFIG_NAME = "careers.toml"
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 # No posting is a gigabyte; and a size past what an index can hold cannot even be read up to.
 MAX_FILE_MB = 1000.0
+
+
+class CleanRules(NamedTuple):
+    """The site's own cleaning rules, ``[clean]`` in careers.toml: CSS selectors.
+
+    ``drop``: elements to remove from every posting (a board's share buttons, similar jobs);
+    ``description``: the element that holds a posting's text on a saved page. A tuple of
+    plain values, so the cache's fingerprint of the config serialises it as it does the rest.
+    """
+
+    drop: tuple[str, ...] = ()
+    description: str = ""
+
+
+_CLEAN_KEYS = CleanRules._fields
+_NO_RULES = CleanRules()
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,9 @@ class Config:
     theme_dir: str = ""
     cache_dir: str = ".cache"
     max_file_mb: float = 5.0
+    # Soft skills get tag pages, index chips and filters like any skill only when this is on.
+    soft_skill_pages: bool = False
+    clean: CleanRules = _NO_RULES
 
     @property
     def content_path(self) -> Path:
@@ -129,14 +151,20 @@ def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
     for key, value in data.items():
         field = _FIELDS.get(key)
         if field is None:
-            problems.append(_unknown_key(key))
+            problems.append(_unknown_key(key, _FIELDS))
+            continue
+        if key == "clean":
+            rules, found = _clean_rules(value)
+            problems.extend(found)
+            if rules is not None:
+                clean[key] = rules
             continue
         expected = type(field.default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if expected is tuple:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(f"'{key}' must be a list of names, like [\"Engineering\", \"Sales\"]")
+                problems.append(f'\'{key}\' must be a list of names, like ["Engineering", "Sales"]')
                 continue
             value = tuple(value)
         if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
@@ -151,10 +179,46 @@ def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
     return clean
 
 
-def _unknown_key(key: str) -> str:
-    close = closest(key, _FIELDS)
+def _unknown_key(key: str, known: Iterable[str] = ()) -> str:
+    close = closest(key, known or _FIELDS)
     hint = f" (did you mean '{close}'?)" if close else ""
     return f"unknown key '{printable(key)}'{hint}"
+
+
+def _clean_rules(value: Any) -> tuple[CleanRules | None, list[str]]:
+    """``[clean]`` read and its selectors compiled, so a typo is reported before any build."""
+    if isinstance(value, CleanRules):
+        return value, []
+    if not isinstance(value, dict):
+        return None, [f"'clean' must be a table ([clean]), not {type(value).__name__} ({value!r})"]
+    problems = [
+        _unknown_key(f"clean.{key}", (f"clean.{k}" for k in _CLEAN_KEYS))
+        for key in value
+        if key not in _CLEAN_KEYS
+    ]
+    drop = value.get("drop", [])
+    if isinstance(drop, str):
+        drop = [drop]
+    if not isinstance(drop, list) or not all(isinstance(s, str) for s in drop):
+        problems.append(f"'clean.drop' must be a list of CSS selectors, not {drop!r}")
+        drop = []
+    description = value.get("description", "")
+    if not isinstance(description, str):
+        problems.append(f"'clean.description' must be a CSS selector (a str), not {description!r}")
+        description = ""
+    for key, selector in [*(("clean.drop", s) for s in drop), ("clean.description", description)]:
+        problem = _selector_problem(selector)
+        if selector and problem:
+            problems.append(f"'{key}': {selector!r} is not a CSS selector: {problem}")
+    return (None if problems else CleanRules(tuple(drop), description)), problems
+
+
+def _selector_problem(selector: str) -> str | None:
+    try:
+        soupsieve.compile(selector)
+    except soupsieve.SelectorSyntaxError as exc:
+        return str(exc).splitlines()[0]
+    return None
 
 
 def _check_values(clean: dict[str, Any]) -> list[str]:

@@ -100,7 +100,8 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class SkillTag:
-    """A skill on a posting: required or preferred, the words matched and the phrase around them."""
+    """A skill on a posting: required or preferred, the words matched, the phrase around them,
+    and why the tagger kept it ("named in 'Requirements'", "asked for ('skills')")."""
 
     name: str
     slug: str
@@ -108,6 +109,7 @@ class SkillTag:
     required: bool
     phrase: str
     term: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,9 @@ class Posting:
     sections: tuple[Part, ...]
     summary: str
     skills: tuple[SkillTag, ...] = ()
+    # Soft skills ("Teamwork") are kept apart unless the site asks for their pages
+    # (``soft_skill_pages``): every posting asks for them, so they would fill every listing.
+    soft_skills: tuple[SkillTag, ...] = ()
     experience: Experience | None = None
     education: Education | None = None
     company: str | None = None
@@ -167,6 +172,9 @@ class Posting:
     salary: Salary | None = None
     draft: bool = False
     explicit_slug: bool = False  # ``slug`` was set in front matter (it wins over any other claim)
+    reference: str | None = None  # the employer's own reference for the job (a requisition id)
+    # Other labelled facts the posting states ("Hours per week", "37"), shown as they were written.
+    details: tuple[tuple[str, str], ...] = ()
 
     @property
     def level(self) -> str | None:

@@ -89,7 +89,9 @@ def test_jobs_json_schema(project: Path) -> None:
     assert experience["required"] is True and experience["phrase"].startswith("Two or more years of B2B")
     assert experience["level_reason"] == "24 months of experience"
     tags = {t["name"]: t for t in record["skill_tags"]}
-    assert [t["name"] for t in record["skill_tags"]] == record["skills"]
+    assert [t["name"] for t in record["skill_tags"]] == record["skills"] + record["soft_skills"]
+    assert record["soft_skills"] and all(tags[n]["category"] == "Soft skills" for n in record["soft_skills"])
+    assert not any(tags[n]["category"] == "Soft skills" for n in record["skills"])
     assert tags["Salesforce"]["required"] is False  # only under "How you will stand out"
     assert tags["Salesforce"]["phrase"] == "Familiar with Salesforce, ICOMS/CSG or other billing systems"
     assert (

@@ -94,6 +94,23 @@ def test_a_clean_posting_has_no_findings(project: Path) -> None:
             ("---\n## About", "skills: [Python, Basket Weaving]\n---\n## About"),
             "job.md:7: warning: skill 'Basket Weaving' is not in the vocabulary",
         ),
+        (
+            ("---\n## About", 'skills: [Python, "Basket\\e[31mWeaving"]\n---\n## About'),
+            "job.md:7: warning: skill 'Basket[31mWeaving' is not in the vocabulary",
+        ),
+        (
+            ("---\n## About", "skills: [Teamwork, Leadership, Communication Skills, Python]\n---\n## About"),
+            "job.md:7: warning: 3 of its 4 skill tags are soft skills (Communication Skills, Leadership, "
+            "Teamwork)",
+        ),
+        (
+            (
+                "Help customers run our network every day.",
+                "- Excellent communication skills\n"
+                "- A real team player with strong leadership skills\n- Linux",
+            ),
+            "job.md:8: warning: 3 of its 4 skill tags are soft skills",
+        ),
     ],
 )
 def test_warnings(project: Path, change: tuple[str, str], expected: str) -> None:

@@ -46,10 +46,13 @@ def test_skills_are_split_into_required_and_nice_to_have(project: Path) -> None:
     build(load_config(project))
     side = soup_of(project / "site", "jobs/territory-account-manager/index.html").select_one(".posting-side")
     headings = [h.get_text() for h in side.find_all("h2")]
-    assert headings == ["Experience level", "Skills", "Nice to have"]
-    required, preferred = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
-    assert "Salesforce" in required and "Teamwork" in preferred
+    assert headings == ["Experience level", "Skills", "Nice to have", "Also asked for"]
+    required, preferred, soft = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
+    assert "Salesforce" in required and "Microsoft Office" in preferred
     assert side.select_one('a[href="../../skills/salesforce/index.html"]') is not None
+    # Soft skills are shown apart, as plain chips: they have no pages of their own.
+    assert "Teamwork" in soft and "Teamwork" not in required + preferred
+    assert side.select_one("ul.chips-soft a") is None
 
 
 def test_breadcrumb_and_related_postings(project: Path) -> None:
@@ -83,8 +86,8 @@ def test_postings_js_holds_what_the_filters_search(project: Path) -> None:
         "mid_senior",
         "2026-11-02",
     )
-    assert [data["skills"][n][1] for n in skills] == [
-        "Amazon Web Services",
+    assert sorted(data["skills"][n][1] for n in skills) == [
+        "AWS",
         "Apache Airflow",
         "Python",
         "SQL",
@@ -131,3 +134,45 @@ def test_not_found_page_searches_and_lists_open_postings(project: Path) -> None:
     form = page.select_one("form[role=search]")
     assert form["action"] == "/careers/" and form.select_one("input")["name"] == "q"
     assert page.select_one(".card-title a")["href"] == "/careers/jobs/senior-data-engineer/"
+
+
+def test_soft_skills_get_no_pages_chips_or_filters_by_default(project: Path) -> None:
+    build(load_config(project))
+    site = project / "site"
+    assert not (site / "skills" / "teamwork").exists()
+    index = soup_of(site, "skills/index.html")
+    assert "Soft skills" not in index.get_text() and "Teamwork" not in index.get_text()
+    cards = soup_of(site, "index.html").select("#postings > li.card")
+    assert all("teamwork" not in card["data-skills"].split() for card in cards)
+    side = soup_of(site, "jobs/territory-account-manager/index.html").select_one(".posting-side")
+    assert "Teamwork" in side.select_one("ul.chips-soft").get_text()
+
+
+def test_a_site_may_give_soft_skills_pages(project: Path) -> None:
+    config = project / "careers.toml"
+    config.write_text(config.read_text() + "soft_skill_pages = true\n")
+    build(load_config(project))
+    site = project / "site"
+    assert (site / "skills" / "teamwork" / "index.html").is_file()
+    assert "Soft skills" in soup_of(site, "skills/index.html").get_text()
+    side = soup_of(site, "jobs/territory-account-manager/index.html").select_one(".posting-side")
+    assert side.select_one('a[href="../../skills/teamwork/index.html"]') is not None
+    assert side.select_one("ul.chips-soft") is None
+
+
+def test_front_matter_may_mark_preferred_skills(project: Path) -> None:
+    skills = "skills: {required: [SQL, python], preferred: [Tableau, SQL]}"
+    write_posting(project, "data.md", f"title: Data Analyst\n{skills}")
+    build(load_config(project))
+    side = soup_of(project / "site", "jobs/data-analyst/index.html").select_one(".posting-side")
+    required, preferred = (ul.get_text(" ", strip=True) for ul in side.select("ul.chips"))
+    assert (required, preferred) == ("Python SQL", "Tableau")  # a name in both lists is required
+
+
+def test_education_says_what_is_preferred(project: Path) -> None:
+    write_posting(project, "analyst.md", "title: Analyst", "## Requirements\n\n- Bachelor's degree preferred")
+    build(load_config(project))
+    page = soup_of(project / "site", "jobs/analyst/index.html")
+    details = {dt.get_text(): dt.find_next("dd").get_text() for dt in page.select(".details dt")}
+    assert details["Education"] == "Bachelor's degree (preferred)"
+    assert "educationRequirements" not in page.select_one('script[type="application/ld+json"]').get_text()

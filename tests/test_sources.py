@@ -41,11 +41,43 @@ def test_windows_line_endings_are_normalized() -> None:
     assert source.meta == {"title": "X"}
 
 
-def test_invalid_utf8_names_file_and_line() -> None:
+def test_windows_1252_is_read_with_a_warning_naming_the_line() -> None:
+    source = parse("---\ntitle: Café\n---\nCrème “brûlée”\n".encode("cp1252"))
+    assert source.meta == {"title": "Café"} and "Crème “brûlée”" in source.body
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.md:2: warning: file is Windows-1252, not UTF-8 (byte 0xe9); it was read, "
+        "but save it as UTF-8"
+    ]
+
+
+def test_a_declared_charset_is_read_with_a_warning() -> None:
+    source = parse(b'<meta charset="iso-8859-15"><h1>Chef</h1><p>\xa4 12 an hour, caf\xe9</p>', "x.html")
+    assert "€ 12 an hour, café" in source.body
+    assert [n.message for n in source.notes] == [
+        "file is iso-8859-15, as it declares (byte 0xa4 is not UTF-8); it was read, but save it as UTF-8"
+    ]
+
+
+def test_latin_1_declared_is_read_as_windows_1252_as_browsers_do() -> None:
+    source = parse(b'<meta charset="ISO-8859-1"><p>\x93quoted\x94</p>', "x.html")
+    assert "“quoted”" in source.body
+
+
+def test_utf8_with_windows_1252_pasted_in_is_mended_with_a_warning() -> None:
+    # Smart quotes, dashes and letters from a Windows program, pasted into a UTF-8 file.
+    data = "<h1>Café</h1>\n<p>Crème ".encode() + "“brulée” – to go".encode("cp1252")[:-2] + b"go</p>"
+    source = parse(data, "x.html")
+    assert source.body == "<h1>Café</h1>\n<p>Crème “brulée” – to go</p>"
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.html:2: warning: file is UTF-8 with Windows-1252 mixed in (byte 0x93); it was "
+        "read, but save it as UTF-8"
+    ]
+
+
+def test_bytes_no_encoding_explains_are_an_error_naming_the_line() -> None:
     with pytest.raises(ContentError) as info:
-        parse(b"---\ntitle: X\n---\ncaf\xe9\n")
-    assert str(info.value).startswith("content/jobs/x.md:4: error: not valid UTF-8")
-    assert "Windows-1252" in str(info.value)
+        parse(b"---\ntitle: X\n---\nok\n\x81\x8d\x90\n")
+    assert str(info.value).startswith("content/jobs/x.md:5: error: not valid UTF-8 (byte 0x81)")
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

@@ -38,9 +38,10 @@ FULL = Posting(
     ),
     summary="Hi bold é",
     skills=(
-        SkillTag("SQL", "sql", "Data", True, "SQL", "sql"),
+        SkillTag("SQL", "sql", "Data", True, "SQL", "sql", "named in 'Requirements'"),
         SkillTag("Go", "go", "Languages", False, "go"),
     ),
+    soft_skills=(SkillTag("Teamwork", "teamwork", "Soft skills", True, "work as a team", "team"),),
     experience=Experience(24, 60, False, "associate", "2-5 years", "2 years asked for"),
     education=Education("bachelor", True, True, "BS or equivalent experience", 48, "master"),
     company="Acme",
@@ -52,6 +53,11 @@ FULL = Posting(
     apply_url="https://acme.example/apply",
     salary=Salary("USD", 60000, 80000.5, "YEAR", "$60,000 – $80,000"),
     draft=True,
+    department="Engineering",
+    team="Data",
+    explicit_slug=True,
+    reference="R-1234",
+    details=(("Hours per week", "37"), ("Department", "Estates")),
 )
 
 

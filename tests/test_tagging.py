@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from careers.model import Paragraph, Run, Section, SkillTag
 from careers.posting.clean import clean_html
 from careers.posting.tagging import decide_level, extract_experience, extract_skills, load_vocabulary
 
@@ -105,3 +106,89 @@ def test_seed_tags_a_recruiter_would_not_call_wrong(seed) -> None:
     networking = by_name.get("Computer Networking")
     assert networking is None or "networking events" not in networking.phrase
     assert "Leadership" not in by_name or "leadership team" not in by_name["Leadership"].phrase
+
+
+def tags(html: str) -> dict[str, SkillTag]:
+    return {t.name: t for t in extract_skills(clean_html(html, "T").sections, VOCAB)}
+
+
+@pytest.mark.parametrize(
+    ("term", "asked", "not_asked"),
+    [
+        ("R", "Modelling in R and Python.", "The R&D team; Acme(R) products."),
+        ("Go", "Backend services in Go and Python.", "Go above and beyond. Go-to-market plans."),
+        ("C", "Firmware in C for embedded devices.", "The E.C.S. analyst will review a C-suite deck."),
+        ("Dart", "Mobile apps in Dart and Flutter.", "A darts league on Fridays. Dart to the shop."),
+        ("Swift", "iOS apps in Swift.", "A swift response to every customer."),
+        ("Spring Boot", "Java services on Spring and Kubernetes.", "Spring is our busy season."),
+        ("Chef", "Infrastructure automation with Chef and Ansible.", "Our Chef prepares fresh meals daily."),
+        ("Puppet", "Configuration management with Puppet.", "A puppet show for the children."),
+        ("Microsoft Access", "Reports built in Access databases.", "Access to our gym and parking."),
+    ],
+)
+def test_ambiguous_short_names_need_context(term: str, asked: str, not_asked: str) -> None:
+    assert term in skills(f"<p>{asked}</p>")
+    assert term not in skills(f"<p>{not_asked}</p>")
+
+
+def test_plurals_are_the_same_skill() -> None:
+    found = skills("<ul><li>Operate pallet jacks and forklifts</li><li>Follow SOPs</li></ul>")
+    assert {"Pallet Jack", "Forklift", "SOPs"} <= set(found)
+
+
+def test_verbs_and_duties_make_no_soft_skill() -> None:
+    # "collaborate with", "communicate with" are duties; a skill is named when it is asked for.
+    assert skills("<p><b>Responsibilities</b></p><ul><li>Collaborate with the team and "
+                  "communicate with customers</li></ul>") == {}  # fmt: skip
+    found = tags("<p><b>Requirements</b></p><ul><li>Excellent communication skills</li></ul>")
+    assert found["Communication Skills"].reason == "asked for in 'Requirements'"
+
+
+def test_a_duty_is_not_a_skill_but_a_named_requirement_is() -> None:
+    assert "Project Management" not in skills("<p>You will manage projects end to end.</p>")
+    assert "Project Management" in skills("<p>Project management experience is essential.</p>")
+
+
+def test_benefits_and_the_employer_are_never_read() -> None:
+    found = skills(
+        "<p><b>What we offer</b></p><ul><li>Mentorship, coaching and a pension scheme</li></ul>"
+        "<p><b>About Acme</b></p><p>Acme manufactures personal care products.</p>"
+        "<p><b>In return we will offer</b></p><p>Childcare vouchers and free parking.</p>"
+    )
+    assert found == {}
+
+
+def test_the_employer_speaking_of_itself_names_only_its_technology() -> None:
+    found = skills("<p>We specialise in manufacturing and supply chain services. Our stack is Go, "
+                   "Kubernetes and PostgreSQL.</p>")  # fmt: skip
+    assert {"Go", "Kubernetes", "PostgreSQL"} <= set(found)
+    assert not {"Manufacturing Operations", "Supply Chain Management"} & set(found)
+
+
+def test_teams_to_work_with_and_degree_subjects_are_not_skills() -> None:
+    found = skills(
+        "<ul><li>Partner closely with Finance, Accounting and Marketing</li>"
+        "<li>Support the Customer Success team</li>"
+        "<li>Bachelor's degree in Chemistry, Finance or a related field</li></ul>"
+    )
+    assert not {"Accounting", "Customer Success", "Chemistry", "Financial Analysis"} & set(found)
+
+
+def test_clauses_about_applying_name_no_skill() -> None:
+    found = skills("<p>Interviews will be held via Microsoft Teams. Applicants must be U.S. persons "
+                   "as defined by ITAR.</p>")  # fmt: skip
+    assert found == {}
+
+
+def test_an_unsplit_posting_is_read_whatever_its_boilerplate() -> None:
+    # Flattened text the cleaner leaves as one section, classified by the EEO line it ends with.
+    body = ("Requirements Experience with SQL and Tableau, and a valid driving licence. " * 30
+            + "We are an equal opportunity employer.")  # fmt: skip
+    sections = (Section(None, "equal_opportunity", (Paragraph((Run(body),)),)),)
+    assert {"SQL", "Tableau", "Driver's Licence"} <= {t.name for t in extract_skills(sections, VOCAB)}
+
+
+def test_each_tag_says_why_it_was_kept() -> None:
+    found = tags("<p><b>Essential</b></p><ul><li>Backend services in Go and Python</li></ul>")
+    assert found["Python"].reason == "named in 'Essential'"
+    assert found["Go"].reason == "named in 'Essential', with 'backend'"

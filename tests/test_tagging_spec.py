@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from careers.model import Paragraph, Run, Section
-from careers.posting.sections import heading_kind
+from careers.posting.clean import heading_kind
 from careers.posting.tagging import decide_level, extract_education, extract_experience
 from careers.posting.tagging.experience import find_experience
 
@@ -130,3 +130,80 @@ def test_more_education_phrasings(text: str, level: str | None) -> None:
 )  # fmt: skip
 def test_more_titles(title: str, level: str | None) -> None:
     assert decide_level(title, None) == level
+
+
+# Zero stated another way, the length of the post itself, alternatives in a list: as real postings write them.
+MORE_EXPERIENCE_EVIDENCE = [
+    ("Previous cleaning experience would be beneficial however, full training will be provided.", 0, None),
+    ("Previous experience of working in a GP practice would be advantageous but not essential", 0, None),
+    ("We are seeking to recruit an apprentice in a Painting and Decorating role", 0, None),
+    ("Whilst undertaking your apprenticeship you will learn on the job", 0, None),
+    ("The Factory Technician is an entry level manufacturing position", 0, None),
+    ("At least 1-2 years of relevant work experience - career changers are welcome", 12, 24),
+    ("A suitably experienced accountant, on secondment for 12 months", None, None),
+    ("Candidates will need the right to work and to commit to at least 6 months employment", None, None),
+    ("All new staff will be subject to a 6 month probation period", None, None),
+    ("BS/BA with 2 years of experience, MS/MA with 0 years of experience, or PhD with 0 years", 0, None),
+    ("Minimum 6-8 years of quality engineering experience or equivalence and overall 8-12 years of "
+     "experience", 96, 144),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "low", "high"), MORE_EXPERIENCE_EVIDENCE)
+def test_experience_read_as_real_postings_write_it(text: str, low: int | None, high: int | None) -> None:
+    found = find_experience((section("", text),))
+    assert ((found.min_months, found.max_months) if found else (None, None)) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "level", "reason"),
+    [
+        ("Physiotherapist", "Salary: Band 6, £32,000 per annum", "associate", "pay band 'Band 6'"),
+        ("Pharmacy Warehouse Operative", "Band 2 NHS pay scale applies", "entry", "pay band 'Band 2'"),
+        ("Band 5 Staff Nurse", "Join our friendly ward team", "associate", "pay band 'Band 5'"),
+        ("Ward Manager", "You will line manage a team of 12 nurses", "mid_senior", "supervising a team"),
+        ("Chef", "Proven experience as a chef is essential", "associate", "experience asked for as"),
+        ("Warehouse Associate", "Previous warehouse experience is required", "entry", "only 'previous"),
+        ("Plumber", "Join our estates team", None, None),
+    ],
+)
+def test_level_from_the_text_when_no_years_or_title_cue_decide(
+    title: str, text: str, level: str | None, reason: str | None
+) -> None:
+    experience = extract_experience(title, (section("Details", text),))
+    assert (experience.level if experience else None) == level
+    if reason:
+        assert experience is not None and experience.level_reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "title", ["Summer Associate, Corporate Law", "Working Student Marketing", "Werkstudent Vertrieb (m/w/d)"]
+)
+def test_internship_forms_in_titles(title: str) -> None:
+    assert decide_level(title, None) == "internship"
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (["Current LPN/LVN license required"], "certificate"),
+        (["HCPC registration is essential"], "bachelor"),
+        (["Registered with the GPhC as a qualified pharmacist"], "master"),
+        (["NVQ Level 3 in Pharmacy Services or equivalent"], "certificate"),
+        (["GCSEs in English and Maths at grade C or above"], "high_school"),
+        (["A Level standard of education, including GCSE Maths"], "high_school"),
+        (["B. Tech in Mechanical Engineering"], "bachelor"),
+        (["PhD in Toxicology or a related discipline",
+          "MS in Toxicology with minimum 2 years of industry experience"], "master"),
+    ],
+)  # fmt: skip
+def test_education_a_registration_stands_for_and_routes_in(texts: list[str], level: str) -> None:
+    education = extract_education(tuple(section("Requirements", text) for text in texts))
+    assert education is not None and (education.level, education.required) == (level, True)
+
+
+def test_a_pay_band_the_cleaner_lifted_into_the_facts_still_places_the_level() -> None:
+    sections = (section("About the role", "Join our pharmacy team."),)
+    experience = extract_experience("Pharmacy Assistant", sections, stated=("Salary: Band 3, £19,737",))
+    assert experience is not None
+    assert (experience.level, experience.level_reason) == ("entry", "pay band 'Band 3'")

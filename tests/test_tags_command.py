@@ -40,6 +40,7 @@ def test_tags_json_is_for_tools(project: Path) -> None:
         "required": False,
         "term": "Microsoft Word",
         "phrase": "Proficient with Microsoft Word, Excel, PowerPoint and Outlook",
+        "reason": "named in 'How you will stand out from the crowd'",
     }
 
 

@@ -61,7 +61,8 @@ def encode_posting(p: Posting) -> Json:
         "title": p.title,
         "sections": [[s.heading, s.kind, s.html] for s in p.sections],
         "summary": p.summary,
-        "skills": [[t.name, t.slug, t.category, t.required, t.phrase, t.term] for t in p.skills],
+        "skills": [_skill_row(t) for t in p.skills],
+        "soft_skills": [_skill_row(t) for t in p.soft_skills],
         "experience": _experience_row(p.experience),
         "education": _education_row(p.education),
         "company": p.company,
@@ -76,6 +77,8 @@ def encode_posting(p: Posting) -> Json:
         "salary": None if p.salary is None else _salary_row(p.salary),
         "draft": p.draft,
         "explicit_slug": p.explicit_slug,
+        "reference": p.reference,
+        "details": [list(d) for d in p.details],
     }
 
 
@@ -91,9 +94,8 @@ def decode_posting(d: Json, trusted: bool = False) -> Posting:
         if trusted
         else tuple(_part(s) for s in _list(d["sections"])),
         summary=_str(d["summary"]),
-        skills=tuple(SkillTag(*t) for t in d["skills"])
-        if trusted
-        else tuple(_skill(t) for t in _list(d["skills"])),
+        skills=_skills(d["skills"], trusted),
+        soft_skills=_skills(d["soft_skills"], trusted),
         experience=_optional(d["experience"], _experience),
         education=_optional(d["education"], _education),
         company=_optional(d["company"], _str),
@@ -108,6 +110,8 @@ def decode_posting(d: Json, trusted: bool = False) -> Posting:
         salary=_optional(d["salary"], _salary),
         draft=_bool(d["draft"]),
         explicit_slug=_bool(d["explicit_slug"]),
+        reference=_optional(d["reference"], _str),
+        details=tuple(_detail(row) for row in _list(d["details"])),
     )
 
 
@@ -141,13 +145,28 @@ def _part(row: Json) -> Part:
     raise ValueError(f"not a section: {row!r}")
 
 
+def _skill_row(t: SkillTag) -> Json:
+    return [t.name, t.slug, t.category, t.required, t.phrase, t.term, t.reason]
+
+
+def _skills(rows: Json, trusted: bool) -> tuple[SkillTag, ...]:
+    if trusted:
+        return tuple(SkillTag(*t) for t in rows)
+    return tuple(_skill(t) for t in _list(rows))
+
+
 def _skill(row: Json) -> SkillTag:
-    if type(row) is list and len(row) == 6:
-        name, slug, category, required, phrase, term = row
-        texts = type(name) is str and type(category) is str and type(phrase) is str and type(term) is str
+    if type(row) is list and len(row) == 7:
+        name, slug, category, required, phrase, term, reason = row
+        texts = all(type(v) is str for v in (name, category, phrase, term, reason))
         if texts and type(required) is bool and type(slug) is str and (slug in _SLUGS or _new_slug(slug)):
-            return SkillTag(name, slug, category, required, phrase, term)
+            return SkillTag(name, slug, category, required, phrase, term, reason)
     raise ValueError(f"not a skill: {row!r}")
+
+
+def _detail(row: Json) -> tuple[str, str]:
+    label, value = _row(row, 2)
+    return _str(label), _str(value)
 
 
 _SLUGS: set[str] = set()  # skill slugs already found sound (a few thousand at most)

@@ -52,9 +52,7 @@ def sitemap_entries(site: Site, config: Config | None = None) -> Iterator[tuple[
         yield prefix, newest(p for t in terms for p in t.postings if not p.draft)
         for term in terms:
             shown = [p for p in term.postings if not p.draft]  # a page of drafts only is not published
-            rare = (
-                prefix == "skills/" and len(shown) <= 1 and not (config and config.index_rare_skills)
-            )
+            rare = prefix == "skills/" and len(shown) <= 1 and not (config and config.index_rare_skills)
             if shown and not rare:
                 yield f"{prefix}{term.slug}/", newest(shown)
 

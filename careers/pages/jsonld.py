@@ -74,7 +74,7 @@ def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
         "identifier": {
             "@type": "PropertyValue",
             "name": posting.company or config.title,
-            "value": posting.slug,
+            "value": posting.reference or posting.slug,
         },
     }
     url = absolute_url(config, f"jobs/{posting.slug}/")
@@ -146,7 +146,8 @@ def requirements(posting: Posting) -> dict[str, Any]:
             "monthsOfExperience": experience.min_months,
         }
     education = posting.education
-    if education and education.level in CREDENTIAL_CATEGORIES:
+    # Only a requirement is one: "Bachelor's degree preferred" is no educationRequirements.
+    if education and education.required and education.level in CREDENTIAL_CATEGORIES:
         out["educationRequirements"] = {
             "@type": "EducationalOccupationalCredential",
             "credentialCategory": CREDENTIAL_CATEGORIES[education.level],

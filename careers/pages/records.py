@@ -50,7 +50,8 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
         "valid_through": posting.valid_through.isoformat() if posting.valid_through else None,
         "sections": [section_record(s) for s in posting.sections],
         "skills": [tag.name for tag in posting.skills],
-        "skill_tags": [skill_record(tag) for tag in posting.skills],
+        "soft_skills": [tag.name for tag in posting.soft_skills],
+        "skill_tags": [skill_record(tag) for tag in (*posting.skills, *posting.soft_skills)],
         "experience": experience_record(posting.experience),
         "education": education_record(posting.education),
     }

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from careers.config import Config, builtin_theme
 from careers.errors import TemplateError
-from careers.model import LEVEL_NAMES, Posting, Site
+from careers.model import LEVEL_NAMES, Education, Posting, Site
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
 from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, shown_skills
 from careers.pages.plan import Page
@@ -83,6 +83,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["months"] = months_label
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
+    env.filters["education_label"] = education_label
     install_cards(env, PlainCards(env, config))
     return env
 
@@ -120,6 +121,32 @@ def months_label(months: int | None) -> str:
         years = months // 12
         return f"{years} year{'s' if years != 1 else ''}"
     return f"{months} month{'s' if months != 1 else ''}"
+
+
+EDUCATION_NAMES = {
+    "high_school": "High school diploma",
+    "some_college": "Some college",
+    "certificate": "Certificate or vocational qualification",
+    "associate": "Associate degree",
+    "bachelor": "Bachelor's degree",
+    "master": "Master's degree",
+    "doctorate": "Doctorate",
+}
+
+
+def education_label(education: Education | None) -> str:
+    """The education a posting asks for, as a job seeker reads it: "Bachelor's degree (preferred)",
+    "High school diploma; bachelor's degree preferred"; "" for none asked."""
+    if education is None or education.level not in EDUCATION_NAMES:
+        return ""
+    label = EDUCATION_NAMES[education.level]
+    if education.equivalent_experience:
+        label += ", or equivalent experience"
+    if not education.required:
+        return label + " (preferred)"
+    if education.preferred_level in EDUCATION_NAMES:
+        label += f"; {EDUCATION_NAMES[education.preferred_level].lower()} preferred"
+    return label
 
 
 def details(posting: Posting) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from careers.errors import Diagnostic, closest, printable
@@ -49,6 +49,13 @@ EMPLOYMENT_LABELS = {
 }
 
 
+class SkillNames(NamedTuple):
+    """Front matter ``skills:``: the names required, and those only preferred."""
+
+    required: tuple[str, ...]
+    preferred: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Fields:
     """Front matter read into typed values; absent keys are ``None``."""
@@ -64,7 +71,7 @@ class Fields:
     valid_through: dt.date | None = None
     apply_url: str | None = None
     salary: Salary | None = None
-    skills: tuple[str, ...] | None = None
+    skills: SkillNames | None = None
     level: str | None = None
     draft: bool = False
     slug: str | None = None
@@ -99,7 +106,8 @@ def _date(value: Any) -> dt.date:
     raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
 
 
-def _url(value: Any) -> str:
+def read_url(value: Any) -> str:
+    """An http(s) URL, or an email address as a ``mailto:`` link."""
     text = _text(value)
     if "@" in text and ":" not in text:
         text = "mailto:" + text
@@ -130,11 +138,28 @@ def read_employment_type(value: Any) -> str:
     return found
 
 
-def _skills(value: Any) -> tuple[str, ...]:
+def _skills(value: Any) -> SkillNames:
+    """A list (all required), or ``{required: [...], preferred: [...]}``; a name in both is required."""
+    if not isinstance(value, dict):
+        return SkillNames(_skill_list(value))
+    unknown = sorted(str(key) for key in value if key not in ("required", "preferred"))
+    if unknown:
+        raise ValueError(
+            f"may hold 'required' and 'preferred' lists, not {', '.join(repr(k) for k in unknown)}"
+        )
+    required = _skill_list(value.get("required") or [])
+    taken = {name.casefold() for name in required}
+    preferred = tuple(n for n in _skill_list(value.get("preferred") or []) if n.casefold() not in taken)
+    return SkillNames(required, preferred)
+
+
+def _skill_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        value = [v for v in value.split(",")]
+        value = value.split(",")
     if not isinstance(value, list):
-        raise ValueError("must be a list of skill names, e.g. [Python, SQL]")
+        raise ValueError(
+            "must be a list of skill names, e.g. [Python, SQL], or {required: [...], preferred: [...]}"
+        )
     return tuple(_text(v) for v in value if not (isinstance(v, str) and not v.strip()))
 
 
@@ -199,7 +224,7 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "remote": _bool,
     "date": _date,
     "valid_through": _date,
-    "apply_url": _url,
+    "apply_url": read_url,
     "salary": _salary,
     "skills": _skills,
     "level": _level,

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from careers.config import Config
 from careers.errors import Diagnostic, printable
-from careers.model import Part, Posting, Section, Source
+from careers.model import Part, Posting, Section, SkillTag, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
 from careers.posting.fields import read_employment_type, read_fields
 from careers.posting.html import blocks_html
+from careers.posting.stated import stated_fields
 from careers.posting.tagging import Vocabulary, skills_from_names, tag_posting
+from careers.posting.tagging.vocabulary import SOFT_SKILLS
 from careers.slugs import slugify
 
 SUMMARY_LENGTH = 160
@@ -50,7 +52,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
     too_big = check_tag_count(source)
     if too_big:
         return Result(None, (*found, too_big))
-    cleaned = clean_html(source.body, fields.title)
+    cleaned = clean_html(source.body, fields.title, config.clean)
     title = fields.title or cleaned.title
     if not title:
         found.append(
@@ -69,9 +71,11 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         found.append(
             Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
         )
-    tags = tag_posting(title, cleaned.sections, vocab, fields.level)
+    facts = cleaned.facts
+    stated_lines = (*(f"{label}: {value}" for label, value in facts.details), facts.salary or "")
+    tags = tag_posting(title, cleaned.sections, vocab, fields.level, stated_lines)
     if fields.skills is not None:
-        skills, unknown = skills_from_names(list(fields.skills), vocab)
+        skills, unknown = skills_from_names(fields.skills.required, vocab, fields.skills.preferred)
         for name in unknown:
             found.append(
                 Diagnostic(
@@ -84,7 +88,9 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
             )
     else:
         skills = tags.skills
-    location = fields.location or config.location or None
+    skills, soft_skills = split_soft_skills(skills, config.soft_skill_pages)
+    stated = stated_fields(cleaned.facts, fields, title)
+    location = fields.location or stated.location or config.location or None
     posting = Posting(
         source=source.relpath,
         slug=fields.slug or slugify(title, fallback=slugify(Path(source.relpath).stem)),
@@ -92,22 +98,37 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         sections=tuple(Part(s.heading, s.kind, blocks_html(s)) for s in cleaned.sections),
         summary=fields.summary or summarize(cleaned.sections),
         skills=skills,
+        soft_skills=soft_skills,
         experience=tags.experience,
         education=tags.education,
-        company=fields.company or config.company or None,
+        company=fields.company or stated.company or config.company or None,
         location=location,
-        employment_type=fields.employment_type or _employment_default(config),
+        employment_type=fields.employment_type or stated.employment_type or _employment_default(config),
         department=fields.department or config.department or None,
         team=fields.team,
         remote=fields.remote if fields.remote is not None else bool(location and _REMOTE.search(location)),
-        date_posted=fields.date,
-        valid_through=fields.valid_through,
-        apply_url=fields.apply_url,
-        salary=fields.salary,
+        date_posted=fields.date or stated.date_posted,
+        valid_through=fields.valid_through or stated.valid_through,
+        apply_url=fields.apply_url or stated.apply_url,
+        salary=fields.salary or stated.salary,
         draft=fields.draft,
         explicit_slug=fields.slug is not None,
+        reference=stated.reference,
+        details=stated.details,
     )
     return Result(posting, tuple(found))
+
+
+def split_soft_skills(
+    skills: tuple[SkillTag, ...], with_pages: bool
+) -> tuple[tuple[SkillTag, ...], tuple[SkillTag, ...]]:
+    """(the skills listed and linked, the soft skills shown apart); all listed if the site asks."""
+    if with_pages:
+        return skills, ()
+    return (
+        tuple(t for t in skills if t.category != SOFT_SKILLS),
+        tuple(t for t in skills if t.category == SOFT_SKILLS),
+    )
 
 
 def check_tag_count(source: Source) -> Diagnostic | None:

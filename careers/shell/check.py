@@ -21,6 +21,7 @@ from careers.model import Posting
 from careers.pages.jsonld import job_posting, posting_location
 from careers.pages.links import check_links
 from careers.posting.html import html_text
+from careers.posting.tagging.vocabulary import SOFT_SKILLS
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
 _SALARY = re.compile(
@@ -92,6 +93,7 @@ def lint_posting(
     yield from (finding(k, lvl, m) for k, lvl, m in date_findings(posting, today))
     yield from (finding(k, lvl, m) for k, lvl, m in place_findings(posting))
     yield from (finding(k, lvl, m) for k, lvl, m in jsonld_findings(posting, config))
+    yield from (finding(k, lvl, m) for k, lvl, m in soft_skill_findings(posting))
 
 
 Finding = tuple[str, Level, str]
@@ -195,6 +197,21 @@ def jsonld_findings(posting: Posting, config: Config) -> Iterator[Finding]:
         value = data.get(key)
         if value is not None and not ISO_DATE.match(str(value)):
             yield source_key, "error", f"JobPosting {key} {value!r} is not an ISO 8601 date"
+
+
+def soft_skill_findings(posting: Posting) -> Iterator[Finding]:
+    """A posting tagged mostly with soft skills tells a job seeker little: say which ones."""
+    tags = (*posting.skills, *posting.soft_skills)
+    soft = [t.name for t in tags if t.category == SOFT_SKILLS]
+    if len(tags) >= 3 and 2 * len(soft) > len(tags):
+        where = "skills" if any(t.phrase == "front matter" for t in tags) else "body"
+        named = ", ".join(soft[:4]) + (", …" if len(soft) > 4 else "")
+        yield (
+            where,
+            "warning",
+            f"{len(soft)} of its {len(tags)} skill tags are soft skills ({named}): name the tools, "
+            "certifications and knowledge the job needs, so job seekers can find it by skill",
+        )
 
 
 def _normal(text: str) -> str:

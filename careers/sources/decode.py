@@ -1,27 +1,38 @@
-"""Posting files' bytes to text: UTF-8, or UTF-16 with a byte-order mark; never a guess."""
+"""Posting files' bytes to text: UTF-8, or what BeautifulSoup's encoding tools show the file is."""
 
 from __future__ import annotations
 
 import codecs
+import re
+
+from bs4.dammit import EncodingDetector, UnicodeDammit
 
 from careers.errors import ContentError, Diagnostic
 
+# A character UTF-8 spells in two to four bytes: a file holding some was written as UTF-8.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Browsers read a page declared Latin-1 or ASCII as Windows-1252 (the WHATWG encoding standard).
+_AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
+
 
 def decode(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]]:
-    """UTF-8, with or without a byte-order mark; UTF-16 with a BOM is read with a warning.
+    """UTF-8, with or without a byte-order mark; anything else is read with a warning when it can be.
 
-    Anything else is an error, not a guess: a wrong guess would publish garbled text.
+    UTF-16 with a byte-order mark, a ``<meta charset>`` (or XML) declaration, Windows-1252,
+    and UTF-8 with Windows-1252 mixed in (pasted from two places) are read with a warning.
+    Bytes that are none of these are an error naming the line, not a guess: a wrong guess
+    would publish garbled text.
     """
     if not data.strip():
         raise ContentError(relpath, None, "file is empty: write a posting or delete the file")
-    notes: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(data, relpath)
         notes = (Diagnostic(relpath, None, "warning", "file is UTF-16; it was read, but save it as UTF-8"),)
     elif b"\x00" in data:
         raise ContentError(relpath, None, "file holds NUL bytes: it is binary, not a posting")
     else:
-        text = _decode_utf8(data.removeprefix(codecs.BOM_UTF8), relpath)
+        text, notes = _decode_8bit(data.removeprefix(codecs.BOM_UTF8), relpath)
     if "\x00" in text:
         raise ContentError(relpath, None, "file holds NUL characters: it is binary, not a posting")
     if not text.strip():
@@ -29,17 +40,63 @@ def decode(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), notes
 
 
-def _decode_utf8(data: bytes, relpath: str) -> str:
+def _decode_8bit(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]]:
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line, byte = data[: exc.start].count(b"\n") + 1, data[exc.start]
+
+    def read(how: str) -> tuple[Diagnostic, ...]:
+        return (Diagnostic(relpath, line, "warning", f"file is {how}; it was read, but save it as UTF-8"),)
+
+    declared = _declared(data)
+    if declared:
         try:
-            data.decode("cp1252")
-            hint = "save the file as UTF-8 (it looks like Windows-1252; most editors can convert it)"
+            return data.decode(declared), read(f"{declared}, as it declares (byte 0x{byte:02x} is not UTF-8)")
         except UnicodeDecodeError:
-            hint = "the file looks binary; if it is a posting, save it as UTF-8"
-        raise ContentError(relpath, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): {hint}") from None
+            pass
+    if _UTF8_SEQUENCE.search(data):
+        try:
+            # detwingle mends Windows-1252's quotes and dashes; its letters, byte by byte.
+            mixed = UnicodeDammit.detwingle(data).decode("utf-8", errors=_AS_CP1252)
+            return mixed, read(f"UTF-8 with Windows-1252 mixed in (byte 0x{byte:02x})")
+        except UnicodeDecodeError:
+            pass
+    else:
+        try:
+            return data.decode("cp1252"), read(f"Windows-1252, not UTF-8 (byte 0x{byte:02x})")
+        except UnicodeDecodeError:
+            pass
+    message = (
+        f"not valid UTF-8 (byte 0x{byte:02x}): the file looks binary; if it is a posting, save it as UTF-8"
+    )
+    raise ContentError(relpath, line, message)
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: the bytes UTF-8 cannot read, read as Windows-1252 (or the error)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252"), error.end
+
+
+_AS_CP1252 = "careers-cp1252"
+codecs.register_error(_AS_CP1252, _cp1252_bytes)
+
+
+def _declared(data: bytes) -> str | None:
+    """The encoding a file's ``<meta charset>`` or XML declaration names, if Python knows it."""
+    name = EncodingDetector.find_declared_encoding(data, is_html=True)
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if codec in _AS_WINDOWS_1252:
+        return "windows-1252"
+    return None if codec == "utf-8" else name
 
 
 def _decode_utf16(data: bytes, relpath: str) -> str:

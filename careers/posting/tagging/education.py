@@ -18,8 +18,8 @@ EDUCATION_LEVELS = (
 # word or field ("BS in Finance"): "MS Office" is Microsoft and "Boston, MA" a state.
 _ABBREV = {
     "associate": r"A\.?A\.?S?\.?|A\.?S\.?",
-    "bachelor": r"B\.?A\.?|B\.?S\.?|B\.?Sc\.?|BBA|BSN|BEng|B\.?Eng\.?|BFA|BSEE|BSME",
-    "master": r"M\.?A\.?|M\.?S\.?|M\.?Sc\.?|MSN|MPH|MSW|MFA|MEng|M\.?Ed\.?|MPA|MHA",
+    "bachelor": (r"B\.?A\.?|B\.?S\.?|B\.?Sc\.?|BBA|BSN|BEng|B\.?Eng\.?|BFA|BSEE|BSME|B\.E\.|B\.?\s?Tech\.?"),
+    "master": (r"M\.?A\.?|M\.?S\.?|M\.?Sc\.?|MSN|MPH|MSW|MFA|MEng|M\.?Ed\.?|MPA|MHA|M\.?\s?Tech\.?|MPharm"),
     "doctorate": r"J\.?D\.?|M\.?D\.?|D\.?O\.?|DNP|DPT|DDS|DMD|Ed\.?D\.?|Psy\.?D\.?|Pharm\.?\s?D\.?",
 }
 _ANY_ABBREV = "|".join(f"(?:{p})" for p in _ABBREV.values())
@@ -63,6 +63,8 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("high_school", (
         r"\bhigh\s+school\b", r"\bGED\b", r"\bsecondary\s+(?:school|education)\b", r"\bHS\s+diploma",
+        r"\bgcse'?s?\b", r"\ba[- ]levels\b",
+        r"\ba[- ]level\s+(?:standard|education|qualifications?|or\s+equivalent)",
     )),
 )  # fmt: skip
 # A bare "degree" with a status or field ("Degree preferred", "degree in Finance") reads as a
@@ -81,11 +83,40 @@ _LEVEL_ABBREVS = tuple(
 # education. The second list is matched as written, for the degree abbreviations.
 _EDUCATION_WORDS = ("degree", "diploma", "bachelor", "master", "ph.", "phd", "doctor", "school", "college",
                     "universit", "ged", "mba", "msc", "bsc", "certificate", "vocational", "trade", "graduate",
-                    "baccalaureate")  # fmt: skip
+                    "baccalaureate", "gcse", "level", "regist", "licen", "lpn", "lvn", "hcpc", "nmc", "gphc",
+                    "gmc", "gdc", "nvq", "btec", "city & guilds", "city and guilds")  # fmt: skip
+# A professional registration or licence stands for the qualification it needs (tagging spec:
+# "read as the requirement it is"), whoever registers it: nursing, pharmacy, allied health.
+_REGISTRATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("certificate", (
+        r"\b(?:LPN|LVN|CNA|CPhT|PTCB|BTEC)\b", r"\blicensed\s+(?:practical|vocational)\s+nurse",
+        r"\bcertified\s+nursing\s+assistant", r"\bregistered\s+pharmacy\s+technician",
+        r"\bpharmacy\s+technician\s+(?:registration|licen[cs]e|certification)",
+        r"\bdental\s+nurs\w+\b[^.;]{0,40}\bGDC\b|\bGDC\b[^.;]{0,40}\bdental\s+nurs",
+        r"\bNVQ\s+(?:level\s+)?[2-4]\b", r"\bCity\s+(?:&|and)\s+Guilds\b", r"\bvocational\s+qualification",
+        r"\b(?:completed|served)\s+(?:an\s+)?apprenticeship\b",
+    )),
+    ("associate", (
+        r"\bRN\s+licen[cs](?:e|ure)\b", r"\bregistered\s+nurse\s+licen[cs]e", r"\blicensed\s+as\s+an\s+RN\b",
+    )),
+    ("bachelor", (
+        r"\bHCPC\b", r"\bHealth\s+(?:and\s+Care\s+)?Professions\s+Council", r"\bNMC\s+regist",
+        r"\bregistered\s+with\s+the\s+NMC\b", r"\bNursing\s+and\s+Midwifery\s+Council",
+        r"\bSocial\s+Work\s+England",
+        r"\bregistered\s+(?:mental\s+health\s+|general\s+|learning\s+disabilit\w+\s+)?(?:nurses?|midwife)\b",
+        r"\b(?:RMN|RNLD|RGN)\b",
+    )),
+    ("master", (r"\b(?:GPhC\s+registered|registered|qualified)\s+pharmacist\b",)),
+    ("doctorate", (
+        r"\bfull\s+GMC\b", r"\bGMC\s+regist", r"\bregistered\s+with\s+the\s+GMC\b",
+        r"\blicen[cs]e\s+to\s+practi[cs]e\s+medicine",
+    )),
+)  # fmt: skip
+_REGISTRATIONS = tuple((level, re.compile("|".join(words), re.I)) for level, words in _REGISTRATION_WORDS)
 # Text one of which a degree abbreviation needs, as written: "B.S.", "BA/BS", "BS or MS", "BS in".
 _ABBREV_WORDS = ("A.", "B.", "M.", "J.", "D.", "Ed.", "/", " or ", " in ", "AAS", "BSc", "MSc", "BEng",
-                 "MEng", "MEd", "EdD", "BBA", "BSN", "MSN", "MPH", "MSW", "MFA", "BFA", "MPA", "MHA", "JD",
-                 "DNP", "DPT", "DDS", "DMD", "PsyD", "Pharm")  # fmt: skip
+                 "Tech", "MEng", "MEd", "EdD", "BBA", "BSN", "MSN", "MPH", "MSW", "MFA", "BFA", "MPA", "MHA",
+                 "JD", "DNP", "DPT", "DDS", "DMD", "PsyD", "Pharm")  # fmt: skip
 # Capitals that start a degree abbreviation: a clause holding none of them is not scanned for one.
 _ABBREV_STARTS = ("A.", "AA", "AS", "B.", "BA", "BS", "BB", "BE", "BF", "M.", "MA", "MS", "MP", "MF", "MH",
                   "ME", "J.", "JD", "D.", "DO", "DN", "DP", "DD", "DM", "Ed", "Psy", "Pharm")  # fmt: skip
@@ -116,6 +147,7 @@ def clause_levels(text: str) -> list[str]:
     """Every education level a clause names, abbreviations only where they mean a degree."""
     lower = text.lower()
     levels = [level for level, pattern in _LEVEL_WORDS if pattern.search(lower)]
+    levels += [level for level, pattern in _REGISTRATIONS if pattern.search(text)]
     if not has_any(text, _ABBREV_WORDS):
         return levels or (["bachelor"] if _BARE_DEGREE.search(text) else [])
     paired = {m.span() for m in _PAIR.finditer(text)}
@@ -161,13 +193,19 @@ def clause_education(clause: Clause) -> _Found | None:
 
 
 def binding_education(found: Iterable[_Found]) -> Education | None:
-    """Required statements all apply (the highest binds); else the lowest preferred one."""
+    """The lowest level a required statement accepts; else the lowest preferred one.
+
+    Two required degrees are two routes in ("PhD in Toxicology" and "MS with 2 years of industry
+    experience" as two bullets): a posting never asks for both. "No degree required" binds only
+    when no statement names a level.
+    """
     items = list(found)
     required = [f for f in items if not f.preferred]
     preferred = [f for f in items if f.preferred]
     order = EDUCATION_LEVELS.index
     if required:
-        chosen = max(required, key=lambda f: order(f.level))
+        levelled = [f for f in required if f.level != "none"] or required
+        chosen = min(levelled, key=lambda f: order(f.level))
         above = [f.level for f in preferred if order(f.level) > order(chosen.level)]
         wish = max(above, key=order) if above else None
     elif preferred:

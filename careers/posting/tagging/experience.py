@@ -38,13 +38,18 @@ _STATUS_AFTER = re.compile(r"^\s*(\(?(required|preferred|minimum|min\b)|of\s|in\
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\s*(of\s+)?(age\b|old\b|or\s+(older|over)\b|and\s+(older|over)\b|in\s+business\b|"
     r"(of\s+)?(college|university|school|study|studies|coursework|education|undergraduate|high school)\b|"
-    r"(of\s+)?(combined|collective)\b|warranty|lease|contract\b|rolling|forecast|plan\b|term\b)",
+    r"(of\s+)?(combined|collective)\b|warranty|lease|contract\b|rolling|forecast|plan\b|term\b|"
+    r"probation|secondment|fixed[- ]term|placement\b)",
     re.IGNORECASE,
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"(\bages?|\baged|\b(in|within|during|over|for)\s+the\s+(last|past|previous|prior|next)|"
     r"\b(held|licensed|certified|licensure|valid)\s+(for\s+)?(at\s+least\s+|a\s+minimum\s+of\s+|over\s+)?|"
-    r"\bfor\s+(over|more\s+than|nearly|almost|the\s+past)|\bsince|\bevery|\bonce\s+every|\bwithin)\s*$",
+    r"\bfor\s+(over|more\s+than|nearly|almost|the\s+past)|\bsince|\bevery|\bonce\s+every|\bwithin|"
+    # the length of the post itself: "secondment for 12 months", "commit to at least 6 months"
+    r"\b(secondment|fixed[- ]term|contract|placement|assignment|cover|temporary|probation\w*|duration)\b"
+    r"[^.;]{0,40}\bfor\s+(a\s+(period\s+of\s+)?|up\s+to\s+)?|\bcommit(ment)?\s+to\s+(at\s+least\s+|a\s+minimum\s+of\s+)?|"
+    r"\bfor\s+a\s+period\s+of)\s*$",
     re.IGNORECASE,
 )
 _EDUCATION_SUBSTITUTE_AFTER = re.compile(
@@ -71,15 +76,28 @@ _NUMBERED_ASIDE = re.compile(r"\([^)]*\d[^)]*\)")
 ZERO = re.compile(
     r"\bno\s+(prior\s+|previous\s+|professional\s+|work\s+|sales\s+)?experience\s+(is\s+)?"
     r"(necessary|required|needed)|\b(previous\s+|prior\s+)?experience\s+(is\s+)?not\s+(necessary|required)|"
+    r"\b(previous|prior|any)\s+experience\b[^.;]{0,100}?\bnot\s+(essential|required|necessary)\b|"
     r"\bwe(?:'ll|\s+will)?\s+train\b|\bwilling\s+to\s+train\b|\bwill\s+train\s+(you|the\s+right)|"
+    r"\b(full|comprehensive|complete)\s+(on[- ]the[- ]job\s+)?training\s+(will\s+be|is|shall\s+be)\s+"
+    r"(provided|given)\b|"
+    r"\blooking\s+for\s+a\s+new\s+career\b|\bcareer\s+changers?\b|"
     r"\b(recent|new|fresh)\s+(college\s+|university\s+)?(graduates?|grads?)\b|"
-    r"(?<!not\s)(?<!not\san\s)\bentry[- ]level\s+(role|position|job|opportunity|candidates?)",
+    r"(?<!not\s)(?<!not\san\s)\bentry[- ]level\s+([\w-]+\s+){0,2}?"
+    r"(role|position|job|opportunit\w*|candidates?)|"
+    # the post is an apprenticeship: "recruit an apprentice", "whilst undertaking your apprenticeship"
+    r"\b(recruit|appoint|hire|seeking|looking\s+for|opportunity\s+for)\s+(an?\s+)?([\w&-]+\s+){0,3}"
+    r"apprentices?\b|"
+    r"\b(undertak\w*|achiev\w*|start\w*|during)\s+(an?\s+|your\s+|the\s+)?([\w-]+\s+){0,3}apprenticeship\b",
     re.IGNORECASE,
 )
 # Words one of which a clause must contain (lowercased) before the full patterns run.
-_ZERO_WORDS = ("no ", "not ", "train", "grad", "entry")
+_ZERO_WORDS = ("no ", "not ", "train", "grad", "entry", "career", "apprentic")
 _UNIT_WORDS = ("year", "yr", "month", "mo")
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+# "6-8 years of X experience or equivalence and overall 8-12 years": "or equivalent" qualifies the
+# first requirement, and the "and" adds a second one.
+_OR_EQUIVALENT_AND = re.compile(r"\bor\s+(its\s+)?equivalen\w*\b.*\band\b", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -138,23 +156,31 @@ def is_experience_mention(clause: Clause, match: re.Match[str]) -> bool:
     return clause.kind in ("requirements", "preferred") and bool(_STATUS_AFTER.match(after))
 
 
+def _mentions(clause: Clause) -> list[re.Match[str]]:
+    """The "N years" mentions of a clause that are about the candidate's experience."""
+    text = clause.text
+    if _COMPANY_VOICE.search(text) and not _CANDIDATE_VOICE.search(text):
+        return []
+    found = [m for m in MENTION.finditer(text) if is_experience_mention(clause, m)]
+    return [m for m in found if mention_months(m)[0] <= MAX_PLAUSIBLE_MONTHS]
+
+
 def clause_statement(clause: Clause) -> Statement | None:
     """The requirement one clause states, if any: alternatives ("or") give the lower."""
     text, lower = clause.text, clause.lower
-    if any(w in lower for w in _ZERO_WORDS) and ZERO.search(text):
-        return Statement(0, None, False, text)
-    if not any(w in lower for w in _UNIT_WORDS):
-        return None
-    if _COMPANY_VOICE.search(text) and not _CANDIDATE_VOICE.search(text):
-        return None
-    found = [m for m in MENTION.finditer(text) if is_experience_mention(clause, m)]
-    found = [m for m in found if mention_months(m)[0] <= MAX_PLAUSIBLE_MONTHS]
+    found = _mentions(clause) if any(w in lower for w in _UNIT_WORDS) else []
     if not found:
-        return None
-    # Consecutive mentions with an "or" between them are alternatives; others all apply.
+        # "No experience necessary", "full training is provided"; a number stated beside it
+        # ("1-2 years of experience - career changers welcome") is the requirement.
+        zero = any(w in lower for w in _ZERO_WORDS) and ZERO.search(text)
+        return Statement(0, None, False, text) if zero else None
+    # Consecutive mentions with an "or" between them are alternatives, and so are the commas of
+    # a list that ends in one ("BS with 2 years, MS with 0 years, or PhD"); others all apply.
+    between = [text[prev.end() : match.start()] for prev, match in itertools.pairwise(found)]
+    listed = any(_is_alternative(part) for part in between)
     groups: list[list[re.Match[str]]] = [[found[0]]]
-    for prev, match in itertools.pairwise(found):
-        if _OR.search(text[prev.end() : match.start()]):
+    for part, match in zip(between, found[1:], strict=True):
+        if _is_alternative(part) or (listed and "," in part and not _AND.search(part)):
             groups.append([match])
         else:
             groups[-1].append(match)
@@ -165,6 +191,11 @@ def clause_statement(clause: Clause) -> Statement | None:
     # "3 years of experience (5 preferred)": the aside does not make the clause preferred.
     preferred = is_preferred(_NUMBERED_ASIDE.sub("", text), clause.kind)
     return Statement(low, high, preferred, text)
+
+
+def _is_alternative(between: str) -> bool:
+    """Whether the words between two mentions make them alternatives ("... or ...")."""
+    return bool(_OR.search(between)) and not _OR_EQUIVALENT_AND.search(between)
 
 
 def binding_statement(statements: Iterable[Statement]) -> Statement | None:

@@ -9,7 +9,14 @@ from careers.model import LEVELS
 
 # Title cues that decide the level outright, tried in order.
 _DECIDING_CUES = (
-    ("internship", re.compile(r"\b(intern|internship|co-?op|summer student)\b", re.I)),
+    (
+        "internship",
+        re.compile(
+            r"\b(intern|internship|co-?op|summer\s+(student|associate|analyst)|working\s+student|werkstudent|"
+            r"placement\s+student|industrial\s+placement)\b",
+            re.I,
+        ),
+    ),
     (
         "executive",
         re.compile(r"\bchief\b.*\bofficer\b|\bC[EFOTIMR]O\b|\b(vice[- ])?president\b|\b[SE]?VP\b", re.I),
@@ -43,8 +50,11 @@ def decide_level(title: str, months: int | None, override: str | None = None) ->
     return decision.level if decision else None
 
 
-def explain_level(title: str, months: int | None, override: str | None = None) -> LevelDecision | None:
-    """The level and what decided it: front matter, a title cue, or the binding months."""
+def explain_level(
+    title: str, months: int | None, override: str | None = None, evidence: LevelDecision | None = None
+) -> LevelDecision | None:
+    """The level and what decided it: front matter, a title cue, the binding months, or else the
+    ``evidence`` the text gives (rule 6: a pay band, supervising a team, how experience is asked)."""
     if override:
         return LevelDecision(override, "front matter 'level'")
     cue_title = _OCCUPATIONS.sub("", title)
@@ -58,6 +68,8 @@ def explain_level(title: str, months: int | None, override: str | None = None) -
         decision = LevelDecision("entry", f"title '{found.group()}'")
     elif found := _LEADING_ASSOCIATE.search(title):
         decision = LevelDecision("associate", f"title '{found.group().strip()}'")
+    elif evidence is not None:
+        decision = evidence
     senior = _SENIOR.search(title)
     if senior and (decision is None or LEVELS.index(decision.level) < LEVELS.index("mid_senior")):
         reason = f"title '{senior.group()}'" + (f", {decision.reason}" if decision else "")

@@ -17,6 +17,7 @@ def skill_record(tag: SkillTag) -> dict[str, Any]:
         "required": tag.required,
         "term": tag.term,
         "phrase": tag.phrase,
+        "reason": tag.reason,
     }
 
 
@@ -52,6 +53,7 @@ def tags_record(posting: Posting) -> dict[str, Any]:
         "slug": posting.slug,
         "title": posting.title,
         "skills": [skill_record(t) for t in posting.skills],
+        "soft_skills": [skill_record(t) for t in posting.soft_skills],
         "experience": experience_record(posting.experience),
         "education": education_record(posting.education),
     }
@@ -68,6 +70,15 @@ def format_months(low: int | None, high: int | None) -> str:
     if low == 0 and high is None:
         return "none needed"
     return f"{low}–{high} months" if high is not None else f"{low}+ months"
+
+
+def skill_line(tag: SkillTag) -> str:
+    """One skill tag: its name and status, the words and clause, and why it was kept."""
+    what = f"{tag.name}, {'required' if tag.required else 'preferred'}"
+    if tag.phrase == "front matter":
+        return f"{what:<28} ← front matter"
+    why = f" ({tag.reason})" if tag.reason else ""
+    return f"{what:<28} ← {tag.term!r} in {quote(tag.phrase)}{why}"
 
 
 def tag_lines(posting: Posting) -> list[str]:
@@ -89,10 +100,8 @@ def tag_lines(posting: Posting) -> list[str]:
         if edu.preferred_level:
             what += f" ({edu.preferred_level} preferred)"
         lines.append(f"  education   {what:<28} ← {quote(edu.phrase)}")
-    for tag in posting.skills:
-        what = f"{tag.name}, {'required' if tag.required else 'preferred'}"
-        source = "front matter" if tag.phrase == "front matter" else f"{tag.term!r} in {quote(tag.phrase)}"
-        lines.append(f"  skill       {what:<28} ← {source}")
+    for label, tags in (("skill", posting.skills), ("soft skill", posting.soft_skills)):
+        lines.extend(f"  {label:<11} {line}" for line in map(skill_line, tags))
     if len(lines) == 1:
         lines.append("  (no tags)")
     return lines

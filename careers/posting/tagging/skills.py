@@ -1,64 +1,250 @@
-"""Skills: every vocabulary skill a posting names, required or preferred, with its phrase."""
+"""Skills: every vocabulary skill a posting names, required or preferred, with why it was kept.
+
+A recruiter trusts a tag when the posting asks for the thing. So: a guarded spelling ("Go",
+"Chef", "Access") needs a context word in its clause; the subjects of a degree ("a degree in
+Chemistry or Finance") are a field of study, not skills; and a soft skill counts only where the
+posting asks for it ("excellent communication skills", a requirements list), not where a duty
+or the employer names it ("collaborate with the team", "we value teamwork").
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from careers.model import Section, SkillTag
 from careers.posting.tagging.matcher import Hit
-from careers.posting.tagging.text import Clause, Reading, as_reading
+from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
 
-# Short terms ("Go", "C", "R") joined by a hyphen are another word: "Go-to-market", "C-suite".
+# Short terms ("Go", "C", "R") joined by a hyphen or "&" are another word: "C-suite", "R&D".
 _SHORT = 2
+# Sections whose every line is something asked of the candidate: by kind, or by a heading the
+# cleaner files as "other" ("What We're Looking For", "Person Specification").
+_ASKING_KINDS = frozenset({"requirements", "preferred"})
+_ASKING_HEADING = re.compile(
+    r"looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:have|bring|need)|you'll\s+(?:have|bring|need)|"
+    r"skills|qualifications?|requirements?|essential|desirable|person\s+spec|ideal\s+candidate|competenc"
+)  # searched in the lowercased heading
+# Words that make a clause elsewhere ask for something: "skills", "ability to", "must", "you have".
+_ASKS = re.compile(
+    r"\b(skills?|abilit(?:y|ies)|able to|must|required|requirements?|essential|desirable|preferred|"
+    r"experienced?|proven|strong|excellent|good|great|demonstrat\w*|evidence of|need(?:s|ed)?|"
+    r"you(?:'ll| will)? (?:are|have|be|need|bring)|you're|candidates?|applicants?|looking for|seeking|"
+    r"ideal(?:ly)?|should|competenc\w*|qualit(?:y|ies)|attributes?|a plus)\b"
+)  # searched in the lowercased clause
+# A clause in the employer's voice ("we specialise in manufacturing", "Acme is a leading ...",
+# "committed to equality"), with no word about the candidate: it names what the employer does,
+# and only the technology it names is something the job uses ("our stack is Go and Postgres").
+_EMPLOYER_VOICE = re.compile(
+    r"\b(?:we|we're|we've|we'll|our|ours|us)\b|\bcommitted\s+to\b|\bequal\s+opportunit|"
+    r"\breasonable\s+adjustments\b"
+)  # searched in the lowercased clause: IGNORECASE is several times slower
+_COMPANY_IS = re.compile(r"^[A-Z][\w&.,' -]{0,60}?\b(?:is|are)\s+(?:a|an|the|one\s+of)\b")
+_CANDIDATE_VOICE = re.compile(
+    r"\b(?:you|your|you're|you'll|candidates?|applicants?|must|required|requirements?|essential|"
+    r"desirable|preferred|experience[ds]?|skills?|ability|able\s+to|knowledge|qualifications?|"
+    r"proficien\w*|familiar\w*|post\s*holder|the\s+successful)\b"
+)
+# A business function named as people to work with, not a skill: "partner with Finance,
+# Accounting and Product", "the Customer Experience team".
+_DEPARTMENT_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|&|/)\s*[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)*\s+(?:teams?|departments?|leaders?|"
+    r"leadership|functions?|colleagues|staff|groups?|directorates?|units?|divisions?|managers?)\b"
+)
+# The same in lower case, where the article says it is a team: "our data science team".
+_TEAM_AFTER = re.compile(r"^\s+(?:teams?|departments?|function|unit|ward|service|services)\b")
+_TEAM_BEFORE = re.compile(r"\b(?:the|our|a|your|their|specialties\s+of|specialities\s+of)\s+$", re.IGNORECASE)
+# Clauses about who may apply or how, not about the work: eligibility ("must be a U.S. person",
+# "right to work"), interviews ("interviews will be held via Microsoft Teams").
+_APPLICATION_CLAUSE = re.compile(
+    r"\b(?:U\.?S\.?\s+persons?|citizens?\b|permanent\s+residents?|green\s+card|right\s+to\s+work|"
+    r"interviews?\s+(?:will|may|are)\s+(?:be\s+)?(?:held|conducted|take\s+place)|shortlist\w*|"
+    r"closing\s+date|apply\s+(?:online|via|through|by))",
+    re.IGNORECASE,
+)
+_APPLICATION_WORDS = ("u.s", "us person", "citizen", "resident", "green card", "right to work", "interview",
+                      "shortlist", "closing date", "apply ")  # fmt: skip
+# "You report directly to Sales Management": whom the job reports to.
+_REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\s+(?:the\s+)?$", re.I)
+# "in the telecommunications/technology sector": an industry the job is in, not a skill.
+_INDUSTRY_AFTER = re.compile(r"(?:[\s/&,-]+[\w-]+){0,3}?\s+(?:sector|industry|industries)\b")
+_DEPARTMENT_BEFORE = re.compile(
+    r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
+    r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*\s*(?:,|and|&)\s*)*$"
+)
+# Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
+_DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
+# What an employer names about itself that is still a skill of the job: its technology.
+_TOOL_CATEGORIES = frozenset({"Software & data", "Cloud", "IT & networking", "Security"})
+# The subjects a degree is in: "degree in Computer Science, Maths or a related field".
+_DEGREE_WORDS = ("degree", "bachelor", "master", "bsc", "msc", "b.s", "m.s", "phd", "diploma", "major",
+                 "qualification", "gcse", "a level", "a-level", "graduate in", "studying",
+                 "studies in")  # fmt: skip
+_FIELD_OF_STUDY = re.compile(
+    r"\b(?:degrees?|bachelor'?s?|master'?s?|b\.?sc|m\.?sc|b\.?s\.?|m\.?s\.?|b\.?a\.?|m\.?a\.?|ph\.?d|"
+    r"doctorate|diploma|majors?|majoring|qualifications?|gcse'?s?|a[- ]levels?|graduate|studying|studies)"
+    r"(?:\b[^.;:()]{0,40}?\b(?:in|of)\s+|\s*:\s*)(?P<fields>[^.;()]*?)"
+    r"(?=\s+(?:or|and)\s+(?:a\s+|an\s+|other\s+)?(?:related|relevant|equivalent|similar)|"
+    r"\s+(?:field|discipline|subject|area)s?\b|[.;()]|\s+with\b|\s+plus\b|\s+and\s+\d|$)",
+    re.IGNORECASE,
+)
+
+
+class Mention(NamedTuple):
+    """One skill mentioned in one clause, and why it counts."""
+
+    clause: Clause
+    skill: Skill
+    hit: Hit
+    reason: str
 
 
 def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -> tuple[SkillTag, ...]:
-    """Every skill the posting mentions: required if any mention is, else preferred."""
-    found: dict[str, SkillTag] = {}
-    for clause, skill, hit in posting_skills(as_reading(sections), vocab):
-        tag = SkillTag(skill.name, skill.slug, skill.category, not clause.preferred, clause.text, hit.text)
-        old = found.get(skill.slug)
-        if old is None or (tag.required and not old.required):
-            found[skill.slug] = tag
-    return tuple(sorted(found.values(), key=lambda t: (not t.required, t.name.casefold())))
+    """Every skill the posting asks for: required if any mention is, else preferred."""
+    found: dict[str, Mention] = {}
+    for m in posting_skills(as_reading(sections), vocab):
+        old = found.get(m.skill.slug)
+        if old is None or (old.clause.preferred and not m.clause.preferred):
+            found[m.skill.slug] = m
+    tags = [
+        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.clause.preferred, m.clause.text,
+                 m.hit.text, m.reason)
+        for m in found.values()
+    ]  # fmt: skip
+    return tuple(sorted(tags, key=lambda t: (not t.required, t.name.casefold())))
 
 
-def posting_skills(reading: Reading, vocab: Vocabulary) -> list[tuple[Clause, Skill, Hit]]:
-    """Every skill mention, with its clause; ambiguous spellings kept only with a context word."""
+def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
+    """Every mention that counts, with its clause and the reason it counts, until a required
+    one settles its skill (later mentions of it change no tag)."""
     out = []
+    settled: set[str] = set()
     text = reading.text
+    subjects: dict[int, list[tuple[int, int]]] = {}
+    employer: dict[int, bool] = {}
+    applying: dict[int, bool] = {}
+    # One pass over the posting finds the clauses that can name a degree or speak of applying.
+    degree_clauses = reading.indexes_having(_DEGREE_WORDS)
+    application_clauses = reading.indexes_having(_APPLICATION_WORDS)
     for hit in vocab.matcher.find(text, reading.lower):
         if not hit.exact and hit.key in vocab.ignored:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
-        if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] == "-":
+        if skill.slug in settled:
             continue
-        clause = reading.clauses[reading.clause_at(hit.start)]
-        if (hit.key, hit.exact) in vocab.guarded:
-            start = reading.starts[reading.clause_at(hit.start)]
-            local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
-            if not _in_context(clause.text, local, vocab.contexts[skill.slug]):
+        if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] in ("-", "&"):
+            continue  # "Go-to-market", "C-suite", "R&D"
+        if len(hit.text) == 1 and _is_initial(text, hit):
+            continue
+        index = reading.clause_at(hit.start)
+        clause, start = reading.clauses[index], reading.starts[index]
+        local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
+        if index not in subjects:
+            subjects[index] = study_fields(clause) if index in degree_clauses else []
+            applying[index] = index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
+        if applying[index]:
+            continue
+        if any(a <= local.start < b for a, b in subjects[index]):
+            continue
+        if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60):
+            continue  # "in the telecommunications/technology sector"
+        if skill.category not in _TOOL_CATEGORIES:
+            if names_a_department(clause.text, local):
                 continue
-        out.append((clause, skill, hit))
+            if clause.kind not in _DUTY_KINDS:
+                if index not in employer:
+                    employer[index] = employer_voice(clause.text, clause.lower)
+                if employer[index]:
+                    continue
+        reason = _reason(clause, skill, local, vocab)
+        if reason:
+            out.append(Mention(clause, skill, hit, reason))
+            if not clause.preferred:
+                settled.add(skill.slug)
     return out
 
 
-def _in_context(text: str, hit: Hit, context: re.Pattern[str]) -> bool:
-    rest = text[: hit.start] + " " + text[hit.end :]
-    return bool(context.search(rest))
+def _is_initial(text: str, hit: Hit) -> bool:
+    """Whether a one-letter hit is an initial ("E.C.S.") or a mark ("Acme(R)"), not a language."""
+    before = text[hit.start - 1] if hit.start else " "
+    after = text[hit.end] if hit.end < len(text) else " "
+    return before in ".(" or after in ".)"
 
 
-def skills_from_names(names: list[str], vocab: Vocabulary) -> tuple[tuple[SkillTag, ...], list[str]]:
-    """Front matter ``skills:``: canonical tags, plus the names the vocabulary lacks."""
+def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
+    """Why a mention counts ("" when it does not)."""
+    context = ""
+    if (hit.key, hit.exact) in vocab.guarded:
+        found = vocab.context_word(skill.slug, clause.lower, hit.start, hit.end)
+        if found is None:
+            return ""
+        context = f", with {found!r}"
+    if not skill.soft:
+        return f"named in {_where(clause)}{context}"
+    if clause.kind in _ASKING_KINDS or asking_heading(clause.heading):
+        return f"asked for in {_where(clause)}{context}"
+    asked = _ASKS.search(clause.lower)
+    return f"asked for ({asked.group().lower()!r}){context}" if asked else ""
+
+
+def names_a_department(text: str, hit: Hit) -> bool:
+    """Whether a mention is a team or service, not a skill: "the Customer Experience team", "our
+    data science team", "report to Sales Management"."""
+    after = text[hit.end : hit.end + 120]
+    near = text[max(0, hit.start - 24) : hit.start]
+    if (_TEAM_AFTER.match(after) or "special" in near.lower()) and _TEAM_BEFORE.search(near):
+        return True
+    if not hit.text[:1].isupper():
+        return False
+    if _DEPARTMENT_AFTER.match(after) or _REPORTS_TO.search(near):
+        return True
+    before = text[max(0, hit.start - 160) : hit.start]
+    cue = before.lower()
+    partners = "with" in cue or "across" in cue or "alongside" in cue
+    return partners and bool(_DEPARTMENT_BEFORE.search(before))
+
+
+def employer_voice(text: str, lower: str | None = None) -> bool:
+    """Whether a clause is the employer speaking of itself, with no word about the candidate."""
+    lower = text.lower() if lower is None else lower
+    speaks = _EMPLOYER_VOICE.search(lower) or _COMPANY_IS.match(text)
+    return bool(speaks) and not _CANDIDATE_VOICE.search(lower)
+
+
+@functools.lru_cache(maxsize=1024)
+def asking_heading(heading: str) -> bool:
+    """Whether a heading introduces what is asked of the candidate (headings repeat: cached)."""
+    return bool(_ASKING_HEADING.search(heading.lower()))
+
+
+def _where(clause: Clause) -> str:
+    return f"'{clause.heading}'" if clause.heading else "the text"
+
+
+def study_fields(clause: Clause) -> list[tuple[int, int]]:
+    """Where a clause lists the subjects of a degree (offsets in the clause)."""
+    if not has_any(clause.lower, _DEGREE_WORDS):
+        return []
+    return [m.span("fields") for m in _FIELD_OF_STUDY.finditer(clause.text)]
+
+
+def skills_from_names(
+    names: Iterable[str], vocab: Vocabulary, preferred: Iterable[str] = ()
+) -> tuple[tuple[SkillTag, ...], list[str]]:
+    """Front matter ``skills:``: canonical tags (required, then preferred), and the unknown names."""
     tags, unknown = [], []
-    for name in names:
+    for name, required in [*((n, True) for n in names), *((n, False) for n in preferred)]:
         skill = vocab.get(name)
         if skill is None:
             unknown.append(name)
-            tags.append(SkillTag(name, slugify(name), "Other", True, "front matter", name))
-        else:
-            tags.append(SkillTag(skill.name, skill.slug, skill.category, True, "front matter", name))
-    unique = {t.slug: t for t in reversed(tags)}
-    return tuple(sorted(unique.values(), key=lambda t: t.name.casefold())), unknown
+        known = (skill.name, skill.slug, skill.category) if skill else (name, slugify(name), "Other")
+        tags.append(SkillTag(*known, required, "front matter", name, "front matter"))
+    unique: dict[str, SkillTag] = {}
+    for tag in tags:  # the first mention of a skill decides: required ones are listed first
+        unique.setdefault(tag.slug, tag)
+    return tuple(sorted(unique.values(), key=lambda t: (not t.required, t.name.casefold()))), unknown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +18,22 @@ from careers.posting.tagging.matcher import fold
 
 # Sections whose words describe the employer or the offer, never what a candidate brings.
 SKIPPED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
+# Headings that introduce the employer, the offer or the application ("About Clipboard", "Key
+# facts about our Trust", "In return we will offer", "How to apply"), whatever kind the cleaner
+# gave them ("About your next employer" reads as "about you"): their sections are not read.
+# More words than any boilerplate paragraph has: an untitled section this long is the whole posting.
+UNSPLIT_WORDS = 250
+_EMPLOYER_HEADING = re.compile(
+    r"^(?:about\s+(?!(?:the|this|you|your)\b)\w|about\s+your\s+(?:next\s+|new\s+|future\s+)?employer|"
+    r"about\s+the\s+(?:company|organi[sz]ation|trust|employer|business|department|service|unit|board)\b|"
+    r"key\s+facts|our\s+(?:offer|story|mission|values|culture|benefits|company|trust|people|commitment|"
+    r"promise|locations?|services)|what\s+we(?:'ll|\s+will)?\s+(?:offer|give|provide)|"
+    r"what\s+you(?:'ll|\s+will)\s+get|in\s+return|"
+    r"we\s+(?:will\s+)?offer|why\s+(?:join|work)|perks|contact|how\s+to\s+apply|application\s+process|"
+    r"recruitment\s+agenc|closing\s+date|salary\s+transparency|privacy|disclaimer|plan\s+for\s+your\s+future|"
+    r"your\s+(?:health|wellbeing|well-being|wellness|future|rewards?)\b|time\s+off\b|retirement|pay\s+and\s+benefits)",
+    re.IGNORECASE,
+)
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'") | dict.fromkeys(
@@ -36,8 +53,16 @@ REQUIRED_CUE = re.compile(r"\b(required|requirement|must|mandatory|essential)\b"
 PREFERRED_WORDS = ("prefer", "desir", "plus", "nice", "bonus", "asset", "advantag", "ideal", "great",
                    "benefic", "helpful")  # fmt: skip
 REQUIRED_WORDS = ("requir", "must", "mandator", "essential")
-# A clause ends at a semicolon, or at a sentence end followed by a capital, digit or "(".
+# A clause ends at a semicolon, or at a sentence end followed by a capital, digit or "(" (not
+# after an initial: "B. Tech", "J. Smith"),
+# ...and before an inline heading that flattened text kept ("... *Preferred Qualifications** ...").
 _CLAUSE_END = re.compile(r"\n|[.!?;](?:\s+(?=[A-Z(\d])|(?<=;))")
+_INLINE_HEADING = re.compile(
+    r"(?:Minimum|Basic|Required|Preferred|Desired|Additional)\s+(?:Qualifications|Skills|Requirements|"
+    r"Experience)\b|Nice[- ]to[- ][Hh]ave\b"
+)
+# Words an inline heading holds: lines without any are not searched for one.
+_INLINE_HEADING_WORDS = ("Qualifications", "Skills", "Requirements", "Experience", "Nice")
 
 
 def normalize(text: str) -> str:
@@ -86,8 +111,11 @@ class Reading:
 
     def having(self, words: tuple[str, ...], cased: tuple[str, ...] = ()) -> list[Clause]:
         """The clauses holding any of ``words`` lowercased (or of ``cased`` as written)."""
-        indexes = _find_clauses(self.lower, words, self.starts) | _find_clauses(self.text, cased, self.starts)
-        return [self.clauses[i] for i in sorted(indexes)]
+        return [self.clauses[i] for i in sorted(self.indexes_having(words, cased))]
+
+    def indexes_having(self, words: tuple[str, ...], cased: tuple[str, ...] = ()) -> set[int]:
+        """The indexes of the clauses ``having`` returns."""
+        return _find_clauses(self.lower, words, self.starts) | _find_clauses(self.text, cased, self.starts)
 
 
 def _find_clauses(text: str, words: tuple[str, ...], starts: tuple[int, ...] | list[int]) -> set[int]:
@@ -107,8 +135,13 @@ def words_automaton(words: tuple[str, ...]) -> Any:
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds any of ``words``."""
-    return any(word in text for word in words)
+    """Whether ``text`` holds any of ``words`` (one regex of literals: faster than a loop of ``in``)."""
+    return _literals(words).search(text) is not None
+
+
+@functools.cache
+def _literals(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def as_reading(items: tuple[Section, ...] | Reading) -> Reading:
@@ -116,11 +149,24 @@ def as_reading(items: tuple[Section, ...] | Reading) -> Reading:
     return items if isinstance(items, Reading) else read_posting(items)
 
 
+def is_read(section: Section) -> bool:
+    """Whether a section speaks of the job and the candidate (not the employer or the offer).
+
+    An untitled section of hundreds of words is a posting the cleaner could not split (flattened
+    text): it is read whatever kind its boilerplate gave it, and the boilerplate is left to the
+    clause-level rules.
+    """
+    heading = section.heading
+    if section.kind in SKIPPED_KINDS:
+        return heading is None and len(section_text(section).split()) > UNSPLIT_WORDS
+    return not (heading and _EMPLOYER_HEADING.match(heading.strip()))
+
+
 def read_posting(sections: tuple[Section, ...]) -> Reading:
     """Every clause a candidate is asked about, in order; employer-side sections skipped."""
     raw: list[tuple[str, str, str]] = []
     for section in sections:
-        if section.kind in SKIPPED_KINDS:
+        if not is_read(section):
             continue
         heading = normalize(section.heading or "")
         lines = "\n".join(normalize(line) for line in section_text(section).splitlines())
@@ -141,13 +187,25 @@ def read_posting(sections: tuple[Section, ...]) -> Reading:
 
 
 def split_clauses(line: str) -> list[str]:
-    """The clauses of normalized lines: split at line ends, semicolons and sentence ends."""
+    """The clauses of normalized lines: split at line ends, semicolons and sentence ends, and
+    before an inline heading."""
     if not line:
         return []
     parts, start = [], 0
     for match in _CLAUSE_END.finditer(line):
-        end = match.start() + (line[match.start()] in ".!?")
+        at = match.start()
+        if line[at] == "." and at and line[at - 1].isupper() and (at == 1 or not line[at - 2].isalpha()):
+            continue  # an initial: "B. Tech", "J. Smith"
+        end = at + (line[at] in ".!?")
         parts.append(line[start:end].strip())
         start = match.end()
     parts.append(line[start:].strip())
+    if has_any(line, _INLINE_HEADING_WORDS):
+        parts = [piece for part in parts for piece in _split_at_headings(part)]
     return [part for part in parts if part]
+
+
+def _split_at_headings(part: str) -> list[str]:
+    cuts = [m.start() for m in _INLINE_HEADING.finditer(part) if m.start() and part[m.start() - 1] in " *_"]
+    bounds = [0, *cuts, len(part)]
+    return [part[a:b].strip(" *_") for a, b in itertools.pairwise(bounds)]

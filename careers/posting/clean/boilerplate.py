@@ -1,0 +1,100 @@
+"""Text that is not the job: employers' boilerplate, company openings and job-board furniture."""
+
+from __future__ import annotations
+
+import re
+
+from careers.model import Run
+
+# Equal opportunity, privacy notices, fraud warnings, accommodation requests and pay-transparency
+# disclaimers: said in every posting of an employer, about no job in particular, never tagged.
+BOILERPLATE = re.compile(
+    r"equal (employment )?opportunit|affirmative action|"
+    r"without regard to (their |an individual's )?(race|colou?r|religion|sex|age|national origin)|"
+    r"regardless of (their )?(age|race|colou?r|religion|sex|gender|national origin)|"
+    r"\bEEO\b|Minorities/Females/Disabled/Veterans|discriminat(e|ion) (on the basis|against)|"
+    r"protected (veteran|characteristic|by (applicable |federal |state )*law)|"
+    r"reasonable (accommodation|adjustment)s?|request an accommodation|disability confident|"
+    r"(privacy (notice|policy|statement)|personal (data|information)) (we|is|will|to|from|here|for|about)|"
+    r"candidate privacy|to request removal of your personal|"
+    r"(fraud(ulent)?|scam(s|mers)?|phishing)\b.{0,80}\b(recruit|offer|job|applicant|candidate|email|message)|"
+    r"never (ask|request) (you )?(for )?(payment|money|bank)|"
+    r"e-?verify|"
+    r"(pay|salary) (range|transparency)\b.{0,120}\b(may|will) (vary|depend|be determined)|"
+    r"(actual|final|individual) (compensation|pay|salary|base pay)\b.{0,80}\b(determined|vary|depend|based)|"
+    r"(unsolicited|do not accept) (resumes|cvs|applications) from (recruit|agenc|search)|"
+    r"recruitment agenc(y|ies)\b.{0,80}\b(not|unsolicited)",
+    re.IGNORECASE,
+)
+
+# A company describing itself, at the start of a posting: the opening is about the employer.
+_COMPANY_OPENING = re.compile(
+    r"^(at [A-Z][\w&.' -]{1,40}, we\b|we are (a|an|the)\b|we're (a|an|the)\b|founded in\b|since \d{4}\b|"
+    r"our (mission|company|vision|story|purpose)\b|"
+    r"[A-Z][\w&.,'’ ()-]{1,80}? (is|are) (a|an|the|one of the|positively|transforming|on a mission|"
+    r"committed|dedicated|proud|building|revolutionizing|redefining|reinventing)\b|"
+    r"[A-Z][\w&.,'’ ()-]{1,80}? (was founded|has been|provides|delivers|builds|develops|specializes|"
+    r"specialises|operates|helps|exists)\b|for more than \d+ years)",
+    re.IGNORECASE,
+)
+_ABOUT_THE_JOB = re.compile(
+    r"\b(this|the|our) (role|position|job|post|vacancy|opening)\b|\byou will\b|\byou'll\b|"
+    r"\b(we are|we're) (looking|seeking|hiring|recruiting) (for )?(a|an)\b|successful (candidate|applicant)|"
+    r"\bjoin (us|our \w+ team) as\b|\bresponsib",
+    re.IGNORECASE,
+)
+
+# Job-board page furniture: the whole line is one of these.
+_FURNITURE_LINE = re.compile(
+    r"(similar|related|recommended|more|other) jobs( for you| you may like)?|jobs you may like|"
+    r"people also viewed|share( this)?( job| posting| position)?( on \w+)?|tweet|pin it|"
+    r"print( this)?( job)?|email (this )?(job|(details )?to a friend)|apply( now| here| today| online)?|"
+    r"apply for this (job|position|role)|easy apply|i'?m interested|save( this)?( job)?|saved|"
+    r"report( this)?( job)?|back to (search|jobs|results|top)|view all (jobs|openings)|"
+    r"see all (jobs|openings)|(go )?back|follow us( on \w+)?|"
+    r"(facebook|twitter|linkedin|instagram|youtube|whatsapp|xing|glassdoor)|"
+    r"show (more|less)|read more|see more|copy link|job alert|create (a )?job alert|"
+    r"view (previous|next) (list|job|posting)",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(
+    r"\bcookies?\b.{0,200}\b(accept|consent|agree|settings|preferences|reject)\b", re.IGNORECASE
+)
+FURNITURE_HEADING = re.compile(
+    r"(similar|related|recommended|more|other|latest) (jobs|openings|positions|vacancies)( for you)?|"
+    r"jobs you may (also )?like|people also viewed|you may also like",
+    re.IGNORECASE,
+)
+_SOCIAL_HOSTS = re.compile(
+    r"^https?://([\w-]+\.)*(facebook|twitter|x|linkedin|instagram|youtube|pinterest|tiktok|xing|whatsapp)\.com/",
+    re.IGNORECASE,
+)
+
+
+# One of these is in every text BOILERPLATE matches: a cheap test before the costly one.
+_CUES = (
+    "opportunit", "affirmative", "regard", "eeo", "minorities", "discriminat", "protected", "accommodat",
+    "adjustment", "disability", "privacy", "personal", "fraud", "scam", "phishing", "never", "verify",
+    "transparency", "compensation", "pay", "salary", "unsolicited", "do not accept", "agenc",
+)  # fmt: skip
+
+
+def is_boilerplate(text: str) -> bool:
+    lower = text.lower()
+    return any(cue in lower for cue in _CUES) and bool(BOILERPLATE.search(text))
+
+
+def is_company_opening(text: str) -> bool:
+    """Whether a paragraph at the start of a posting is the employer introducing itself."""
+    return bool(_COMPANY_OPENING.match(text)) and not _ABOUT_THE_JOB.search(text)
+
+
+def is_furniture(runs: tuple[Run, ...], text: str) -> bool:
+    """Whether a line (its runs and their text) is the job board's: share and apply links, cookie banners."""
+    text = text.strip("|·•>»«<").strip()
+    if len(text) <= 40 and _FURNITURE_LINE.fullmatch(text.rstrip(".!:")):
+        return True
+    if "ookie" in text and _COOKIE.search(text) and len(text.split()) <= 60:
+        return True
+    links = [r for r in runs if r.text.strip()] if runs[0].href else []
+    return bool(links) and all(r.href and _SOCIAL_HOSTS.match(r.href) for r in links)

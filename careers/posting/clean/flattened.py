@@ -1,0 +1,224 @@
+"""Flattened text: headings that sit inline in one long run of text, and items run together."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from careers.model import Run
+from careers.posting.clean.headings import (
+    HEADING_PHRASE,
+    clean_heading,
+    heading_kind,
+    is_capitals,
+    is_known_heading,
+    starts_heading,
+    title_case,
+)
+from careers.posting.clean.runs import normalize_runs, split_runs
+
+if TYPE_CHECKING:
+    from careers.posting.clean.lines import Line
+
+# A line this long with no break in it is an export that collapsed its white space.
+FLAT_WORDS = 100
+MAX_INLINE_HEADING = 12
+_WORD = re.compile(r"\S+")
+_STARTS_CONTENT = re.compile(r"[\"“‘(•·▪$£€#¿¡*\d]|[^\W\d_a-z]")
+_SENTENCE_STARTS = frozenset({"our", "the", "your", "this", "what", "a"})
+_ENDS_NO_HEADING = frozenset(
+    "a an and as at by for from in of on or the to with is are be we you our your".split()
+)
+_BOUNDARY = re.compile(r"[.!?:;…]$")
+_MAYBE_BULLET = re.compile(r"[•·▪●■➢►✓]|\s[-–?]\s")
+_BULLET_CHAR = re.compile(r"(?:^|(?<=\s))[•·▪●■➢►✓](?=\s)")
+# After a lead-in ("… in the following ways:"), " - " and the "?" a lost bullet became are bullets.
+_DASH_BULLET = re.compile(r"(?<=\S)\s+[-–?](?=\s+[A-Z])")
+# Where one sentence ends and the next starts: ". Drafting", "! We" (not "e.g. the", "B. Tech").
+_SENTENCE_BREAK = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?])\s+(?=[A-Z])")
+_LISTED_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
+MAX_ITEM_WORDS = 40
+_GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]{2,})")
+
+
+def split_flattened(lines: list[Line]) -> list[Line]:
+    """Long lines of text cut at their inline headings; inline bullets made items."""
+    out: list[Line] = []
+    for line in lines:
+        if line.kind != "para":
+            out.append(line)
+            continue
+        long = line.text.count(" ") >= FLAT_WORDS and len(line.text.split()) >= FLAT_WORDS
+        pieces = _cut_headings(line) if long else [line]
+        for piece in pieces:
+            out.extend(_inline_items(piece) if piece.kind == "para" else [piece])
+    return out
+
+
+def _cut(line: Line, cuts: list[tuple[int, int]], kinds: list[str]) -> list[Line]:
+    """``line`` cut around the spans ``cuts``: the text between them (and each span, if kept)."""
+    pieces: list[Line] = []
+    rest, offset = line.runs, 0
+    for (start, end), kind in zip(cuts, kinds, strict=True):
+        before, rest = split_runs(rest, start - offset)
+        span, rest = split_runs(rest, end - start)
+        offset = end
+        if normalize_runs(before):
+            pieces.append(dataclasses.replace(line, runs=normalize_runs(before)))
+        if kind == "heading":
+            pieces.append(dataclasses.replace(line, kind="heading", runs=normalize_runs(span), gap=True))
+    if normalize_runs(rest):
+        pieces.append(dataclasses.replace(line, runs=normalize_runs(rest)))
+    return pieces
+
+
+def _cut_headings(line: Line) -> list[Line]:
+    spans = inline_headings("".join(r.text for r in line.runs))
+    if len(spans) < 2:
+        return [line]
+    out: list[Line] = []
+    for piece in _cut(line, spans, ["heading"] * len(spans)):
+        if piece.kind != "para":
+            out.append(piece)
+            continue
+        glued = split_glued(piece.runs)
+        if len(glued) > 1:  # "… follow safety proceduresKnowledge of …": items run together
+            out.extend(dataclasses.replace(piece, kind="item", runs=runs, list_id=0) for runs in glued)
+        elif out and out[-1].kind == "heading" and heading_kind(out[-1].text) in _LISTED_KINDS:
+            out.extend(_sentence_items(piece))
+        else:
+            out.append(piece)
+    return [dataclasses.replace(piece, gap=True) for piece in out]
+
+
+def _sentence_items(line: Line) -> list[Line]:
+    """Duties or requirements run together as sentences, one item each (when all are short)."""
+    text = "".join(r.text for r in line.runs)
+    cuts = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    bounds = [0, *cuts, len(text)]
+    if len(cuts) < 2 or any(len(text[a:b].split()) > MAX_ITEM_WORDS for a, b in itertools.pairwise(bounds)):
+        return [line]
+    pieces, rest, offset = [], line.runs, 0
+    for cut in [*cuts, len(text)]:
+        before, rest = split_runs(rest, cut - offset)
+        offset = cut
+        if normalize_runs(before):
+            pieces.append(dataclasses.replace(line, kind="item", runs=normalize_runs(before), list_id=0))
+    return pieces
+
+
+def inline_headings(text: str) -> list[tuple[int, int]]:
+    """Where headings sit in a run of text: (start, end) of each, in order, merged when adjacent.
+
+    A heading starts with a capital and is a known heading phrase, a clause in title case
+    ending in a colon at a sentence boundary, or a run of three or more words in capitals;
+    what follows it starts like a sentence (a capital, a digit, a bullet).
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        end_word = _heading_at(text, words, i)
+        if end_word is None:
+            i += 1
+            continue
+        start, end = words[i][0], words[end_word - 1][1]
+        if spans and not text[spans[-1][1] : start].strip():
+            start = spans.pop()[0]
+        spans.append((start, end))
+        i = end_word
+    return spans
+
+
+def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
+    """The word index just past a heading starting at word ``i``, or ``None``.
+
+    The longest known heading phrase wins; else a title-case clause ending in a colon at
+    a sentence boundary; else three or more words in capitals.
+    """
+    first = text[words[i][0] : words[i][1]]
+    if not first[0].isupper():
+        return None
+    previous = text[words[i - 1][0] : words[i - 1][1]] if i else ""
+    after_boundary = not previous or bool(_BOUNDARY.search(previous))
+    phrases = []
+    for n in range(min(MAX_INLINE_HEADING, len(words) - i), 0, -1):
+        phrase = text[words[i][0] : words[i + n - 1][1]]
+        nxt = text[words[i + n][0] : words[i + n][1]] if i + n < len(words) else ""
+        if phrase.endswith(":") or not nxt or _STARTS_CONTENT.match(nxt):
+            phrases.append((n, phrase))
+    if starts_heading(first):
+        for n, phrase in phrases:
+            free = after_boundary or (previous[:1].isupper() and previous.lower() not in _SENTENCE_STARTS)
+            if _known_inline(phrase, n, free):
+                return i + n
+    if after_boundary:
+        for n, phrase in reversed(phrases):
+            if phrase.endswith(":") and title_case(phrase.split()):
+                return i + n
+    for n, phrase in phrases:
+        if n >= 3 and _capitals_heading(phrase):
+            return i + n
+    return None
+
+
+def _capitals_heading(phrase: str) -> bool:
+    """ "ABOUT THE ROLE": words in capitals that read as a phrase, not a run of acronyms."""
+    words = phrase.split()
+    if not is_capitals(phrase) or any(c.isdigit() for c in phrase) or not phrase[-1].isalpha():
+        return False
+    return starts_heading(words[0]) or any(w.lower() in _ENDS_NO_HEADING for w in words)
+
+
+def _known_inline(phrase: str, n: int, free: bool) -> bool:
+    """A known heading phrase that can stand inline: whole, not ending in a small word or a comma.
+
+    One word alone ("Responsibilities") needs a boundary or a capitalized word before it.
+    """
+    last = phrase.split()[-1].lower()
+    if not (last[-1].isalnum() or last[-1] in ".:)") or phrase[-1] in ",;!?":
+        return False
+    if last in _ENDS_NO_HEADING or (n == 1 and not free):
+        return False
+    if phrase.endswith(".") and n < 6:
+        return False
+    if phrase.split()[0].lower() in _SENTENCE_STARTS and not HEADING_PHRASE.fullmatch(clean_heading(phrase)):
+        return False  # "Our Culture Code is …" starts a sentence; "The Role" is a heading
+    return is_known_heading(phrase)
+
+
+def _inline_items(line: Line) -> list[Line]:
+    """A line holding bullets inline ("Duties: • Sell • Serve") as its lead-in and the items."""
+    text = "".join(r.text for r in line.runs)
+    if " " not in text[1:] or not _MAYBE_BULLET.search(text):
+        return [line]
+    cuts = [(m.start(), m.end()) for m in _BULLET_CHAR.finditer(text)]
+    if not cuts:
+        colon = text.find(": ")
+        dashes = [(m.start(), m.end()) for m in _DASH_BULLET.finditer(text, colon)] if colon > 0 else []
+        cuts = dashes if dashes and not text[colon + 1 : dashes[0][0]].strip() else []
+    if len(cuts) < 2:
+        return [line]
+    pieces = _cut(line, cuts, ["bullet"] * len(cuts))
+    lead = 0 if cuts[0][0] > 0 and text[: cuts[0][0]].strip() else -1
+    return [
+        piece if i == lead else dataclasses.replace(piece, kind="item", list_id=0)
+        for i, piece in enumerate(pieces)
+    ]
+
+
+def split_glued(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:
+    """``runs`` cut where a lowercase word runs into a capitalized one with no space."""
+    text = "".join(r.text for r in runs)
+    pieces: list[tuple[Run, ...]] = []
+    rest, offset = runs, 0
+    for match in _GLUED.finditer(text):
+        before, rest = split_runs(rest, match.end() - offset)
+        offset = match.end()
+        if normalize_runs(before):
+            pieces.append(normalize_runs(before))
+    if normalize_runs(rest):
+        pieces.append(normalize_runs(rest))
+    return pieces

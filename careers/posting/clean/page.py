@@ -1,0 +1,191 @@
+"""Page shapes: a whole saved job page narrowed to its posting (JSON-LD, description container)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import soupsieve
+from bs4 import BeautifulSoup, Tag
+
+from careers.config import CleanRules
+from careers.posting.clean.facts import Facts
+from careers.posting.clean.markup import parse_body, unescape_markup
+
+_WHOLE_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+# Where the common job boards keep a posting's description on its page.
+BOARD_CONTAINERS = (
+    "#jobDescriptionText",  # Indeed
+    "[data-automation-id=jobPostingDescription]",  # Workday
+    ".show-more-less-html__markup",  # LinkedIn
+    ".description__text",  # LinkedIn
+    ".job__description",  # Greenhouse
+    "#content .job-post",  # Greenhouse (older boards)
+    "[data-qa=job-description]",  # Lever
+    "[data-ui=job-description]",  # Workable
+    "[itemprop=description]",  # schema.org microdata (SmartRecruiters and others)
+    "#job-description, #jobDescription, .job-description, .jobDescription, .job-details, #job-details",
+    "main article, article, main, [role=main]",
+)
+# A whole page's furniture: navigation, banners, footers, forms, cookie notices, share and similar-job boxes.
+PAGE_FURNITURE = ", ".join(
+    (
+        "nav, header, footer, aside, form",
+        "[role=navigation], [role=banner], [role=contentinfo], [role=search]",
+        "[id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]",
+        "[class*=share i], [id*=share i], [class*=social i], [class*=breadcrumb i]",
+        "[class*=similar i], [id*=similar i], [class*=related-jobs i]",
+    )
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where a body's posting is: the element holding its text, the page's title, what JSON-LD said."""
+
+    root: Tag
+    title: str | None
+    facts: Facts
+
+
+@functools.lru_cache(maxsize=256)
+def compiled(selector: str) -> soupsieve.SoupSieve:
+    return soupsieve.compile(selector)
+
+
+def read_page(soup: BeautifulSoup, html: str, rules: CleanRules) -> Page:
+    """The posting in ``soup``: a fragment as it is; a whole page's JSON-LD or description container."""
+    for selector in rules.drop:
+        _decompose(compiled(selector).select(soup))
+    posting = job_posting_data(soup) if "ld+json" in html else None
+    facts = json_ld_facts(posting) if posting else Facts()
+    description = posting.get("description") if posting else None
+    if isinstance(description, str) and description.strip():
+        text = parse_body(description)
+        unescape_markup(text, description)
+        title = posting.get("title") if posting else None
+        return Page(text.body or text, title if isinstance(title, str) else None, facts)
+    whole = bool(_WHOLE_PAGE.search(html[:4096]))
+    container = compiled(rules.description).select_one(soup) if rules.description else None
+    if container is None and whole:
+        container = _board_container(soup)
+    title = _page_title(soup, container) if container is not None or whole else None
+    if whole:
+        _decompose(compiled(PAGE_FURNITURE).select(container or soup))
+    root = container if container is not None else (soup.body or soup)
+    return Page(root, title, facts)
+
+
+def _board_container(soup: BeautifulSoup) -> Tag | None:
+    for selector in BOARD_CONTAINERS:
+        for found in compiled(selector).select(soup):
+            if len(found.get_text(" ").split()) >= 30:
+                return found
+    return None
+
+
+def _page_title(soup: BeautifulSoup, container: Tag | None) -> str | None:
+    """The page's first ``<h1>`` (else ``<h2>``) outside the description, else its ``<title>``."""
+    for name in ("h1", "h2"):
+        for heading in soup.find_all(name):
+            if container is None or container not in heading.parents:
+                text = " ".join(heading.get_text(" ").split())
+                if text:
+                    return text
+    title = soup.find("title")
+    return " ".join(title.get_text(" ").split()) or None if title else None
+
+
+def _decompose(found: list[Tag]) -> None:
+    for tag in found:
+        if not tag.decomposed:
+            tag.decompose()
+
+
+def job_posting_data(soup: BeautifulSoup) -> dict[str, Any] | None:
+    """The first schema.org ``JobPosting`` in the page's JSON-LD, if any."""
+    for script in soup.find_all("script", attrs={"type": re.compile(r"application/ld\+json", re.I)}):
+        try:
+            data = json.loads(script.get_text())
+        except ValueError:
+            continue
+        for item in _items(data):
+            kind = item.get("@type")
+            if kind == "JobPosting" or (isinstance(kind, list) and "JobPosting" in kind):
+                return item
+    return None
+
+
+def _items(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for entry in data:
+            yield from _items(entry)
+    elif isinstance(data, dict):
+        yield data
+        yield from _items(data.get("@graph"))
+
+
+def json_ld_facts(posting: dict[str, Any]) -> Facts:
+    """What a ``JobPosting`` says besides its description, as text fields."""
+    return Facts(
+        title=_text(posting.get("title")),
+        company=_text(_name(posting.get("hiringOrganization"))),
+        location=_location(posting.get("jobLocation"), posting.get("jobLocationType")),
+        employment_type=_text(_first(posting.get("employmentType"))),
+        salary=_salary(posting.get("baseSalary")),
+        reference=_text(_value(posting.get("identifier"))),
+        date_posted=_text(posting.get("datePosted")),
+        valid_through=_text(posting.get("validThrough")),
+        apply_url=_text(posting.get("url")),
+    )
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _name(value: Any) -> Any:
+    value = _first(value)
+    return value.get("name") if isinstance(value, dict) else value
+
+
+def _value(value: Any) -> Any:
+    value = _first(value)
+    return value.get("value") if isinstance(value, dict) else value
+
+
+def _location(value: Any, kind: Any) -> str | None:
+    place = _first(value)
+    address = place.get("address") if isinstance(place, dict) else None
+    if isinstance(address, dict):
+        keys = ("addressLocality", "addressRegion", "addressCountry")
+        parts = [_text(_name(address.get(key))) for key in keys]
+        return ", ".join(p for p in parts if p) or None
+    if kind == "TELECOMMUTE":
+        return "Remote"
+    return _text(address) or _text(place)
+
+
+def _salary(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return _text(value)
+    amount = value.get("value")
+    currency = _text(value.get("currency")) or ""
+    if not isinstance(amount, dict):
+        return f"{currency} {amount}".strip() if isinstance(amount, (int, float, str)) else None
+    low, high = amount.get("minValue", amount.get("value")), amount.get("maxValue")
+    numbers = [f"{n:,.0f}" if isinstance(n, (int, float)) else str(n) for n in (low, high) if n is not None]
+    if not numbers:
+        return None
+    unit = _text(amount.get("unitText")) or "YEAR"
+    return f"{currency} {' – '.join(numbers)} per {unit.lower()}".strip()

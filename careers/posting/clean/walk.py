@@ -1,0 +1,210 @@
+"""The tree walked into segments: headings, blocks' text and list items, each a run of styled text."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bs4.element import NavigableString, PageElement, Tag
+
+from careers.model import Run
+from careers.posting.clean.markup import (
+    BLOCK_TAGS,
+    CELL_TAGS,
+    DROP_TAGS,
+    EM_TAGS,
+    HEADING_TAGS,
+    ITEM_TAGS,
+    LIST_TAGS,
+    STRONG_TAGS,
+    VOID_TAGS,
+    safe_href,
+    tag_name,
+)
+
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+@dataclass(frozen=True)
+class Break:
+    """A line break inside a block: a ``<br>`` (hard) or a newline in its text (soft)."""
+
+    hard: bool
+
+
+HARD = Break(True)
+SOFT = Break(False)
+Token = Run | Break
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Text between two block boundaries: a heading element's, a block's, or a list item's.
+
+    Items of one list (nested lists included) share ``list_id``; ``group`` marks an item
+    whose own list follows it (its text labels a group of items), ``more`` a later block
+    inside the same item, ``term`` a ``<dt>``.
+    """
+
+    role: Literal["heading", "text", "item"]
+    tokens: tuple[Token, ...]
+    list_id: int = 0
+    ordered: bool = False
+    group: bool = False
+    more: bool = False
+    term: bool = False
+
+
+@dataclass
+class _Style:
+    strong: bool = False
+    em: bool = False
+    href: str | None = None
+
+
+@dataclass
+class _Walker:
+    """Turns a parsed tree into segments; iterative, so no depth can overflow it."""
+
+    segments: list[Segment] = field(default_factory=list)
+    buffer: list[Token] = field(default_factory=list)
+    lists: list[bool] = field(default_factory=list)  # open lists, innermost last: ordered?
+    list_id: int = 0
+    item_blocks: int = 0  # blocks of the open list item flushed so far
+    term: bool = False
+    heading_depth: int = 0
+
+    def text(self, text: str, style: _Style) -> None:
+        if not text.isascii():
+            text = text.translate(_INVISIBLE)
+        if self.lists or self.heading_depth:
+            self.buffer.append(Run(text, style.strong, style.em, style.href))
+            return
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                self.buffer.append(SOFT)
+            if piece:
+                self.buffer.append(Run(piece, style.strong, style.em, style.href))
+
+    def line_break(self) -> None:
+        self.buffer.append(Run(" ") if self.lists or self.heading_depth else HARD)
+
+    def flush(self) -> None:
+        """End the current block's text, list item's block or heading."""
+        if not self.buffer:
+            return
+        tokens, self.buffer = tuple(self.buffer), []
+        if not any(isinstance(t, Run) and t.text.strip() for t in tokens):
+            return
+        if self.heading_depth:
+            self.segments.append(Segment("heading", tokens, self.list_id if self.lists else 0))
+        elif self.lists:
+            more = self.item_blocks > 0
+            self.segments.append(
+                Segment("item", tokens, self.list_id, self.lists[-1], more=more, term=self.term)
+            )
+            self.item_blocks += 1
+        else:
+            self.segments.append(Segment("text", tokens))
+
+    def open_list(self, ordered: bool) -> None:
+        had_text = any(isinstance(t, Run) and t.text.strip() for t in self.buffer)
+        self.flush()
+        if not self.lists:
+            self.list_id += 1
+        elif had_text or self.item_blocks:
+            self._mark_group()
+        self.lists.append(ordered)
+
+    def _mark_group(self) -> None:
+        last = self.segments[-1] if self.segments else None
+        if last is not None and last.role == "item" and last.list_id == self.list_id:
+            self.segments[-1] = dataclasses.replace(last, group=True)
+
+    def close_list(self) -> None:
+        self.flush()
+        self.lists.pop()
+        self.item_blocks = 0
+
+    def open_item(self, name: str) -> None:
+        self.flush()
+        self.item_blocks = 0
+        self.term = name == "dt"
+
+    def open_heading(self) -> None:
+        self.flush()
+        self.heading_depth += 1
+
+    def close_heading(self) -> None:
+        self.flush()
+        self.heading_depth -= 1
+
+
+def walk(root: Tag) -> tuple[list[Segment], int]:
+    """The segments under ``root`` and the deepest nesting met on the way."""
+    walker = _Walker()
+    depth = 0
+    # Each frame: the children still to visit, the style inside, and what closing does.
+    stack: list[tuple[Iterator[PageElement], _Style, str]] = [(iter(root.contents), _Style(), "")]
+    while stack:
+        children, style, _ = stack[-1]
+        node = next(children, None)
+        if node is None:
+            _close(walker, stack.pop()[2])
+            continue
+        if isinstance(node, Tag):
+            frame = _open(walker, node, style)
+            if frame is not None:
+                stack.append((iter(node.contents), *frame))
+                depth = max(depth, len(stack))
+        elif type(node) is NavigableString:  # not comments, doctypes, scripts or ruby annotations
+            walker.text(str(node), style)
+    walker.flush()
+    return walker.segments, depth
+
+
+def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | None:
+    """Act on entering ``node``; return the style and closing action for its children."""
+    name = tag_name(node)
+    if name in VOID_TAGS:
+        return style, ""
+    if name in DROP_TAGS:
+        return None
+    if name == "br":
+        walker.line_break()
+        return None
+    if name in HEADING_TAGS:
+        walker.open_heading()
+        return style, "heading"
+    if name in LIST_TAGS:
+        walker.open_list(ordered=name == "ol")
+        return style, "list"
+    if name in ITEM_TAGS:
+        walker.open_item(name)
+        return style, "block"
+    if name in BLOCK_TAGS:
+        walker.flush()
+        return style, "block"
+    if name in CELL_TAGS:
+        walker.buffer.append(Run(" "))
+        return style, "space"
+    if name in STRONG_TAGS:
+        return _Style(True, style.em, style.href), ""
+    if name in EM_TAGS:
+        return _Style(style.strong, True, style.href), ""
+    if name == "a":
+        return _Style(style.strong, style.em, safe_href(node.get("href")) or style.href), ""
+    return style, ""
+
+
+def _close(walker: _Walker, closing: str) -> None:
+    if closing == "heading":
+        walker.close_heading()
+    elif closing == "list":
+        walker.close_list()
+    elif closing == "block":
+        walker.flush()
+    elif closing == "space":
+        walker.buffer.append(Run(" "))

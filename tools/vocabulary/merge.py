@@ -1,0 +1,129 @@
+"""Merging candidates: one owner per spelling, curated skills first, then each source in turn."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from vocabulary.sources import Candidate
+
+from careers.slugs import slugify
+
+# A source spelling shorter than this is too likely to be something else ("sh", "rb").
+MIN_SOURCE_SPELLING = 3
+
+
+class MergeError(ValueError):
+    """Two curated skills claim one spelling or one slug."""
+
+
+class Registry:
+    """The skills taken so far, who owns each spelling (ignoring case), and each slug."""
+
+    def __init__(self, ignore: Iterable[str]) -> None:
+        self.ignore = sorted({phrase.strip() for phrase in ignore if phrase.strip()}, key=str.casefold)
+        self._entries: list[Candidate] = []
+        self._owner: dict[str, Candidate] = {}
+        self._plain: dict[str, Candidate] = {}  # name and aliases only: guarded spellings do not count
+        self._slugs: dict[str, Candidate] = {}
+
+    def entries(self) -> list[Candidate]:
+        return sorted(self._entries, key=lambda s: (s.category.casefold(), s.name.casefold()))
+
+    def counts(self) -> Counter[str]:
+        return Counter(entry.source for entry in self._entries)
+
+    def add_curated(self, skill: Candidate) -> None:
+        clashes = []
+        for spelling in sorted({s.casefold() for s in skill.spellings()}):
+            other = self._owner.setdefault(spelling, skill)
+            if other is not skill:
+                clashes.append(f"'{spelling}' is a spelling of both '{other.name}' and '{skill.name}'")
+        if clashes:
+            raise MergeError("; ".join(clashes))
+        for spelling in (skill.name, *skill.aliases):
+            self._plain.setdefault(spelling.casefold(), skill)
+        slug = slugify(skill.name)
+        if slug in self._slugs:
+            raise MergeError(f"'{skill.name}' and '{self._slugs[slug].name}' have the slug '{slug}'")
+        self._slugs[slug] = skill
+        self._entries.append(skill)
+
+    def offer(self, candidate: Candidate) -> None:
+        """Take a source's candidate: merged into the skill that owns its name, else added."""
+        owner = (
+            self._owner.get(candidate.name.casefold())
+            or self._slugs.get(slugify(candidate.name))
+            or self._part_owner(candidate.name)
+        )
+        if owner is not None:
+            self._merge(owner, candidate)
+            return
+        keep = lambda s: s.casefold() not in self._owner and len(s) >= MIN_SOURCE_SPELLING  # noqa: E731
+        candidate.aliases = _unique(s for s in candidate.aliases if keep(s))
+        candidate.exact = _unique(s for s in candidate.exact if s.casefold() not in self._owner)
+        candidate.ambiguous = _unique(s for s in candidate.ambiguous if s.casefold() not in self._owner)
+        self._entries.append(candidate)
+        self._slugs[slugify(candidate.name)] = candidate
+        for spelling in candidate.spellings():
+            self._owner.setdefault(spelling.casefold(), candidate)
+        for spelling in (candidate.name, *candidate.aliases):
+            self._plain.setdefault(spelling.casefold(), candidate)
+
+    def _part_owner(self, name: str) -> Candidate | None:
+        """The skill a longer name is a form of: "National Instruments LabVIEW" → LabVIEW,
+        "Food hygiene rules" → Food Hygiene (a vendor before it, a generic word after it)."""
+        words = name.split()
+        for cut in range(1, len(words)):
+            for part in (" ".join(words[cut:]), " ".join(words[: len(words) - cut])):
+                owner = self._plain.get(part.casefold())
+                if owner is not None and len(part) >= MIN_SOURCE_SPELLING:
+                    return owner
+        return None
+
+    def _merge(self, owner: Candidate, candidate: Candidate) -> None:
+        """Only plain spellings move over: a curated skill keeps its own ambiguity rules."""
+        for alias in (candidate.name, *candidate.aliases):
+            folded = alias.casefold()
+            if folded in self._owner or len(alias) < MIN_SOURCE_SPELLING:
+                continue
+            if owner.context and " " not in alias:
+                continue  # a guarded skill's one-word spellings need its context too
+            owner.aliases.append(alias)
+            self._owner[folded] = owner
+            self._plain.setdefault(folded, owner)
+
+    def add_variants(self, variants: Callable[[str], list[str]]) -> None:
+        """British and American spellings, and spaced forms of hyphenated ones, for every alias."""
+        for entry in self._entries:
+            for spelling in [entry.name, *entry.aliases]:
+                for variant in variants(spelling):
+                    if variant.casefold() not in self._owner:
+                        entry.aliases.append(variant)
+                        self._owner[variant.casefold()] = entry
+
+
+def spelling_variants(pairs: list[list[str]]) -> Callable[[str], list[str]]:
+    """A function giving a spelling's other forms: "organisation" ↔ "organization", "e-mail" → "e mail"."""
+    compiled = [(re.compile(rf"\b{re.escape(a)}", re.I), b) for a, b in pairs]
+    compiled += [(re.compile(rf"\b{re.escape(b)}", re.I), a) for a, b in pairs]
+
+    def variants(spelling: str) -> list[str]:
+        out = []
+        for pattern, replacement in compiled:
+            if pattern.search(spelling):
+                out.append(pattern.sub(lambda m, new=replacement: _same_case(m.group(), new), spelling))
+        if re.search(r"[a-z]-[a-z]", spelling, re.I):
+            out.append(re.sub(r"(?<=[a-zA-Z])-(?=[a-zA-Z])", " ", spelling))
+        return [v for v in out if v != spelling]
+
+    return variants
+
+
+def _same_case(found: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if found[:1].isupper() else replacement
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
