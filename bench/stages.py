@@ -34,7 +34,7 @@ from careers.pages.site import assemble_site
 from careers.posting.clean import clean_html
 from careers.posting.fields import read_fields
 from careers.posting.process import process_source
-from careers.posting.tagging import load_vocabulary, tag_posting
+from careers.posting.tagging.tag import load_vocabulary, tag_posting
 from careers.sources.decode import decode
 from careers.sources.frontmatter import split_front_matter
 from careers.sources.scan import scan_postings

@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult, urlsplit
 
-import soupsieve
-
 from careers.errors import ConfigError, closest, printable
 from careers.posting.fields import read_employment_type
 from careers.sources.showable import first_unshowable
@@ -214,6 +212,8 @@ def _clean_rules(value: Any) -> tuple[CleanRules | None, list[str]]:
 
 
 def _selector_problem(selector: str) -> str | None:
+    import soupsieve  # only a site with [clean] rules needs it to load its settings
+
     try:
         soupsieve.compile(selector)
     except soupsieve.SelectorSyntaxError as exc:

@@ -206,3 +206,14 @@ class Site:
     closed: tuple[Posting, ...] = ()
     departments: tuple[Term, ...] = ()
     locations: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """What processing one source gave: a posting (unless it failed) and the findings."""
+
+    posting: Posting | None
+    diagnostics: tuple[Diagnostic, ...]
+    # Where things are in the file, for findings about them: each front matter key's line,
+    # and "body" for the line the body starts on.
+    lines: dict[str, int] = field(default_factory=dict)

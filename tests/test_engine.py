@@ -316,7 +316,8 @@ def card_log(project: Path) -> Path:
 def kept_lines(project: Path) -> list[list[str]]:
     """The card log's entries, [key, token, text] each, as the file holds them."""
     lines = card_log(project).read_text().splitlines()[1:]
-    return [json.loads(line.split(" ", 1)[1]) for line in lines]
+    entries = [line.split(" ", 1)[1].split("\t", 1) for line in lines]
+    return [[json.loads(key), *json.loads(rest)] for key, rest in entries]
 
 
 def test_an_edit_appends_its_cards_and_the_log_is_written_afresh_once_mostly_dead(project: Path) -> None:

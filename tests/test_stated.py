@@ -17,7 +17,7 @@ from careers.errors import ConfigError
 from careers.model import Salary
 from careers.posting.process import process_source
 from careers.posting.stated import read_date
-from careers.posting.tagging import load_vocabulary
+from careers.posting.tagging.vocabulary_files import load_vocabulary
 from careers.sources.source import parse_source
 
 from .test_pages import soup_of, write_posting

@@ -18,7 +18,7 @@ from careers.engine.store import PostingStore
 from careers.errors import Diagnostic
 from careers.model import Education, Experience, Part, Posting, Salary, SkillTag
 from careers.posting.process import Result, process_source
-from careers.posting.tagging import load_vocabulary
+from careers.posting.tagging.vocabulary_files import load_vocabulary
 from careers.sources.source import read_source
 
 from .conftest import ROOT

@@ -6,7 +6,7 @@ import pytest
 
 from careers.model import Paragraph, Run, Section, SkillTag
 from careers.posting.clean import clean_html
-from careers.posting.tagging import decide_level, extract_experience, extract_skills, load_vocabulary
+from careers.posting.tagging.tag import decide_level, extract_experience, extract_skills, load_vocabulary
 
 from .conftest import SEEDS
 

@@ -17,13 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careers.posting.clean import clean_html
-from careers.posting.tagging import (
-    VocabularyError,
-    extract_skills,
-    load_vocabulary,
-    skills_from_names,
-    vocabulary_files,
-)
+from careers.posting.tagging import vocabulary_files
+from careers.posting.tagging.tag import VocabularyError, extract_skills, load_vocabulary, skills_from_names
 from careers.posting.tagging.vocabulary import read_skills
 
 from .conftest import ROOT

@@ -25,7 +25,7 @@ from careers.model import Posting
 from careers.pages.records import posting_json
 from careers.pages.render import Url, card_macro
 
-FORMAT = 2
+FORMAT = 3
 RUN = 64  # cards per item of what ``render_cards`` gives
 RUN_JOIN = "\n  "  # how ``_macros.html``'s ``cards`` separates its items
 # key → (the token of the posting it shows, its text)
@@ -40,35 +40,37 @@ class KeptCards:
         self.log, self.context = log, context
         self.loaded = False  # the log is read the first time a card is asked for
         self.appendable = False  # the log holds this context's cards: new ones can be appended
-        self._entries: Entries = {}
+        self.entries: Entries = {}  # made here, or read from the log and checked
+        self.unread: dict[str, bytes] = {}  # key → its line in the log, checked once asked for
         self.new: Entries = {}  # made here since ``take_new``
         self.tokens: dict[str, str] = {}  # posting source → token, for this run
         self._macro: Callable[..., Markup] | None = None
 
-    @property
-    def entries(self) -> Entries:
+    def get(self, key: str) -> tuple[str, str] | None:
         if not self.loaded:
             self.loaded = True
             if self.log is not None:
-                kept, self.appendable = load_cards(self.log, self.context)
-                self._entries.update({k: v for k, v in kept.items() if k not in self._entries})
-        return self._entries
-
-    @entries.setter
-    def entries(self, value: Entries) -> None:
-        self._entries = value
+                unread, self.appendable = load_cards(self.log, self.context)
+                self.unread = {k: line for k, line in unread.items() if k not in self.entries}
+        found = self.entries.get(key)
+        if found is None and key in self.unread:
+            found = _entry(self.unread.pop(key))
+            if found is None:
+                self.appendable = False  # a line that does not check out: write the log afresh
+            else:
+                self.entries[key] = found
+        return found
 
     def __call__(self, postings: Sequence[Posting], url: Url, heading: str = "h2") -> list[Markup]:
         """The cards of ``postings``, a run of them to each item: the theme's ``cards`` macro
         writes each item on a line of its own, so a run joined with the same line breaks is
         the same text, made with a fraction of the template's loop (a listing holds 10,000)."""
         depth = url("")
-        entries = self.entries
         texts = []
         for posting in postings:
             token = self.tokens[posting.source]
             key = f"c\0{token}\0{depth}\0{heading}"
-            found = entries.get(key)
+            found = self.get(key)
             if found is None:
                 if self._macro is None:
                     self._macro = card_macro(self.env, self.config)
@@ -79,7 +81,7 @@ class KeptCards:
     def record(self, posting: Posting) -> str:
         token = self.tokens[posting.source]
         key = f"r\0{token}"
-        found = self.entries.get(key)
+        found = self.get(key)
         if found is None:
             found = self._keep(key, token, posting_json(posting, self.config))
         return found[1]
@@ -96,16 +98,20 @@ class KeptCards:
     def add(self, entries: Entries) -> None:
         self.entries.update(entries)
         self.new.update(entries)
+        for key in entries:
+            self.unread.pop(key, None)
 
 
-def load_cards(log: Path, context: str) -> tuple[Entries, bool]:
-    """The cards runs under the same ``context`` kept, and whether the log may be appended to.
+def load_cards(log: Path, context: str) -> tuple[dict[str, bytes], bool]:
+    """The lines of the cards runs under the same ``context`` kept, by key, and whether the
+    log may be appended to.
 
     The file is a log: a header line, then one line per card appended as runs made them (a
-    later line for a key wins), each behind this user's signature of it (a card's markup
-    comes from the theme and cannot be checked, so a card this user's runs did not make is
-    never used). A line that does not check out (a build killed while appending, a flipped
-    byte, another machine's) ends what is read, and the next save writes the log afresh.
+    later line for a key wins): this user's signature, the key, a tab, the token and text.
+    A card's markup comes from the theme and cannot be checked, so a card this user's runs
+    did not make is never used; a line is checked when its card is first asked for (a
+    one-posting edit asks for a few hundred of 30,000). A line that is not one (a build
+    killed while appending) ends what is read, and the next save writes the log afresh.
     """
     data = read_all(str(log))
     if data is None:
@@ -116,27 +122,35 @@ def load_cards(log: Path, context: str) -> tuple[Entries, bool]:
             return {}, False
     except ValueError:
         return {}, False
-    entries: Entries = {}
+    unread: dict[str, bytes] = {}
     for line in lines[1:-1]:
-        found = _entry(line)
-        if found is None:
-            return entries, False
-        key, token, text = found
-        entries[key] = (token, text)
-    return entries, lines[-1] == b""
+        start, end = line.find(b" "), line.find(b"\t")
+        try:
+            key = orjson.loads(line[start + 1 : end]) if 0 < start < end else None
+        except ValueError:
+            key = None
+        if type(key) is not str or key.count("\0") < 1:
+            return unread, False
+        unread[key] = line
+    return unread, lines[-1] == b""
 
 
-def _entry(line: bytes) -> tuple[str, str, str] | None:
+def _entry(line: bytes) -> tuple[str, str] | None:
+    """A log line's token and text, if this user's runs wrote it as it is."""
     mark, _, payload = line.partition(b" ")
     if mark != signature(payload):  # damaged, or not written by this user's runs
         return None
     try:
-        key, token, text = orjson.loads(payload)
+        token, text = orjson.loads(payload.partition(b"\t")[2])
     except (ValueError, TypeError):
         return None
-    if type(key) is not str or type(token) is not str or type(text) is not str:
+    if type(token) is not str or type(text) is not str:
         return None
-    return key, token, text
+    return token, text
+
+
+def _token(key: str) -> str:
+    return key.split("\0", 2)[1]
 
 
 def save_cards(cards: KeptCards, current: set[str]) -> None:
@@ -145,10 +159,12 @@ def save_cards(cards: KeptCards, current: set[str]) -> None:
     if cards.log is None or not cards.loaded:
         return  # no card was asked for: nothing new, nothing known to be dead
     alive = {key: entry for key, entry in cards.entries.items() if entry[0] in current}
-    if not cards.appendable or len(alive) * 2 < len(cards.entries):
+    unread = {key: line for key, line in cards.unread.items() if _token(key) in current}
+    if not cards.appendable or (len(alive) + len(unread)) * 2 < len(cards.entries) + len(cards.unread):
         head = orjson.dumps({"format": FORMAT, "context": cards.context})
-        cards.appendable = write_quietly(cards.log, b"\n".join([head, *_lines(alive)]) + b"\n")
-        cards.entries = alive
+        data = b"\n".join([head, *unread.values(), *_lines(alive)]) + b"\n"
+        cards.appendable = write_quietly(cards.log, data)
+        cards.entries, cards.unread = alive, unread
     elif cards.new:
         try:
             with open(cards.log, "ab") as f:
@@ -161,6 +177,6 @@ def save_cards(cards: KeptCards, current: set[str]) -> None:
 def _lines(entries: Entries) -> list[bytes]:
     lines = []
     for key, (token, text) in entries.items():
-        payload = orjson.dumps([key, token, text])
+        payload = orjson.dumps(key) + b"\t" + orjson.dumps([token, text])
         lines.append(signature(payload) + b" " + payload)
     return lines

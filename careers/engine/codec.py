@@ -15,9 +15,18 @@ import re
 from typing import Any
 
 from careers.errors import Diagnostic
-from careers.model import LEVELS, SECTION_KINDS, Education, Experience, Part, Posting, Salary, SkillTag
+from careers.model import (
+    LEVELS,
+    SECTION_KINDS,
+    Education,
+    Experience,
+    Part,
+    Posting,
+    Result,
+    Salary,
+    SkillTag,
+)
 from careers.posting.fields import EMPLOYMENT_LABELS
-from careers.posting.process import Result
 from careers.posting.salary import SALARY_UNITS
 from careers.slugs import is_slug
 

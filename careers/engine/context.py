@@ -15,7 +15,7 @@ from pathlib import Path
 
 from careers.config import Config
 from careers.pages.assets import theme_files
-from careers.posting.tagging import Vocabulary
+from careers.posting.tagging.vocabulary import Vocabulary
 
 FORMAT = 4
 

@@ -37,6 +37,7 @@ class Plan:
     pages: list[Page]
     fingerprints: dict[str, str]
     urgent: set[str] = field(default_factory=set)  # paths to draw before the rest
+    reads_site: dict[str, bool] = field(default_factory=dict)  # template → whether it reads ``site``
 
 
 @dataclass
@@ -47,22 +48,30 @@ class Drawn:
 
 
 def plan_run(
-    site: Site, config: Config, theme: Theme, digests: Mapping[str, str], changed: Collection[str]
+    site: Site,
+    config: Config,
+    theme: Theme,
+    digests: Mapping[str, str],
+    changed: Collection[str],
+    reads_site: Mapping[str, bool],
 ) -> Plan:
-    """Every page of ``site`` with its fingerprint; ``changed`` posting files' pages are urgent."""
+    """Every page of ``site`` with its fingerprint; ``changed`` posting files' pages are urgent.
+    ``reads_site`` is what is known of this theme's templates (the last run's, same context)."""
     tokens = Tokens(dict(digests))
     tokens.add(site.postings)
     tokens.add(site.closed)
     theme.cards.tokens = tokens.by_source
     pages = plan_pages(site, config)
-    reads = templates_reading_site(theme.env, {page.template for page in pages})
+    templates = {page.template for page in pages}
+    reads = {name: reads_site[name] for name in templates if name in reads_site}
+    reads.update(templates_reading_site(theme.env, templates - reads.keys()))
     whole = site_fingerprint(site, tokens) if any(reads.values()) else None
     fingerprints = {
         page.path: page_fingerprint(theme.context, page, tokens, whole if reads[page.template] else None)
         for page in pages
     }
     urgent = {posting_path(p) for p in (*site.postings, *site.closed) if p.source in changed}
-    return Plan(pages, fingerprints, urgent)
+    return Plan(pages, fingerprints, urgent, reads)
 
 
 def draw(

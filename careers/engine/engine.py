@@ -47,11 +47,10 @@ from careers.engine.writer import (
     site_files,
 )
 from careers.errors import Diagnostic
-from careers.model import Posting, Site
+from careers.model import Posting, Result, Site
 from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
-from careers.posting.process import Result
-from careers.posting.tagging import load_vocabulary
+from careers.posting.tagging.vocabulary_files import load_vocabulary
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
@@ -155,7 +154,8 @@ class Engine:
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
             self._process(run)
             digests = {name: known.digest for name, known in run.known.items()}
-            plan = plan_run(self.site, self.config, run.theme, digests, run.changed)
+            reads = self.state.reads_site if self.state.context == run.theme.context else {}
+            plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
             plan.urgent.update(first)
             writer = self._writer()
             records, jobs = self.state.pages, self.options.jobs
@@ -183,7 +183,8 @@ class Engine:
         if self.theme is None or self.theme.fingerprint != fingerprint:
             options = (self.target.fingerprint_assets, self.options.drafts)
             log = self.state_file.with_suffix(".cards") if self.state_file else None
-            self.theme = load_theme(config, self.vocab, fingerprint, options, log)
+            compiled = self.cache / "templates" if self.cache and self.target.persist else None
+            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
         # What the run reads: the context, the day, every file's name and bytes. Not their
@@ -244,7 +245,7 @@ class Engine:
             postings, self.options.now, self.related, self.published, history.first, config.departments
         )
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
-        run.diagnostics = tuple(sorted(set(found)))
+        run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
         self.diagnostics = run.diagnostics
 
     def _writer(self) -> LiveWriter | SiteWriter:
@@ -263,7 +264,7 @@ class Engine:
         state.files, state.context = run.known, run.theme.context
         state.inputs = run.inputs
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
-        state.page_count = len(plan.pages)
+        state.page_count, state.reads_site = len(plan.pages), plan.reads_site
         if self.state_file is None:
             return
         save_state(self.state_file, state)

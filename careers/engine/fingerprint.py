@@ -17,7 +17,7 @@ import jinja2
 from jinja2 import meta
 
 from careers.model import Posting, Site, Term
-from careers.pages.plan import MACHINE_FILES, Page
+from careers.pages.plan import MACHINE_FILES, Filters, Page
 
 
 class Unfingerprintable(Exception):
@@ -31,6 +31,7 @@ class Tokens:
     def __init__(self, digests: dict[str, str]) -> None:
         self.digests = digests
         self.by_source: dict[str, str] = {}
+        self._shared: dict[int, tuple[object, str]] = {}
 
     def add(self, postings: Iterable[Posting]) -> None:
         for p in postings:
@@ -38,6 +39,16 @@ class Tokens:
 
     def __call__(self, posting: Posting) -> str:
         return self.by_source[posting.source]
+
+    def shared(self, value: Term | Filters) -> str:
+        """A value many pages hold (a term on each page of its listing, the index's filters),
+        hashed once a run rather than once a page."""
+        known = self._shared.get(id(value))
+        if known is None:
+            parts: list[str] = []
+            _feed_fields(parts, value, self)
+            known = self._shared[id(value)] = (value, f"H{_sha(parts)}\0")  # value: keeps the id
+        return known[1]
 
 
 def page_fingerprint(context: str, page: Page, tokens: Tokens, site: str | None) -> str:
@@ -47,12 +58,16 @@ def page_fingerprint(context: str, page: Page, tokens: Tokens, site: str | None)
         _feed(parts, page.context, tokens)
     except Unfingerprintable:
         return ""
-    return hashlib.sha256("".join(parts).encode()).hexdigest()
+    return _sha(parts)
 
 
 def site_fingerprint(site: Site, tokens: Tokens) -> str:
     parts: list[str] = []
     _feed(parts, site, tokens)
+    return _sha(parts)
+
+
+def _sha(parts: list[str]) -> str:
     return hashlib.sha256("".join(parts).encode()).hexdigest()
 
 
@@ -63,9 +78,8 @@ def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
     """Add ``value`` to the text a fingerprint hashes (hashed once, at the end)."""
     if isinstance(value, Posting):
         parts.append(f"P{tokens(value)}\0")
-    elif isinstance(value, Term):
-        parts.append(f"T{value.slug}\0{value.name}\0{value.category}\0")
-        _feed(parts, value.postings, tokens)
+    elif isinstance(value, (Term, Filters)):
+        parts.append(tokens.shared(value))
     elif isinstance(value, Site):
         parts.append("S")
         site = [value.postings, value.skills, value.levels, value.closed, value.departments, value.locations]
@@ -88,14 +102,18 @@ def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
     elif value is None or isinstance(value, (str, int, float, dt.date)):
         parts.append(f"{type(value).__name__}:{value!r}\0")
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELD_NAMES.get(type(value))
-        if names is None:
-            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-        parts.append(f"D{type(value).__qualname__}\0")
-        for name in names:
-            _feed(parts, getattr(value, name), tokens)
+        _feed_fields(parts, value, tokens)
     else:
         raise Unfingerprintable(type(value).__name__)
+
+
+def _feed_fields(parts: list[str], value: Any, tokens: Tokens) -> None:
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    parts.append(f"D{type(value).__qualname__}\0")
+    for name in names:
+        _feed(parts, getattr(value, name), tokens)
 
 
 def templates_reading_site(env: jinja2.Environment, names: Iterable[str]) -> dict[str, bool]:

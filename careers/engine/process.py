@@ -17,8 +17,8 @@ from careers.config import Config
 from careers.engine.parallel import map_ordered, worker_count
 from careers.engine.store import PostingStore
 from careers.errors import ContentError, Diagnostic
-from careers.posting.process import Result, process_source
-from careers.posting.tagging import Vocabulary
+from careers.model import Result
+from careers.posting.tagging.vocabulary import Vocabulary
 from careers.sources.files import Stamp, check_path, read_regular_file
 from careers.sources.scan import Found
 from careers.sources.source import parse_source
@@ -124,6 +124,10 @@ def _run(item: Identified) -> Result:
     except ContentError as exc:
         result = Result(None, (exc.diagnostic(),))
     else:
+        # Imported here: the cleaner and tagger (BeautifulSoup, soupsieve, their patterns)
+        # load only in a run that has a posting to process, not in one with nothing to do.
+        from careers.posting.process import process_source
+
         result = process_source(source, vocab, config)
     if store is not None:
         store.save(store.key(name, item.digest), result)

@@ -21,7 +21,7 @@ import orjson
 from careers.engine.codec import decode_result, encode_result
 from careers.engine.files import read_all, write_quietly
 from careers.engine.trust import signature
-from careers.posting.process import Result
+from careers.model import Result
 
 FORMAT = 4
 

@@ -7,8 +7,9 @@ its values alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from careers.config import Config
 from careers.model import Posting, Site, Term
@@ -51,6 +52,40 @@ class Group:
     total: int  # all of them (the rest are on the term's own pages)
 
 
+class Option(NamedTuple):
+    """One choice of an index filter: the value filters.js matches, what it says, how many."""
+
+    value: str
+    label: str
+    total: int
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the index's filters offer. Plain names and counts, not postings: an edit that
+    changes no count leaves every page of the index as it was."""
+
+    departments: tuple[Option, ...]
+    locations: tuple[Option, ...]
+    levels: tuple[Option, ...]
+    skills: tuple[Option, ...]
+    types: tuple[Option, ...]  # employment type codes (the employment_label filter names them)
+
+
+def index_filters(site: Site) -> Filters:
+    def options(terms: tuple[Term, ...], by_slug: bool) -> tuple[Option, ...]:
+        return tuple(Option(t.slug if by_slug else t.name, t.name, len(t.postings)) for t in terms)
+
+    types = Counter(p.employment_type for p in site.postings if p.employment_type)
+    return Filters(
+        departments=options(site.departments, False),
+        locations=options(site.locations, False),
+        levels=options(site.levels, True),
+        skills=options(site.skills, True),
+        types=tuple(Option(code, code, n) for code, n in sorted(types.items())),
+    )
+
+
 # (folder, taxonomy's own index template, one term's template) for every way to browse.
 TAXONOMIES = (
     ("departments", "departments.html", "department.html"),
@@ -70,8 +105,10 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
             continue  # a site without departments has no such page (nor a link to it)
         pages.append(Page(f"{folder}/index.html", index, _taxonomy_context(folder, terms)))
         for term in terms:
-            base = f"{folder}/{term.slug}/"
-            pages.extend(listing_pages(base, template, term.postings, size, {"term": term}))
+            # A term's pages name it and show their own postings: holding all of the term's
+            # would redraw every page of a long listing for an edit to one card.
+            named = {"term": replace(term, postings=())}
+            pages.extend(listing_pages(f"{folder}/{term.slug}/", template, term.postings, size, named))
     pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
     for posting in site.postings:
         related = site.related.get(posting.slug, ())
@@ -95,11 +132,13 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
 def index_pages(site: Site, size: int) -> list[Page]:
     """The index: a group per department (each as long as a listing page, the rest on the
     department's pages), or, with no departments, the postings in pages of their own."""
+    filters = index_filters(site)
     if not site.departments:
-        return listing_pages("", "index.html", site.postings, size, {"groups": None})
+        return listing_pages("", "index.html", site.postings, size, {"groups": None, "filters": filters})
     groups = [Group(t, t.postings[:size] if size else t.postings, len(t.postings)) for t in site.departments]
     pager = Pager(1, 1, "", len(site.postings))
-    return [Page("index.html", "index.html", {"postings": site.postings, "groups": groups, "pager": pager})]
+    context = {"postings": site.postings, "groups": groups, "pager": pager, "filters": filters}
+    return [Page("index.html", "index.html", context)]
 
 
 def listing_pages(

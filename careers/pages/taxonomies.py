@@ -9,6 +9,7 @@ site asks for their pages.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -51,9 +52,14 @@ def location_terms(postings: Iterable[Posting]) -> tuple[Term, ...]:
 
 def posting_places(posting: Posting) -> list[str]:
     """The location terms a posting is under: its place, and "Remote" when fully remote."""
-    location = parse_location(posting.location, posting.remote)
-    places = [posting.location] if posting.location and location.address else []
-    return [*places, REMOTE] if location.remote else places
+    return list(_places(posting.location, posting.remote))
+
+
+@functools.lru_cache(maxsize=4096)  # a site's postings share a few dozen locations
+def _places(text: str | None, remote: bool) -> tuple[str, ...]:
+    location = parse_location(text, remote)
+    places = (text,) if text and location.address else ()
+    return (*places, REMOTE) if location.remote else places
 
 
 def level_terms(postings: Iterable[Posting]) -> tuple[Term, ...]:

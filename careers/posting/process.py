@@ -7,17 +7,17 @@ is what lets a build cache its result by content hash and run it across processe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from careers.config import Config
 from careers.errors import Diagnostic, printable
-from careers.model import Part, Posting, Section, SkillTag, Source
+from careers.model import Part, Posting, Result, Section, SkillTag, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
 from careers.posting.fields import read_employment_type, read_fields
 from careers.posting.html import blocks_html
 from careers.posting.stated import stated_fields
-from careers.posting.tagging import Vocabulary, skills_from_names, tag_posting
+from careers.posting.tagging.tag import Vocabulary, skills_from_names, tag_posting
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
 from careers.slugs import slugify
 
@@ -25,17 +25,6 @@ SUMMARY_LENGTH = 160
 # Scraped pages nest a few dozen levels; far deeper means a paste went wrong (or an attack).
 DEEP_NESTING = 1000
 _REMOTE = re.compile(r"\b(remote|work from home|telecommute|anywhere)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Result:
-    """What processing one source gave: a posting (unless it failed) and the findings."""
-
-    posting: Posting | None
-    diagnostics: tuple[Diagnostic, ...]
-    # Where things are in the file, for findings about them: each front matter key's line,
-    # and "body" for the line the body starts on.
-    lines: dict[str, int] = field(default_factory=dict)
 
 
 def process_source(source: Source, vocab: Vocabulary, config: Config) -> Result:

@@ -68,7 +68,7 @@ def check_site(config: Config, options: Options) -> list[Diagnostic]:
         result = engine.results.get(posting.source)
         lines = Lines(dict(result.lines), result.lines.get("body", 1)) if result else Lines({}, 1)
         found.extend(lint_posting(posting, config, options.now, lines))
-    return sorted(set(found))
+    return sorted(set(found), key=Diagnostic.sort_key)
 
 
 def link_findings(site_dir: Path, config: Config) -> Iterator[Diagnostic]:

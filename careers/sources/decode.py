@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from bs4.dammit import EncodingDetector, UnicodeDammit
-
 from careers.errors import ContentError, Diagnostic
 
 # A character UTF-8 spells in two to four bytes: a file holding some was written as UTF-8.
@@ -58,6 +56,8 @@ def _decode_8bit(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]
     if _UTF8_SEQUENCE.search(data):
         try:
             # detwingle mends Windows-1252's quotes and dashes; its letters, byte by byte.
+            from bs4.dammit import UnicodeDammit  # only a file that is not UTF-8 needs it
+
             mixed = UnicodeDammit.detwingle(data).decode("utf-8", errors=_AS_CP1252)
             return mixed, read(f"UTF-8 with Windows-1252 mixed in (byte 0x{byte:02x})")
         except UnicodeDecodeError:
@@ -87,6 +87,8 @@ codecs.register_error(_AS_CP1252, _cp1252_bytes)
 
 def _declared(data: bytes) -> str | None:
     """The encoding a file's ``<meta charset>`` or XML declaration names, if Python knows it."""
+    from bs4.dammit import EncodingDetector  # only a file that is not UTF-8 needs it
+
     name = EncodingDetector.find_declared_encoding(data, is_html=True)
     if not name:
         return None

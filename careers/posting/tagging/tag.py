@@ -1,0 +1,88 @@
+"""Every tag of one posting: skills, experience and level, education.
+
+Each tag keeps the phrase that produced it, so ``build.py tags`` can explain every one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careers.model import Education, Experience, Section, SkillTag
+from careers.posting.tagging.education import extract_education
+from careers.posting.tagging.evidence import level_evidence
+from careers.posting.tagging.experience import find_experience
+from careers.posting.tagging.level import LevelDecision, decide_level, explain_level
+from careers.posting.tagging.skills import extract_skills, skills_from_names
+from careers.posting.tagging.text import Reading, as_reading, read_posting
+from careers.posting.tagging.vocabulary import Skill, Vocabulary, VocabularyError, build_vocabulary
+from careers.posting.tagging.vocabulary_files import load_vocabulary
+
+__all__ = [
+    "Education",
+    "Skill",
+    "Tags",
+    "Vocabulary",
+    "VocabularyError",
+    "build_vocabulary",
+    "decide_level",
+    "extract_education",
+    "extract_experience",
+    "extract_skills",
+    "load_vocabulary",
+    "skills_from_names",
+    "tag_posting",
+]
+
+
+@dataclass(frozen=True)
+class Tags:
+    skills: tuple[SkillTag, ...]
+    experience: Experience | None
+    education: Education | None
+
+
+def tag_posting(
+    title: str,
+    sections: tuple[Section, ...],
+    vocab: Vocabulary,
+    level: str | None = None,
+    stated: tuple[str, ...] = (),
+) -> Tags:
+    """Every tag of one posting, its text read into clauses once.
+
+    ``stated`` holds what the body states of the job outside its sections (the cleaner's facts:
+    "Salary: Band 4", "Grade: Band 6"), which can place its level.
+    """
+    read = read_posting(sections)
+    experience = extract_experience(title, read, level, sections, stated)
+    return Tags(extract_skills(read, vocab), experience, extract_education(read))
+
+
+def extract_experience(
+    title: str,
+    sections: tuple[Section, ...] | Reading,
+    level_override: str | None = None,
+    every_section: tuple[Section, ...] = (),
+    stated: tuple[str, ...] = (),
+) -> Experience | None:
+    """The binding experience requirement, and the level it gives together with the title.
+
+    With no years stated, the level comes from the text's evidence (``every_section`` holds the
+    sections not read for tags too: a pay band is often in the salary section).
+    """
+    reading = as_reading(sections)
+    statement = find_experience(reading)
+    months = statement.min_months if statement else None
+    evidence = None
+    if months is None and not level_override:
+        whole = every_section or (sections if isinstance(sections, tuple) else ())
+        found = level_evidence(title, whole, reading, stated)
+        evidence = LevelDecision(found.level, found.reason) if found else None
+    decision = explain_level(title, months, level_override, evidence)
+    level = decision.level if decision else None
+    reason = decision.reason if decision else ""
+    if statement is None:
+        return Experience(None, None, True, level, "", reason) if level else None
+    return Experience(
+        statement.min_months, statement.max_months, not statement.preferred, level, statement.phrase, reason
+    )
