@@ -72,7 +72,7 @@ def _restated(draft: _Draft, line: Line, heading: str) -> Line | None:
     first, second = words_of(draft.heading), words_of(heading)
     if not first or len(second) <= len(first) or second[: len(first)] != first:
         return None
-    read = read_line(dataclasses.replace(line, kind="para", origin="text"))
+    read = [x for x in read_line(dataclasses.replace(line, kind="para", origin="text")) if x.kind != "drop"]
     return read[0] if len(read) == 1 else None  # a line that is more than a lead-in stays a heading
 
 

@@ -27,7 +27,8 @@ _WRAP_ENDINGS = re.compile(
 )
 _GOES_ON = re.compile(r"[,;:.)]|(and|or|to|of|in|on|at|for|with|by|as|is|are|will|who|which|that)\b")
 _RULE = re.compile(r"[-–—_=*~#.•·\s]{3,}")  # a line drawn with characters, not words
-_RULE_STARTS = frozenset("-–—_=*~#.•·")
+_RULE_STARTS = frozenset("-–—_=*~#.•·▪●■➢►✓")
+_MARKS_ONLY = re.compile(r"[-–—*•·▪●■➢►✓\s]+")  # bullets with nothing after them
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,9 @@ def classify(line: Line) -> Line:
 
 def _empty_kind(text: str) -> LineKind | None:
     """The kind of a line with nothing to say: "drop" (hashtags, a rule drawn with characters), "na"."""
-    if text[:1] in _RULE_STARTS and (HASHTAG_LINE.match(text) or _RULE.fullmatch(text)):
+    if text[:1] in _RULE_STARTS and (
+        HASHTAG_LINE.match(text) or _RULE.fullmatch(text) or _MARKS_ONLY.fullmatch(text)
+    ):
         return "drop"
     if len(text) <= 20 and NOT_APPLICABLE.match(clean_heading(text)):
         return "na"
