@@ -102,3 +102,19 @@ def test_without_the_cache_git_history_says_what_was_there_first(small: Path) ->
         cache.unlink()  # a fresh checkout: no record of the last build
     build(load_config(small, {"cache_dir": ".fresh-cache"}))
     assert urls(small)["a.md"] == "account-manager/"
+
+
+def test_a_shallow_clone_warns_and_takes_nothing_from_its_cut_history(small: Path, tmp_path: Path) -> None:
+    write(small, "b.md", "title: Field Engineer")  # undated: its first commit would date it
+    git(small, "init", "-q")
+    git(small, "add", JOBS)
+    git(small, "commit", "-qm", "postings")
+    write(small, "b.md", "title: Field Engineer", body="Fix the network.")
+    git(small, "commit", "-qam", "edit", date="2026-03-01T00:00:00")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", small.as_uri(), str(clone))
+    report = build(load_config(clone))
+    warnings = [str(d) for d in report.diagnostics if d.level == "warning"]
+    assert any("shallow git clone" in w and "fetch-depth: 0" in w for w in warnings), warnings
+    records = {r["source"]: r for r in json.loads((clone / "site" / "jobs.json").read_text())}
+    assert records[f"{JOBS}/b.md"]["date_posted"] is None  # not the cut's date, 2026-03-01

@@ -245,6 +245,8 @@ class Engine:
             postings, self.options.now, self.related, self.published, history.first, config.departments
         )
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
+        if history.shallow:
+            found.append(_shallow_clone(config))
         run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
         self.diagnostics = run.diagnostics
 
@@ -348,3 +350,12 @@ def _nothing_found(config: Config) -> Diagnostic:
 def build(config: Config, options: Options = Options(), meter: Progress | None = None) -> Report:
     """One run into ``config``'s output folder: what ``careers build`` does."""
     return Engine(config, options, Target(config.output_path), meter).run()
+
+
+def _shallow_clone(config: Config) -> Diagnostic:
+    message = (
+        "the project is a shallow git clone: postings without a 'date' are undated and new URLs"
+        " are given by date and file name, not by first commit (clone the whole history; in GitHub"
+        " Actions, actions/checkout with fetch-depth: 0)"
+    )
+    return Diagnostic(_under(config) or ".", None, "warning", message)

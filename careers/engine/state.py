@@ -135,10 +135,11 @@ def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
     try:
         stored = orjson.loads(read_all(path) or b"{}") if path else {}
         if stored.get("head") == head and stored.get("jobs") == jobs:
-            return History(head, {_str(k): int(v) for k, v in stored["first"].items()})
+            first = {_str(k): int(v) for k, v in stored["first"].items()}
+            return History(head, first, stored.get("shallow") is True)
     except (ValueError, TypeError, AttributeError, KeyError):
         pass
     history = read_history(root, jobs)
     if path:
-        write_quietly(Path(path), orjson.dumps({"head": history.head, "jobs": jobs, "first": history.first}))
+        write_quietly(Path(path), orjson.dumps({"head": history.head, "jobs": jobs, "first": history.first, "shallow": history.shallow}))
     return history

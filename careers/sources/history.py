@@ -3,8 +3,8 @@
 This is what a build knows of the order in which postings were published when nothing else
 says: a posting committed earlier keeps its URL over one committed later, and a posting with no
 ``date:`` is dated by its first commit (its author date; a rename keeps the date). A file not
-committed yet has none (a date is never taken from the clock). Without git, or outside a
-repository, nothing is known.
+committed yet has none (a date is never taken from the clock). Without git, outside a
+repository, or in a shallow clone (whose history is cut), nothing is known.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class History:
 
     head: str = ""  # the commit the history was read at ("" when there is none)
     first: dict[str, int] = field(default_factory=dict)
+    shallow: bool = False  # a shallow clone: its history is cut, so nothing is known from it
 
     def day(self, relpath: str) -> dt.date | None:
         seconds = self.first.get(relpath)
@@ -40,6 +41,8 @@ def read_history(root: str, jobs: str) -> History:
     head = git_head(root)
     if not head:
         return History()
+    if (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+        return History(head, shallow=True)  # every posting would seem first committed at the cut
     out = _git(root, "log", "--relative", "--reverse", "--format=%x00%at", "--name-status", "-M", "--", jobs)
     first: dict[str, int] = {}
     seconds = 0
