@@ -6,8 +6,8 @@ import pytest
 
 from careers.model import Paragraph, Run, Section
 from careers.posting.clean import heading_kind
-from careers.posting.tagging.tag import decide_level, extract_education, extract_experience
 from careers.posting.tagging.experience import find_experience
+from careers.posting.tagging.tag import decide_level, extract_education, extract_experience
 
 from .conftest import read_tsv
 
