@@ -23,8 +23,8 @@ from pathlib import Path
 
 from careers.model import Section
 from careers.posting.clean import clean_html
-from careers.posting.tagging.tag import Vocabulary, load_vocabulary, tag_posting
 from careers.posting.tagging.matcher import compile_matcher
+from careers.posting.tagging.tag import Vocabulary, load_vocabulary, tag_posting
 from careers.posting.tagging.text import read_posting
 from careers.sources.scan import scan_postings
 from careers.sources.source import read_source

@@ -141,5 +141,6 @@ def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
         pass
     history = read_history(root, jobs)
     if path:
-        write_quietly(Path(path), orjson.dumps({"head": history.head, "jobs": jobs, "first": history.first, "shallow": history.shallow}))
+        kept = {"head": history.head, "jobs": jobs, "first": history.first, "shallow": history.shallow}
+        write_quietly(Path(path), orjson.dumps(kept))
     return history
