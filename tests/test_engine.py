@@ -8,6 +8,7 @@ import importlib.util
 import io
 import json
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -283,7 +284,7 @@ def test_a_changed_card_template_is_never_served_from_kept_cards(project: Path) 
     config = load_config(project)
     build(config)
     assert card_log(project).exists()
-    macros = project / "templates" / "_macros.html"
+    macros = project / "templates" / "_card.html"
     macros.write_text(macros.read_text().replace('<li class="card"', '<li class="card new-card"', 1))
     build(config)
     index = (project / "site" / "index.html").read_text()
@@ -294,7 +295,7 @@ def test_a_changed_card_template_is_never_served_from_kept_cards(project: Path) 
 def test_a_theme_card_that_names_no_key_cannot_make_pages_stale(project: Path) -> None:
     config = load_config(project)
     build(config)
-    macros = project / "templates" / "_macros.html"
+    macros = project / "templates" / "_card.html"
     macros.write_text(
         macros.read_text().replace(
             "{{ posting.title }}</a>", "{{ posting.title }} ({{ posting.company }})</a>", 1
@@ -342,7 +343,7 @@ def test_a_log_of_another_context_is_started_afresh_not_appended_to(project: Pat
     config = load_config(project)
     build(config)
     cards = len(kept_lines(project))
-    macros = project / "templates" / "_macros.html"
+    macros = project / "templates" / "_card.html"
     macros.write_text(macros.read_text().replace('<li class="card"', '<li class="card new-card"', 1))
     build(config)
     assert len(kept_lines(project)) == cards  # the old theme's cards are gone, not kept beside
@@ -447,6 +448,27 @@ def test_new_file_times_with_the_same_bytes_are_no_change(
     reads.clear()
     build(config)
     assert reads == []
+
+
+def test_a_site_restored_with_new_inodes_is_kept_where_unchanged(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI cache gives the site back with its times but new inodes: an edit then redraws only
+    the pages that show it, not every page."""
+    config = load_config(project)
+    build(config)
+    site = project / "site"
+    restored = project / "restored"
+    shutil.copytree(site, restored, copy_function=shutil.copy2)  # times kept, new inodes
+    shutil.rmtree(site)
+    shutil.rmtree(project / ".site.new", ignore_errors=True)
+    restored.rename(site)
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text() + "\nOne more line.\n")
+    rendered = count_rendered(monkeypatch)
+    report = build(config)
+    assert 0 < len(rendered) < report.pages / 2, rendered
+    assert "One more line." in (site / "jobs" / "senior-data-engineer" / "index.html").read_text()
 
 
 def count_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:

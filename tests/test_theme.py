@@ -121,3 +121,18 @@ def test_a_theme_base_can_extend_the_builtin_one(themed: Path) -> None:
         html = (themed / "site" / page).read_text()
         assert re.search(r'static/brand\.\w+\.css">', html) and 'class="skip-link"' in html, page
     assert 'id="filters"' in (themed / "site" / "index.html").read_text()
+
+
+def test_a_theme_can_replace_the_card_alone(themed: Path) -> None:
+    (themed / "mytheme" / "index.html").unlink()
+    (themed / "mytheme" / "_card.html").write_text(
+        "{% macro card(posting, url, heading='h2') -%}\n"
+        '<li class="my-card"><a href="{{ url(\'jobs/\' ~ posting.slug ~ \'/\') }}">{{ posting.title }}</a></li>\n'
+        "{%- endmacro %}\n"
+    )
+    build(load_config(themed))
+    for page in ("index.html", "skills/salesforce/index.html", "departments/sales/index.html"):
+        html = (themed / "site" / page).read_text()
+        assert 'class="my-card"' in html and 'class="card"' not in html, page
+    posting = (themed / "site" / "jobs" / "senior-data-engineer" / "index.html").read_text()
+    assert "<h1>Senior Data Engineer</h1>" in posting  # the rest of the theme is the built-in one

@@ -32,7 +32,7 @@ from careers.pages.theme import theme_css
 from careers.posting.fields import EMPLOYMENT_LABELS
 
 Url = Callable[[str], str]
-CARD_MACROS = "_macros.html"
+CARD_MACROS = "_card.html"  # the theme's card macro, on its own
 
 
 class Cards(Protocol):
