@@ -127,7 +127,8 @@ def test_a_theme_can_replace_the_card_alone(themed: Path) -> None:
     (themed / "mytheme" / "index.html").unlink()
     (themed / "mytheme" / "_card.html").write_text(
         "{% macro card(posting, url, heading='h2') -%}\n"
-        '<li class="my-card"><a href="{{ url(\'jobs/\' ~ posting.slug ~ \'/\') }}">{{ posting.title }}</a></li>\n'
+        '<li class="my-card">'
+        "<a href=\"{{ url('jobs/' ~ posting.slug ~ '/') }}\">{{ posting.title }}</a></li>\n"
         "{%- endmacro %}\n"
     )
     build(load_config(themed))
