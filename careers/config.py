@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
-from careers.errors import ConfigError, closest, printable
+from careers.config_clean import CleanRules, read_clean_rules
+from careers.errors import ConfigError, printable, unknown_key
 from careers.posting.fields import read_employment_type
 from careers.sources.showable import first_unshowable
 
@@ -21,19 +21,6 @@ _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 MAX_FILE_MB = 1000.0
 
 
-class CleanRules(NamedTuple):
-    """The site's own cleaning rules, ``[clean]`` in careers.toml: CSS selectors.
-
-    ``drop``: elements to remove from every posting (a board's share buttons, similar jobs);
-    ``description``: the element that holds a posting's text on a saved page. A tuple of
-    plain values, so the cache's fingerprint of the config serialises it as it does the rest.
-    """
-
-    drop: tuple[str, ...] = ()
-    description: str = ""
-
-
-_CLEAN_KEYS = CleanRules._fields
 _NO_RULES = CleanRules()
 
 
@@ -149,10 +136,10 @@ def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
     for key, value in data.items():
         field = _FIELDS.get(key)
         if field is None:
-            problems.append(_unknown_key(key, _FIELDS))
+            problems.append(unknown_key(key, _FIELDS))
             continue
         if key == "clean":
-            rules, found = _clean_rules(value)
+            rules, found = read_clean_rules(value)
             problems.extend(found)
             if rules is not None:
                 clean[key] = rules
@@ -175,50 +162,6 @@ def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
     if problems:
         raise ConfigError(CONFIG_NAME, problems)
     return clean
-
-
-def _unknown_key(key: str, known: Iterable[str] = ()) -> str:
-    close = closest(key, known or _FIELDS)
-    hint = f" (did you mean '{close}'?)" if close else ""
-    return f"unknown key '{printable(key)}'{hint}"
-
-
-def _clean_rules(value: Any) -> tuple[CleanRules | None, list[str]]:
-    """``[clean]`` read and its selectors compiled, so a typo is reported before any build."""
-    if isinstance(value, CleanRules):
-        return value, []
-    if not isinstance(value, dict):
-        return None, [f"'clean' must be a table ([clean]), not {type(value).__name__} ({value!r})"]
-    problems = [
-        _unknown_key(f"clean.{key}", (f"clean.{k}" for k in _CLEAN_KEYS))
-        for key in value
-        if key not in _CLEAN_KEYS
-    ]
-    drop = value.get("drop", [])
-    if isinstance(drop, str):
-        drop = [drop]
-    if not isinstance(drop, list) or not all(isinstance(s, str) for s in drop):
-        problems.append(f"'clean.drop' must be a list of CSS selectors, not {drop!r}")
-        drop = []
-    description = value.get("description", "")
-    if not isinstance(description, str):
-        problems.append(f"'clean.description' must be a CSS selector (a str), not {description!r}")
-        description = ""
-    for key, selector in [*(("clean.drop", s) for s in drop), ("clean.description", description)]:
-        problem = _selector_problem(selector)
-        if selector and problem:
-            problems.append(f"'{key}': {selector!r} is not a CSS selector: {problem}")
-    return (None if problems else CleanRules(tuple(drop), description)), problems
-
-
-def _selector_problem(selector: str) -> str | None:
-    import soupsieve  # only a site with [clean] rules needs it to load its settings
-
-    try:
-        soupsieve.compile(selector)
-    except soupsieve.SelectorSyntaxError as exc:
-        return str(exc).splitlines()[0]
-    return None
 
 
 def _check_values(clean: dict[str, Any]) -> list[str]:

@@ -145,3 +145,10 @@ class TemplateError(CareersError):
         path = printable(self.path)
         where = f"{path}:{self.line}" if self.line else path
         return f"{where}: error: {printable(self.message)}"
+
+
+def unknown_key(key: str, known: Iterable[str]) -> str:
+    """The message for a key no one knows, with the closest known one as a hint."""
+    close = closest(key, known)
+    hint = f" (did you mean '{close}'?)" if close else ""
+    return f"unknown key '{printable(key)}'{hint}"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from careers.config import CleanRules
+from careers.config_clean import CleanRules
 from careers.model import ListBlock, Paragraph, Section
 from careers.posting.clean import Cleaned, clean_html, heading_kind, section_text
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, check_output_dir
+from careers.engine.files import check_output_dir
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
 from careers.errors import CareersError
 
 

@@ -18,13 +18,15 @@ import hashlib
 import time
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from careers.config import Config
 from careers.engine.cards import save_cards
 from careers.engine.context import posting_context, theme_fingerprint
 from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
+from careers.engine.files import check_cache_dir, check_output_dir
+from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.lock import project_lock
+from careers.engine.options import Options, Report, Target
 from careers.engine.process import Identified, Known, identify, process_files
 from careers.engine.related import RelatedMemo
 from careers.engine.state import (
@@ -42,8 +44,6 @@ from careers.engine.writer import (
     LiveWriter,
     SiteWriter,
     WriteStats,
-    check_cache_dir,
-    check_output_dir,
     site_files,
 )
 from careers.errors import Diagnostic
@@ -54,44 +54,6 @@ from careers.posting.tagging.vocabulary_files import load_vocabulary
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to build; ``now`` is the day postings close against (``None``: none ever closes)."""
-
-    drafts: bool = False
-    now: dt.date | None = None
-    jobs: int | None = None  # processes to use; None: one per core
-    cache: bool = True  # read and write ``.cache/``
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where a run writes, and how."""
-
-    output: Path
-    live: bool = False  # write files in place (the preview) instead of swapping a whole site in
-    fingerprint_assets: bool = True  # ``style.<hash>.css``; the preview keeps names, to swap CSS live
-    keep_last_good: bool = False  # a posting that stops building keeps its last good version
-    persist: bool = True  # write the cache (state, results, cards); False only reads results from it
-
-
-@dataclass(frozen=True)
-class Report:
-    postings: int
-    pages: int
-    stats: WriteStats
-    diagnostics: tuple[Diagnostic, ...]
-    seconds: float
-    changed: tuple[str, ...] = ()  # output files written or removed
-    processed: tuple[str, ...] = ()  # posting files whose bytes changed since the last run
-    rendered: int = 0  # pages drawn (the rest were kept as they were)
-    stopped: bool = False  # given up for a newer change (the preview): the rest is done next run
-
-    @property
-    def failed(self) -> bool:
-        return any(d.level == "error" for d in self.diagnostics)
 
 
 @dataclass
@@ -148,7 +110,7 @@ class Engine:
         with lock, fewer_collections():
             run = self._start()
             if not run.found:
-                return self._report(started, WriteStats(), (_nothing_found(self.config),))
+                return self._report(started, WriteStats(), (nothing_found(self.config),))
             if self._up_to_date(run):
                 stats = WriteStats(unchanged=len(self.state.pages))
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
@@ -236,7 +198,9 @@ class Engine:
         if not self.options.drafts:
             postings = [p for p in postings if not p.draft]
         config = self.config
-        history = load_history(self.cache if self.target.persist else None, str(config.root), _under(config))
+        history = load_history(
+            self.cache if self.target.persist else None, str(config.root), postings_folder(config)
+        )
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
         postings = [_dated(p, history.day(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
@@ -246,7 +210,7 @@ class Engine:
         )
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
         if history.shallow:
-            found.append(_shallow_clone(config))
+            found.append(shallow_clone(config))
         run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
         self.diagnostics = run.diagnostics
 
@@ -330,32 +294,6 @@ def _last_good(now: Known, last: Known | None) -> Known:
     return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))
 
 
-def _under(config: Config) -> str:
-    """The postings' folder relative to the project (as git names the files in it)."""
-    try:
-        return config.jobs_path.relative_to(config.root).as_posix()
-    except ValueError:
-        return config.jobs_path.as_posix()
-
-
-def _nothing_found(config: Config) -> Diagnostic:
-    where = config.jobs_path.as_posix()
-    if config.jobs_path.is_dir():
-        message = "no postings here: add .md or .html posting files (nothing was built)"
-    else:
-        message = "no such folder: postings go in content/jobs/ (nothing was built)"
-    return Diagnostic(where, None, "error", message)
-
-
-def build(config: Config, options: Options = Options(), meter: Progress | None = None) -> Report:
+def build(config: Config, options: Options | None = None, meter: Progress | None = None) -> Report:
     """One run into ``config``'s output folder: what ``careers build`` does."""
-    return Engine(config, options, Target(config.output_path), meter).run()
-
-
-def _shallow_clone(config: Config) -> Diagnostic:
-    message = (
-        "the project is a shallow git clone: postings without a 'date' are undated and new URLs"
-        " are given by date and file name, not by first commit (clone the whole history; in GitHub"
-        " Actions, actions/checkout with fetch-depth: 0)"
-    )
-    return Diagnostic(_under(config) or ".", None, "warning", message)
+    return Engine(config, options or Options(), Target(config.output_path), meter).run()

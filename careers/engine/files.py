@@ -1,4 +1,4 @@
-"""The engine's file primitives: one atomic write, one whole-file read.
+"""The engine's file primitives: one atomic write, one whole-file read, the folders it may write.
 
 Every file the engine writes (pages, cache entries, its state) goes through ``write_atomically``:
 the bytes go to a temporary file beside the target, which is then renamed over it, so a reader
@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+
+from careers.errors import CareersError
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -55,3 +57,35 @@ def read_all(path: str) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+def check_output_dir(out: Path, root: Path, protected: tuple[Path, ...]) -> None:
+    """Refuse an output folder that would replace the project, its content or templates."""
+    if out.is_symlink():
+        # The swap would replace the link itself with a folder, not write through it.
+        raise CareersError(
+            f"output folder '{out}' is a symbolic link: set output_dir to the folder it points to"
+        )
+    target = out.resolve()
+    if target == root.resolve() or target in root.resolve().parents:
+        raise CareersError(
+            f"output folder '{out}' would replace the project folder: choose another output_dir"
+        )
+    for path in protected:
+        p = path.resolve()
+        if target == p or target in p.parents or p in target.parents:
+            raise CareersError(f"output folder '{out}' overlaps '{path}': choose another output_dir")
+
+
+def check_cache_dir(cache: Path, root: Path, others: list[tuple[str, Path]]) -> None:
+    """Refuse a cache folder that is the project, or overlaps its content, theme or output:
+    the cache holds machine paths and stale pages, and pruning it deletes files."""
+    target = cache.resolve()
+    if target == root.resolve() or target in root.resolve().parents:
+        raise CareersError(f"cache folder '{cache}' would be the project folder: choose another cache_dir")
+    for name, path in others:
+        p = path.resolve()
+        if target == p or target in p.parents or p in target.parents:
+            raise CareersError(
+                f"cache folder '{cache}' overlaps the {name} '{path}': choose another cache_dir"
+            )

@@ -271,35 +271,3 @@ def _exchange(a: Path, b: Path) -> bool:
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     return bool(result == 0)
-
-
-def check_output_dir(out: Path, root: Path, protected: tuple[Path, ...]) -> None:
-    """Refuse an output folder that would replace the project, its content or templates."""
-    if out.is_symlink():
-        # The swap would replace the link itself with a folder, not write through it.
-        raise CareersError(
-            f"output folder '{out}' is a symbolic link: set output_dir to the folder it points to"
-        )
-    target = out.resolve()
-    if target == root.resolve() or target in root.resolve().parents:
-        raise CareersError(
-            f"output folder '{out}' would replace the project folder: choose another output_dir"
-        )
-    for path in protected:
-        p = path.resolve()
-        if target == p or target in p.parents or p in target.parents:
-            raise CareersError(f"output folder '{out}' overlaps '{path}': choose another output_dir")
-
-
-def check_cache_dir(cache: Path, root: Path, others: list[tuple[str, Path]]) -> None:
-    """Refuse a cache folder that is the project, or overlaps its content, theme or output:
-    the cache holds machine paths and stale pages, and pruning it deletes files."""
-    target = cache.resolve()
-    if target == root.resolve() or target in root.resolve().parents:
-        raise CareersError(f"cache folder '{cache}' would be the project folder: choose another cache_dir")
-    for name, path in others:
-        p = path.resolve()
-        if target == p or target in p.parents or p in target.parents:
-            raise CareersError(
-                f"cache folder '{cache}' overlaps the {name} '{path}': choose another cache_dir"
-            )

@@ -8,14 +8,17 @@ finding is a ``Diagnostic``; the CLI decides what exit code they make.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from careers.config import Config
-from careers.engine.engine import Engine, Options, Target
+from careers.engine.engine import Engine
+from careers.engine.options import Options, Target
 from careers.errors import Diagnostic, Level
 from careers.model import Posting
 from careers.pages.jsonld import job_posting, posting_location
@@ -220,3 +223,19 @@ def _normal(text: str) -> str:
 
 def _contains(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbose: bool) -> bool:
+    """Print ``check``'s findings and a summary; whether the check failed."""
+    found = check_site(config, options)
+    shown = [d for d in found if {"error": True, "warning": not quiet, "info": verbose}[d.level]]
+    try:
+        if shown:
+            print("\n".join(map(str, shown)), flush=True)
+    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    errors = sum(1 for d in found if d.level == "error")
+    warnings = sum(1 for d in found if d.level == "warning")
+    if not quiet:
+        print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return bool(errors or (strict and warnings))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -13,13 +12,13 @@ from typing import NoReturn
 
 from careers import __version__
 from careers.config import CONFIG_NAME, Config, load_config
-from careers.engine.engine import Engine, Options, Report, Target, build
+from careers.engine.engine import build
+from careers.engine.options import Options, Report
 from careers.errors import CareersError
-from careers.model import Posting
-from careers.posting.tagging.report import tag_lines, tags_record
 from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.init import init_site
 from careers.shell.progress import Meter
+from careers.shell.tags import print_tags
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -239,9 +238,13 @@ def _main(argv: Sequence[str] | None = None) -> int:
                 verbose=args.verbose,
             )
         if args.command == "tags":
-            return print_tags(config, options, as_json=args.json, quiet=args.quiet)
+            failed = print_tags(config, options, as_json=args.json, quiet=args.quiet)
+            return EXIT_CONTENT if failed else EXIT_OK
         if args.command == "check":
-            return run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
+            from careers.shell.check import run_check
+
+            failed = run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
+            return EXIT_CONTENT if failed else EXIT_OK
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
         report = build(config, options, meter)
         meter.finish()
@@ -271,58 +274,6 @@ def init_command(folder: Path) -> int:
         print(f"wrote {path}")
     print(f"a new site is ready: cd {folder} && careers serve (or careers build)")
     return EXIT_OK
-
-
-def print_tags(config: Config, options: Options, as_json: bool = False, quiet: bool = False) -> int:
-    """The ``tags`` command: every posting's tags and why, in site order."""
-    engine = Engine(config, options, Target(config.output_path, persist=False))
-    site = engine.assemble()
-    found = engine.diagnostics
-    for diagnostic in found:
-        if diagnostic.level == "error" or (diagnostic.level == "warning" and not quiet):
-            print(diagnostic, file=sys.stderr)
-    # What the site gave a posting besides its tags: a date from git history.
-    dated = {
-        p.source
-        for p in site.postings
-        if (r := engine.results.get(p.source)) and r.posting and not r.posting.date_posted
-    }
-    if as_json:
-        records = [{**tags_record(p), "dated_by_git": p.source in dated} for p in site.postings]
-        text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True)
-    else:
-        text = "\n\n".join("\n".join(_tag_lines(p, p.source in dated)) for p in site.postings)
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return EXIT_CONTENT if any(d.level == "error" for d in found) else EXIT_OK
-
-
-def _tag_lines(posting: Posting, dated_by_git: bool) -> list[str]:
-    lines = tag_lines(posting)
-    if dated_by_git and posting.date_posted:
-        lines.insert(
-            1, f"  date posted {posting.date_posted.isoformat():<28} ← its first commit in git history"
-        )
-    return lines
-
-
-def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbose: bool) -> int:
-    from careers.shell.check import check_site
-
-    found = check_site(config, options)
-    shown = [d for d in found if {"error": True, "warning": not quiet, "info": verbose}[d.level]]
-    try:
-        if shown:
-            print("\n".join(map(str, shown)), flush=True)
-    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    errors = sum(1 for d in found if d.level == "error")
-    warnings = sum(1 for d in found if d.level == "warning")
-    if not quiet:
-        print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return EXIT_CONTENT if errors or (strict and warnings) else EXIT_OK
 
 
 def print_report(report: Report, config: Config, quiet: bool = False, verbose: bool = False) -> None:

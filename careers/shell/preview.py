@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careers.config import Config
-from careers.engine.engine import SKILLS_FILE, Engine, Options, Report, Target
+from careers.engine.engine import SKILLS_FILE, Engine
+from careers.engine.options import Options, Report, Target
 from careers.errors import CareersError, Diagnostic
 from careers.shell.failure import internal_error
 from careers.sources.files import file_stamp

@@ -24,7 +24,7 @@ from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
 from careers.config import Config
-from careers.engine.engine import Options
+from careers.engine.options import Options
 from careers.errors import CareersError, Diagnostic
 from careers.shell.failure import internal_error
 from careers.shell.preview import Preview, Update

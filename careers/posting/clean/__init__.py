@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careers.config import CleanRules
+from careers.config_clean import CleanRules
 from careers.model import Paragraph, Section
 from careers.posting.clean.assemble import assemble
 from careers.posting.clean.context import read_in_context, shape_lines

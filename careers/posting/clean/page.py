@@ -12,7 +12,7 @@ from typing import Any
 import soupsieve
 from bs4 import BeautifulSoup, Tag
 
-from careers.config import CleanRules
+from careers.config_clean import CleanRules
 from careers.posting.clean.facts import Facts
 from careers.posting.clean.markup import parse_body, unescape_markup
 

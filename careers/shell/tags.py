@@ -1,0 +1,48 @@
+"""The ``tags`` command: every posting's tags and why each was kept, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from careers.config import Config
+from careers.engine.engine import Engine
+from careers.engine.options import Options, Target
+from careers.model import Posting
+from careers.posting.tagging.report import tag_lines, tags_record
+
+
+def print_tags(config: Config, options: Options, as_json: bool = False, quiet: bool = False) -> bool:
+    """Print every posting's tags and why, in site order; whether any posting has an error."""
+    engine = Engine(config, options, Target(config.output_path, persist=False))
+    site = engine.assemble()
+    found = engine.diagnostics
+    for diagnostic in found:
+        if diagnostic.level == "error" or (diagnostic.level == "warning" and not quiet):
+            print(diagnostic, file=sys.stderr)
+    # What the site gave a posting besides its tags: a date from git history.
+    dated = {
+        p.source
+        for p in site.postings
+        if (r := engine.results.get(p.source)) and r.posting and not r.posting.date_posted
+    }
+    if as_json:
+        records = [{**tags_record(p), "dated_by_git": p.source in dated} for p in site.postings]
+        text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True)
+    else:
+        text = "\n\n".join("\n".join(_tag_lines(p, p.source in dated)) for p in site.postings)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return any(d.level == "error" for d in found)
+
+
+def _tag_lines(posting: Posting, dated_by_git: bool) -> list[str]:
+    lines = tag_lines(posting)
+    if dated_by_git and posting.date_posted:
+        lines.insert(
+            1, f"  date posted {posting.date_posted.isoformat():<28} ← its first commit in git history"
+        )
+    return lines
