@@ -38,7 +38,7 @@ from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ("cold", "no change", "restored cache", "one posting changed", "template changed")
-KEPT = (".cache", "site")  # what a CI cache restores
+KEPT = (".cache", "site", ".site.new")  # what a CI cache restores (docs/github-pages.yml)
 SAMPLE_SECONDS = 0.02
 PSS_EVERY = 10  # samples: PSS every 0.2 s
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
@@ -120,7 +120,7 @@ def fresh_checkout(project: Path) -> None:
     for item in old.iterdir():
         if item.name in KEPT:
             subprocess.run(["cp", "-a", str(item), str(project / item.name)], check=True)
-        elif not item.name.startswith(".site"):
+        elif item.name != ".site.old":
             subprocess.run(["cp", "-r", str(item), str(project / item.name)], check=True)
     subprocess.run(["rm", "-rf", str(old)], check=True)
 

@@ -471,6 +471,26 @@ def test_a_site_restored_with_new_inodes_is_kept_where_unchanged(
     assert "One more line." in (site / "jobs" / "senior-data-engineer" / "index.html").read_text()
 
 
+def test_a_restored_staging_folder_is_brought_up_to_date_not_made_again(project: Path) -> None:
+    """A CI cache restores the site and the folder the next site is assembled in as copies
+    (times kept, new inodes): the next build keeps the staged copies of unchanged pages."""
+    config = load_config(project)
+    build(config)
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text() + "\nOne more line.\n")
+    build(config)  # the staging folder now holds the previous site
+    for name in ("site", ".site.new"):
+        shutil.copytree(project / name, project / "restored", copy_function=shutil.copy2)
+        shutil.rmtree(project / name)
+        (project / "restored").rename(project / name)
+    unchanged = "skills/salesforce/index.html"
+    staged = (project / ".site.new" / unchanged).stat()
+    posting.write_text(posting.read_text() + "\nAnd another.\n")
+    build(config)
+    assert (project / "site" / unchanged).stat().st_ino == staged.st_ino
+    assert "And another." in (project / "site" / "jobs" / "senior-data-engineer" / "index.html").read_text()
+
+
 def count_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     rendered: list[str] = []
     real_render = rendering.render_page

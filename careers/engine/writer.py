@@ -130,8 +130,12 @@ class SiteWriter:
         key = safe_key(relpath)
         self.stats.unchanged += 1
         now = self.current.get(key)
-        if now is not None and self.held.get(key, (0, 0, -1))[2] == now[2]:
+        held = self.held.get(key)
+        if now is not None and held is not None and held[2] == now[2]:
             self.stats.stamps[key] = now  # the staged file is that very file already
+            return
+        if now is not None and held is not None and (staged := _staged_copy(self.dir / key, now)):
+            self.stats.stamps[key] = staged
             return
         try:
             _place_link(self.out / key, self.dir / key)
@@ -179,6 +183,17 @@ def _open_staging(folder: Path) -> dict[str, OutStamp]:
     for link in links:
         os.unlink(link)
     return held
+
+
+def _staged_copy(path: Path, current: OutStamp) -> OutStamp | None:
+    """The stamp of the staged file at ``path`` if it has ``current``'s size and time: the same
+    file, restored apart from the site (a CI cache gives both back with new inodes), which
+    need not be linked again."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return out_stamp(st) if (st.st_size, st.st_mtime_ns) == current[:2] else None
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
