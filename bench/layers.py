@@ -1,0 +1,137 @@
+"""What each of the engine's speed layers saves: the same build with the layer and without it.
+
+    python bench/layers.py                       # 1,000 and 10,000 generated postings, 3 runs
+    python bench/layers.py --sizes 1000 --runs 5
+
+Every layer lives behind the engine, so taking one away is taking away what it keeps (its
+file under ``.cache/``) or, for the process pool, running with ``-j 1``. Each pair of builds
+is measured alternately, with and without the layer, in whole ``build.py -q`` processes, and
+the table gives medians. The builds without a layer still write what it keeps, so every
+measurement starts from the same state: a warm cache after the previous edit.
+
+| layer | measured on | without it |
+| --- | --- | --- |
+| process pool | a cold build | ``-j 1`` |
+| posting store | one posting changed | ``.cache/postings/`` removed: every posting processed again |
+| engine state | one posting changed | ``.cache/state/*.json`` removed: all files read, all pages drawn |
+| kept cards | one posting changed | ``.cache/state/*.cards`` removed: every card rendered again |
+| compiled templates | one posting changed | ``.cache/templates/`` removed: Jinja compiles every template |
+| related lists | one posting changed | ``.cache/related.json`` removed |
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYERS = {  # name → what to remove before the run without it (globs under the project)
+    "posting store": [".cache/postings"],
+    "engine state": [".cache/state/*.json"],
+    "kept cards": [".cache/state/*.cards"],
+    "compiled templates": [".cache/templates"],
+    "related lists": [".cache/related.json"],
+}
+
+
+def build(careers: Path, project: Path, *extra: str) -> float:
+    env = {**os.environ, "PYTHONPATH": str(careers)}
+    command = [sys.executable, str(careers / "build.py"), "-C", str(project), "-q", *extra]
+    started = time.perf_counter()
+    proc = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"build failed ({proc.returncode}) in {project}:\n{proc.stderr.decode()}")
+    return seconds
+
+
+def remove(project: Path, patterns: list[str]) -> None:
+    for pattern in patterns:
+        for path in glob.glob(str(project / pattern)):
+            if os.path.isdir(path):
+                shutil.rmtree(path)
+            else:
+                os.unlink(path)
+
+
+def cold(careers: Path, project: Path, *extra: str) -> float:
+    remove(project, ["site", ".site.new", ".site.old", ".cache"])
+    return build(careers, project, *extra)
+
+
+def pool(careers: Path, project: Path, runs: int) -> tuple[list[float], list[float]]:
+    with_it, without = [], []
+    for _ in range(runs):
+        with_it.append(cold(careers, project))
+        without.append(cold(careers, project, "-j", "1"))
+    return with_it, without
+
+
+def layer(careers: Path, project: Path, patterns: list[str], runs: int) -> tuple[list[float], list[float]]:
+    jobs = sorted((project / "content" / "jobs").iterdir())
+    posting = jobs[len(jobs) // 2]
+    original = posting.read_bytes()
+    with_it, without = [], []
+    try:
+        for n in range(runs):
+            posting.write_bytes(original + f"\n\nEdit {n}, with the layer.\n".encode())
+            with_it.append(build(careers, project))
+            posting.write_bytes(original + f"\n\nEdit {n}, without it.\n".encode())
+            remove(project, patterns)
+            without.append(build(careers, project))
+    finally:
+        posting.write_bytes(original)
+        build(careers, project)
+    return with_it, without
+
+
+def row(size: int, name: str, measured: str, times: tuple[list[float], list[float]]) -> str:
+    with_it, without = (statistics.median(t) for t in times)
+    return (
+        f"| {size:,} | {name} | {measured} | {with_it:.2f} s | {without:.2f} s "
+        f"| {without - with_it:+.2f} s ({without / with_it:.1f}×) |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3, help="pairs of builds per layer")
+    parser.add_argument("--careers", type=Path, default=ROOT, help="the checkout whose build.py is timed")
+    parser.add_argument("--workdir", type=Path, help="where projects are generated (default: a temp dir)")
+    parser.add_argument("--only", nargs="+", help="layers to measure (default: all, and the pool)")
+    args = parser.parse_args()
+    careers = args.careers.resolve()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="careers-layers-"))
+    wanted = args.only or ["process pool", *LAYERS]
+    print(f"careers: {careers}; projects in {workdir}; {os.cpu_count()} CPUs; medians of {args.runs}")
+    print("| postings | layer | measured on | with it | without it | it saves |")
+    print("| ---: | --- | --- | ---: | ---: | ---: |")
+    for size in args.sizes:
+        project = workdir / f"n{size}"
+        if not project.exists():
+            generate(size, project, 1, careers)
+        if "process pool" in wanted:
+            print(row(size, "process pool", "cold build", pool(careers, project, args.runs)), flush=True)
+        if not (project / ".cache").exists():
+            cold(careers, project)
+        for name, patterns in LAYERS.items():
+            if name in wanted:
+                times = layer(careers, project, patterns, args.runs)
+                print(row(size, name, "one posting changed", times), flush=True)
+
+
+if __name__ == "__main__":
+    main()
