@@ -59,6 +59,8 @@ elif point == "swap":  # n=0: just before the atomic exchange; n=1: just after i
     writer._exchange = exchange
 elif point == "replace":  # before the n-th file is renamed into place (cache, then staging)
     os.replace = counted(os.replace)
+elif point == "link":  # before the n-th unchanged page is linked into the staging folder
+    os.link = counted(os.link)
 sys.exit(main(["-C", root, "build", "-q"]))
 """
 
@@ -139,7 +141,9 @@ def kill_at(project: Path, point: str, n: int) -> int:
         ("swap", 0, "A"),
         ("swap", 1, "B"),
         ("replace", 1, "A"),
-        ("replace", 25, "A"),
+        ("replace", 12, "A"),
+        ("link", 1, "A"),
+        ("link", 25, "A"),
     ],
     ids=lambda v: str(v),
 )

@@ -118,6 +118,7 @@ class SiteWriter:
         self.out = out
         self.dir = out.with_name(f".{out.name}.new")
         self.stats = WriteStats()
+        self.folders: set[Path] = set()  # staging folders known to exist
         try:
             recover(out)
             self.held = _open_staging(self.dir)  # the previous site, or whatever is there
@@ -137,12 +138,27 @@ class SiteWriter:
         if now is not None and held is not None and (staged := _staged_copy(self.dir / key, now)):
             self.stats.stamps[key] = staged
             return
+        old, target = self.out / key, self.dir / key
         try:
-            _place_link(self.out / key, self.dir / key)
-            self.stats.stamps[key] = out_stamp((self.dir / key).stat())
+            if held is not None or not self._link_new(old, target):
+                _place_link(old, target)
+            self.stats.stamps[key] = out_stamp(target.stat())
         except OSError as exc:
-            message = f"'{self.out / key}' changed during the build ({exc.strerror}): build again"
+            message = f"'{old}' changed during the build ({exc.strerror}): build again"
             raise CareersError(message) from None
+
+    def _link_new(self, old: Path, target: Path) -> bool:
+        """Link ``old`` at ``target``, where the staging folder held nothing: two calls, not five
+        (the first rebuild after a cold build links every page so). False if something is there."""
+        folder = target.parent
+        if folder not in self.folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.folders.add(folder)
+        try:
+            os.link(old, target, follow_symlinks=False)
+        except FileExistsError:
+            return False
+        return True
 
     def put(self, relpath: str, data: bytes) -> bool:
         key = safe_key(relpath)
