@@ -7,9 +7,11 @@ the build: a killed build leaves no worker behind writing into the next one.
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import ctypes.util
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -54,24 +56,29 @@ def map_ordered(
 
 def map_beside(
     func: Callable[[T], R],
+    here: Callable[[T], R],
     items: Sequence[T],
     workers: int,
     initializer: Callable[..., None],
     initargs: tuple[Any, ...],
-    here: Callable[[], Iterator[R]],
 ) -> Iterator[R]:
-    """``func`` over ``items`` in ``workers`` processes while this one yields from ``here()``;
-    then their results, as they finish (items are handed out one at a time, in order)."""
-    initializer(*initargs)
-    if workers < 1 or not items:
-        yield from here()
-        yield from map(func, items)
-        return
-    context = multiprocessing.get_context("fork" if can_fork() else None)
+    """``func`` over ``items`` in ``workers`` forked processes, with this process taking an
+    item itself (through ``here``) whenever every worker has one queued: results come as they
+    are made, not in order. One process fewer copies the parent's memory than a pool of one
+    per core, and the parent, otherwise waiting, does its share."""
+    context = multiprocessing.get_context("fork")
+    depth = 4 * workers  # items queued for the workers before this process takes one
     with context.Pool(workers, _start_worker, (initializer, initargs)) as pool:
-        results = pool.imap_unordered(func, items, chunksize=1)  # the workers start now
-        yield from here()
-        yield from results
+        pending: collections.deque[multiprocessing.pool.AsyncResult[R]] = collections.deque()
+        for item in items:
+            while pending and pending[0].ready():
+                yield pending.popleft().get()
+            if len(pending) < depth:
+                pending.append(pool.apply_async(func, (item,)))
+            else:
+                yield here(item)
+        while pending:
+            yield pending.popleft().get()
 
 
 def _start_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
