@@ -164,6 +164,8 @@ def test_experience_read_as_real_postings_write_it(text: str, low: int | None, h
         ("Ward Manager", "You will line manage a team of 12 nurses", "mid_senior", "supervising a team"),
         ("Chef", "Proven experience as a chef is essential", "associate", "experience asked for as"),
         ("Warehouse Associate", "Previous warehouse experience is required", "entry", "only 'previous"),
+        ("Support Specialist", "A proven track record of handling escalations", "associate", "experience"),
+        ("Consultant", "A strong background in software rollouts", "associate", "experience"),
         ("Plumber", "Join our estates team", None, None),
     ],
 )

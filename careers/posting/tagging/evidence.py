@@ -33,13 +33,16 @@ _TEAM = re.compile(
 _TEAM_WORDS = ("supervis", "line manag", "line-manag", "manage a team", "manages a team", "managing a team",
                "manage the team", "lead a team", "leads a team", "leading a team", "direct reports",
                "team of")  # fmt: skip
-# Experience asked for as an experienced worker's: proven, substantial, post-qualification.
+# Experience asked for as an experienced worker's: proven, substantial, post-qualification; a
+# track record or a background the candidate must already have.
 _STRONG = re.compile(
     r"\b(?:proven|demonstrat(?:ed|able)|significant|considerable|extensive|substantial|solid|strong|broad|"
     r"post[- ]?qualification|relevant\s+professional)\s+(?:[\w-]+\s+){0,3}?experience\b|"
     r"\b(?:suitably|highly)\s+experienced\b|\ban\s+experienced\s+(?!team\b)[\w-]+|"
     r"\bexperienced\s+(?:individuals?|professionals?|candidates?|persons?|practitioners?)\b|"
-    r"\b(?:essential|must)\b[^.;]{0,30}\bexperience\b|\bexperience\b[^.;]{0,40}\bis\s+essential\b",
+    r"\b(?:essential|must)\b[^.;]{0,30}\bexperience\b|\bexperience\b[^.;]{0,40}\bis\s+essential\b|"
+    r"\b(?:proven|demonstrat(?:ed|able)|strong|solid|successful)\s+track\s+record\b|"
+    r"\b(?:strong|solid|deep|extensive|proven)\s+background\s+in\b",
     re.IGNORECASE,
 )
 # Experience asked for as a newcomer's: some previous exposure to the work.
@@ -97,7 +100,7 @@ def level_evidence(
 
 def _experience_wording(reading: Reading) -> Evidence | None:
     some = None
-    for clause in reading.having(("experience",)):
+    for clause in reading.having(("experience", "track record", "background in")):
         if employer_voice(clause.text, clause.lower):
             continue
         if found := _STRONG.search(clause.text):
