@@ -419,7 +419,7 @@ def test_a_list_that_swallowed_the_rest_of_the_posting_gives_it_back() -> None:
         "<p>We are the staff bank of the NHS.</p></li></ul>"
     )
     cleaned = clean_html(html, "Porter")
-    assert outline(cleaned) == [(None, "summary"), ("Who are we?", "other")]
+    assert outline(cleaned) == [(None, "summary"), ("Who are we?", "company")]
     assert lists(cleaned.sections[0]) == [["Free parking", "Stakeholder pension"]]
     assert isinstance(cleaned.sections[1].blocks[0], Paragraph)
 

@@ -40,7 +40,7 @@ HEADING_KINDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         "about (us|the company|our company)", "our (company|mission|culture|story|team|values|area)",
         "who we are", "company", r"^about \w", r"^why \w+( exists)?\??$", "what we do", "core values",
         "values", "facts about", "living (here|in)", "location", "^join", r"^why (come|choose)\b",
-        "learn more about",
+        "learn more about", r"^who (are|is) (?!you\b|we looking\b)[\w&.' -]{1,40}\??$",
     )),
     ("requirements", (
         "require", "qualifica", "must[ -]have", "skills", "criteria", r"^essential( requ\w*)?$",
