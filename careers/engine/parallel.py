@@ -7,11 +7,9 @@ the build: a killed build leaves no worker behind writing into the next one.
 
 from __future__ import annotations
 
-import collections
 import ctypes
 import ctypes.util
 import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -52,33 +50,6 @@ def map_ordered(
     chunk = max(1, min(64, len(items) // (workers * 8)))
     with context.Pool(workers, _start_worker, (initializer, initargs)) as pool:
         yield from pool.imap(func, items, chunksize=chunk)
-
-
-def map_beside(
-    func: Callable[[T], R],
-    here: Callable[[T], R],
-    items: Sequence[T],
-    workers: int,
-    initializer: Callable[..., None],
-    initargs: tuple[Any, ...],
-) -> Iterator[R]:
-    """``func`` over ``items`` in ``workers`` forked processes, with this process taking an
-    item itself (through ``here``) whenever every worker has one queued: results come as they
-    are made, not in order. One process fewer copies the parent's memory than a pool of one
-    per core, and the parent, otherwise waiting, does its share."""
-    context = multiprocessing.get_context("fork")
-    depth = 4 * workers  # items queued for the workers before this process takes one
-    with context.Pool(workers, _start_worker, (initializer, initargs)) as pool:
-        pending: collections.deque[multiprocessing.pool.AsyncResult[R]] = collections.deque()
-        for item in items:
-            while pending and pending[0].ready():
-                yield pending.popleft().get()
-            if len(pending) < depth:
-                pending.append(pool.apply_async(func, (item,)))
-            else:
-                yield here(item)
-        while pending:
-            yield pending.popleft().get()
 
 
 def _start_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:

@@ -1,9 +1,9 @@
 """Render the pages a run must draw: listings here, posting pages across cores when many.
 
 Listings go first, in this process: they share their cards, which are then kept. Posting
-pages follow, in this process and forked workers beside it when there are enough of them to
-pay for a pool; a worker inherits the site, the compiled templates and every card made so
-far, and hands back the pages it rendered with the cards it made.
+pages follow, in forked workers when there are enough of them to pay for a pool; a worker
+inherits the site, the compiled templates and every card made so far, and hands back the
+pages it rendered with the cards it made.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import jinja2
 
 from careers.config import Config
 from careers.engine.cards import Entries, KeptCards
-from careers.engine.parallel import can_fork, map_beside, worker_count
+from careers.engine.parallel import can_fork, map_ordered, worker_count
 from careers.model import Site
 from careers.pages.plan import Page
 from careers.pages.render import render_page
@@ -44,12 +44,9 @@ def render_pages(
         return
     batches = [range(i, min(i + BATCH, len(rest))) for i in range(0, len(rest), BATCH)]
     inputs = (rest, site, config, env, assets, cards)
-
-    def here(batch: range) -> tuple[range, list[bytes], Entries]:
-        return batch, [render_page(rest[i], site, config, env, assets) for i in batch], {}
-
-    # This process renders beside one worker fewer than there are cores (see ``map_beside``).
-    for batch, rendered, new in map_beside(_render_batch, here, batches, workers - 1, _set, inputs):
+    for batch, (rendered, new) in zip(
+        batches, map_ordered(_render_batch, batches, workers, _set, inputs), strict=True
+    ):
         cards.add(new)
         for index, data in zip(batch, rendered, strict=True):
             yield rest[index], data
@@ -72,8 +69,8 @@ def _set(*inputs: object) -> None:
     cards.take_new()  # what the build made before the fork is the build's
 
 
-def _render_batch(batch: range) -> tuple[range, list[bytes], Entries]:
+def _render_batch(batch: range) -> tuple[list[bytes], Entries]:
     assert _inputs is not None, "_set() runs first"
     pages, site, config, env, assets, cards = _inputs
     rendered = [render_page(pages[i], site, config, env, assets) for i in batch]
-    return batch, rendered, cards.take_new()
+    return rendered, cards.take_new()
