@@ -1,4 +1,4 @@
-"""Rebuild the README's screenshots: the sample site in Chromium at phone and desktop widths.
+"""Retake the README's screenshots: the sample site in Chromium at phone and desktop widths.
 
 Run from the project root: ``python docs/screenshots.py`` (needs /usr/bin/chromium and playwright).
 """
@@ -21,6 +21,7 @@ OUT = ROOT / "docs" / "screenshots"
 PAGES = {
     "index": "index.html",
     "posting": "jobs/senior-data-engineer/index.html",
+    "department": "departments/sales/index.html",
     "skill": "skills/salesforce/index.html",
 }
 SIZES = {375: 812, 1280: 900}
