@@ -4,10 +4,11 @@ restored, one posting changed, template changed.
     python bench/build.py                        # N = 1,000 and 10,000, three runs each
     python bench/build.py --sizes 1000 --runs 5  # a quicker look
     python bench/build.py --careers /path/to/other/checkout   # the same figures for another version
+    python bench/build.py --against /path/to/other/checkout   # both, alternately, round by round
 
 "restored cache" is a publishing run on CI: the project checked out afresh at the same path
-(every file new, with a new time) and ``.cache/`` and ``site/`` restored as a CI cache gives
-them back (times kept, new inodes), then built.
+(every file new, with a new time) and ``.cache/``, ``site/`` and ``.site.new/`` restored as a
+CI cache gives them back (times kept, new inodes), then built.
 
 Each figure is the median (with min and max) of whole ``python build.py -q`` processes, so
 start-up and imports count. Peak memory is the largest sum of the resident set sizes of the
@@ -169,26 +170,43 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--careers", type=Path, default=ROOT, help="the checkout whose build.py is timed")
     parser.add_argument("--workdir", type=Path, help="where projects are generated (default: a temp dir)")
+    parser.add_argument(
+        "--against", type=Path, help="another checkout, timed alternately with --careers, round by round"
+    )
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="careers-bench-"))
-    print(f"careers: {args.careers.resolve()}; projects in {workdir}; {os.cpu_count()} CPUs")
-    print("| postings | scenario | median | min–max | postings/s | peak RSS, all processes | peak PSS |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
-    cold: dict[int, float] = {}
+    checkouts = [args.careers.resolve(), *([args.against.resolve()] if args.against else [])]
+    print(f"careers: {', '.join(map(str, checkouts))}; projects in {workdir}; {os.cpu_count()} CPUs")
+    results: dict[tuple[Path, int], list[dict[str, Run]]] = {}
     for size in args.sizes:
-        project = workdir / f"n{size}"
-        generate(size, project, args.seed, args.careers.resolve())
-        rounds = []
+        # Each checkout builds its own project (its own templates and configuration), generated alike.
+        projects = {c: workdir / (f"n{size}" if i == 0 else f"n{size}-{i}") for i, c in enumerate(checkouts)}
+        for checkout, project in projects.items():
+            generate(size, project, args.seed, checkout)
+        rounds: dict[Path, list[dict[str, Run]]] = {c: [] for c in checkouts}
         for i in range(args.runs):
-            rounds.append(one_round(args.careers.resolve(), project, i))
-            done = ", ".join(f"{name} {run.seconds:.2f} s" for name, run in rounds[-1].items())
-            print(f"  {size:,} postings, round {i + 1}: {done}", file=sys.stderr, flush=True)
-        for row in summarize(size, rounds):
-            print(row, flush=True)
-        cold[size] = statistics.median(r["cold"].seconds for r in rounds)
-    sizes = sorted(cold)
-    for small, large in itertools.pairwise(sizes):
-        print(f"cold build, {large:,} vs {small:,} postings: {cold[large] / cold[small]:.1f}×")
+            for checkout, project in projects.items():  # alternately, so drift hits both alike
+                rounds[checkout].append(one_round(checkout, project, i))
+                done = ", ".join(f"{name} {run.seconds:.2f} s" for name, run in rounds[checkout][-1].items())
+                print(
+                    f"  {checkout.name}, {size:,} postings, round {i + 1}: {done}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+        results.update({(checkout, size): rounds[checkout] for checkout in checkouts})
+    for checkout in checkouts:
+        if len(checkouts) > 1:
+            print(f"\n{checkout}:")
+        print("| postings | scenario | median | min–max | postings/s | peak RSS, all processes | peak PSS |")
+        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+        for size in args.sizes:
+            for row in summarize(size, results[checkout, size]):
+                print(row, flush=True)
+        cold = {
+            size: statistics.median(r["cold"].seconds for r in results[checkout, size]) for size in args.sizes
+        }
+        for small, large in itertools.pairwise(sorted(cold)):
+            print(f"cold build, {large:,} vs {small:,} postings: {cold[large] / cold[small]:.1f}×")
 
 
 if __name__ == "__main__":
