@@ -54,7 +54,7 @@ def test_skill_change_rewrites_exactly_the_pages_whose_bytes_change(
     preview: Preview, project: Path, tmp_path: Path
 ) -> None:
     before = shown(preview)
-    edit(project, MARKDOWN, "skills: [Python, SQL,", "skills: [Rust, SQL,")
+    edit(project, MARKDOWN, "required: [Python, SQL]", "required: [Rust, SQL]")
     update = preview.rebuild()
     after = shown(preview)
     assert after == preview_reference(project, tmp_path / "reference")
@@ -65,7 +65,7 @@ def test_skill_change_rewrites_exactly_the_pages_whose_bytes_change(
 
 
 def test_the_open_page_and_the_saved_posting_come_first(preview: Preview, project: Path) -> None:
-    edit(project, MARKDOWN, "skills: [Python, SQL,", "skills: [Rust, SQL,")
+    edit(project, MARKDOWN, "required: [Python, SQL]", "required: [Rust, SQL]")
     first: list[list[str]] = []
     update = preview.rebuild({"skills/index.html"}, on_first=lambda paths, errors: first.append(paths))
     assert first and set(first[0]) == {PAGE, "skills/index.html"}
@@ -143,7 +143,7 @@ def test_config_error_is_reported_and_fixed(preview: Preview, project: Path) -> 
 def test_a_rebuild_stopped_for_a_newer_save_is_finished_by_the_next(
     preview: Preview, project: Path, tmp_path: Path
 ) -> None:
-    edit(project, MARKDOWN, "skills: [Python, SQL,", "skills: [Rust, SQL,")
+    edit(project, MARKDOWN, "required: [Python, SQL]", "required: [Rust, SQL]")
     stopped = preview.rebuild(stop=lambda: True)
     assert stopped.report is not None and stopped.report.stopped and stopped.report.rendered == 1
     assert not preview.rebuild().report.stopped  # type: ignore[union-attr]
