@@ -75,7 +75,7 @@ class Server:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
-                self.proc.wait(timeout=20)
+                self.proc.wait(timeout=60)  # a loaded CI machine can take its time
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         code = self.proc.wait()
