@@ -89,3 +89,25 @@ def test_every_link_from_the_readme_and_the_docs_leads_to_a_file() -> None:
             if target.startswith(("http://", "https://", "mailto:")):
                 continue
             assert (page.parent / target).exists(), f"{page.relative_to(ROOT)} links to {target}"
+
+
+def test_the_publishing_recipes_check_first_and_keep_what_a_build_keeps() -> None:
+    import tomllib
+
+    import yaml
+
+    steps = yaml.safe_load((ROOT / "docs" / "github-pages.yml").read_text())["jobs"]["build"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step]
+    assert [r.split()[:2] for r in runs if r.startswith("careers")] == [
+        ["careers", "check"],
+        ["careers", "build"],
+    ]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # git dates and URL order need the whole history
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache"))
+    kept = cache["with"]["path"].split()
+    assert {".cache", "site", ".site.new", "~/.cache/careers"} <= set(kept)
+    netlify = tomllib.loads((ROOT / "docs" / "netlify.toml").read_text())
+    command = netlify["build"]["command"]
+    assert command.index("careers check") < command.index("careers build")
+    assert {".cache", "site", ".site.new"} <= set(netlify["plugins"][0]["inputs"]["paths"])
