@@ -19,7 +19,7 @@ from collections.abc import Callable
 from livereload.handlers import LiveReloadHandler
 from tornado import web
 from tornado.httpserver import HTTPServer
-from tornado.ioloop import IOLoop
+from tornado.ioloop import IOLoop, PeriodicCallback
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
@@ -30,6 +30,8 @@ from careers.shell.failure import internal_error
 from careers.shell.preview import Preview, Update
 from careers.shell.server import Live, make_app
 from careers.shell.watch import Changes, watch_sources
+
+WAKE_MS = 200  # how often the idle loop wakes to notice a Ctrl-C
 
 PORT_TRIES = 10
 
@@ -65,6 +67,9 @@ def serve(
         worker.start()
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        # Ctrl-C may reach another thread (the watcher's, the rebuilds'); Python then raises it in
+        # the main thread only when that thread next runs, which an idle loop never does.
+        PeriodicCallback(lambda: None, WAKE_MS).start()
         loop.start()
     except KeyboardInterrupt:
         pass
