@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import signal
 import sys
 import threading
 import webbrowser
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from livereload.handlers import LiveReloadHandler
 from tornado import web
 from tornado.httpserver import HTTPServer
-from tornado.ioloop import IOLoop, PeriodicCallback
+from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
@@ -30,8 +31,6 @@ from careers.shell.failure import internal_error
 from careers.shell.preview import Preview, Update
 from careers.shell.server import Live, make_app
 from careers.shell.watch import Changes, watch_sources
-
-WAKE_MS = 200  # how often the idle loop wakes to notice a Ctrl-C
 
 PORT_TRIES = 10
 
@@ -62,18 +61,22 @@ def serve(
         daemon=True,
     )
     # From the moment the address is printed, Ctrl-C means "stop serving", wherever it lands.
+    # Once the loop runs, it asks the loop to stop rather than raising in whatever the main
+    # thread holds at that moment (a lock a thread then waits on included); and asyncio's
+    # signal handling wakes the loop even when the kernel hands the signal to another thread
+    # (the watcher's, the rebuilds'), which an idle loop would otherwise never notice.
+    aio = loop.asyncio_loop  # type: ignore[attr-defined]  # tornado's loop runs on asyncio's
     try:
         url = start_listening(preview, live, host, port)
+        aio.add_signal_handler(signal.SIGINT, loop.stop)
         worker.start()
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-        # Ctrl-C may reach another thread (the watcher's, the rebuilds'); Python then raises it in
-        # the main thread only when that thread next runs, which an idle loop never does.
-        PeriodicCallback(lambda: None, WAKE_MS).start()
         loop.start()
     except KeyboardInterrupt:
         pass
     finally:
+        aio.remove_signal_handler(signal.SIGINT)
         stop.set()
         observer.stop()
         if worker.is_alive():
