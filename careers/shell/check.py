@@ -8,7 +8,6 @@ finding is a ``Diagnostic``; the CLI decides what exit code they make.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from careers.pages.jsonld import job_posting, posting_location
 from careers.pages.links import check_links
 from careers.posting.html import html_text
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
+from careers.shell.output import print_out, shown
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
 _SALARY = re.compile(
@@ -228,12 +228,9 @@ def _contains(text: str, phrase: str) -> bool:
 def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbose: bool) -> bool:
     """Print ``check``'s findings and a summary; whether the check failed."""
     found = check_site(config, options)
-    shown = [d for d in found if {"error": True, "warning": not quiet, "info": verbose}[d.level]]
-    try:
-        if shown:
-            print("\n".join(map(str, shown)), flush=True)
-    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    lines = [str(d) for d in found if shown(d, quiet, verbose)]
+    if lines:
+        print_out("\n".join(lines))
     errors = sum(1 for d in found if d.level == "error")
     warnings = sum(1 for d in found if d.level == "warning")
     if not quiet:

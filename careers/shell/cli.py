@@ -17,6 +17,7 @@ from careers.engine.options import Options, Report
 from careers.errors import CareersError
 from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.init import init_site
+from careers.shell.output import shown
 from careers.shell.progress import Meter
 from careers.shell.tags import print_tags
 
@@ -278,8 +279,7 @@ def init_command(folder: Path) -> int:
 
 def print_report(report: Report, config: Config, quiet: bool = False, verbose: bool = False) -> None:
     for diagnostic in report.diagnostics:
-        shown = {"error": True, "warning": not quiet, "info": verbose}[diagnostic.level]
-        if shown:
+        if shown(diagnostic, quiet, verbose):
             print(diagnostic, file=sys.stderr)
     if quiet:
         return

@@ -26,8 +26,9 @@ from tornado.websocket import WebSocketClosedError
 
 from careers.config import Config
 from careers.engine.options import Options
-from careers.errors import CareersError, Diagnostic
+from careers.errors import CareersError
 from careers.shell.failure import internal_error
+from careers.shell.output import shown
 from careers.shell.preview import Preview, Update
 from careers.shell.server import Live, make_app
 from careers.shell.watch import Changes, watch_sources
@@ -148,17 +149,13 @@ def print_update(update: Update, quiet: bool, verbose: bool) -> None:
     if report is None:
         return
     for d in report.diagnostics:
-        if _shown(d, quiet, verbose) and d.path in report.processed:
+        if shown(d, quiet, verbose) and d.path in report.processed:
             print(d, file=sys.stderr)
     if not quiet and (report.changed or report.processed):
         print(
             f"rebuilt in {update.seconds * 1000:.0f} ms: {len(report.processed)} posting(s) re-read, "
             f"{report.rendered} page(s) rendered, {len(report.changed)} file(s) changed"
         )
-
-
-def _shown(d: Diagnostic, quiet: bool, verbose: bool) -> bool:
-    return {"error": True, "warning": not quiet, "info": verbose}[d.level]
 
 
 def start_listening(preview: Preview, live: Live, host: str, port: int) -> str:

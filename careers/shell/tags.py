@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 from careers.config import Config
@@ -11,6 +10,7 @@ from careers.engine.engine import Engine
 from careers.engine.options import Options, Target
 from careers.model import Posting
 from careers.posting.tagging.report import tag_lines, tags_record
+from careers.shell.output import print_out, shown
 
 
 def print_tags(config: Config, options: Options, as_json: bool = False, quiet: bool = False) -> bool:
@@ -19,7 +19,7 @@ def print_tags(config: Config, options: Options, as_json: bool = False, quiet: b
     site = engine.assemble()
     found = engine.diagnostics
     for diagnostic in found:
-        if diagnostic.level == "error" or (diagnostic.level == "warning" and not quiet):
+        if shown(diagnostic, quiet):
             print(diagnostic, file=sys.stderr)
     # What the site gave a posting besides its tags: a date from git history.
     dated = {
@@ -32,10 +32,7 @@ def print_tags(config: Config, options: Options, as_json: bool = False, quiet: b
         text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True)
     else:
         text = "\n\n".join("\n".join(_tag_lines(p, p.source in dated)) for p in site.postings)
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:  # the reader (``| head``) stopped early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print_out(text)
     return any(d.level == "error" for d in found)
 
 
