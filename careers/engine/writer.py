@@ -132,12 +132,12 @@ class SiteWriter:
         self.stats.unchanged += 1
         now = self.current.get(key)
         held = self.held.get(key)
-        if now is not None and held is not None and held[2] == now[2]:
-            self.stats.stamps[key] = now  # the staged file is that very file already
-            return
-        if now is not None and held is not None and (staged := _staged_copy(self.dir / key, now)):
-            self.stats.stamps[key] = staged
-            return
+        if now is not None and held is not None:
+            # The staged file is that very file already, or a copy of it (same size and time).
+            staged = now if held[2] == now[2] else _staged_copy(self.dir / key, now)
+            if staged is not None:
+                self.stats.stamps[key] = staged
+                return
         old, target = self.out / key, self.dir / key
         try:
             if held is not None or not self._link_new(old, target):
