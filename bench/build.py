@@ -90,10 +90,10 @@ def pss_kb(pids: list[int]) -> int:
     return total
 
 
-def timed_build(careers: Path, project: Path) -> Run:
-    """One ``build.py -q`` in ``project``; fails loudly if the build does."""
+def timed_build(careers: Path, project: Path, *extra: str) -> Run:
+    """One ``build.py -q`` (and ``extra`` options) in ``project``; fails loudly if the build does."""
     env = {**os.environ, "PYTHONPATH": str(careers)}
-    command = [sys.executable, str(careers / "build.py"), "-C", str(project), "-q"]
+    command = [sys.executable, str(careers / "build.py"), "-C", str(project), "-q", *extra]
     started = time.perf_counter()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_pss = 0

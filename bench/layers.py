@@ -26,15 +26,15 @@ import glob
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
+
+from build import timed_build
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {  # name → what to remove before the run without it (globs under the project)
@@ -47,14 +47,7 @@ LAYERS = {  # name → what to remove before the run without it (globs under the
 
 
 def build(careers: Path, project: Path, *extra: str) -> float:
-    env = {**os.environ, "PYTHONPATH": str(careers)}
-    command = [sys.executable, str(careers / "build.py"), "-C", str(project), "-q", *extra]
-    started = time.perf_counter()
-    proc = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    seconds = time.perf_counter() - started
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"build failed ({proc.returncode}) in {project}:\n{proc.stderr.decode()}")
-    return seconds
+    return timed_build(careers, project, *extra).seconds
 
 
 def remove(project: Path, patterns: list[str]) -> None:
