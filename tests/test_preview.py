@@ -161,9 +161,11 @@ def test_a_bug_in_a_rebuild_is_an_internal_error_and_the_next_save_builds(
     monkeypatch.setattr(engine, "run", broken)
     update: Update = preview.rebuild()
     assert update.problem is not None and update.problem.startswith("internal error")
-    assert (
-        "internal error (ZeroDivisionError)" in update.problem and "careers-internal-error-" in update.problem
+    (report,) = (project / ".cache" / "internal-errors").iterdir()
+    said = (
+        "internal error (ZeroDivisionError): a bug in careers, not a problem with your content or settings."
     )
+    assert update.problem.startswith(f"{said} The details are in {report};")
     monkeypatch.undo()
     edit(project, MARKDOWN, "Mentor two data engineers", "Mentor five data engineers")
     assert preview.rebuild().errors == ()

@@ -202,24 +202,29 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; any exception it did not mean to raise is told apart as an internal error."""
+    reports: list[Path | None] = [None]  # where an internal error's details go, once known
     try:
-        return _main(argv)
+        return _main(argv, reports)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
-        print(internal_error(exc), file=sys.stderr)
+        print(internal_error(exc, reports[0]), file=sys.stderr)
         return EXIT_INTERNAL
 
 
-def _main(argv: Sequence[str] | None = None) -> int:
+def _main(argv: Sequence[str] | None, reports: list[Path | None]) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
         if args.command == "init":
             return init_command(args.folder)
         find_site(args.root)
+        # The project's cache folder keeps an internal error's details (printed with --no-cache).
+        no_cache = getattr(args, "no_cache", False)
+        reports[0] = None if no_cache else args.root / Config.cache_dir
         overrides = {"base_url": getattr(args, "base_url", None), "output_dir": getattr(args, "output", None)}
         config = load_config(args.root, overrides)
+        reports[0] = None if no_cache else config.cache_path
         options = Options(
             drafts=args.drafts,
             now=today(args.now, os.environ),

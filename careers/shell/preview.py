@@ -89,8 +89,13 @@ class Preview:
             return Update(problem=str(exc), seconds=time.perf_counter() - started)
         except Exception as exc:  # a bug of ours: said once, and the preview goes on
             self.engine = None
-            return Update(problem=internal_error(exc), seconds=time.perf_counter() - started)
+            return Update(problem=internal_error(exc, self.reports), seconds=time.perf_counter() - started)
         return Update(report, None, time.perf_counter() - started)
+
+    @property
+    def reports(self) -> Path | None:
+        """Where an internal error's details are kept (none without the cache: printed)."""
+        return self.config.cache_path if self.options.cache else None
 
     def _engine(self) -> Engine:
         """The engine for the configuration and vocabulary as they are now."""

@@ -111,7 +111,7 @@ def rebuild_forever(
             report(update)
             announce(loop, live, [p for p in update.changed if p not in told], update.errors)
         except Exception as exc:  # the loop must outlive any bug of ours
-            print(internal_error(exc), file=sys.stderr)
+            print(internal_error(exc, preview.reports), file=sys.stderr)
 
 
 def announce(loop: IOLoop, live: Live, changed: list[str], errors: tuple[str, ...]) -> None:
