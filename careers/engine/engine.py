@@ -23,7 +23,7 @@ from careers.config import Config
 from careers.engine.cards import save_cards
 from careers.engine.context import posting_context, theme_fingerprint
 from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
-from careers.engine.files import check_cache_dir, check_output_dir
+from careers.engine.files import check_cache_dir, check_output_dir, remove_leftovers
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.lock import project_lock
 from careers.engine.options import Options, Report, Target
@@ -45,6 +45,7 @@ from careers.engine.writer import (
     SiteWriter,
     WriteStats,
     site_files,
+    staging_dir,
 )
 from careers.errors import Diagnostic
 from careers.model import Posting, Result, Site
@@ -106,8 +107,11 @@ class Engine:
         was (a preview's pages as far as they got)."""
         started = time.perf_counter()
         locked = self.options.cache and self.target.persist
-        lock = project_lock(self.config.cache_path) if locked else contextlib.nullcontext()
-        with lock, fewer_collections():
+        lock = project_lock(self.config.cache_path) if locked else contextlib.nullcontext(False)
+        with lock as killed, fewer_collections():
+            if killed:  # the last run died half-way: what it was writing goes
+                for folder in (self.config.cache_path, staging_dir(self.target.output)):
+                    remove_leftovers(folder)
             run = self._start()
             if not run.found:
                 return self._report(started, WriteStats(), (nothing_found(self.config),))
@@ -120,17 +124,13 @@ class Engine:
             plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
             plan.urgent.update(first)
             writer = self._writer()
-            records, jobs = self.state.pages, self.options.jobs
-            drawn = draw(
-                plan, self.site, self.config, run.theme, writer, records, jobs, self.meter, stop, on_first
-            )
+            try:
+                drawn, stats = self._write(run, plan, writer, stop, on_first)
+            except BaseException:  # an error, a bug, Ctrl-C: the site stays as it was
+                writer.abandon()
+                raise
             if drawn.stopped:
-                return self._report(started, writer.stats, run.diagnostics, run=run, drawn=drawn)
-            for path, data in run.theme.assets.files:
-                if writer.put(path, data):
-                    drawn.written.append(path)
-            paths = {page.path for page in plan.pages} | {path for path, _ in run.theme.assets.files}
-            stats = writer.finish(paths)
+                return self._report(started, stats, run.diagnostics, run=run, drawn=drawn)
             self._remember(run, plan, stats)
             return self._report(started, stats, run.diagnostics, pages=len(plan.pages), run=run, drawn=drawn)
 
@@ -220,6 +220,27 @@ class Engine:
         # The preview's folder is its own: what it wrote is as the state says (after its first run).
         known = {path: stamp for path, (_, stamp) in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)
+
+    def _write(
+        self,
+        run: _Run,
+        plan: Plan,
+        writer: LiveWriter | SiteWriter,
+        stop: Callable[[], bool] | None,
+        on_first: Callable[[list[str]], None] | None,
+    ) -> tuple[Drawn, WriteStats]:
+        """Draw the pages that changed and the theme's files, then finish the output."""
+        records, jobs = self.state.pages, self.options.jobs
+        drawn = draw(
+            plan, self.site, self.config, run.theme, writer, records, jobs, self.meter, stop, on_first
+        )
+        if drawn.stopped:
+            return drawn, writer.stats
+        for path, data in run.theme.assets.files:
+            if writer.put(path, data):
+                drawn.written.append(path)
+        paths = {page.path for page in plan.pages} | {path for path, _ in run.theme.assets.files}
+        return drawn, writer.finish(paths)
 
     def _remember(self, run: _Run, plan: Plan, stats: WriteStats) -> None:
         """Keep what this run learnt, in memory and (for builds) in the cache."""

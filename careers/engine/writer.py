@@ -110,13 +110,16 @@ class LiveWriter:
             self.stats.removed_paths.append(stale)
         return self.stats
 
+    def abandon(self) -> None:
+        """A run that failed or was stopped: the pages it wrote stay (each one whole)."""
+
 
 class SiteWriter:
     """Assembles the new site beside ``out`` (in ``.<out>.new``), then swaps it in."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.dir = out.with_name(f".{out.name}.new")
+        self.dir = staging_dir(out)
         self.stats = WriteStats()
         self.folders: set[Path] = set()  # staging folders known to exist
         try:
@@ -183,6 +186,20 @@ class SiteWriter:
         except OSError as exc:
             raise _write_error(exc, self.out) from None
         return self.stats
+
+    def abandon(self) -> None:
+        """A run that failed or was interrupted: the site stays as it was. The staging folder
+        stays beside it as a head start (as after a finished build); with no site, there is
+        nothing for it to be a copy of, and it goes."""
+        with contextlib.suppress(OSError):
+            recover(self.out)  # a swap cut short (where it is not atomic): the site put back
+            if not self.out.exists():
+                shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def staging_dir(out: Path) -> Path:
+    """Where the new site is assembled beside ``out`` (and the previous one kept)."""
+    return out.with_name(f".{out.name}.new")
 
 
 def _open_staging(folder: Path) -> dict[str, OutStamp]:
