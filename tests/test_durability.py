@@ -34,6 +34,7 @@ from .conftest import ROOT
 KILLER = """
 import errno, os, shutil, signal, sys
 from pathlib import Path
+import careers.engine.swap as swap
 import careers.engine.writer as writer
 from careers.shell.cli import main
 
@@ -63,14 +64,14 @@ def counted(real):
 if point == "write":  # before the n-th page is written into the staging folder
     writer.write_atomically = counted(writer.write_atomically)
 elif point == "swap":  # n=0: just before the atomic exchange; n=1: just after it
-    real = writer._exchange
+    real = swap._exchange
     def exchange(a, b):
         if n == 0:
             stop()
         done = real(a, b)
         stop()
         return done
-    writer._exchange = exchange
+    swap._exchange = exchange
 elif point == "replace":  # before the n-th file is renamed into place (cache, then staging)
     os.replace = counted(os.replace)
 elif point == "link":  # before the n-th unchanged page is linked into the staging folder

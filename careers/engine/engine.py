@@ -16,7 +16,7 @@ import datetime as dt
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from careers.config import Config
@@ -26,8 +26,9 @@ from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
 from careers.engine.files import check_cache_dir, check_output_dir, remove_leftovers
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.lock import project_lock
+from careers.engine.memory import fewer_collections
 from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, Known, identify, process_files
+from careers.engine.process import Identified, Known, identify, last_good, process_files
 from careers.engine.related import RelatedMemo
 from careers.engine.state import (
     State,
@@ -39,14 +40,9 @@ from careers.engine.state import (
     state_path,
 )
 from careers.engine.store import PostingStore
+from careers.engine.swap import staging_dir
 from careers.engine.theme import Theme, load_theme
-from careers.engine.writer import (
-    LiveWriter,
-    SiteWriter,
-    WriteStats,
-    site_files,
-    staging_dir,
-)
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, site_files
 from careers.errors import Diagnostic
 from careers.model import Posting, Result, Site
 from careers.pages.site import assemble_site
@@ -189,7 +185,7 @@ class Engine:
         tick = self.meter.advance if self.meter else None
         run.known = process_files(run.found, last, self.store, inputs, self.options.jobs, tick)
         if self.target.keep_last_good:
-            run.known = {name: _last_good(now, last.get(name)) for name, now in run.known.items()}
+            run.known = {name: last_good(now, last.get(name)) for name, now in run.known.items()}
         run.changed = {
             name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
         }
@@ -284,35 +280,8 @@ class Engine:
         )
 
 
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the cyclic garbage collector less often, for the length of a run.
-
-    A run keeps every posting until it ends, so the heap only grows, and each of the
-    collector's full passes walks all of it: at 10,000 postings, with the default
-    thresholds, those passes cost more than reading the postings. Young objects are still
-    collected, in larger batches; what is frozen once the postings are read goes back at the end.
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*old)
-
-
 def _dated(posting: Posting, day: dt.date | None) -> Posting:
     return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
-
-
-def _last_good(now: Known, last: Known | None) -> Known:
-    """``now``, or ``last``'s posting with ``now``'s findings when only ``last`` built one."""
-    if now.result is None or now.result.posting is not None or last is None or last.result is None:
-        return now
-    if last.result.posting is None:
-        return now
-    return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))
 
 
 def build(config: Config, options: Options | None = None, meter: Progress | None = None) -> Report:

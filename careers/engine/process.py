@@ -132,3 +132,12 @@ def _run(item: Identified) -> Result:
     if store is not None:
         store.save(store.key(name, item.digest), result)
     return result
+
+
+def last_good(now: Known, last: Known | None) -> Known:
+    """``now``, or ``last``'s posting with ``now``'s findings when only ``last`` built one."""
+    if now.result is None or now.result.posting is not None or last is None or last.result is None:
+        return now
+    if last.result.posting is None:
+        return now
+    return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))

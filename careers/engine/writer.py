@@ -1,10 +1,11 @@
 """Stage 6: the one writer, writing only bytes that changed, each file atomically.
 
 ``SiteWriter`` (build, check) assembles the new site in a sibling folder and swaps it in with
-one atomic ``renameat2(RENAME_EXCHANGE)`` where the kernel has it, so a build killed at any
-moment leaves the previous complete site or the new one. The sibling then holds the previous
-site, and the next build brings it up to date in place (unchanged files are hard links to
-the current ones), so a rebuild creates and deletes files only for pages that changed.
+one atomic ``renameat2(RENAME_EXCHANGE)`` where the kernel has it (``careers.engine.swap``),
+so a build killed at any moment leaves the previous complete site or the new one. The
+sibling then holds the previous site, and the next build brings it up to date in place
+(unchanged files are hard links to the current ones), so a rebuild creates and deletes files
+only for pages that changed. A build that fails or is interrupted leaves no litter.
 ``LiveWriter`` (the preview) writes into the folder it serves, one atomic file at a time.
 Neither ever follows a link it finds, nor deletes anything outside its folders.
 """
@@ -12,18 +13,16 @@ Neither ever follows a link it finds, nor deletes anything outside its folders.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from careers.engine.files import write_atomically
+from careers.engine.swap import recover, staging_dir, swap
 from careers.errors import CareersError
 from careers.pages.render import is_plain
 
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
 # An output file as a later run can check it: size, mtime_ns, inode.
 OutStamp = tuple[int, int, int]
 
@@ -197,11 +196,6 @@ class SiteWriter:
                 shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def staging_dir(out: Path) -> Path:
-    """Where the new site is assembled beside ``out`` (and the previous one kept)."""
-    return out.with_name(f".{out.name}.new")
-
-
 def _open_staging(folder: Path) -> dict[str, OutStamp]:
     """The staging folder, made a real folder, and the files it holds (only ever a head start).
 
@@ -282,40 +276,3 @@ def _write_error(exc: OSError, out: Path) -> CareersError:
     return CareersError(
         f"{where}: error: cannot write the site: {exc.strerror or exc} (check output_dir and free space)"
     )
-
-
-def swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` where ``out`` is, atomically where the platform allows."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    if _exchange(staging, out):
-        return  # the previous site stays at ``staging``, to be brought up to date next time
-    old = out.with_name(f".{out.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    os.rename(out, old)
-    os.rename(staging, out)
-    shutil.rmtree(old)
-
-
-def recover(out: Path) -> None:
-    """Finish a swap that a killed build left half done (only on the non-atomic path)."""
-    old = out.with_name(f".{out.name}.old")
-    if old.is_symlink():
-        old.unlink()
-    elif old.exists() and not out.exists():
-        os.rename(old, out)
-    elif old.exists():
-        shutil.rmtree(old)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    try:
-        # The running process's own symbols include libc's; find_library would spawn ldconfig.
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return bool(result == 0)
