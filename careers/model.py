@@ -196,7 +196,8 @@ class Site:
     """All open postings, sorted newest first, and the taxonomies built from them.
 
     ``closed`` holds the postings whose closing date has passed: they keep their page
-    (which says so) but appear in no listing, feed or sitemap.
+    (which says so) but appear in no listing, feed or sitemap. ``moved`` holds the URLs
+    published postings had before their slug was set or taken, each a redirect page now.
     """
 
     postings: tuple[Posting, ...]
@@ -206,6 +207,7 @@ class Site:
     closed: tuple[Posting, ...] = ()
     departments: tuple[Term, ...] = ()
     locations: tuple[Term, ...] = ()
+    moved: dict[str, Posting] = field(default_factory=dict)  # a URL's slug given up → its posting now
 
 
 @dataclass(frozen=True)

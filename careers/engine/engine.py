@@ -29,16 +29,16 @@ from careers.engine.lock import project_lock
 from careers.engine.memory import fewer_collections
 from careers.engine.options import Options, Report, Target
 from careers.engine.process import Identified, Known, identify, last_good, process_files
-from careers.engine.related import RelatedMemo
-from careers.engine.state import (
-    State,
-    load_history,
+from careers.engine.published import (
+    Record,
+    after_build,
+    follow_renames,
     load_published,
-    load_state,
+    moves,
     save_published,
-    save_state,
-    state_path,
 )
+from careers.engine.related import RelatedMemo
+from careers.engine.state import State, load_history, load_state, save_state, state_path
 from careers.engine.store import PostingStore
 from careers.engine.swap import staging_dir
 from careers.engine.theme import Theme, load_theme
@@ -46,8 +46,8 @@ from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, site_files
 from careers.errors import Diagnostic
 from careers.model import Posting, Result, Site
 from careers.pages.site import assemble_site
-from careers.pages.urls import published_record
 from careers.posting.tagging.vocabulary_files import load_vocabulary
+from careers.sources.history import History
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
@@ -57,10 +57,15 @@ SKILLS_FILE = "skills.toml"
 class _Run:
     theme: Theme
     found: list[Identified]
-    inputs: str  # a fingerprint of everything found, under the theme's context and the day
+    # A fingerprint of everything the run reads: the theme's context, the day, every file
+    # found, the git history and the record of what was published.
+    inputs: str
+    history: History
+    record: Record  # what was published, as the last build left it
     known: dict[str, Known] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
     diagnostics: tuple[Diagnostic, ...] = ()
+    news: tuple[Diagnostic, ...] = ()  # URLs this run moves, files it finds renamed
 
 
 class Engine:
@@ -82,9 +87,6 @@ class Engine:
         self.state_file = state_path(cache, target.output) if cache and target.persist else None
         self.state = load_state(self.state_file) if self.state_file else State()
         self.related = RelatedMemo(cache if target.persist else None)
-        # What was published before, which keeps its URLs: a build's own record (the cache),
-        # else the order the postings entered git history.
-        self.published = load_published(cache) if cache else {}
         self.cache = cache
         self.theme: Theme | None = None
         self.site = Site((), (), (), {})  # as the last run assembled it
@@ -145,16 +147,22 @@ class Engine:
             self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
-        # What the run reads: the context, the day, every file's name and bytes. Not their
-        # stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
-        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}".encode())
+        # What was published before keeps its URLs: the last build's record, and git history
+        # (which dates postings, orders their claims and knows their renames).
+        persist = self.cache if self.target.persist else None
+        history = load_history(persist, str(config.root), postings_folder(config))
+        record = load_published(self.cache)
+        # What the run reads: the context, the day, every file's name and bytes, the history
+        # and the record. Not the files' stamps: a fresh checkout with the cache restored (new
+        # times, same bytes) is no change.
+        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{history.head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest())
+        return _Run(self.theme, files, digest.hexdigest(), history, record)
 
     def _up_to_date(self, run: _Run) -> bool:
         """Whether nothing the last run read has changed, and its output is as it left it."""
-        if self.state.inputs != run.inputs:
+        if self.state.inputs != f"{run.inputs}:{run.record.fingerprint()}":
             return False
         now = {path: stamp[:2] for path, stamp in site_files(self.target.output).items()}
         if now != {path: stamp[:2] for path, (_, stamp) in self.state.pages.items()}:
@@ -193,18 +201,18 @@ class Engine:
         postings = [r.posting for r in self.results.values() if r.posting is not None]
         if not self.options.drafts:
             postings = [p for p in postings if not p.draft]
-        config = self.config
-        history = load_history(
-            self.cache if self.target.persist else None, str(config.root), postings_folder(config)
-        )
+        config, history = self.config, run.history
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
         postings = [_dated(p, history.day(p.source)) for p in postings]
-        self.wanted = {p.source: p.slug for p in postings}
+        files = {name: known.digest for name, known in run.known.items()}
+        run.record, renames = follow_renames(run.record, files, history.renamed)
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
         self.site, notes = assemble_site(
-            postings, self.options.now, self.related, self.published, history.first, config.departments
+            postings, self.options.now, self.related, run.record.urls, history.first, config.departments
         )
-        found = [d for r in self.results.values() for d in r.diagnostics] + notes
+        # What this run changes in the record is said once (a build records it: the next says nothing).
+        run.news = (*renames, *moves(run.record, self.site))
+        found = [d for r in self.results.values() for d in r.diagnostics] + notes + list(run.news)
         if history.shallow:
             found.append(shallow_clone(config))
         run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
@@ -245,16 +253,19 @@ class Engine:
         fingerprints = plan.fingerprints
         state.pages = {path: (fingerprints.get(path, ""), stamp) for path, stamp in stats.stamps.items()}
         state.files, state.context = run.known, run.theme.context
-        state.inputs = run.inputs
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
         state.page_count, state.reads_site = len(plan.pages), plan.reads_site
+        record = run.record  # as read: the next run reads it again, unless this one publishes
+        if self.state_file is not None and not self.target.live and self.cache is not None:
+            # A build publishes (the preview and check do not): what it gave is what the next keeps,
+            # and a run with nothing new to do would say what this one said, but for its news.
+            record = after_build(run.record, self.site, {name: k.digest for name, k in run.known.items()})
+            save_published(self.cache, record)
+            state.diagnostics = tuple(d for d in run.diagnostics if d not in run.news)
+        state.inputs = f"{run.inputs}:{record.fingerprint()}"
         if self.state_file is None:
             return
         save_state(self.state_file, state)
-        if not self.target.live and self.cache is not None:  # a build publishes; the preview does not
-            site = self.site
-            self.published = published_record((*site.postings, *site.closed), self.wanted)
-            save_published(self.cache, self.published)
         save_cards(run.theme.cards, set(run.theme.cards.tokens.values()))
         if context_changed and self.store is not None:
             # New code, settings or theme: entries for anything but today's files are dead.

@@ -16,6 +16,7 @@ from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
 
+REDIRECT = "redirect.html"  # the page at a URL a posting had before (``careers.pages.urls``)
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
 MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")
 
@@ -114,6 +115,8 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
         related = site.related.get(posting.slug, ())
         pages.append(Page(posting_path(posting), "posting.html", {"posting": posting, "related": related}))
     pages.extend(Page(posting_path(p), "posting.html", closed_context(p, site)) for p in site.closed)
+    # A URL a published posting had before answers with a redirect to where it is now.
+    pages.extend(Page(f"jobs/{old}/index.html", REDIRECT, {"posting": p}) for old, p in site.moved.items())
     pages.append(Page("jobs.json", "jobs.json", {"postings": site.postings}))
     if site.postings:
         pages.append(Page("postings.js", "postings.js", {"postings": site.postings}))

@@ -37,8 +37,9 @@ def assemble_site(
     """Slugs are assigned over every posting, closed ones too, so closing one renames none
     (``careers.pages.urls``: ``published`` and ``first_seen`` say what was there first);
     ``departments`` is the site's order of its departments."""
-    postings, found = assign_slugs(postings, published, first_seen)
-    ordered = tuple(sorted(postings, key=sort_key))
+    slugs = assign_slugs(postings, published, first_seen)
+    found = slugs.found
+    ordered = tuple(sorted(slugs.postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today))
     site = Site(
         postings=open_,
@@ -48,6 +49,7 @@ def assemble_site(
         closed=tuple(p for p in ordered if is_closed(p, today)),
         departments=department_terms(open_, departments),
         locations=location_terms(open_),
+        moved=dict(sorted(slugs.moved.items())),
     )
     for posting in site.closed:
         found.append(

@@ -3,7 +3,8 @@
 This is what a build knows of the order in which postings were published when nothing else
 says: a posting committed earlier keeps its URL over one committed later, and a posting with no
 ``date:`` is dated by its first commit (its author date; a rename keeps the date). A file not
-committed yet has none (a date is never taken from the clock). Without git, outside a
+committed yet has none (a date is never taken from the clock). Renames are kept too, so a
+posting file renamed with ``git mv`` keeps the URL it was published at. Without git, outside a
 repository, or in a shallow clone (whose history is cut), nothing is known.
 """
 
@@ -24,6 +25,7 @@ class History:
     head: str = ""  # the commit the history was read at ("" when there is none)
     first: dict[str, int] = field(default_factory=dict)
     shallow: bool = False  # a shallow clone: its history is cut, so nothing is known from it
+    renamed: dict[str, str] = field(default_factory=dict)  # a file's name → its name before its last rename
 
     def day(self, relpath: str) -> dt.date | None:
         seconds = self.first.get(relpath)
@@ -45,6 +47,7 @@ def read_history(root: str, jobs: str) -> History:
         return History(head, shallow=True)  # every posting would seem first committed at the cut
     out = _git(root, "log", "--relative", "--reverse", "--format=%x00%at", "--name-status", "-M", "--", jobs)
     first: dict[str, int] = {}
+    renamed: dict[str, str] = {}
     seconds = 0
     for line in (out or "").splitlines():
         if line.startswith("\0"):
@@ -56,7 +59,9 @@ def read_history(root: str, jobs: str) -> History:
             first[names[0]] = seconds
         elif status.startswith(("R", "C")) and len(names) == 2:
             first.setdefault(names[1], first.get(names[0], seconds))
-    return History(head, first)
+            if status.startswith("R"):
+                renamed[names[1]] = names[0]
+    return History(head, first, renamed=renamed)
 
 
 def _git(root: str, *args: str) -> str | None:
