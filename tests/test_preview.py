@@ -9,6 +9,7 @@ import pytest
 
 from careers.config import load_config
 from careers.engine import Options
+from careers.shell.cli import main
 from careers.shell.preview import Preview, Update
 
 from .conftest import edit, h1_line, preview_reference
@@ -179,3 +180,31 @@ def test_without_the_cache_the_preview_has_a_temporary_folder(project: Path) -> 
     assert (folder / "index.html").is_file() and not folder.is_relative_to(project)
     p.close()
     assert not folder.exists()
+
+
+def test_a_posting_that_moves_is_followed_and_a_published_one_never_moves(
+    preview: Preview, project: Path
+) -> None:
+    jobs = project / "content" / "jobs"
+    new = jobs / "night-baker.md"  # being written: no build has published it
+    new.write_text("---\ntitle: Night Baker\n---\nBake bread for the early shift.\n")
+    preview.rebuild()
+    assert preview.moved == {}
+    before = "jobs/night-baker/index.html"
+    for title, slug in (("Night Baker II", "night-baker-ii"), ("Head Night Baker", "head-night-baker")):
+        new.write_text(new.read_text().replace(new.read_text().split("\n")[1], f"title: {title}"))
+        update = preview.rebuild()
+        assert before in update.changed  # removed: the browsers showing it reload, and are sent on
+        assert preview.moved == {before: f"jobs/{slug}/index.html"}
+        before = f"jobs/{slug}/index.html"
+    assert (preview.output / "jobs" / "head-night-baker" / "index.html").is_file()
+    # A new posting takes the old URL: it is a page again, not a way to the moved one.
+    (jobs / "baker.md").write_text("---\ntitle: Night Baker II\n---\nBake cakes.\n")
+    preview.rebuild()
+    assert "jobs/night-baker-ii/index.html" not in preview.moved
+    # Once a build has published a posting, a new title keeps its URL, in the preview as well.
+    assert main(["-C", str(project), "build", "-q"]) == 0
+    new.write_text(new.read_text().replace("title: Head Night Baker", "title: Chief Baker"))
+    update = preview.rebuild()
+    assert not any(path.startswith("jobs/chief-baker") for path in update.changed)
+    assert "Chief Baker" in (preview.output / "jobs" / "head-night-baker" / "index.html").read_text()

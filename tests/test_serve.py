@@ -281,6 +281,30 @@ def test_a_burst_of_saves_is_one_rebuild(start: Callable[..., Server], project: 
     assert server.get("/jobs/burst-role-49/index.html")[0] == 200
 
 
+def test_the_old_page_of_a_posting_that_moved_redirects_to_its_new_one(
+    start: Callable[..., Server], project: Path
+) -> None:
+    server = start("--base-url", "https://example.github.io/careers/")
+    new = project / "content" / "jobs" / "night-baker.md"  # being written: not published yet
+    new.write_text("---\ntitle: Night Baker\n---\nBake bread for the early shift.\n")
+    wait_until(lambda: server.get("/careers/jobs/night-baker/")[0] == 200)
+    new.write_text("---\ntitle: Head Night Baker\n---\nBake bread for the early shift.\n")
+    wait_until(lambda: server.get("/careers/jobs/head-night-baker/")[0] == 200)
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    conn.request("GET", "/careers/jobs/night-baker/")
+    response = conn.getresponse()
+    assert (response.status, response.getheader("Location")) == (302, "/careers/jobs/head-night-baker/")
+    conn.close()
+    assert server.get("/careers/jobs/no-such-posting/")[0] == 404
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
 # -- in a browser ---------------------------------------------------------------------------------
 
 
@@ -364,6 +388,21 @@ def test_added_and_deleted_posting(start: Callable[..., Server], project: Path, 
     assert server.get("/jobs/night-baker/index.html")[0] == 404
     page.close()
     index.close()
+
+
+@pytest.mark.browser
+def test_the_open_page_follows_its_posting_to_a_new_url(
+    start: Callable[..., Server], project: Path, browser
+) -> None:
+    server = start()
+    new = project / "content" / "jobs" / "night-baker.md"  # being written: not published yet
+    new.write_text("---\ntitle: Night Baker\n---\nBake bread for the early shift.\n")
+    wait_until(lambda: server.get("/jobs/night-baker/")[0] == 200)
+    page = open_live(browser, server.url + "jobs/night-baker/")
+    new.write_text("---\ntitle: Head Night Baker\n---\nBake bread for the early shift.\n")
+    page.wait_for_selector("h1:has-text('Head Night Baker')", timeout=15000)
+    assert page.url.endswith("/jobs/head-night-baker/")
+    page.close()
 
 
 @pytest.mark.browser

@@ -108,6 +108,8 @@ def rebuild_forever(
                 announce(loop, live, paths, errors)
 
             update = preview.rebuild(live.showing(), lambda: changes.pending() or stop.is_set(), early)
+            with live.lock:
+                live.moved = dict(preview.moved)  # before the reload: the old page sends it on
             report(update)
             announce(loop, live, [p for p in update.changed if p not in told], update.errors)
         except Exception as exc:  # the loop must outlive any bug of ours
