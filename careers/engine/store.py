@@ -66,7 +66,11 @@ class PostingStore:
             return
         try:
             body = orjson.dumps(encode_result(result))
-        except TypeError:  # a value JSON cannot hold (an integer past 64 bits): not kept
+            # Only what reads back as it was is kept: JSON cannot hold every value (an infinite
+            # amount is written as null), and a cached build must give what a cold one gives.
+            if decode_result(orjson.loads(body), trusted=True) != result:
+                return
+        except (TypeError, ValueError, KeyError, AttributeError):  # not JSON (an integer past 64 bits)
             return
         head = orjson.dumps(
             {"format": FORMAT, "key": key, "sum": _checksum(body), "by": signature(body).decode()}
