@@ -15,14 +15,18 @@ from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
 from careers.engine.options import Options, Report
 from careers.errors import CareersError
-from careers.shell.failure import EXIT_INTERNAL, internal_error
+from careers.shell.failure import (
+    EXIT_INTERNAL,
+    internal_error,
+    interrupted,
+    stop_on_sigterm,
+)
 from careers.shell.init import init_site
 from careers.shell.output import shown
 from careers.shell.progress import Meter
 from careers.shell.tags import print_tags
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED = 130
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -94,8 +98,11 @@ def _add_root(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def _now(value: str) -> dt.date:
-    return _iso_date(value)
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {value!r}") from None
 
 
 # Each option once: (flags, settings). A command offers only those that do something for it.
@@ -112,7 +119,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     "now": (
         ("--now",),
         {
-            "type": _now,
+            "type": _iso_date,
             "metavar": "YYYY-MM-DD",
             "help": "the day postings close against (default: SOURCE_DATE_EPOCH if set, else today)",
         },
@@ -145,13 +152,6 @@ def _add_options(cmd: argparse.ArgumentParser, *names: str) -> None:
     for name in names:
         flags, settings = OPTIONS[name]
         cmd.add_argument(*flags, **settings)  # type: ignore[arg-type]
-
-
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {value!r}") from None
 
 
 def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
@@ -194,6 +194,7 @@ def run() -> NoReturn:
     longer than many rebuilds do; the operating system takes the whole heap back at once.
     Output is flushed first, and by then every file, pool and temporary folder is closed.
     """
+    stop_on_sigterm()
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -205,9 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     reports: list[Path | None] = [None]  # where an internal error's details go, once known
     try:
         return _main(argv, reports)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        return interrupted(exc)
     except Exception as exc:
         print(internal_error(exc, reports[0]), file=sys.stderr)
         return EXIT_INTERNAL
@@ -257,9 +257,8 @@ def _main(argv: Sequence[str] | None, reports: list[Path | None]) -> int:
     except CareersError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        return interrupted(exc)
     print_report(report, config, quiet=args.quiet, verbose=args.verbose)
     return EXIT_CONTENT if report.failed else EXIT_OK
 

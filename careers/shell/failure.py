@@ -1,4 +1,6 @@
-"""Internal errors: a bug of ours, told apart from anything wrong with the content or settings.
+"""How a command ends when it does not finish: a bug of ours, Ctrl-C or SIGTERM.
+
+Internal errors are told apart from anything wrong with the content or settings.
 
 The traceback goes to a file in the project's cache folder, ``.cache/internal-errors/`` (it
 helps a bug report; it is no help to a careers team), where the newest few are kept, and the
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import time
 import traceback
@@ -19,6 +22,7 @@ from pathlib import Path
 from careers import __version__
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, never a problem with the content
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
 REPORTS_DIR = "internal-errors"
 KEEP_REPORTS = 10
 
@@ -75,3 +79,23 @@ def _prune(folder: Path) -> None:
         for old in reports[:-KEEP_REPORTS]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a cancelled CI job, ``timeout``): a stop, cleaned up after as Ctrl-C is."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def stop_on_sigterm() -> None:
+    """Make SIGTERM raise ``Terminated`` in the main thread (by default it ends the process
+    at once, and a build would leave its staging folder and temporary files behind)."""
+    signal.signal(signal.SIGTERM, _terminated)
+
+
+def interrupted(exc: KeyboardInterrupt) -> int:
+    """Say so; the exit status of a command stopped by Ctrl-C or SIGTERM."""
+    print("interrupted", file=sys.stderr)
+    return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
