@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import hashlib
 import time
 from collections.abc import Callable, Collection
@@ -26,7 +25,7 @@ from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
 from careers.engine.files import check_cache_dir, check_output_dir, remove_leftovers
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.lock import project_lock
-from careers.engine.memory import fewer_collections
+from careers.engine.memory import collect_garbage, fewer_collections, freeze_postings
 from careers.engine.options import Options, Report, Target
 from careers.engine.process import Identified, Known, identify, last_good, process_files
 from careers.engine.published import (
@@ -38,7 +37,7 @@ from careers.engine.published import (
     save_published,
 )
 from careers.engine.related import RelatedMemo
-from careers.engine.state import State, load_history, load_state, save_state, state_path
+from careers.engine.state import State, load_history, load_state, save_state, state_path, trust_new_stamps
 from careers.engine.store import PostingStore
 from careers.engine.swap import staging_dir
 from careers.engine.theme import Theme, load_theme
@@ -141,10 +140,12 @@ class Engine:
         config = self.config
         fingerprint = theme_fingerprint(config.template_paths)
         if self.theme is None or self.theme.fingerprint != fingerprint:
-            options = (self.target.fingerprint_assets, self.options.drafts)
+            replaced, options = self.theme is not None, (self.target.fingerprint_assets, self.options.drafts)
             log = self.state_file.with_suffix(".cards") if self.state_file else None
             compiled = self.cache / "templates" if self.cache and self.target.persist else None
             self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled)
+            if replaced and self.target.live:
+                collect_garbage()  # the theme let go of (compiled templates, kept cards: cycles)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
         # What was published before keeps its URLs: the last build's record, and git history
@@ -167,22 +168,9 @@ class Engine:
         now = {path: stamp[:2] for path, stamp in site_files(self.target.output).items()}
         if now != {path: stamp[:2] for path, (_, stamp) in self.state.pages.items()}:
             return False
-        self._trust_new_stamps(run)
-        return True
-
-    def _trust_new_stamps(self, run: _Run) -> None:
-        """Keep the stamps a no-change run found: a file read only because its stamp was new (a
-        fresh checkout) or too new to trust last time need not be read by the next run."""
-        files = self.state.files
-        fresh = {
-            item.found.relpath: item.found.stamp
-            for item in run.found
-            if item.digest and item.found.stamp != files[item.found.relpath].stamp
-        }
-        if fresh and self.state_file is not None:
-            for name, stamp in fresh.items():
-                files[name] = Known(stamp, files[name].digest, files[name].result)
+        if trust_new_stamps(self.state, run.found) and self.state_file is not None:
             save_state(self.state_file, self.state)
+        return True
 
     def _process(self, run: _Run) -> None:
         """Every posting file's result, then the site they make."""
@@ -206,7 +194,7 @@ class Engine:
         postings = [_dated(p, history.day(p.source)) for p in postings]
         files = {name: known.digest for name, known in run.known.items()}
         run.record, renames = follow_renames(run.record, files, history.renamed)
-        gc.freeze()  # every posting lives until the run ends: no collection need walk them again
+        freeze_postings(outlives_run=self.target.live)  # alive until the run ends: walked no more
         self.site, notes = assemble_site(
             postings, self.options.now, self.related, run.record.urls, history.first, config.departments
         )

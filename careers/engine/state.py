@@ -10,13 +10,14 @@ renders and compares everything.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
 
 from careers.engine.files import read_all, write_quietly
-from careers.engine.process import Known
+from careers.engine.process import Identified, Known
 from careers.engine.writer import OutStamp
 from careers.errors import Diagnostic
 from careers.sources.history import History, git_head, read_history
@@ -35,6 +36,21 @@ class State:
     postings: int = 0
     page_count: int = 0
     diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def trust_new_stamps(state: State, found: Iterable[Identified]) -> bool:
+    """Keep the stamps a no-change run found: a file read only because its stamp was new (a
+    fresh checkout) or too new to trust last time need not be read by the next run. Whether
+    there was any."""
+    files = state.files
+    fresh = {
+        item.found.relpath: item.found.stamp
+        for item in found
+        if item.digest and item.found.stamp != files[item.found.relpath].stamp
+    }
+    for name, stamp in fresh.items():
+        files[name] = Known(stamp, files[name].digest, files[name].result)
+    return bool(fresh)
 
 
 def state_path(cache_dir: Path, out: Path) -> Path:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from careers.config import Config
 from careers.engine.engine import SKILLS_FILE, Engine
+from careers.engine.memory import collect_garbage
 from careers.engine.options import Options, Report, Target
 from careers.errors import CareersError, Diagnostic
 from careers.model import Site
@@ -127,6 +128,9 @@ class Preview:
         vocabulary = file_stamp(str(config.content_path / SKILLS_FILE))
         if self.engine is None or config != self.config or vocabulary != self.vocabulary_stamp:
             target = Target(self.output, live=True, fingerprint_assets=False, keep_last_good=True)
+            if self.engine is not None:
+                self.engine = None
+                collect_garbage()  # the engine let go of, theme and all
             self.engine = Engine(config, self.options, target)
             self.config, self.vocabulary_stamp = config, vocabulary
         return self.engine

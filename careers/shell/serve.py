@@ -25,6 +25,7 @@ from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
 from careers.config import Config
+from careers.engine.memory import release_free_memory
 from careers.engine.options import Options
 from careers.errors import CareersError
 from careers.shell.failure import internal_error
@@ -112,6 +113,7 @@ def rebuild_forever(
                 live.moved = dict(preview.moved)  # before the reload: the old page sends it on
             report(update)
             announce(loop, live, [p for p in update.changed if p not in told], update.errors)
+            release_free_memory()  # once the browsers are told: what this rebuild needed goes back
         except Exception as exc:  # the loop must outlive any bug of ours
             print(internal_error(exc, preview.reports), file=sys.stderr)
 
