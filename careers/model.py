@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Annotated, Literal, NamedTuple, get_args
 
 from careers.errors import Diagnostic
 
@@ -34,6 +34,37 @@ LEVEL_NAMES = {
     "director": "Director",
     "executive": "Executive",
 }
+
+
+# The education a posting asks for, lowest first.
+EDUCATION_LEVELS = (
+    "none", "high_school", "some_college", "certificate", "associate", "bachelor", "master", "doctorate",
+)  # fmt: skip
+# schema.org's employmentType values, and the units its salaries are paid by.
+EMPLOYMENT_TYPES = (
+    *("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY"),
+    *("INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"),
+)
+SALARY_UNITS = ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")
+
+
+class Checked(NamedTuple):
+    """What a value is beyond its Python type. The pipeline only ever makes such values; one
+    read back from elsewhere (a stored posting) is checked to be one (``careers.engine.cache.codec``)."""
+
+    kind: str  # "slug", "html", "url", "amount", "months" or "choice" (one of ``choices``)
+    choices: tuple[str, ...] = ()
+
+
+Slug = Annotated[str, Checked("slug")]  # a URL path segment as ``careers.slugs`` makes them
+Html = Annotated[str, Checked("html")]  # markup the sanitizer lets through unchanged
+Url = Annotated[str, Checked("url")]  # an http(s) or mailto link
+Amount = Annotated[float, Checked("amount")]  # a finite number
+Months = Annotated[int, Checked("months")]  # a count of months, never negative
+LevelName = Annotated[str, Checked("choice", LEVELS)]
+EducationLevel = Annotated[str, Checked("choice", EDUCATION_LEVELS)]
+EmploymentType = Annotated[str, Checked("choice", EMPLOYMENT_TYPES)]
+SalaryUnit = Annotated[str, Checked("choice", SALARY_UNITS)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +126,7 @@ class Part:
 
     heading: str | None
     kind: SectionKind
-    html: str
+    html: Html
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +135,7 @@ class SkillTag:
     and why the tagger kept it ("named in 'Requirements'", "asked for ('skills')")."""
 
     name: str
-    slug: str
+    slug: Slug
     category: str
     required: bool
     phrase: str
@@ -116,10 +147,10 @@ class SkillTag:
 class Experience:
     """The binding experience requirement; ``level`` may be set with no months."""
 
-    min_months: int | None
-    max_months: int | None
+    min_months: Months | None
+    max_months: Months | None
     required: bool
-    level: str | None
+    level: LevelName | None
     phrase: str
     level_reason: str = ""
 
@@ -128,20 +159,20 @@ class Experience:
 class Education:
     """The education asked for; ``preferred_level`` is a higher wish ("Master's preferred")."""
 
-    level: str
+    level: EducationLevel
     required: bool
     equivalent_experience: bool
     phrase: str
-    equivalent_months: int | None = None
-    preferred_level: str | None = None
+    equivalent_months: Months | None = None
+    preferred_level: EducationLevel | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Salary:
     currency: str
-    min_value: float | None
-    max_value: float | None
-    unit: str  # HOUR, DAY, WEEK, MONTH, YEAR
+    min_value: Amount | None
+    max_value: Amount | None
+    unit: SalaryUnit
     text: str
 
 
@@ -150,7 +181,7 @@ class Posting:
     """One cleaned, tagged posting: everything the site needs to know of it."""
 
     source: str
-    slug: str
+    slug: Slug
     title: str
     sections: tuple[Part, ...]
     summary: str
@@ -162,13 +193,13 @@ class Posting:
     education: Education | None = None
     company: str | None = None
     location: str | None = None
-    employment_type: str | None = None
+    employment_type: EmploymentType | None = None
     department: str | None = None
     team: str | None = None
     remote: bool = False
     date_posted: dt.date | None = None
     valid_through: dt.date | None = None
-    apply_url: str | None = None
+    apply_url: Url | None = None
     salary: Salary | None = None
     draft: bool = False
     explicit_slug: bool = False  # ``slug`` was set in front matter (it wins over any other claim)

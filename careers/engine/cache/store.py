@@ -23,7 +23,7 @@ from careers.engine.cache.trust import signature
 from careers.engine.files import read_all, write_quietly
 from careers.model import Result
 
-FORMAT = 4
+FORMAT = 5
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class PostingStore:
                 or header.get("sum") != _checksum(body)
             ):
                 return None
-            return decode_result(orjson.loads(body), trusted=header.get("by") == signature(body).decode())
+            return decode_result(body, trusted=header.get("by") == signature(body).decode())
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -65,8 +65,8 @@ class PostingStore:
         if not self.writable:
             return
         try:
-            body = orjson.dumps(encode_result(result))
-        except TypeError:  # a value JSON cannot hold (an integer past 64 bits): not kept
+            body = encode_result(result)
+        except ValueError:  # a value JSON cannot give back exactly (an infinite amount): not kept
             return
         head = orjson.dumps(
             {"format": FORMAT, "key": key, "sum": _checksum(body), "by": signature(body).decode()}
