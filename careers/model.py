@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple, get_args
+from typing import Annotated, Any, Literal, NamedTuple, get_args
 
 from careers.errors import Diagnostic
 
@@ -176,36 +176,55 @@ class Salary:
     text: str
 
 
+# A posting field's declaration (``declare``): the front matter key that sets it, and whether
+# ``jobs.json`` publishes it. Readers, the store, ``jobs.json`` and the tests follow from it.
+FRONT_MATTER = "front_matter"
+PUBLISHED = "published"
+
+
+def declare(default: Any = MISSING, *, key: str | None = None, published: bool = True) -> Any:
+    """A posting field: its default, the front matter ``key`` that sets it (none: the pipeline
+    works it out), and whether ``jobs.json`` publishes it."""
+    return field(default=default, metadata={FRONT_MATTER: key, PUBLISHED: published})
+
+
 @dataclass(frozen=True, slots=True)
 class Posting:
-    """One cleaned, tagged posting: everything the site needs to know of it."""
+    """One cleaned, tagged posting: everything the site needs to know of it.
 
-    source: str
-    slug: Slug
-    title: str
-    sections: tuple[Part, ...]
-    summary: str
-    skills: tuple[SkillTag, ...] = ()
+    Each field is declared once, here: a new one with a front matter ``key`` is read (by its
+    type: ``careers.posting.fields``), stored, published in ``jobs.json`` and offered to every
+    template with no other change; only showing it on a page is the template's.
+    """
+
+    source: str = declare()
+    slug: Slug = declare(key="slug")  # ``explicit_slug`` says whether front matter set it
+    title: str = declare(key="title")
+    sections: tuple[Part, ...] = declare()
+    summary: str = declare(key="summary")
+    skills: tuple[SkillTag, ...] = declare((), key="skills")
     # Soft skills ("Teamwork") are kept apart unless the site asks for their pages
     # (``soft_skill_pages``): every posting asks for them, so they would fill every listing.
-    soft_skills: tuple[SkillTag, ...] = ()
-    experience: Experience | None = None
-    education: Education | None = None
-    company: str | None = None
-    location: str | None = None
-    employment_type: EmploymentType | None = None
-    department: str | None = None
-    team: str | None = None
-    remote: bool = False
-    date_posted: dt.date | None = None
-    valid_through: dt.date | None = None
-    apply_url: Url | None = None
-    salary: Salary | None = None
-    draft: bool = False
-    explicit_slug: bool = False  # ``slug`` was set in front matter (it wins over any other claim)
-    reference: str | None = None  # the employer's own reference for the job (a requisition id)
+    soft_skills: tuple[SkillTag, ...] = declare(())
+    experience: Experience | None = declare(None)  # front matter's ``level`` sets its level
+    education: Education | None = declare(None)
+    company: str | None = declare(None, key="company")
+    location: str | None = declare(None, key="location")
+    employment_type: EmploymentType | None = declare(None, key="employment_type")
+    department: str | None = declare(None, key="department")
+    team: str | None = declare(None, key="team")
+    remote: bool = declare(False, key="remote")
+    date_posted: dt.date | None = declare(None, key="date")
+    valid_through: dt.date | None = declare(None, key="valid_through")
+    apply_url: Url | None = declare(None, key="apply_url", published=False)
+    salary: Salary | None = declare(None, key="salary", published=False)
+    draft: bool = declare(False, key="draft", published=False)
+    # ``slug`` was set in front matter (it wins over any other claim)
+    explicit_slug: bool = declare(False, published=False)
+    # the employer's own reference for the job (a requisition id)
+    reference: str | None = declare(None, published=False)
     # Other labelled facts the posting states ("Hours per week", "37"), shown as they were written.
-    details: tuple[tuple[str, str], ...] = ()
+    details: tuple[tuple[str, str], ...] = declare((), published=False)
 
     @property
     def level(self) -> str | None:

@@ -38,6 +38,7 @@ class Plan:
     fingerprints: dict[str, str]
     urgent: set[str] = field(default_factory=set)  # paths to draw before the rest
     reads_site: dict[str, bool] = field(default_factory=dict)  # template → whether it reads ``site``
+    tokens: dict[str, str] = field(default_factory=dict)  # posting source → what tells its version
 
 
 @dataclass
@@ -60,7 +61,6 @@ def plan_run(
     tokens = Tokens(dict(digests))
     tokens.add(site.postings)
     tokens.add(site.closed)
-    theme.cards.tokens = tokens.by_source
     pages = plan_pages(site, config)
     templates = {page.template for page in pages}
     reads = {name: reads_site[name] for name in templates if name in reads_site}
@@ -71,7 +71,7 @@ def plan_run(
         for page in pages
     }
     urgent = {posting_path(p) for p in (*site.postings, *site.closed) if p.source in changed}
-    return Plan(pages, fingerprints, urgent, reads)
+    return Plan(pages, fingerprints, urgent, reads, tokens.by_source)
 
 
 def draw(

@@ -119,6 +119,7 @@ class Engine:
             reads = self.state.reads_site if self.state.context == run.theme.context else {}
             plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
             plan.urgent.update(first)
+            run.theme.cards.use(plan.tokens)
             writer = self._writer()
             records, jobs = self.state.pages, self.options.jobs
             drawn = draw(
@@ -206,7 +207,7 @@ class Engine:
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
         self.site, notes = assemble_site(
-            postings, self.options.now, self.related, self.published, history.first, config.departments
+            postings, self.options.now, self.related.relate, self.published, history.first, config.departments
         )
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
         if history.shallow:

@@ -151,10 +151,3 @@ def templates_reading_site(env: jinja2.Environment, names: Iterable[str]) -> dic
             todo.extend(other for other in others if other is not None)
         found[name] = reads
     return found
-
-
-def fingerprint_of(*values: Any) -> str:
-    """A hash of plain values (no postings): what a machine file or a key is made of."""
-    parts: list[str] = []
-    _feed(parts, list(values), Tokens({}))
-    return hashlib.sha256("".join(parts).encode()).hexdigest()

@@ -19,7 +19,7 @@ from careers.engine.cache.trust import signature
 from careers.engine.context import build_context
 from careers.engine.files import read_all, write_quietly
 from careers.pages.assets import Assets, load_assets
-from careers.pages.render import install_cards, make_environment
+from careers.pages.render import make_environment
 from careers.posting.tagging.vocabulary import Vocabulary
 
 
@@ -42,14 +42,13 @@ def load_theme(
 ) -> Theme:
     """The theme whose files hash to ``fingerprint``; its cards are kept in ``log`` and its
     compiled templates in the folder ``compiled`` (either may be None: not kept)."""
-    env = make_environment(config)
+    context = build_context(config, vocab, fingerprint, *options)
+    cards = KeptCards(config, log, context)
+    env = make_environment(config, cards.wrap)
     if compiled is not None:
         env.bytecode_cache = SignedBytecode(compiled)
     fingerprinted = bool(options[0])
     assets = load_assets(*(folder / "static" for folder in config.template_paths), fingerprint=fingerprinted)
-    context = build_context(config, vocab, fingerprint, *options)
-    cards = KeptCards(env, config, log, context)
-    install_cards(env, cards)
     return Theme(fingerprint, env, assets, context, cards)
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -32,43 +32,17 @@ from careers.pages.theme import theme_css
 from careers.posting.fields import EMPLOYMENT_LABELS
 
 Url = Callable[[str], str]
-CARD_MACROS = "_card.html"  # the theme's card macro, on its own
+# One posting's card in a listing, at the page's depth (``url``) under a heading level.
+Card = Callable[[Posting, Url, str], Markup]
+CARD_TEMPLATE = "_card.html"  # the theme's ``card`` macro, on its own
 
 
-class Cards(Protocol):
-    """Where listings get their cards (``card`` of ``_macros.html`` for each posting, at the
-    page's depth and heading level) and ``jobs.json`` its records. Templates reach it as
-    ``render_cards``; the engine installs one that keeps what it rendered."""
-
-    def __call__(self, postings: Sequence[Posting], url: Url, heading: str = "h2") -> list[Markup]: ...
-
-    def record(self, posting: Posting) -> str: ...
-
-
-class PlainCards:
-    """Cards and records made afresh every time they are asked for."""
-
-    def __init__(self, env: jinja2.Environment, config: Config) -> None:
-        self.env, self.config = env, config
-
-    def __call__(self, postings: Sequence[Posting], url: Url, heading: str = "h2") -> list[Markup]:
-        card = card_macro(self.env, self.config)
-        return [card(posting, url, heading) for posting in postings]
-
-    def record(self, posting: Posting) -> str:
-        return posting_json(posting, self.config)
-
-
-def install_cards(env: jinja2.Environment, cards: Cards) -> None:
-    env.globals["render_cards"] = cards
-
-
-def cards_of(env: jinja2.Environment) -> Cards:
-    cards: Cards = env.globals["render_cards"]  # type: ignore[assignment]
-    return cards
-
-
-def make_environment(config: Config) -> jinja2.Environment:
+def make_environment(
+    config: Config, cards: Callable[[jinja2.Environment, Card], Card] | None = None
+) -> jinja2.Environment:
+    """The theme's Jinja environment. Templates draw a posting's card with the global ``card``:
+    the ``card`` macro of ``_card.html``, or what ``cards`` makes of it (the same cards,
+    drawn once: the engine's)."""
     env = jinja2.Environment(
         loader=template_loader(config),
         autoescape=True,
@@ -84,8 +58,26 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
-    install_cards(env, PlainCards(env, config))
+    draw: Card = partial(draw_card, env, config)
+    env.globals["card"] = cards(env, draw) if cards is not None else draw
     return env
+
+
+def draw_card(
+    env: jinja2.Environment, config: Config, posting: Posting, url: Url, heading: str = "h2"
+) -> Markup:
+    """One posting's card, as the theme's ``card`` macro draws it."""
+    try:
+        macro: Callable[..., Markup] = env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError, AttributeError) as exc:
+        raise _template_error(exc, config, CARD_TEMPLATE) from None
+    return macro(posting, url, heading)
+
+
+def index_card(env: jinja2.Environment) -> Callable[[Posting], Markup]:
+    """A posting's card as the index shows it (where ``postings.js`` cards go)."""
+    card: Card = env.globals["card"]  # type: ignore[assignment]
+    return lambda posting: card(posting, partial(relative_url, "index.html"), "h3")
 
 
 def template_loader(config: Config) -> jinja2.BaseLoader:
@@ -207,24 +199,19 @@ def asset_url(assets: Mapping[str, str] | None, url: Url, name: str) -> str:
     return url(assets[name])
 
 
-def card_macro(env: jinja2.Environment, config: Config) -> Callable[..., Markup]:
-    """The theme's ``card`` macro, called as ``card(posting, url, heading)``."""
-    try:
-        macro: Callable[..., Markup] = env.get_template(CARD_MACROS).module.card  # type: ignore[attr-defined]
-    except jinja2.TemplateError as exc:
-        raise _template_error(exc, config, CARD_MACROS) from None
-    except (OSError, UnicodeDecodeError, AttributeError) as exc:
-        raise _template_error(exc, config, CARD_MACROS) from None
-    return macro
-
-
 def render_page(
-    page: Page, site: Site, config: Config, env: jinja2.Environment, assets: Mapping[str, str] | None = None
+    page: Page,
+    site: Site,
+    config: Config,
+    env: jinja2.Environment,
+    assets: Mapping[str, str] | None = None,
+    record: Record | None = None,
 ) -> bytes:
-    """The bytes of one planned page."""
+    """The bytes of one planned page; ``record`` stands in for ``posting_json`` (the same
+    records, made once: the engine's)."""
     machine = MACHINE.get(page.template)
     if machine is not None:
-        return machine(page, site, config, cards_of(env))
+        return machine(page, site, config, env, record or partial(_record, config))
     url = page_url(page.path, config)
     context = {
         "config": config,
@@ -241,14 +228,21 @@ def render_page(
     return render_template(env, page.template, context, config)
 
 
-MachineFile = Callable[[Page, Site, Config, Cards], bytes]
+Record = Callable[[Posting], str]  # one posting's line of jobs.json
+MachineFile = Callable[[Page, Site, Config, jinja2.Environment, Record], bytes]
 MACHINE: dict[str, MachineFile] = {
-    "jobs.json": lambda page, site, config, cards: jobs_json(page.context["postings"], config, cards.record),
-    "postings.js": lambda page, site, config, cards: postings_js(page.context["postings"]),
-    "robots.txt": lambda page, site, config, cards: robots_txt(config),
-    "sitemap.xml": lambda page, site, config, cards: sitemap_xml(site, config) or b"",
-    "feed.xml": lambda page, site, config, cards: feed_xml(site, config) or b"",
+    "jobs.json": lambda page, site, config, env, record: jobs_json(page.context["postings"], record),
+    "postings.js": lambda page, site, config, env, record: postings_js(
+        page.context["postings"], index_card(env)
+    ),
+    "robots.txt": lambda page, site, config, env, record: robots_txt(config),
+    "sitemap.xml": lambda page, site, config, env, record: sitemap_xml(site, config) or b"",
+    "feed.xml": lambda page, site, config, env, record: feed_xml(site, config) or b"",
 }
+
+
+def _record(config: Config, posting: Posting) -> str:
+    return posting_json(posting, config)
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], config: Config) -> bytes:

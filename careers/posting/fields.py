@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
+import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from careers.errors import Diagnostic, closest, printable
-from careers.model import LEVELS, Salary, Source
+from careers.model import FRONT_MATTER, LEVELS, EmploymentType, Posting, Salary, Slug, Source, Url
 from careers.posting.salary import SALARY_UNITS, format_salary, parse_salary
 
 # Accepted spellings → schema.org employmentType values.
@@ -76,6 +78,9 @@ class Fields:
     draft: bool = False
     slug: str | None = None
     summary: str | None = None
+    # Values of the posting fields declared with a front matter key that none of the above
+    # names: they go into the posting as they are (see ``careers.model.declare``).
+    posting: dict[str, Any] = field(default_factory=dict)
 
 
 def _text(value: Any) -> str:
@@ -214,24 +219,47 @@ def _amount(value: Any) -> float | None:
         return math.inf
 
 
-READERS: dict[str, Callable[[Any], Any]] = {
-    "title": _text,
-    "company": _text,
-    "location": _text,
-    "department": _text,
-    "team": _text,
-    "employment_type": read_employment_type,
-    "remote": _bool,
-    "date": _date,
-    "valid_through": _date,
-    "apply_url": read_url,
-    "salary": _salary,
-    "skills": _skills,
-    "level": _level,
-    "draft": _bool,
-    "slug": _slug,
-    "summary": _text,
+# Front matter keys that are no posting field of their own, or need more than their type says.
+_SPECIAL: dict[str, Callable[[Any], Any]] = {"skills": _skills, "level": _level, "slug": _slug}
+# A declared posting field's reader, by its type.
+_BY_TYPE: dict[Any, Callable[[Any], Any]] = {
+    str: _text,
+    bool: _bool,
+    dt.date: _date,
+    Url: read_url,
+    Slug: _slug,
+    EmploymentType: read_employment_type,
+    Salary: _salary,
 }
+
+
+def _reader(hint: Any) -> Callable[[Any], Any]:
+    """The reader of a declared field's type (``X | None`` reads as ``X``)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, type(int | None)) and len(args) == 1:
+        hint = args[0]
+    if hint not in _BY_TYPE:
+        raise TypeError(f"no front matter reader for a field of type {hint!r}: add one to _BY_TYPE")
+    return _BY_TYPE[hint]
+
+
+def _declared() -> dict[str, tuple[str, Callable[[Any], Any]]]:
+    """Front matter key → (the posting field it sets, its reader), from ``Posting``'s declaration."""
+    hints = typing.get_type_hints(Posting, include_extras=True)
+    found = {}
+    for f in dataclasses.fields(Posting):
+        key = f.metadata.get(FRONT_MATTER)
+        if key is not None:
+            found[key] = (f.name, _SPECIAL.get(key) or _reader(hints[f.name]))
+    return found
+
+
+DECLARED = _declared()
+READERS: dict[str, Callable[[Any], Any]] = {
+    **{key: reader for key, (_, reader) in DECLARED.items()},
+    **_SPECIAL,
+}
+_NAMED = {f.name for f in dataclasses.fields(Fields)} - {"posting"}
 
 
 def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
@@ -259,4 +287,5 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
             values[key] = reader(raw)
         except ValueError as exc:
             found.append(Diagnostic(source.relpath, line, "error", f"front matter '{key}' {exc}"))
-    return Fields(**values), found
+    rest = {DECLARED[key][0]: value for key, value in values.items() if key not in _NAMED}
+    return Fields(**{k: v for k, v in values.items() if k in _NAMED}, posting=rest), found

@@ -104,6 +104,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         explicit_slug=fields.slug is not None,
         reference=stated.reference,
         details=stated.details,
+        **fields.posting,
     )
     return Result(posting, tuple(found))
 

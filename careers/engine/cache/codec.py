@@ -59,7 +59,8 @@ def decode_result(data: bytes, trusted: bool = False) -> Result:
 
 def check_values(value: object) -> None:
     """Raise ``ValueError`` for any ``Checked`` value in ``value`` that is not what it says."""
-    for name, check in _checks(type(value)):
+    cls: type = type(value)
+    for name, check in _checks(cls):
         field = getattr(value, name)
         if field is not None and not check(field):
             raise ValueError(f"{type(value).__name__}.{name} holds what the pipeline never makes: {field!r}")
