@@ -15,6 +15,7 @@ from careers.config import Config
 from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
+from careers.pages.taxonomies import browsable
 
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
 MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")
@@ -86,29 +87,20 @@ def index_filters(site: Site) -> Filters:
     )
 
 
-# (folder, taxonomy's own index template, one term's template) for every way to browse.
-TAXONOMIES = (
-    ("departments", "departments.html", "department.html"),
-    ("locations", "locations.html", "location.html"),
-    ("skills", "skills.html", "skill.html"),
-    ("experience", "levels.html", "level.html"),
-)
-
-
 def plan_pages(site: Site, config: Config) -> list[Page]:
     """Every page of the site, in a fixed order: listings first, then postings, then files."""
     size = config.listing_page_size
     pages = index_pages(site, size)
-    for folder, index, template in TAXONOMIES:
-        terms = _terms(site, folder)
-        if folder == "departments" and not terms:
-            continue  # a site without departments has no such page (nor a link to it)
-        pages.append(Page(f"{folder}/index.html", index, _taxonomy_context(folder, terms)))
+    browse = browsable(site)  # every page's navigation
+    for taxonomy in browse:
+        terms, folder = taxonomy.of(site), taxonomy.folder
+        pages.append(Page(f"{folder}/index.html", taxonomy.index_template, {"terms": terms}))
         for term in terms:
             # A term's pages name it and show their own postings: holding all of the term's
             # would redraw every page of a long listing for an edit to one card.
-            named = {"term": replace(term, postings=())}
-            pages.extend(listing_pages(f"{folder}/{term.slug}/", template, term.postings, size, named))
+            named = {"term": replace(term, postings=()), "taxonomy": taxonomy}
+            base, template = f"{folder}/{term.slug}/", taxonomy.term_template
+            pages.extend(listing_pages(base, template, term.postings, size, named))
     pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
     for posting in site.postings:
         related = site.related.get(posting.slug, ())
@@ -121,8 +113,6 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
     if absolute_url(config, "") is not None:  # both need absolute URLs
         pages.append(Page("sitemap.xml", "sitemap.xml", {"site": site}))
         pages.append(Page("feed.xml", "feed.xml", {"postings": published(site)[:FEED_SIZE]}))
-    # Every page's navigation: the ways to browse this site has (no departments, no link).
-    browse = tuple(folder for folder, _, _ in TAXONOMIES if folder != "departments" or site.departments)
     for page in pages:
         if page.template not in MACHINE_FILES:
             page.context["browse"] = browse
@@ -154,18 +144,6 @@ def listing_pages(
         path = pager.path(number) + "index.html"
         pages.append(Page(path, template, {**context, "postings": shown, "pager": pager}))
     return pages
-
-
-def _terms(site: Site, folder: str) -> tuple[Term, ...]:
-    return {"departments": site.departments, "locations": site.locations, "skills": site.skills}.get(
-        folder, site.levels
-    )
-
-
-def _taxonomy_context(folder: str, terms: tuple[Term, ...]) -> dict[str, Any]:
-    if folder == "skills":
-        return {"categories": group_by_category(terms)}
-    return {{"experience": "levels"}.get(folder, folder): terms}
 
 
 def closed_context(posting: Posting, site: Site) -> dict[str, Any]:

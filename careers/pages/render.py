@@ -25,7 +25,7 @@ from careers.errors import TemplateError
 from careers.model import LEVEL_NAMES, Education, Posting, Site
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
 from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, shown_skills
-from careers.pages.plan import Page
+from careers.pages.plan import Page, group_by_category
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
@@ -58,6 +58,7 @@ def make_environment(
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
+    env.filters["by_category"] = group_by_category
     draw: Card = partial(draw_card, env, config)
     env.globals["card"] = cards(env, draw) if cards is not None else draw
     return env

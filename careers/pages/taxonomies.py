@@ -12,12 +12,52 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from careers.model import LEVEL_NAMES, LEVELS, Posting, Term
+from careers.model import LEVEL_NAMES, LEVELS, Posting, Site, Term
 from careers.posting.location import parse_location
 from careers.slugs import slugify
 
 REMOTE = "Remote"
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """One way to browse, declared once: its pages, its link in the navigation, its place in
+    the sitemap and what its pages tell search engines follow from this."""
+
+    folder: str  # its pages: /<folder>/ and /<folder>/<term slug>/
+    terms: str  # the ``Site`` field holding its terms
+    name: str  # its link in the navigation
+    title: str  # its index page's title
+    noun: str  # one term of it, in text: "Open positions by <noun>."
+    index_template: str  # its index page (gets its terms under the name ``terms``)
+    term_template: str  # one term's pages
+    optional: bool = False  # no page and no link while no posting has a term of it
+    rare_unindexed: bool = False  # a term of one posting is not for search engines (``index_rare_skills``)
+
+    def of(self, site: Site) -> tuple[Term, ...]:
+        terms: tuple[Term, ...] = getattr(site, self.terms)
+        return terms
+
+
+# Every way to browse, in the navigation's order. A new one is a ``Site`` field of terms, a line
+# here and its two templates.
+TAXONOMIES = (
+    Taxonomy("departments", "departments", "Departments", "Departments", "department",
+             "departments.html", "department.html", optional=True),
+    Taxonomy("locations", "locations", "Locations", "Locations", "location",
+             "locations.html", "location.html"),
+    Taxonomy("experience", "levels", "Experience", "Experience levels", "experience level",
+             "levels.html", "level.html"),
+    Taxonomy("skills", "skills", "Skills", "Skills", "skill",
+             "skills.html", "skill.html", rare_unindexed=True),
+)  # fmt: skip
+
+
+def browsable(site: Site) -> tuple[Taxonomy, ...]:
+    """The ways this site can be browsed (an optional one only once a posting has a term of it)."""
+    return tuple(t for t in TAXONOMIES if not t.optional or t.of(site))
 
 
 OTHER = "Other"
