@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from careers.errors import ContentError
 from careers.posting.fields import READERS, read_fields
-from careers.sources.showable import UNSHOWABLE
+from careers.showable import UNSHOWABLE
 from careers.sources.source import parse_source
 
 SETTINGS = settings(
