@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 from careers.config_clean import CleanRules, read_clean_rules
+from careers.employment import read_employment_type
 from careers.errors import ConfigError, printable, unknown_key
-from careers.posting.fields import read_employment_type
 from careers.showable import first_unshowable
 
 CONFIG_NAME = "careers.toml"

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from careers.employment import EMPLOYMENT_LABELS
 from careers.engine.cache.codec import KINDS, check_values, decode_result, encode_result
 from careers.model import EMPLOYMENT_TYPES, SALARY_UNITS, Checked, Posting, Result, Salary
-from careers.posting.fields import EMPLOYMENT_LABELS
 from careers.posting.html import sanitize
 from careers.posting.salary import SALARY_UNITS as SALARY_SPELLINGS
 

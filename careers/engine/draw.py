@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from careers.config import Config
+from careers.engine.files import OutStamp
 from careers.engine.fingerprint import Tokens, page_fingerprint, site_fingerprint, templates_reading_site
 from careers.engine.rendering import render_pages
 from careers.engine.theme import Theme
-from careers.engine.writer import LiveWriter, OutStamp, SiteWriter
+from careers.engine.writer import LiveWriter, SiteWriter
 from careers.model import Site
 from careers.pages.plan import Page, plan_pages, posting_path
 

@@ -24,6 +24,7 @@ from careers.engine.cache.cards import save_cards
 from careers.engine.cache.lock import project_lock
 from careers.engine.cache.related import RelatedMemo
 from careers.engine.cache.state import (
+    Known,
     State,
     load_history,
     load_published,
@@ -38,7 +39,7 @@ from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
 from careers.engine.files import check_cache_dir, check_output_dir
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, Known, identify, process_files
+from careers.engine.process import Identified, identify, process_files
 from careers.engine.theme import Theme, load_theme
 from careers.engine.writer import (
     LiveWriter,

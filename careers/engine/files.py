@@ -13,6 +13,9 @@ from pathlib import Path
 
 from careers.errors import CareersError
 
+# An output file as a later run can check it: size, mtime_ns, inode.
+OutStamp = tuple[int, int, int]
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Put ``data`` at ``path`` through a temporary file and a rename; raises ``OSError``."""

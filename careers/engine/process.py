@@ -14,23 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careers.config import Config
+from careers.engine.cache.state import Known
 from careers.engine.cache.store import PostingStore
 from careers.engine.parallel import map_ordered, worker_count
 from careers.errors import ContentError, Diagnostic
 from careers.model import Result
 from careers.posting.tagging.vocabulary import Vocabulary
-from careers.sources.files import Stamp, check_path, read_regular_file
+from careers.sources.files import check_path, read_regular_file
 from careers.sources.scan import Found
 from careers.sources.source import parse_source
-
-
-@dataclass(frozen=True, slots=True)
-class Known:
-    """What the engine knows of one posting file: its stamp, its bytes' hash, its result."""
-
-    stamp: Stamp | None
-    digest: str
-    result: Result | None = None  # None: not in memory (the store may have it)
 
 
 @dataclass(frozen=True, slots=True)

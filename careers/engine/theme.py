@@ -7,7 +7,6 @@ drawn by the theme's ``card`` macro.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +14,8 @@ import jinja2
 
 from careers.config import Config
 from careers.engine.cache.cards import KeptCards
-from careers.engine.cache.trust import signature
+from careers.engine.cache.templates import SignedBytecode
 from careers.engine.context import build_context
-from careers.engine.files import read_all, write_quietly
 from careers.pages.assets import Assets, load_assets
 from careers.pages.render import make_environment
 from careers.posting.tagging.vocabulary import Vocabulary
@@ -50,25 +48,3 @@ def load_theme(
     fingerprinted = bool(options[0])
     assets = load_assets(*(folder / "static" for folder in config.template_paths), fingerprint=fingerprinted)
     return Theme(fingerprint, env, assets, context, cards)
-
-
-class SignedBytecode(jinja2.BytecodeCache):
-    """Compiled templates kept between runs (compiling a theme costs a one-posting rebuild a
-    fifth of its time), each behind this user's signature: loading compiled code is running
-    it, so code this user's runs did not write is compiled afresh instead. Jinja keys each by
-    the template's name and file and checks its source and the Python version."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = read_all(str(self.folder / f"{bucket.key}.bc"))
-        if data is not None:
-            mark, _, code = data.partition(b"\n")
-            if mark == signature(code):
-                with contextlib.suppress(ValueError, EOFError, TypeError):  # compiled afresh
-                    bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = bucket.bytecode_to_string()
-        write_quietly(self.folder / f"{bucket.key}.bc", signature(code) + b"\n" + code)

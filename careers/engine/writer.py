@@ -18,14 +18,12 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from careers.engine.files import write_atomically
+from careers.engine.files import OutStamp, write_atomically
 from careers.errors import CareersError
 from careers.pages.render import is_plain
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-# An output file as a later run can check it: size, mtime_ns, inode.
-OutStamp = tuple[int, int, int]
 
 
 @dataclass

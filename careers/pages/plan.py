@@ -156,8 +156,9 @@ def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     shown = replace(
         posting, skills=tuple(t for t in posting.skills if t.slug in skills), experience=experience
     )
-    # ``shown`` is known to page fingerprints as the posting it came from, which says nothing
-    # of the tags left out: ``shown_tags`` puts them in, so the page follows the site's tags.
+    # ``shown`` is told apart from other versions by the file it came from, which says nothing
+    # of the tags left out: ``shown_tags`` puts them in the page's values, so the page follows
+    # the site's tags.
     shown_tags = (tuple(t.slug for t in shown.skills), experience.level if experience else None)
     return {"posting": shown, "related": (), "closed": True, "shown_tags": shown_tags}
 

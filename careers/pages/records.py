@@ -13,9 +13,9 @@ import orjson
 from markupsafe import Markup
 
 from careers.config import Config
+from careers.employment import EMPLOYMENT_LABELS
 from careers.model import PUBLISHED, Education, Part, Posting
 from careers.pages.taxonomies import posting_places
-from careers.posting.fields import EMPLOYMENT_LABELS
 from careers.posting.tagging.report import education_record, experience_record, skill_record
 
 

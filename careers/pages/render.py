@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from careers.config import Config, builtin_theme
+from careers.employment import EMPLOYMENT_LABELS
 from careers.errors import TemplateError
 from careers.model import LEVEL_NAMES, Education, Posting, Site
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
@@ -29,7 +30,6 @@ from careers.pages.plan import Page, group_by_category
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
-from careers.posting.fields import EMPLOYMENT_LABELS
 
 Url = Callable[[str], str]
 # One posting's card in a listing, at the page's depth (``url``) under a heading level.
@@ -192,7 +192,8 @@ def page_url(page_path: str, config: Config) -> Url:
 
 
 def asset_url(assets: Mapping[str, str] | None, url: Url, name: str) -> str:
-    """The link to a static file by its name in ``templates/static/`` (fingerprinted when published)."""
+    """The link to a static file by its name in ``templates/static/`` (renamed after its
+    content when published)."""
     if assets is None:
         return url(f"static/{name}")
     if name not in assets:

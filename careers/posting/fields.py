@@ -12,43 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from careers.employment import read_employment_type
 from careers.errors import Diagnostic, closest, printable
 from careers.model import FRONT_MATTER, LEVELS, EmploymentType, Posting, Salary, Slug, Source, Url
 from careers.posting.salary import SALARY_UNITS, format_salary, parse_salary
-
-# Accepted spellings → schema.org employmentType values.
-EMPLOYMENT_TYPES = {
-    "full-time": "FULL_TIME",
-    "full time": "FULL_TIME",
-    "fulltime": "FULL_TIME",
-    "full_time": "FULL_TIME",
-    "part-time": "PART_TIME",
-    "part time": "PART_TIME",
-    "parttime": "PART_TIME",
-    "part_time": "PART_TIME",
-    "contract": "CONTRACTOR",
-    "contractor": "CONTRACTOR",
-    "freelance": "CONTRACTOR",
-    "temporary": "TEMPORARY",
-    "temp": "TEMPORARY",
-    "seasonal": "TEMPORARY",
-    "internship": "INTERN",
-    "intern": "INTERN",
-    "volunteer": "VOLUNTEER",
-    "per diem": "PER_DIEM",
-    "per_diem": "PER_DIEM",
-    "other": "OTHER",
-}
-EMPLOYMENT_LABELS = {
-    "FULL_TIME": "Full-time",
-    "PART_TIME": "Part-time",
-    "CONTRACTOR": "Contract",
-    "TEMPORARY": "Temporary",
-    "INTERN": "Internship",
-    "VOLUNTEER": "Volunteer",
-    "PER_DIEM": "Per diem",
-    "OTHER": "Other",
-}
 
 
 class SkillNames(NamedTuple):
@@ -128,19 +95,6 @@ def read_url(value: Any) -> str:
     ):
         raise ValueError(f"must be an http(s) URL or an email address, not {text!r}")
     return text
-
-
-def read_employment_type(value: Any) -> str:
-    """Any common spelling ("Full time", "contract") as a schema.org employmentType."""
-    text = _text(value)
-    key = text.lower().replace("_", " ") if text.upper() not in EMPLOYMENT_LABELS else None
-    if key is None:
-        return text.upper()
-    found = EMPLOYMENT_TYPES.get(key) or EMPLOYMENT_TYPES.get(key.replace(" ", "-"))
-    if found is None:
-        choices = ", ".join(sorted(set(EMPLOYMENT_LABELS.values())))
-        raise ValueError(f"unknown employment type {text!r} (use one of: {choices})")
-    return found
 
 
 def _skills(value: Any) -> SkillNames:

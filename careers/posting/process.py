@@ -11,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from careers.config import Config
+from careers.employment import read_employment_type
 from careers.errors import Diagnostic, printable
 from careers.model import Part, Posting, Result, Section, SkillTag, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
-from careers.posting.fields import read_employment_type, read_fields
+from careers.posting.fields import read_fields
 from careers.posting.html import blocks_html
 from careers.posting.stated import stated_fields
 from careers.posting.tagging.tag import Vocabulary, skills_from_names, tag_posting

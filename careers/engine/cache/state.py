@@ -15,14 +15,23 @@ from pathlib import Path
 
 import orjson
 
-from careers.engine.files import read_all, write_quietly
-from careers.engine.process import Known
-from careers.engine.writer import OutStamp
+from careers.engine.files import OutStamp, read_all, write_quietly
 from careers.errors import Diagnostic
+from careers.model import Result
+from careers.sources.files import Stamp
 from careers.sources.history import History, git_head, read_history
 
 FORMAT = 5
 STATE_DIR = "state"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the engine knows of one posting file: its stamp, its bytes' hash, its result."""
+
+    stamp: Stamp | None
+    digest: str
+    result: Result | None = None  # None: not in memory (the store may have it)
 
 
 @dataclass
