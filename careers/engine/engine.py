@@ -36,7 +36,7 @@ from careers.engine.cache.state import (
 from careers.engine.cache.store import PostingStore
 from careers.engine.context import posting_context, theme_fingerprint
 from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
-from careers.engine.files import check_cache_dir, check_output_dir
+from careers.engine.files import check_cache_dir, check_cache_folders, check_output_dir
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.options import Options, Report, Target
 from careers.engine.process import Identified, identify, process_files
@@ -55,6 +55,7 @@ from careers.posting.tagging.vocabulary_files import load_vocabulary
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
+CACHE_FOLDERS = ("postings", "state", "templates")  # written in by every build
 
 
 @dataclass
@@ -78,6 +79,10 @@ class Engine:
             folders = [("content folder", config.content_path), ("output folder", config.output_path)]
             folders += [("templates folder", path) for path in config.template_paths]
             check_cache_dir(config.cache_path, config.root, folders)
+            kept = [*CACHE_FOLDERS]
+            if target.output.is_relative_to(config.cache_path):  # the preview's own site
+                kept.append(target.output.relative_to(config.cache_path).as_posix())
+            check_cache_folders(config.cache_path, tuple(kept), make=target.persist)
         self.config, self.options, self.target, self.meter = config, options, target, meter
         self.vocab = load_vocabulary(config.content_path / SKILLS_FILE)
         cache = config.cache_path if options.cache else None

@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from careers.engine.files import OutStamp, write_atomically
+from careers.engine.files import OutStamp, real_folders, write_atomically
 from careers.errors import CareersError
 from careers.pages.render import is_plain
 
@@ -81,6 +81,7 @@ class LiveWriter:
     def __init__(self, out: Path, current: dict[str, OutStamp] | None = None) -> None:
         self.out = out
         self.stats = WriteStats()
+        self.folders: set[Path] = set()  # folders found real this run
         # What the folder holds now: as the caller knows it (the preview wrote it), or as found.
         self.current = site_files(out) if current is None else current
 
@@ -93,6 +94,11 @@ class LiveWriter:
         """Write ``data`` unless the file holds it already; whether bytes were written."""
         key = safe_key(relpath)
         target = self.out / key
+        if target.parent not in self.folders:  # never through a link planted in the folder
+            bad = real_folders(self.out, target.parent)
+            if bad is not None:
+                raise CareersError(f"'{bad}' is a link or no folder: delete it, the preview makes it again")
+            self.folders.add(target.parent)
         written = not _same_bytes(target, data)
         if written:
             _place_bytes(target, data)
@@ -104,7 +110,8 @@ class LiveWriter:
     def finish(self, paths: set[str]) -> WriteStats:
         """Remove every file of ``out`` not in ``paths``."""
         for stale in sorted(self.current.keys() - paths):
-            _unlink_and_prune(self.out, stale)
+            if real_folders(self.out, (self.out / stale).parent, make=False) is None:  # never through a link
+                _unlink_and_prune(self.out, stale)
             self.stats.removed_paths.append(stale)
         return self.stats
 

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from careers.config import Config
 from careers.engine.cache.trust import signature
-from careers.engine.files import read_all, write_quietly
+from careers.engine.files import append_quietly, read_all, write_quietly
 from careers.model import Posting
 from careers.pages.records import posting_json
 from careers.pages.render import CARD_TEMPLATE, Card, Url
@@ -181,12 +181,8 @@ def save_cards(cards: KeptCards, current: set[str]) -> None:
         data = b"\n".join([head, *unread.values(), *_lines(alive)]) + b"\n"
         cards.appendable = write_quietly(cards.log, data)
         cards.entries, cards.unread = alive, unread
-    elif cards.new:
-        try:
-            with open(cards.log, "ab") as f:
-                f.write(b"\n".join(_lines(cards.new)) + b"\n")
-        except OSError:
-            cards.appendable = False  # a cache that cannot be written costs speed only
+    elif cards.new and not append_quietly(cards.log, b"\n".join(_lines(cards.new)) + b"\n"):
+        cards.appendable = False  # a cache that cannot be written costs speed only
     cards.new = {}
 
 
