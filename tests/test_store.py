@@ -171,8 +171,21 @@ def test_an_entry_holding_what_the_pipeline_never_writes_is_a_miss(tmp_path: Pat
     store = make_store(tmp_path)
     key = store.key("content/jobs/x.md", digest(b"hello"))
     store.save(key, Result(FULL, ()))
-    assert rewritten(store, key, lambda d: None) == Result(FULL, ())  # the edit itself is sound
     assert rewritten(store, key, change) is None
+    with pytest.raises(ValueError):  # and the codec itself refuses it, signed or not
+        file = entry_file(store, key)
+        decode_result(file.read_bytes().split(b"\n", 1)[1])
+
+
+def test_an_entry_this_users_runs_did_not_sign_is_a_miss_however_sound(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    key = store.key("content/jobs/x.md", digest(b"hello"))
+    store.save(key, Result(FULL, ()))
+    assert store.load(key) == Result(FULL, ())
+    assert rewritten(store, key, lambda d: None) is None  # the same values, unsigned
+    # What a restored cache did once: another site's Apply link, a sound value, unsigned.
+    elsewhere = "https://elsewhere.example/"
+    assert rewritten(store, key, lambda d: d["posting"].update(apply_url=elsewhere)) is None
 
 
 def test_an_entry_for_another_key_is_a_miss(tmp_path: Path) -> None:

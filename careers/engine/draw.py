@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from careers.config import Config
+from careers.engine.cache.state import Written, content_hash, holds
 from careers.engine.files import OutStamp
 from careers.engine.fingerprint import Tokens, page_fingerprint, site_fingerprint, templates_reading_site
 from careers.engine.rendering import render_pages
@@ -22,7 +24,7 @@ from careers.engine.writer import LiveWriter, SiteWriter
 from careers.model import Site
 from careers.pages.plan import Page, plan_pages, posting_path
 
-Records = dict[str, tuple[str, OutStamp]]  # output path → (fingerprint, stamp as written)
+Records = dict[str, Written]  # output path → (fingerprint, stamp as written, its bytes' hash)
 
 
 class Progress(Protocol):
@@ -47,6 +49,13 @@ class Drawn:
     written: list[str] = field(default_factory=list)  # output paths whose bytes were written
     rendered: int = 0
     stopped: bool = False
+
+
+def same_file(out: Path, path: str, now: OutStamp, record: Written) -> bool:
+    """Whether the output file at ``path``, stamped ``now``, is the one ``record`` says was written."""
+    if now[:2] != record[1][:2]:
+        return False
+    return now[2] == record[1][2] or holds(str(out / path), record)
 
 
 def plan_run(
@@ -97,10 +106,11 @@ def draw(
         record = records.get(page.path)
         fingerprint = plan.fingerprints[page.path]
         now = writer.current.get(page.path)
-        # As the last run left it: its size and time (not its inode, which a restored copy of
-        # the site, as a CI cache gives back, does not keep).
-        if record and fingerprint and record[0] == fingerprint and now and now[:2] == record[1][:2]:
-            writer.keep(page.path)
+        # As the last run left it: the very file (its stamp), or a copy of it with another
+        # inode (a restored site, as a CI cache gives it back) whose bytes are the ones written.
+        drawn_so = record is not None and bool(fingerprint) and record[0] == fingerprint
+        if record is not None and drawn_so and now and same_file(writer.out, page.path, now, record):
+            writer.keep(page.path, record[2])
         else:
             todo.append(page)
     if progress:
@@ -113,7 +123,8 @@ def draw(
         for page, data in render_pages(group, site, config, theme.env, theme.assets.names, theme.cards, jobs):
             if writer.put(page.path, data):
                 written.append(page.path)
-            records[page.path] = (plan.fingerprints[page.path], writer.stats.stamps[page.path])
+            stamp = writer.stats.stamps[page.path]
+            records[page.path] = (plan.fingerprints[page.path], stamp, content_hash(data))
             drawn.rendered += 1
             if progress:
                 progress.advance()

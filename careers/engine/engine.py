@@ -26,6 +26,7 @@ from careers.engine.cache.related import RelatedMemo
 from careers.engine.cache.state import (
     Known,
     State,
+    content_hash,
     load_history,
     load_published,
     load_state,
@@ -35,8 +36,8 @@ from careers.engine.cache.state import (
 )
 from careers.engine.cache.store import PostingStore
 from careers.engine.context import posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
-from careers.engine.files import check_cache_dir, check_cache_folders, check_output_dir
+from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run, same_file
+from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.options import Options, Report, Target
 from careers.engine.process import Identified, identify, process_files
@@ -136,6 +137,7 @@ class Engine:
             for path, data in run.theme.assets.files:
                 if writer.put(path, data):
                     drawn.written.append(path)
+                records[path] = ("", writer.stats.stamps[path], content_hash(data))
             paths = {page.path for page in plan.pages} | {path for path, _ in run.theme.assets.files}
             stats = writer.finish(paths)
             self._remember(run, plan, stats)
@@ -164,27 +166,35 @@ class Engine:
         return _Run(self.theme, files, digest.hexdigest())
 
     def _up_to_date(self, run: _Run) -> bool:
-        """Whether nothing the last run read has changed, and its output is as it left it."""
+        """Whether nothing the last run read has changed, and its output is as it left it (the
+        very files, or copies of them whose bytes are the ones written)."""
         if self.state.inputs != run.inputs:
             return False
-        now = {path: stamp[:2] for path, stamp in site_files(self.target.output).items()}
-        if now != {path: stamp[:2] for path, (_, stamp) in self.state.pages.items()}:
+        out, pages = self.target.output, self.state.pages
+        now = site_files(out)
+        if now.keys() != pages.keys():
             return False
-        self._trust_new_stamps(run)
+        if not all(same_file(out, path, stamp, pages[path]) for path, stamp in now.items()):
+            return False
+        self._trust_new_stamps(run, now)
         return True
 
-    def _trust_new_stamps(self, run: _Run) -> None:
-        """Keep the stamps a no-change run found: a file read only because its stamp was new (a
-        fresh checkout) or too new to trust last time need not be read by the next run."""
-        files = self.state.files
+    def _trust_new_stamps(self, run: _Run, site: dict[str, OutStamp]) -> None:
+        """Keep the stamps a no-change run found: a file read (a posting) or hashed (a page)
+        only because its stamp was new (a fresh checkout, a restored site) or too new to trust
+        last time need not be by the next run."""
+        files, pages = self.state.files, self.state.pages
         fresh = {
             item.found.relpath: item.found.stamp
             for item in run.found
             if item.digest and item.found.stamp != files[item.found.relpath].stamp
         }
-        if fresh and self.state_file is not None:
+        moved = {path: stamp for path, stamp in site.items() if stamp != pages[path][1]}
+        if (fresh or moved) and self.state_file is not None:
             for name, stamp in fresh.items():
                 files[name] = Known(stamp, files[name].digest, files[name].result)
+            for path, out_stamp in moved.items():
+                pages[path] = (pages[path][0], out_stamp, pages[path][2])
             save_state(self.state_file, self.state)
 
     def _process(self, run: _Run) -> None:
@@ -225,15 +235,18 @@ class Engine:
         if not self.target.live:
             return SiteWriter(self.target.output)
         # The preview's folder is its own: what it wrote is as the state says (after its first run).
-        known = {path: stamp for path, (_, stamp) in self.state.pages.items()} if self.state.inputs else None
+        known = {path: page[1] for path, page in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)
 
     def _remember(self, run: _Run, plan: Plan, stats: WriteStats) -> None:
         """Keep what this run learnt, in memory and (for builds) in the cache."""
         state = self.state
         context_changed = state.context != run.theme.context
-        fingerprints = plan.fingerprints
-        state.pages = {path: (fingerprints.get(path, ""), stamp) for path, stamp in stats.stamps.items()}
+        fingerprints, drawn = plan.fingerprints, state.pages  # ``draw`` recorded what it wrote and kept
+        state.pages = {
+            path: (fingerprints.get(path, ""), stamp, drawn[path][2] if path in drawn else "")
+            for path, stamp in stats.stamps.items()
+        }
         state.files, state.context = run.known, run.theme.context
         state.inputs = run.inputs
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics

@@ -18,7 +18,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from careers.engine.files import OutStamp, real_folders, write_atomically
+from careers.engine.cache.state import content_hash
+from careers.engine.files import OutStamp, read_all, real_folders, write_atomically
 from careers.errors import CareersError
 from careers.pages.render import is_plain
 
@@ -85,7 +86,7 @@ class LiveWriter:
         # What the folder holds now: as the caller knows it (the preview wrote it), or as found.
         self.current = site_files(out) if current is None else current
 
-    def keep(self, relpath: str) -> None:
+    def keep(self, relpath: str, digest: str = "") -> None:
         self.stats.unchanged += 1
         if relpath in self.current:
             self.stats.stamps[relpath] = self.current[relpath]
@@ -131,15 +132,16 @@ class SiteWriter:
         except OSError as exc:
             raise _write_error(exc, out) from None
 
-    def keep(self, relpath: str) -> None:
-        """The current file is right as it is: link it into the new site (if not already)."""
+    def keep(self, relpath: str, digest: str = "") -> None:
+        """The current file is right as it is: link it into the new site (if not already).
+        ``digest`` is its bytes' hash (``content_hash``), which a staged copy must have."""
         key = safe_key(relpath)
         self.stats.unchanged += 1
         now = self.current.get(key)
         held = self.held.get(key)
         if now is not None and held is not None:
-            # The staged file is that very file already, or a copy of it (same size and time).
-            staged = now if held[2] == now[2] else _staged_copy(self.dir / key, now)
+            # The staged file is that very file already, or a copy of it holding its bytes.
+            staged = now if held[2] == now[2] else _staged_copy(self.dir / key, now, digest)
             if staged is not None:
                 self.stats.stamps[key] = staged
                 return
@@ -206,15 +208,19 @@ def _open_staging(folder: Path) -> dict[str, OutStamp]:
     return held
 
 
-def _staged_copy(path: Path, current: OutStamp) -> OutStamp | None:
-    """The stamp of the staged file at ``path`` if it has ``current``'s size and time: the same
-    file, restored apart from the site (a CI cache gives both back with new inodes), which
-    need not be linked again."""
+def _staged_copy(path: Path, current: OutStamp, digest: str) -> OutStamp | None:
+    """The stamp of the staged file at ``path`` if it holds the current file's bytes (whose
+    hash is ``digest``): the same file, restored apart from the site (a CI cache gives both back
+    with new inodes), which need not be linked again. Its size and time are no proof: a file
+    planted with them is read, and linked over when its bytes are not the current ones."""
     try:
         st = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
-    return out_stamp(st) if (st.st_size, st.st_mtime_ns) == current[:2] else None
+    if (st.st_size, st.st_mtime_ns) != current[:2] or not digest:
+        return None
+    data = read_all(str(path))
+    return out_stamp(st) if data is not None and content_hash(data) == digest else None
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -2,9 +2,10 @@
 
 A key covers everything a result depends on: the file's bytes and path, the pipeline's code,
 the vocabulary and the configuration. An entry is a header line (format, key, a hash of the
-rest, and this user's signature of it: ``careers.engine.cache.trust``) and the result. One whose
-header or hash does not check out is a miss, and the posting is processed again; one this
-user's runs did not sign (restored from elsewhere, edited) has every value checked too.
+rest, and this user's signature of it: ``careers.engine.cache.trust``) and the result. One
+whose header or hash does not check out is a miss, and the posting is processed again; so is
+one this user's runs did not sign (restored from elsewhere, edited): its values could be any
+the pipeline might make (another Apply link among them), so only a signature vouches for them.
 Entries are written whole or not at all (``write_quietly``).
 """
 
@@ -54,9 +55,10 @@ class PostingStore:
                 header.get("format") != FORMAT
                 or header.get("key") != key
                 or header.get("sum") != _checksum(body)
+                or header.get("by") != signature(body).decode()
             ):
                 return None
-            return decode_result(body, trusted=header.get("by") == signature(body).decode())
+            return decode_result(body, trusted=True)
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
