@@ -12,12 +12,11 @@ into a folder of its own, told which pages to draw first.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 
 from careers.config import Config
 from careers.engine.cache.cards import save_cards
@@ -35,12 +34,14 @@ from careers.engine.cache.state import (
     state_path,
 )
 from careers.engine.cache.store import PostingStore
+from careers.engine.collect import fewer_collections
 from careers.engine.context import posting_context, theme_fingerprint
 from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run, same_file
+from careers.engine.early import Last, early_pages
 from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, identify, process_files
+from careers.engine.process import Identified, dated, identify, last_good, process_files
 from careers.engine.theme import Theme, load_theme
 from careers.engine.writer import (
     LiveWriter,
@@ -49,7 +50,7 @@ from careers.engine.writer import (
     site_files,
 )
 from careers.errors import Diagnostic
-from careers.model import Posting, Result, Site
+from careers.model import Result, Site
 from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
 from careers.posting.tagging.vocabulary_files import load_vocabulary
@@ -77,13 +78,8 @@ class Engine:
     ) -> None:
         check_output_dir(target.output, config.root, (config.content_path, *config.template_paths))
         if options.cache:
-            folders = [("content folder", config.content_path), ("output folder", config.output_path)]
-            folders += [("templates folder", path) for path in config.template_paths]
-            check_cache_dir(config.cache_path, config.root, folders)
-            kept = [*CACHE_FOLDERS]
-            if target.output.is_relative_to(config.cache_path):  # the preview's own site
-                kept.append(target.output.relative_to(config.cache_path).as_posix())
-            check_cache_folders(config.cache_path, tuple(kept), make=target.persist)
+            check_cache_dir(config.cache_path, config)
+            check_cache_folders(config.cache_path, CACHE_FOLDERS, target.output, make=target.persist)
         self.config, self.options, self.target, self.meter = config, options, target, meter
         self.vocab = load_vocabulary(config.content_path / SKILLS_FILE)
         cache = config.cache_path if options.cache else None
@@ -106,15 +102,19 @@ class Engine:
         first: Collection[str] = (),
         stop: Callable[[], bool] | None = None,
         on_first: Callable[[list[str]], None] | None = None,
+        saved: Collection[str] = (),
     ) -> Report:
         """Bring the output up to date. ``first`` are output paths to draw before the rest (then
         ``on_first`` is told what was written); ``stop`` is asked between pages whether to give
-        up for a newer change. A template error raises ``TemplateError``, leaving the site as it
-        was (a preview's pages as far as they got)."""
+        up for a newer change; ``saved`` are the files the preview's watcher saw change, whose
+        pages it draws first of all (``careers.engine.early``). A template error raises
+        ``TemplateError``, leaving the site as it was (a preview's pages as far as they got)."""
         started = time.perf_counter()
         locked = self.options.cache and self.target.persist
         lock = project_lock(self.config.cache_path) if locked else contextlib.nullcontext()
         with lock, fewer_collections():
+            if saved and on_first is not None:
+                self._draw_early(saved, on_first)
             run = self._start()
             if not run.found:
                 return self._report(started, WriteStats(), (nothing_found(self.config),))
@@ -142,6 +142,16 @@ class Engine:
             stats = writer.finish(paths)
             self._remember(run, plan, stats)
             return self._report(started, stats, run.diagnostics, pages=len(plan.pages), run=run, drawn=drawn)
+
+    def _draw_early(self, saved: Collection[str], on_first: Callable[[list[str]], None]) -> None:
+        """The saved postings' own pages, from the last run's site (``careers.engine.early``)."""
+        if self.target.live and self.theme is not None and self.site.postings:
+            last = Last(self.site, self.theme, self.state.files, self.options.drafts)
+            writer = self._writer()
+            drawn = early_pages(saved, last, self.config, self.vocab, self.store)
+            written = [page.path for page, data in drawn if writer.put(page.path, data)]
+            if written:
+                on_first(written)
 
     def assemble(self) -> Site:
         """Read, process and assemble only: the site a run would draw (``tags``)."""
@@ -206,7 +216,7 @@ class Engine:
         tick = self.meter.advance if self.meter else None
         run.known = process_files(run.found, last, self.store, inputs, self.options.jobs, tick)
         if self.target.keep_last_good:
-            run.known = {name: _last_good(now, last.get(name)) for name, now in run.known.items()}
+            run.known = {name: last_good(now, last.get(name)) for name, now in run.known.items()}
         run.changed = {
             name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
         }
@@ -219,7 +229,7 @@ class Engine:
             self.cache if self.target.persist else None, str(config.root), postings_folder(config)
         )
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [_dated(p, history.day(p.source)) for p in postings]
+        postings = [dated(p, history.day(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
         self.site, notes = assemble_site(
@@ -281,37 +291,6 @@ class Engine:
         return Report(
             postings, pages, stats, diagnostics, seconds, changed, processed, drawn.rendered, drawn.stopped
         )
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the cyclic garbage collector less often, for the length of a run.
-
-    A run keeps every posting until it ends, so the heap only grows, and each of the
-    collector's full passes walks all of it: at 10,000 postings, with the default
-    thresholds, those passes cost more than reading the postings. Young objects are still
-    collected, in larger batches; what is frozen once the postings are read goes back at the end.
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*old)
-
-
-def _dated(posting: Posting, day: dt.date | None) -> Posting:
-    return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
-
-
-def _last_good(now: Known, last: Known | None) -> Known:
-    """``now``, or ``last``'s posting with ``now``'s findings when only ``last`` built one."""
-    if now.result is None or now.result.posting is not None or last is None or last.result is None:
-        return now
-    if last.result.posting is None:
-        return now
-    return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))
 
 
 def build(config: Config, options: Options | None = None, meter: Progress | None = None) -> Report:

@@ -14,6 +14,7 @@ import os
 import stat
 from pathlib import Path
 
+from careers.config import Config
 from careers.errors import CareersError
 
 # An output file as a later run can check it: size, mtime_ns, inode.
@@ -135,9 +136,12 @@ def check_output_dir(out: Path, root: Path, protected: tuple[Path, ...]) -> None
             raise CareersError(f"output folder '{out}' overlaps '{path}': choose another output_dir")
 
 
-def check_cache_folders(cache: Path, folders: tuple[str, ...], make: bool) -> None:
-    """Refuse a cache whose folder, or one of the ``folders`` in it, is a link or no folder:
-    writing there would write (and pruning delete) wherever the link leads."""
+def check_cache_folders(cache: Path, folders: tuple[str, ...], output: Path, make: bool) -> None:
+    """Refuse a cache whose folder, or one of the ``folders`` in it (and ``output``, the
+    preview's site, when it is there), is a link or no folder: writing there would write (and
+    pruning delete) wherever the link leads."""
+    if output.is_relative_to(cache):
+        folders = (*folders, output.relative_to(cache).as_posix())
     for name in ("", *folders):
         bad = real_folders(cache, cache / name if name else cache, make)
         if bad is not None:
@@ -148,9 +152,12 @@ def check_cache_folders(cache: Path, folders: tuple[str, ...], make: bool) -> No
             )
 
 
-def check_cache_dir(cache: Path, root: Path, others: list[tuple[str, Path]]) -> None:
+def check_cache_dir(cache: Path, config: Config) -> None:
     """Refuse a cache folder that is the project, or overlaps its content, theme or output:
     the cache holds machine paths and stale pages, and pruning it deletes files."""
+    root = config.root
+    others = [("content folder", config.content_path), ("output folder", config.output_path)]
+    others += [("templates folder", path) for path in config.template_paths]
     target = cache.resolve()
     if target == root.resolve() or target in root.resolve().parents:
         raise CareersError(f"cache folder '{cache}' would be the project folder: choose another cache_dir")

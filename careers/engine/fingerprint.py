@@ -18,6 +18,7 @@ from jinja2 import meta
 
 from careers.model import Posting, Site, Term
 from careers.pages.plan import MACHINE_FILES, Filters, Page
+from careers.pages.taxonomies import Taxonomy
 
 
 class Unfingerprintable(Exception):
@@ -40,13 +41,17 @@ class Tokens:
     def __call__(self, posting: Posting) -> str:
         return self.by_source[posting.source]
 
-    def shared(self, value: Term | Filters) -> str:
-        """A value many pages hold (a term on each page of its listing, the index's filters),
-        hashed once a run rather than once a page."""
+    def shared(self, value: object) -> str:
+        """A value many pages hold (a term on each page of its listing, the index's filters,
+        every page's navigation), hashed once a run rather than once a page."""
         known = self._shared.get(id(value))
         if known is None:
             parts: list[str] = []
-            _feed_fields(parts, value, self)
+            if isinstance(value, tuple):
+                for item in value:
+                    _feed(parts, item, self)
+            else:
+                _feed_fields(parts, value, self)
             known = self._shared[id(value)] = (value, f"H{_sha(parts)}\0")  # value: keeps the id
         return known[1]
 
@@ -72,13 +77,20 @@ def _sha(parts: list[str]) -> str:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+# Frozen values (not postings) that one object of which many pages hold: hashed once a run.
+_SHARED_TYPES: set[type] = set()
+
+
+def shared_type(cls: type) -> None:
+    """Hash values of ``cls`` (frozen, shared by many pages) once a run, by identity."""
+    _SHARED_TYPES.add(cls)
 
 
 def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
     """Add ``value`` to the text a fingerprint hashes (hashed once, at the end)."""
     if isinstance(value, Posting):
         parts.append(f"P{tokens(value)}\0")
-    elif isinstance(value, (Term, Filters)):
+    elif isinstance(value, (Term, Filters)) or (type(value) in _SHARED_TYPES):
         parts.append(tokens.shared(value))
     elif isinstance(value, Site):
         parts.append("S")
@@ -86,7 +98,9 @@ def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
         _feed(parts, site, tokens)
     elif isinstance(value, (list, tuple)):
         parts.append("[")
-        if value and all(type(item) is Posting for item in value):
+        if value and type(value[0]) in _SHARED_TYPES and len(value) < 16:
+            parts.append(tokens.shared(value))  # a short tuple of shared values (the navigation)
+        elif value and all(type(item) is Posting for item in value):
             # Listings hold thousands: "P<token>\0" each, joined in one go.
             parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
         else:
@@ -151,3 +165,6 @@ def templates_reading_site(env: jinja2.Environment, names: Iterable[str]) -> dic
             todo.extend(other for other in others if other is not None)
         found[name] = reads
     return found
+
+
+shared_type(Taxonomy)

@@ -8,9 +8,10 @@ when there is enough of it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from careers.config import Config
@@ -18,7 +19,7 @@ from careers.engine.cache.state import Known
 from careers.engine.cache.store import PostingStore
 from careers.engine.parallel import map_ordered, worker_count
 from careers.errors import ContentError, Diagnostic
-from careers.model import Result
+from careers.model import Posting, Result
 from careers.posting.tagging.vocabulary import Vocabulary
 from careers.sources.files import check_path, read_regular_file
 from careers.sources.scan import Found
@@ -124,3 +125,17 @@ def _run(item: Identified) -> Result:
     if store is not None:
         store.save(store.key(name, item.digest), result)
     return result
+
+
+def dated(posting: Posting, day: dt.date | None) -> Posting:
+    """``posting``, dated ``day`` (its first commit) if it gives no date of its own."""
+    return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
+
+
+def last_good(now: Known, last: Known | None) -> Known:
+    """``now``, or ``last``'s posting with ``now``'s findings when only ``last`` built one."""
+    if now.result is None or now.result.posting is not None or last is None or last.result is None:
+        return now
+    if last.result.posting is None:
+        return now
+    return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))

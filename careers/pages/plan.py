@@ -15,7 +15,7 @@ from careers.config import Config
 from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
-from careers.pages.taxonomies import browsable
+from careers.pages.taxonomies import Taxonomy, browsable
 
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
 MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")
@@ -102,9 +102,7 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
             base, template = f"{folder}/{term.slug}/", taxonomy.term_template
             pages.extend(listing_pages(base, template, term.postings, size, named))
     pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
-    for posting in site.postings:
-        related = site.related.get(posting.slug, ())
-        pages.append(Page(posting_path(posting), "posting.html", {"posting": posting, "related": related}))
+    pages.extend(posting_page(posting, site) for posting in site.postings)
     pages.extend(Page(posting_path(p), "posting.html", closed_context(p, site)) for p in site.closed)
     pages.append(Page("jobs.json", "jobs.json", {"postings": site.postings}))
     if site.postings:
@@ -117,6 +115,15 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
         if page.template not in MACHINE_FILES:
             page.context["browse"] = browse
     return pages
+
+
+def posting_page(posting: Posting, site: Site, browse: tuple[Taxonomy, ...] | None = None) -> Page:
+    """An open posting's page: the posting, the postings related to it (and, given ``browse``,
+    the navigation, which ``plan_pages`` gives every page)."""
+    context: dict[str, Any] = {"posting": posting, "related": site.related.get(posting.slug, ())}
+    if browse is not None:
+        context["browse"] = browse
+    return Page(posting_path(posting), "posting.html", context)
 
 
 def index_pages(site: Site, size: int) -> list[Page]:
