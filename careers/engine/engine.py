@@ -243,7 +243,7 @@ class Engine:
 
     def _writer(self) -> LiveWriter | SiteWriter:
         if not self.target.live:
-            return SiteWriter(self.target.output)
+            return SiteWriter(self.target.output, self.state.pages.keys() if self.state.inputs else None)
         # The preview's folder is its own: what it wrote is as the state says (after its first run).
         known = {path: page[1] for path, page in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)

@@ -15,6 +15,8 @@ import contextlib
 import ctypes
 import os
 import shutil
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -120,7 +122,9 @@ class LiveWriter:
 class SiteWriter:
     """Assembles the new site beside ``out`` (in ``.<out>.new``), then swaps it in."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, known: Iterable[str] | None = None) -> None:
+        """``known``: the files the site being replaced is known to hold (the last run's), each
+        looked at where it is rather than the whole folder walked; other files there go with it."""
         self.out = out
         self.dir = out.with_name(f".{out.name}.new")
         self.stats = WriteStats()
@@ -128,7 +132,8 @@ class SiteWriter:
         try:
             recover(out)
             self.held = _open_staging(self.dir)  # the previous site, or whatever is there
-            self.current = site_files(out)  # the site being replaced
+            # The site being replaced: every file in it, or the known ones.
+            self.current = site_files(out) if known is None else _stamps(out, known)
         except OSError as exc:
             raise _write_error(exc, out) from None
 
@@ -190,6 +195,36 @@ class SiteWriter:
         except OSError as exc:
             raise _write_error(exc, self.out) from None
         return self.stats
+
+
+def _stamps(out: Path, known: Iterable[str]) -> dict[str, OutStamp]:
+    """The stamps of the ``known`` files that are regular files under ``out``, never through a link."""
+    found: dict[str, OutStamp] = {}
+    if out.is_symlink() or not out.is_dir():
+        return found
+    real = {""}  # folders (relative to ``out``) found to be real folders, not links
+    for key in known:
+        folder = key.rpartition("/")[0]
+        if folder not in real:
+            parts = folder.split("/")
+            for n in range(1, len(parts) + 1):
+                part = "/".join(parts[:n])
+                if part not in real:
+                    try:
+                        if not stat.S_ISDIR(os.lstat(f"{out}/{part}").st_mode):
+                            break
+                    except OSError:
+                        break
+                    real.add(part)
+            if folder not in real:
+                continue
+        try:
+            st = os.lstat(f"{out}/{key}")
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            found[key] = out_stamp(st)
+    return found
 
 
 def _open_staging(folder: Path) -> dict[str, OutStamp]:
