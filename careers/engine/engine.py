@@ -43,12 +43,7 @@ from careers.engine.findings import nothing_found, postings_folder, shallow_clon
 from careers.engine.options import Options, Report, Target
 from careers.engine.process import Identified, dated, identify, last_good, process_files
 from careers.engine.theme import Theme, load_theme
-from careers.engine.writer import (
-    LiveWriter,
-    SiteWriter,
-    WriteStats,
-    site_files,
-)
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, site_files
 from careers.errors import Diagnostic
 from careers.model import Result, Site
 from careers.pages.site import assemble_site
@@ -105,9 +100,9 @@ class Engine:
         saved: Collection[str] = (),
     ) -> Report:
         """Bring the output up to date. ``first`` are output paths to draw before the rest (then
-        ``on_first`` is told what was written); ``stop`` is asked between pages whether to give
-        up for a newer change; ``saved`` are the files the preview's watcher saw change, whose
-        pages it draws first of all (``careers.engine.early``). A template error raises
+        ``on_first`` is told what was written); ``stop`` is asked between stages and pages whether
+        to give up for a newer change; ``saved`` are the files the preview's watcher saw change,
+        whose pages it draws first of all (``careers.engine.early``). A template error raises
         ``TemplateError``, leaving the site as it was (a preview's pages as far as they got)."""
         started = time.perf_counter()
         locked = self.options.cache and self.target.persist
@@ -122,6 +117,8 @@ class Engine:
                 stats = WriteStats(unchanged=len(self.state.pages))
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
             self._process(run)
+            if stop is not None and stop():  # a newer save: drawing this run's pages is wasted
+                return self._report(started, WriteStats(), run.diagnostics, run=run, drawn=Drawn([], 0, True))
             digests = {name: known.digest for name, known in run.known.items()}
             reads = self.state.reads_site if self.state.context == run.theme.context else {}
             plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
