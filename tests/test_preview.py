@@ -146,8 +146,8 @@ def test_a_rebuild_stopped_for_a_newer_save_is_finished_by_the_next(
     edit(project, MARKDOWN, "required: [Python, SQL]", "required: [Rust, SQL]")
     stopped = preview.rebuild(stop=lambda: True)  # asked before it draws: nothing drawn
     assert stopped.report is not None and stopped.report.stopped and stopped.report.rendered == 0
-    calls = iter([False, True, True])  # let it draw, then stop after the first page
-    stopped = preview.rebuild(stop=lambda: next(calls, True))
+    page = preview.output / PAGE
+    stopped = preview.rebuild(stop=lambda: b"Rust" in page.read_bytes())  # once its page is drawn
     assert stopped.report is not None and stopped.report.stopped and stopped.report.rendered == 1
     assert not preview.rebuild().report.stopped  # type: ignore[union-attr]
     assert shown(preview) == preview_reference(project, tmp_path / "reference")

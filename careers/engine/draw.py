@@ -101,6 +101,8 @@ def draw(
     ``records`` (the state's) is updated as each page is written, so what a run did before
     it stopped (``stop`` said to give up for a newer change) or failed is known to the next.
     """
+    if stop is not None and stop():
+        return Drawn(stopped=True)  # a newer change came while the site was put together
     todo = []
     for page in plan.pages:
         record = records.get(page.path)

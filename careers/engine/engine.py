@@ -116,7 +116,7 @@ class Engine:
             if self._up_to_date(run):
                 stats = WriteStats(unchanged=len(self.state.pages))
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
-            self._process(run)
+            self._process(run, stop)
             if stop is not None and stop():  # a newer save: drawing this run's pages is wasted
                 return self._report(started, WriteStats(), run.diagnostics, run=run, drawn=Drawn([], 0, True))
             digests = {name: known.digest for name, known in run.known.items()}
@@ -204,8 +204,8 @@ class Engine:
                 pages[path] = (pages[path][0], out_stamp, pages[path][2])
             save_state(self.state_file, self.state)
 
-    def _process(self, run: _Run) -> None:
-        """Every posting file's result, then the site they make."""
+    def _process(self, run: _Run, stop: Callable[[], bool] | None = None) -> None:
+        """Every posting file's result, then the site they make (unless ``stop`` says not to)."""
         if self.meter:
             self.meter.start("processing postings", len(run.found))
         last = self.state.files
@@ -218,6 +218,8 @@ class Engine:
             name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
         }
         self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
+        if stop is not None and stop():
+            return
         postings = [r.posting for r in self.results.values() if r.posting is not None]
         if not self.options.drafts:
             postings = [p for p in postings if not p.draft]
