@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import jinja2
@@ -88,37 +88,75 @@ def shared_type(cls: type) -> None:
 
 def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
     """Add ``value`` to the text a fingerprint hashes (hashed once, at the end)."""
-    if isinstance(value, Posting):
-        parts.append(f"P{tokens(value)}\0")
-    elif isinstance(value, (Term, Filters)) or (type(value) in _SHARED_TYPES):
-        parts.append(tokens.shared(value))
-    elif isinstance(value, Site):
-        parts.append("S")
-        site = [value.postings, value.skills, value.levels, value.closed, value.departments, value.locations]
-        _feed(parts, site, tokens)
-    elif isinstance(value, (list, tuple)):
-        parts.append("[")
-        if value and type(value[0]) in _SHARED_TYPES and len(value) < 16:
-            parts.append(tokens.shared(value))  # a short tuple of shared values (the navigation)
-        elif value and all(type(item) is Posting for item in value):
-            # Listings hold thousands: "P<token>\0" each, joined in one go.
-            parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
-        else:
-            for item in value:
-                _feed(parts, item, tokens)
-        parts.append("]")
-    elif isinstance(value, dict):
-        parts.append("{")
-        for key in sorted(value, key=repr):
-            _feed(parts, key, tokens)
-            _feed(parts, value[key], tokens)
-        parts.append("}")
-    elif value is None or isinstance(value, (str, int, float, dt.date)):
-        parts.append(f"{type(value).__name__}:{value!r}\0")
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        _feed_fields(parts, value, tokens)
+    cls = type(value)
+    feed = _FEEDERS.get(cls) or _feeder(cls)
+    feed(parts, value, tokens)
+
+
+Feeder = Callable[[list[str], Any, Tokens], None]
+_FEEDERS: dict[type, Feeder] = {}  # by exact type: a fingerprint walks a hundred thousand values
+
+
+def _feeder(cls: type) -> Feeder:
+    """How values of ``cls`` are fed, decided once per type."""
+    if issubclass(cls, Posting):
+        feed: Feeder = _feed_posting
+    elif issubclass(cls, (Term, Filters)) or cls in _SHARED_TYPES:
+        feed = _feed_shared
+    elif issubclass(cls, Site):
+        feed = _feed_site
+    elif issubclass(cls, (list, tuple)):
+        feed = _feed_sequence
+    elif issubclass(cls, dict):
+        feed = _feed_dict
+    elif cls is type(None) or issubclass(cls, (str, int, float, dt.date)):
+        feed = _feed_plain
+    elif dataclasses.is_dataclass(cls):
+        feed = _feed_fields
     else:
-        raise Unfingerprintable(type(value).__name__)
+        raise Unfingerprintable(cls.__name__)
+    _FEEDERS[cls] = feed
+    return feed
+
+
+def _feed_posting(parts: list[str], value: Posting, tokens: Tokens) -> None:
+    parts.append(f"P{tokens(value)}\0")
+
+
+def _feed_shared(parts: list[str], value: object, tokens: Tokens) -> None:
+    parts.append(tokens.shared(value))
+
+
+def _feed_site(parts: list[str], value: Site, tokens: Tokens) -> None:
+    parts.append("S")
+    site = [value.postings, value.skills, value.levels, value.closed, value.departments, value.locations]
+    _feed(parts, site, tokens)
+
+
+def _feed_sequence(parts: list[str], value: list[Any] | tuple[Any, ...], tokens: Tokens) -> None:
+    parts.append("[")
+    if value and type(value[0]) in _SHARED_TYPES and len(value) < 16:
+        parts.append(tokens.shared(value))  # a short tuple of shared values (the navigation)
+    elif value and all(type(item) is Posting for item in value):
+        # Listings hold thousands: "P<token>\0" each, joined in one go.
+        parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
+    else:
+        for item in value:
+            _feed(parts, item, tokens)
+    parts.append("]")
+
+
+def _feed_dict(parts: list[str], value: dict[Any, Any], tokens: Tokens) -> None:
+    parts.append("{")
+    keys = sorted(value) if all(type(k) is str for k in value) else sorted(value, key=repr)
+    for key in keys:
+        _feed(parts, key, tokens)
+        _feed(parts, value[key], tokens)
+    parts.append("}")
+
+
+def _feed_plain(parts: list[str], value: object, tokens: Tokens) -> None:
+    parts.append(f"{type(value).__name__}:{value!r}\0")
 
 
 def _feed_fields(parts: list[str], value: Any, tokens: Tokens) -> None:
