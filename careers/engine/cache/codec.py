@@ -5,10 +5,10 @@ against the same type hints: every field's type is checked (text, numbers, dates
 model's ``Literal`` values), a missing field is refused (one the model lacks is ignored),
 and nothing is written by hand, so a field added to the model is stored with no change
 here. What a type cannot say is said in the model with ``Checked`` (a slug, the sanitizer's
-markup, a link, a choice of values): a stored entry this user's runs did not sign is
-checked against it too (``check_values``). Anything the pipeline would never have made
-raises ``ValueError``; the store takes that as a miss and the posting is processed again.
-Plain JSON: no pickle.
+markup, a link, a choice of values); unless the bytes are vouched for (the store takes only
+entries this user's runs signed), every such value is checked too (``check_values``).
+Anything the pipeline would never have made raises ``ValueError``, which the store takes as
+a miss: the posting is processed again. Plain JSON: no pickle.
 """
 
 from __future__ import annotations
