@@ -295,6 +295,8 @@ class Site:
     closed: tuple[Posting, ...] = ()
     departments: tuple[Term, ...] = ()
     locations: tuple[Term, ...] = ()
+    # Every way to browse (``careers.pages.taxonomies.TAXONOMIES``) by its folder: its terms.
+    terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""A posting field is one declaration: added to ``Posting`` alone, it is read, kept and published."""
+"""A posting field, or a way to browse, is one declaration (and its template), nothing else."""
 
 from __future__ import annotations
 
@@ -67,3 +67,50 @@ def test_a_field_added_to_posting_alone_is_read_kept_through_a_cached_build_and_
     assert [r["grade"] for r in json.loads((project / "site" / "jobs.json").read_text())] == ["Band 5"]
     stored = [p.read_text() for p in (project / ".cache" / "postings").glob("*/*.json")]
     assert len(stored) == 1 and '"grade":"Band 5"' in stored[0]
+
+
+DECLARED_LAST = """    Taxonomy("skills", "Skills", "Skills", "skill", "skills.html", "skill.html",
+             lambda postings, order: skill_terms(postings), rare_unindexed=True),
+"""
+NEW_TAXONOMY = """    Taxonomy("teams", "Teams", "Teams", "team", "teams.html", "team.html",
+             field_terms("team"), optional=True),
+"""
+TEAMS = """{% extends "base.html" %}
+{% from "_macros.html" import term_list %}
+{% block title %}Teams · {{ config.title }}{% endblock %}
+{% block main %}<h1>Teams</h1>{{ term_list(terms, 'teams', url) }}{% endblock %}
+"""
+TEAM = """{% extends "base.html" %}
+{% from "_macros.html" import term_listing %}
+{% block title %}{{ term.name }} team · {{ config.title }}{% endblock %}
+{% block main %}{{ term_listing(term, postings, pager, url, 'Teams', 'teams/') }}{% endblock %}
+"""
+
+
+def test_a_way_to_browse_added_to_taxonomies_alone_gets_its_pages_link_sitemap_and_titles(
+    tmp_path: Path,
+) -> None:
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "careers", checkout / "careers", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", checkout / "templates")
+    module = checkout / "careers" / "pages" / "taxonomies.py"
+    text = module.read_text("utf-8")
+    assert text.count(DECLARED_LAST) == 1, "the last taxonomy moved: update DECLARED_LAST"
+    module.write_text(text.replace(DECLARED_LAST, DECLARED_LAST + NEW_TAXONOMY), "utf-8")
+    (checkout / "templates" / "teams.html").write_text(TEAMS)
+    (checkout / "templates" / "team.html").write_text(TEAM)
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copy(ROOT / "careers.toml", project / "careers.toml")
+    posting = project / "content" / "jobs" / "senior-data-engineer.md"
+    posting.write_text(posting.read_text().replace("title: ", "team: Data Platform\ntitle: ", 1))
+    build(checkout, project)
+    site = project / "site"
+    teams = {p.parent.name for p in (site / "teams").glob("*/index.html")}
+    assert teams == {"data-platform"} and (site / "teams" / "index.html").exists()
+    index = (site / "index.html").read_text()
+    assert '<a href="teams/index.html">Teams</a>' in index and ">team</a>" in index  # navigation, "Browse by"
+    sitemap = (site / "sitemap.xml").read_text()
+    assert all(f"/teams/{slug}/</loc>" in sitemap for slug in teams)
+    one = (site / "teams" / sorted(teams)[0] / "index.html").read_text()
+    assert "team · " in one and "open " in one.lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import types
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -113,6 +114,8 @@ def _feeder(cls: type) -> Feeder:
         feed = _feed_plain
     elif dataclasses.is_dataclass(cls):
         feed = _feed_fields
+    elif issubclass(cls, types.FunctionType):
+        feed = _feed_code
     else:
         raise Unfingerprintable(cls.__name__)
     _FEEDERS[cls] = feed
@@ -130,7 +133,7 @@ def _feed_shared(parts: list[str], value: object, tokens: Tokens) -> None:
 def _feed_site(parts: list[str], value: Site, tokens: Tokens) -> None:
     parts.append("S")
     site = [value.postings, value.skills, value.levels, value.closed, value.departments, value.locations]
-    _feed(parts, site, tokens)
+    _feed(parts, [*site, *(value.terms[name] for name in sorted(value.terms))], tokens)
 
 
 def _feed_sequence(parts: list[str], value: list[Any] | tuple[Any, ...], tokens: Tokens) -> None:
@@ -153,6 +156,11 @@ def _feed_dict(parts: list[str], value: dict[Any, Any], tokens: Tokens) -> None:
         _feed(parts, key, tokens)
         _feed(parts, value[key], tokens)
     parts.append("}")
+
+
+def _feed_code(parts: list[str], value: types.FunctionType, tokens: Tokens) -> None:
+    # A function of the package (a taxonomy's grouping): its code is in the build context.
+    parts.append(f"F{value.__module__}.{value.__qualname__}\0")
 
 
 def _feed_plain(parts: list[str], value: object, tokens: Tokens) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 
 from careers.errors import Diagnostic
 from careers.model import Posting, Site
-from careers.pages.taxonomies import department_terms, level_terms, location_terms, skill_terms
+from careers.pages.taxonomies import TAXONOMIES
 from careers.pages.urls import Published, assign_slugs
 
 RELATED_COUNT = 3
@@ -34,14 +34,16 @@ def assemble_site(
     postings, found = assign_slugs(postings, published, first_seen)
     ordered = tuple(sorted(postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today))
+    terms = {taxonomy.folder: taxonomy.group(open_, departments) for taxonomy in TAXONOMIES}
     site = Site(
         postings=open_,
-        skills=skill_terms(open_),
-        levels=level_terms(open_),
+        skills=terms["skills"],
+        levels=terms["experience"],
         related=(relate or related_postings)(open_),
         closed=tuple(p for p in ordered if is_closed(p, today)),
-        departments=department_terms(open_, departments),
-        locations=location_terms(open_),
+        departments=terms["departments"],
+        locations=terms["locations"],
+        terms=terms,
     )
     for posting in site.closed:
         found.append(
