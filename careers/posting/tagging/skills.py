@@ -51,8 +51,13 @@ _CANDIDATE_VOICE = re.compile(
 )
 # A business function named as people to work with, not a skill: "partner with Finance,
 # Accounting and Product", "the Customer Experience team".
+# A capitalised name ("Finance", "R&D", "Sales-Ops"): its "&" joins letters, else it separates
+# names. Possessive, as are the spaces around separators, so that a list reads only one way:
+# "A& A& A& … x" once took seconds a line, doubling with every "A& ".
+_NAME = r"[A-Z](?:[\w-]|&(?=\w))*+"
+_SLASHED_NAME = r"[A-Z](?:[\w/-]|&(?=\w))*+"  # "Finance/Accounting", where "/" is no separator
 _DEPARTMENT_AFTER = re.compile(
-    r"^(?:\s*(?:,|and|&|/)\s*[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)*\s+(?:teams?|departments?|leaders?|"
+    rf"^(?:\s*+(?:,|and|&|/)\s*+{_NAME}(?:\s++{_NAME})*+)*+\s+(?:teams?|departments?|leaders?|"
     r"leadership|functions?|colleagues|staff|groups?|directorates?|units?|divisions?|managers?)\b"
 )
 # The same in lower case, where the article says it is a team: "our data science team".
@@ -71,11 +76,15 @@ _APPLICATION_WORDS = ("u.s", "us person", "citizen", "resident", "green card", "
 # "You report directly to Sales Management": whom the job reports to.
 _REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\s+(?:the\s+)?$", re.I)
 # "in the telecommunications/technology sector": an industry the job is in, not a skill.
-_INDUSTRY_AFTER = re.compile(r"(?:[\s/&,-]+[\w-]+){0,3}?\s+(?:sector|industry|industries)\b")
+# Separators and words are possessive, and a word starts with a letter or digit, so a run of
+# dashes is read one way (sixty of them once cost two seconds a mention).
+_INDUSTRY_AFTER = re.compile(
+    r"(?:[\s/&,-]++\w[\w-]*+){0,3}?[\s/&,-]*+(?<=\s)(?:sector|industry|industries)\b"
+)
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
-    r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*\s*(?:,|and|&)\s*)*$"
+    rf"(?:{_SLASHED_NAME}(?:\s++{_SLASHED_NAME})*+\s*+(?:,|and|&)\s*+)*+$"
 )
 # Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
 _DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
