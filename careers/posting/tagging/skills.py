@@ -133,6 +133,7 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
     one settles its skill (later mentions of it change no tag)."""
     out = []
     settled: set[str] = set()
+    read: dict[int, _Clause] = {}
     text = reading.text
     subjects: dict[int, list[tuple[int, int]]] = {}
     employer: dict[int, bool] = {}
@@ -170,7 +171,9 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
                     employer[index] = employer_voice(clause.text, clause.lower)
                 if employer[index]:
                     continue
-        reason = _reason(clause, skill, local, vocab)
+        if index not in read:
+            read[index] = _Clause(vocab, clause)
+        reason = _reason(clause, skill, local, vocab, read[index])
         if reason:
             out.append(Mention(clause, skill, hit, reason))
             if not clause.preferred:
@@ -185,11 +188,35 @@ def _is_initial(text: str, hit: Hit) -> bool:
     return before in ".(" or after in ".)"
 
 
-def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
+class _Clause:
+    """What the mentions in one clause ask of the whole clause, read once: a clause naming a
+    skill thousands of times is read in time linear in its length, not in its square."""
+
+    def __init__(self, vocab: Vocabulary, clause: Clause) -> None:
+        self.vocab, self.clause = vocab, clause
+        self.contexts: dict[str, list[tuple[int, int, str]]] = {}
+        self._asks: list[str] = []
+
+    def context_word(self, slug: str, hit: Hit) -> str | None:
+        found = self.contexts.get(slug)
+        if found is None:
+            found = self.contexts[slug] = self.vocab.context_words(slug, self.clause.lower)
+        return self.vocab.context_word(slug, self.clause.lower, hit.start, hit.end, found)
+
+    def asks(self) -> str:
+        """The clause's first word that asks for something ("skills", "must"), or ""."""
+        if not self._asks:
+            asked = _ASKS.search(self.clause.lower)
+            self._asks.append(asked.group().lower() if asked else "")
+        return self._asks[0]
+
+
+def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary, read: _Clause | None = None) -> str:
     """Why a mention counts ("" when it does not)."""
+    read = read or _Clause(vocab, clause)
     context = ""
     if (hit.key, hit.exact) in vocab.guarded:
-        found = vocab.context_word(skill.slug, clause.lower, hit.start, hit.end)
+        found = read.context_word(skill.slug, hit)
         if found is None:
             return ""
         context = f", with {found!r}"
@@ -197,8 +224,8 @@ def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
         return f"named in {_where(clause)}{context}"
     if clause.kind in _ASKING_KINDS or asking_heading(clause.heading):
         return f"asked for in {_where(clause)}{context}"
-    asked = _ASKS.search(clause.lower)
-    return f"asked for ({asked.group().lower()!r}){context}" if asked else ""
+    asked = read.asks()
+    return f"asked for ({asked!r}){context}" if asked else ""
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
