@@ -175,10 +175,19 @@ class Posting:
     reference: str | None = None  # the employer's own reference for the job (a requisition id)
     # Other labelled facts the posting states ("Hours per week", "37"), shown as they were written.
     details: tuple[tuple[str, str], ...] = ()
+    # The further places the job is at, after ``location`` (a second office, another country).
+    other_locations: tuple[str, ...] = ()
+    # The day the posting's file last changed (its last commit), the sitemap's ``lastmod``.
+    updated: dt.date | None = None
 
     @property
     def level(self) -> str | None:
         return self.experience.level if self.experience else None
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        """Every place the job is at: ``location``, then the ``other_locations``."""
+        return (self.location, *self.other_locations) if self.location else self.other_locations
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from careers.config import Config, builtin_theme
 from careers.errors import TemplateError
 from careers.model import LEVEL_NAMES, Education, Posting, Site
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
-from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, shown_skills
+from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, posting_locations, shown_skills
 from careers.pages.plan import Page
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
@@ -153,13 +153,16 @@ def details(posting: Posting) -> dict[str, Any]:
     """The facts a posting page lists, read the same way its JSON-LD reads them."""
     education = posting.education
     location = posting_location(posting)
-    country = location.address.country if location.address and not location.remote else None
-    written = [part.strip().upper() for part in (posting.location or "").split(",")]
+    shown = []
+    for text, place in zip(posting.locations, posting_locations(posting), strict=False):
+        country = place.address.country if place.address and not place.remote else None
+        written = [part.strip().upper() for part in text.split(",")]
+        # A country read from a state ("Boston, MA") is shown, as every JSON-LD value is.
+        shown.append((text, country if country and country not in written else None))
     return {
         "closed": False,
         "location": location,
-        # A country read from a state ("Boston, MA") is shown, as every JSON-LD value is.
-        "country": country if country and country not in written else None,
+        "places": shown,
         "credential": CREDENTIAL_CATEGORIES.get(education.level) if education else None,
     }
 
