@@ -50,6 +50,7 @@ from careers.errors import Diagnostic
 from careers.model import Posting, Result, Site
 from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
+from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
 from careers.sources.scan import scan_postings
 
@@ -64,6 +65,7 @@ class _Run:
     known: dict[str, Known] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
     diagnostics: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
 
 
 class Engine:
@@ -141,12 +143,14 @@ class Engine:
 
     def _start(self) -> _Run:
         config = self.config
-        fingerprint = theme_fingerprint(config.template_paths)
+        blocks, notes = read_blocks(config)
+        # The posting intro and conclusion are on every posting page, as the theme is.
+        fingerprint = f"{theme_fingerprint(config.template_paths)}:{blocks.digest}"
         if self.theme is None or self.theme.fingerprint != fingerprint:
             options = (self.target.fingerprint_assets, self.options.drafts)
             log = self.state_file.with_suffix(".cards") if self.state_file else None
             compiled = self.cache / "templates" if self.cache and self.target.persist else None
-            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled)
+            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled, blocks)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
         # What the run reads: the context, the day, every file's name and bytes. Not their
@@ -154,7 +158,7 @@ class Engine:
         digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest())
+        return _Run(self.theme, files, digest.hexdigest(), notes=tuple(notes))
 
     def _up_to_date(self, run: _Run) -> bool:
         """Whether nothing the last run read has changed, and its output is as it left it."""
@@ -208,7 +212,7 @@ class Engine:
         self.site, notes = assemble_site(
             postings, self.options.now, self.related, self.published, history.first, config.departments
         )
-        found = [d for r in self.results.values() for d in r.diagnostics] + notes
+        found = [d for r in self.results.values() for d in r.diagnostics] + notes + list(run.notes)
         if history.shallow:
             found.append(shallow_clone(config))
         run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))

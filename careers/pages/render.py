@@ -29,6 +29,7 @@ from careers.pages.plan import Page
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
+from careers.posting.blocks import Blocks
 from careers.posting.fields import EMPLOYMENT_LABELS
 
 Url = Callable[[str], str]
@@ -85,7 +86,15 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
     install_cards(env, PlainCards(env, config))
+    install_blocks(env, Blocks())
     return env
+
+
+def install_blocks(env: jinja2.Environment, blocks: Blocks) -> None:
+    """The site's posting intro and conclusion, for every posting page (``posting_intro``,
+    ``posting_conclusion``: sections as a posting's are)."""
+    env.globals["posting_intro"] = blocks.intro
+    env.globals["posting_conclusion"] = blocks.conclusion
 
 
 def template_loader(config: Config) -> jinja2.BaseLoader:
