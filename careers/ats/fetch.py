@@ -21,7 +21,7 @@ from urllib3.util.retry import Retry
 
 from careers import __version__
 from careers.ats import greenhouse, smartrecruiters
-from careers.ats.systems import ImportError_, System, check_shape, parse
+from careers.ats.systems import ImportFailed, System, check_shape, parse
 from careers.errors import printable
 
 BASE_ENV = "CAREERS_IMPORT_URL"
@@ -63,13 +63,13 @@ class Client:
         try:
             response = self.pool.request("GET", target, redirect=True)
         except urllib3.exceptions.HTTPError as exc:
-            raise ImportError_(url, f"cannot fetch: {_reason(exc)}") from None
+            raise ImportFailed(url, f"cannot fetch: {_reason(exc)}") from None
         if response.status == 404 and missing_ok:
             return None
         if response.status == 404:
-            raise ImportError_(url, f"404 Not Found: there is no {self.system.title} board '{self.board}'")
+            raise ImportFailed(url, f"404 Not Found: there is no {self.system.title} board '{self.board}'")
         if response.status != 200:
-            raise ImportError_(
+            raise ImportFailed(
                 url, f"{response.status} {response.reason or ''}".rstrip() + ": try again later"
             )
         payload = parse(response.data, self.system, url)
@@ -92,7 +92,7 @@ def fetch_board(system: System, board: str, client: Client | None = None) -> lis
     """Every payload of ``board``: its list (every page) and, where the list leaves them out,
     each job's details."""
     if not _BOARD.fullmatch(board):
-        raise ImportError_(
+        raise ImportFailed(
             board, "not a board name: the name in the board's URL, letters, digits, '.', '-', '_'"
         )
     client = client or Client(system, board)

@@ -52,7 +52,7 @@ SYSTEMS = {
 }
 
 
-class ImportError_(CareersError):
+class ImportFailed(CareersError):
     """A file or board that cannot be imported: ``path: error: message``."""
 
     def __init__(self, where: str, message: str) -> None:
@@ -74,7 +74,7 @@ def system_named(name: str) -> System:
 def parse(data: bytes, system: System, where: str) -> Any:
     """A payload's bytes as JSON (or, for Personio, XML), with an error naming ``where``."""
     if not data.strip():
-        raise ImportError_(where, f"the file is empty: save the {system.title} export again")
+        raise ImportFailed(where, f"the file is empty: save the {system.title} export again")
     return _xml(data, system, where) if system.xml else _json(data, system, where)
 
 
@@ -82,19 +82,19 @@ def _json(data: bytes, system: System, where: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportError_(where, f"not UTF-8 (byte {exc.start}): not {a(system)} export") from None
+        raise ImportFailed(where, f"not UTF-8 (byte {exc.start}): not {a(system)} export") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or _cut_short(text):
-            raise ImportError_(
+            raise ImportFailed(
                 where, f"ends in the middle (line {exc.lineno}): the download was cut short; save it again"
             ) from None
-        raise ImportError_(
+        raise ImportFailed(
             where, f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}): not {a(system)} export"
         ) from None
     except RecursionError:
-        raise ImportError_(where, "nested too deeply to be an export") from None
+        raise ImportFailed(where, "nested too deeply to be an export") from None
 
 
 def _cut_short(text: str) -> bool:
@@ -126,10 +126,10 @@ def _xml(data: bytes, system: System, where: str) -> Any:
     except etree.XMLSyntaxError as exc:
         line = exc.position[0] if exc.position else 0
         if line >= data.rstrip().count(b"\n") + 1 and data.lstrip().startswith(b"<"):
-            raise ImportError_(
+            raise ImportFailed(
                 where, f"ends in the middle (line {line}): the download was cut short; save it again"
             ) from None
-        raise ImportError_(where, f"not XML (line {line}: {exc.msg}): not {a(system)} feed") from None
+        raise ImportFailed(where, f"not XML (line {line}: {exc.msg}): not {a(system)} feed") from None
 
 
 def check_shape(data: Any, system: System, where: str) -> None:
@@ -139,8 +139,8 @@ def check_shape(data: Any, system: System, where: str) -> None:
     other = next((s for s in SYSTEMS.values() if s is not system and s.shape(data) is not None), None)
     if other is not None:
         run = f"careers import {other.name} {where}"
-        raise ImportError_(where, f"this is {a(other)} export, not {a(system)} one: run '{run}'")
-    raise ImportError_(where, f"not {a(system)} export: expected {system.module.EXPECTED}")
+        raise ImportFailed(where, f"this is {a(other)} export, not {a(system)} one: run '{run}'")
+    raise ImportFailed(where, f"not {a(system)} export: expected {system.module.EXPECTED}")
 
 
 def a(system: System) -> str:
@@ -155,7 +155,7 @@ def read_files(system: System, paths: list[Path], shown: list[str], board: str |
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ImportError_(where, f"cannot read: {exc.strerror}") from None
+            raise ImportFailed(where, f"cannot read: {exc.strerror}") from None
         payload = parse(data, system, where)
         check_shape(payload, system, where)
         payloads.append(payload)
@@ -167,4 +167,4 @@ def read_board(system: System, payloads: list[Any], where: str, board: str | Non
     try:
         return system.read(payloads, board)
     except (PayloadError, KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise ImportError_(where, f"{a(system)} export with a job that cannot be read: {exc}") from None
+        raise ImportFailed(where, f"{a(system)} export with a job that cannot be read: {exc}") from None

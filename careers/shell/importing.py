@@ -15,7 +15,7 @@ from careers.ats.fetch import fetch_board
 from careers.ats.files import find_records
 from careers.ats.job import Board
 from careers.ats.plan import Change, block_changes, plan_import, write_file
-from careers.ats.systems import ImportError_, System, read_board, read_files, system_named
+from careers.ats.systems import ImportFailed, System, read_board, read_files, system_named
 from careers.config import Config
 from careers.errors import CareersError, Diagnostic
 
@@ -40,7 +40,7 @@ def import_postings(
         )
     try:
         read = _read(system, files, board)
-    except ImportError_ as exc:
+    except ImportFailed as exc:
         print(exc, file=sys.stderr)
         print("nothing was imported", file=sys.stderr)
         return True
