@@ -52,6 +52,7 @@ from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
 from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
+from careers.sources.history import git_head
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
@@ -153,9 +154,11 @@ class Engine:
             self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled, blocks)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
-        # What the run reads: the context, the day, every file's name and bytes. Not their
-        # stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
-        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}".encode())
+        # What the run reads: the context, the day, every file's name and bytes, the commit
+        # (postings are dated by their first and last commits). Not their stamps: a fresh
+        # checkout with the cache restored (new times, same bytes) is no change.
+        head = git_head(str(config.root))
+        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
         return _Run(self.theme, files, digest.hexdigest(), notes=tuple(notes))
@@ -206,7 +209,7 @@ class Engine:
             self.cache if self.target.persist else None, str(config.root), postings_folder(config)
         )
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [_dated(p, history.day(p.source)) for p in postings]
+        postings = [_dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
         self.site, notes = assemble_site(
@@ -285,8 +288,12 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _dated(posting: Posting, day: dt.date | None) -> Posting:
-    return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
+def _dated(posting: Posting, day: dt.date | None, changed: dt.date | None) -> Posting:
+    """``posting`` dated by its first commit when it gives no date, and ``updated`` by its last."""
+    posted = posting.date_posted or day
+    if posted == posting.date_posted and changed == posting.updated:
+        return posting
+    return replace(posting, date_posted=posted, updated=changed)
 
 
 def _last_good(now: Known, last: Known | None) -> Known:

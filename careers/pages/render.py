@@ -23,7 +23,9 @@ from markupsafe import Markup
 from careers.config import Config, builtin_theme
 from careers.errors import TemplateError
 from careers.model import LEVEL_NAMES, Education, Posting, Site
+from careers.pages.aggregators import indeed_xml, linkedin_xml
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
+from careers.pages.jsonfeed import json_feed
 from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, posting_locations, shown_skills
 from careers.pages.plan import Page
 from careers.pages.records import jobs_json, posting_json, postings_js
@@ -260,6 +262,9 @@ MACHINE: dict[str, MachineFile] = {
     "robots.txt": lambda page, site, config, cards: robots_txt(config),
     "sitemap.xml": lambda page, site, config, cards: sitemap_xml(site, config) or b"",
     "feed.xml": lambda page, site, config, cards: feed_xml(site, config) or b"",
+    "feed.json": lambda page, site, config, cards: json_feed(site, config) or b"",
+    "indeed.xml": lambda page, site, config, cards: indeed_xml(site, config) or b"",
+    "linkedin.xml": lambda page, site, config, cards: linkedin_xml(site, config) or b"",
 }
 
 

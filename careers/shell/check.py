@@ -24,6 +24,7 @@ from careers.pages.jsonld import job_posting, posting_location, posting_location
 from careers.pages.links import check_links
 from careers.posting.html import html_text
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
+from careers.shell.feedcheck import feed_findings
 from careers.shell.output import print_out, shown
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
@@ -66,6 +67,7 @@ def check_site(config: Config, options: Options) -> list[Diagnostic]:
         found = list(report.diagnostics)
         if out.is_dir():
             found.extend(link_findings(out, config))
+            found.extend(feed_findings(out, engine.site, config))
     site = engine.site
     for posting in (*site.postings, *site.closed):
         result = engine.results.get(posting.source)
