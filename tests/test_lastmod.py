@@ -59,7 +59,7 @@ def test_lastmod_is_the_last_commit_that_changed_the_posting(tmp_path: Path) -> 
     assert items["Engineer"]["date_modified"] == "2026-03-05T00:00:00Z"
     cold = load_config(root, {"output_dir": "cold", "cache_dir": ".cold-cache"})
     build(cold, Options(now=day, cache=False))
-    for name in ("sitemap.xml", "feed.json", "feed.xml", "indeed.xml", "linkedin.xml"):
+    for name in ("sitemap.xml", "feed.json", "feed.xml", "indeed.xml"):
         assert (root / "cold" / name).read_bytes() == (root / "site" / name).read_bytes(), name
 
 
