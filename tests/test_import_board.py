@@ -212,3 +212,15 @@ def test_files_or_a_board_but_not_both(tmp_path: Path, capsys: pytest.CaptureFix
     root = new_site(tmp_path / "site")
     assert run_import(root, capsys, "lever", ATS / "lever/careerkit_postings.json", "--board", "x")[0] == 2
     assert run_import(root, capsys, "lever")[0] == 2
+
+
+def test_the_import_page_names_every_system_and_where_its_board_is_fetched() -> None:
+    from urllib.parse import urlsplit
+
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "import.md").read_text()
+    for name, system in SYSTEMS.items():
+        assert f"| `{name}` |" in text, name
+        url = urlsplit(system.module.API.format(board="NAME"))
+        assert (url.netloc if name != "teamtailor" else url.path) in text, name

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from careers.ats.job import Board, Job, Pay, amount, as_dict, as_list, day, period, place, text
+from careers.ats.job import Board, Job, as_dict, as_list, day, pay, place, text
+from careers.model import Salary
 
 API = "https://api.ashbyhq.com/posting-api/job-board/{board}?includeCompensation=true"
 EXPECTED = 'the answer of /posting-api/job-board/NAME ({"jobs": [...]})'
@@ -55,7 +56,7 @@ def _job(job: dict[str, Any]) -> Job:
         employment_type=EMPLOYMENT.get(employment or "", employment),
         date_posted=day(job.get("publishedAt")),
         apply_url=text(job.get("applyUrl")) or text(job.get("jobUrl")),
-        pay=_pay(as_dict(job.get("compensation"))) if shown else None,
+        salary=_pay(as_dict(job.get("compensation"))) if shown else None,
     )
 
 
@@ -67,12 +68,13 @@ def _place(address: Any, written: str | None) -> str | None:
     return place(*parts) if text(parts[2]) else written
 
 
-def _pay(compensation: dict[str, Any]) -> Pay | None:
+def _pay(compensation: dict[str, Any]) -> Salary | None:
     """The salary component of the compensation summary (equity and bonuses are not pay)."""
     for part in as_list(compensation.get("summaryComponents")):
         if isinstance(part, dict) and part.get("compensationType") == "Salary":
-            low, high = amount(part.get("minValue")), amount(part.get("maxValue"))
-            currency = text(part.get("currencyCode"))
-            if currency and (low is not None or high is not None):
-                return Pay(low, high, currency.upper(), period(part.get("interval")) or "year")
+            found = pay(
+                part.get("minValue"), part.get("maxValue"), part.get("currencyCode"), part.get("interval")
+            )
+            if found:
+                return found
     return None

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from careers.ats.job import Job, Pay
+from careers.ats.job import Job
+from careers.model import Salary
 from careers.posting.fields import EMPLOYMENT_LABELS, read_employment_type, read_url
 from careers.sources.files import SUFFIXES
 from careers.sources.showable import without_unshowable
@@ -66,7 +67,7 @@ def posting_text(system: str, job: Job) -> str:
         ("date", job.date_posted),
         ("valid_through", job.valid_through),
         ("apply_url", _url(job.apply_url)),
-        ("salary", _salary(job.pay)),
+        ("salary", _salary(job.salary)),
         ("reference", job.reference),
     ]
     lines = [_line(key, value) for key, value in fields if value is not None and value != ""]
@@ -169,13 +170,13 @@ def _url(value: str | None) -> str | None:
         return None
 
 
-def _salary(pay: Pay | None) -> dict[str, Any] | None:
-    """The front matter ``salary`` mapping: min, max, currency, unit."""
-    if pay is None:
+def _salary(salary: Salary | None) -> dict[str, Any] | None:
+    """The front matter ``salary`` mapping (min, max, currency, unit) of pay with amounts."""
+    if salary is None or not salary.known:
         return None
-    amounts = {"min": pay.min_value, "max": pay.max_value}
-    whole = {k: int(v) if v.is_integer() else v for k, v in amounts.items() if v is not None}
-    return {**whole, "currency": pay.currency, "unit": pay.unit}
+    amounts = {"min": salary.min_value, "max": salary.max_value}
+    whole = {k: int(v) if float(v).is_integer() else v for k, v in amounts.items() if v is not None}
+    return {**whole, "currency": salary.currency, "unit": salary.unit.lower()}
 
 
 def is_posting_file(name: str) -> bool:

@@ -14,7 +14,8 @@ from collections import Counter
 from html.parser import HTMLParser
 from typing import Any
 
-from careers.ats.job import Board, Job, Pay, amount, as_dict, as_list, day, text
+from careers.ats.job import Board, Job, as_dict, as_list, day, pay, text
+from careers.model import Salary
 
 API = "https://boards-api.greenhouse.io/v1/boards/{board}/jobs"
 EXPECTED = 'the answer of /v1/boards/NAME/jobs?content=true ({"jobs": [...]}) or of one job'
@@ -136,7 +137,7 @@ def _job(job: dict[str, Any], content: str, intro: str, conclusion: str) -> Job:
         date_posted=day(job.get("first_published")),
         valid_through=day(job.get("application_deadline")),
         apply_url=text(job.get("absolute_url")),
-        pay=_pay(as_list(job.get("pay_input_ranges"))),
+        salary=_pay(as_list(job.get("pay_input_ranges"))),
         reference=text(job.get("requisition_id")),
     )
 
@@ -150,14 +151,12 @@ def _locations(job: dict[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for o in offices if (p := text(o.get("location")) or text(o.get("name")))))
 
 
-def _pay(ranges: list[Any]) -> Pay | None:
-    """The pay ranges (one per zone, such as "NYC Salary Range") as one: lowest to highest."""
+def _pay(ranges: list[Any]) -> Salary | None:
+    """The pay ranges (one per zone, such as "NYC Salary Range") as one: their span, lowest to highest."""
     rows = [r for r in ranges if isinstance(r, dict) and text(r.get("currency_type"))]
     currencies = {text(r["currency_type"]) for r in rows}
-    if not rows or len(currencies) != 1:
+    if len(currencies) != 1:
         return None
-    lows = [v / 100 for r in rows if (v := amount(r.get("min_cents"))) is not None]
-    highs = [v / 100 for r in rows if (v := amount(r.get("max_cents"))) is not None]
-    if not lows and not highs:
-        return None
-    return Pay(min(lows, default=None), max(highs, default=None), currencies.pop() or "USD", "year")
+    lows = [r["min_cents"] for r in rows if isinstance(r.get("min_cents"), (int, float))]
+    highs = [r["max_cents"] for r in rows if isinstance(r.get("max_cents"), (int, float))]
+    return pay(min(lows, default=None), max(highs, default=None), currencies.pop(), "year", cents=True)

@@ -8,21 +8,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from careers.model import Salary
 from careers.posting.location import CA_PROVINCES, US_STATES, country_code, country_name, parse_address
+from careers.posting.salary_parts import salary_from_parts
 
 
 class PayloadError(Exception):
     """A payload that is not what the system sends: the message says what was found instead."""
-
-
-@dataclass(frozen=True)
-class Pay:
-    """Pay the employer chose to show: amounts (either may be missing), currency and period."""
-
-    min_value: float | None
-    max_value: float | None
-    currency: str
-    unit: str  # hour, day, week, month, year
 
 
 @dataclass(frozen=True)
@@ -42,7 +34,7 @@ class Job:
     date_posted: dt.date | None = None
     valid_through: dt.date | None = None
     apply_url: str | None = None
-    pay: Pay | None = None
+    salary: Salary | None = None  # pay the employer chose to show
     reference: str | None = None
     notes: tuple[str, ...] = ()  # what an editor should know of it ("no description in this export")
 
@@ -129,28 +121,16 @@ def with_country(location: str | None, country: Any) -> str | None:
     return f"{location}, {country_name(code)}"
 
 
-def amount(value: Any) -> float | None:
-    """A number, or a number written as text ("60000", "60,000.50"); ``None`` for none."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    written = (text(value) or "").replace(",", "")
-    if not written:
+def pay(low: Any, high: Any, currency: Any, unit: Any = None, *, cents: bool = False) -> Salary | None:
+    """Pay from a system's parts as the one salary model reads them (``salary_from_parts``); none
+    without a currency or an amount, or with amounts that cannot be pay."""
+    if not text(currency):
         return None
     try:
-        return float(written)
+        salary = salary_from_parts(low, high, currency, unit or None, cents=cents)
     except ValueError:
-        raise PayloadError(f"{value!r} is not an amount") from None
-
-
-UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year", "annual": "year"}
-
-
-def period(value: Any) -> str | None:
-    """A pay period as systems write it ("per-year-salary", "1 YEAR", "yearly", "month") → our unit."""
-    written = (text(value) or "").lower()
-    return next((unit for word, unit in UNITS.items() if word in written), None)
+        return None
+    return salary if salary is not None and salary.known else None
 
 
 def as_list(value: Any) -> list[Any]:

@@ -11,19 +11,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from careers.ats.job import (
-    Board,
-    Job,
-    Pay,
-    amount,
-    as_dict,
-    as_list,
-    day,
-    paragraphs,
-    period,
-    text,
-    with_country,
-)
+from careers.ats.job import Board, Job, as_dict, as_list, day, paragraphs, pay, text, with_country
+from careers.model import Salary
 
 API = "https://api.lever.co/v0/postings/{board}?mode=json"
 EXPECTED = "the answer of /v0/postings/NAME?mode=json (a list of postings)"
@@ -58,7 +47,7 @@ def _job(posting: dict[str, Any]) -> Job:
         employment_type=text(categories.get("commitment")),
         date_posted=day(posting.get("createdAt")),
         apply_url=text(posting.get("applyUrl")) or text(posting.get("hostedUrl")),
-        pay=_pay(as_dict(posting.get("salaryRange"))),
+        salary=_pay(as_dict(posting.get("salaryRange"))),
     )
 
 
@@ -83,9 +72,5 @@ def _html(posting: dict[str, Any], key: str) -> str:
     return paragraphs(plain) if isinstance(plain, str) else ""
 
 
-def _pay(salary: dict[str, Any]) -> Pay | None:
-    low, high = amount(salary.get("min")), amount(salary.get("max"))
-    currency = text(salary.get("currency"))
-    if (low is None and high is None) or not currency:
-        return None
-    return Pay(low, high, currency.upper(), period(salary.get("interval")) or "year")
+def _pay(salary: dict[str, Any]) -> Salary | None:
+    return pay(salary.get("min"), salary.get("max"), salary.get("currency"), salary.get("interval"))

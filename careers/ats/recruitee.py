@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from careers.ats.job import Board, Job, Pay, amount, as_dict, as_list, day, period, place, text
+from careers.ats.job import Board, Job, as_dict, as_list, day, pay, place, text
+from careers.model import Salary
 
 API = "https://{board}.recruitee.com/api/offers/"
 EXPECTED = 'the answer of https://NAME.recruitee.com/api/offers/ ({"offers": [...]})'
@@ -66,7 +67,7 @@ def _job(offer: dict[str, Any]) -> Job:
         date_posted=day(offer.get("published_at") or offer.get("created_at")),
         valid_through=day(offer.get("close_at")),
         apply_url=text(offer.get("careers_apply_url")) or text(offer.get("careers_url")),
-        pay=_pay(as_dict(offer.get("salary"))),
+        salary=_pay(as_dict(offer.get("salary"))),
     )
 
 
@@ -74,9 +75,5 @@ def _locations(offer: dict[str, Any]) -> list[dict[str, Any]]:
     return [loc for loc in as_list(offer.get("locations")) if isinstance(loc, dict)]
 
 
-def _pay(salary: dict[str, Any]) -> Pay | None:
-    low, high = amount(salary.get("min")), amount(salary.get("max"))
-    currency = text(salary.get("currency"))
-    if currency and (low is not None or high is not None):
-        return Pay(low, high, currency.upper(), period(salary.get("period")) or "year")
-    return None
+def _pay(salary: dict[str, Any]) -> Salary | None:
+    return pay(salary.get("min"), salary.get("max"), salary.get("currency"), salary.get("period"))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from careers.ats.job import Board, Job, Pay, amount, as_dict, day, label, period, place, text
+from careers.ats.job import Board, Job, as_dict, day, label, place, text
+from careers.posting.salary_parts import salary_from_jsonld
 
 API = "https://{board}/jobs.json"
 EXPECTED = "the career site's /jobs.json (a JSON Feed)"
@@ -49,7 +50,7 @@ def _job(key: str, item: dict[str, Any]) -> Job:
         date_posted=day(item.get("date_published") or posting.get("datePosted")),
         valid_through=day(posting.get("validThrough")),
         apply_url=text(item.get("url")),
-        pay=_pay(as_dict(posting.get("baseSalary"))),
+        salary=salary_from_jsonld(posting.get("baseSalary")),
         reference=text(as_dict(posting.get("identifier")).get("value")),
     )
 
@@ -62,13 +63,3 @@ def _place(address: Any) -> str | None:
     """A PostalAddress as the site writes places (a region only for a US state or Canadian province)."""
     postal = as_dict(address)
     return place(postal.get("addressLocality"), postal.get("addressRegion"), postal.get("addressCountry"))
-
-
-def _pay(salary: dict[str, Any]) -> Pay | None:
-    value = as_dict(salary.get("value"))
-    low = amount(value.get("minValue") if "minValue" in value else value.get("value"))
-    high = amount(value.get("maxValue"))
-    currency = text(salary.get("currency"))
-    if currency and (low is not None or high is not None):
-        return Pay(low, high, currency.upper(), period(value.get("unitText")) or "year")
-    return None

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from careers.ats.job import Board, Job, Pay, amount, as_dict, as_list, day, place, text
+from careers.ats.job import Board, Job, as_dict, as_list, day, pay, place, text
+from careers.model import Salary
 
 API = "https://apply.workable.com/api/v1/widget/accounts/{board}?details=true"
 EXPECTED = 'the answer of /api/v1/widget/accounts/NAME ({"name": ..., "jobs": [...]})'
@@ -61,7 +62,7 @@ def _job(code: str, rows: list[dict[str, Any]], company: str | None) -> Job:
         employment_type=text(first.get("employment_type")),
         date_posted=day(first.get("published_on") or first.get("created_at")),
         apply_url=text(first.get("application_url")) or text(first.get("url")),
-        pay=_pay(as_dict(first.get("salary"))),
+        salary=_pay(as_dict(first.get("salary"))),
     )
 
 
@@ -80,9 +81,5 @@ def _places(row: dict[str, Any]) -> list[str]:
     return [p for p in found if p]
 
 
-def _pay(salary: dict[str, Any]) -> Pay | None:
-    low, high = amount(salary.get("salary_from")), amount(salary.get("salary_to"))
-    currency = text(salary.get("salary_currency"))
-    if currency and (low is not None or high is not None):
-        return Pay(low, high, currency.upper(), "year")
-    return None
+def _pay(salary: dict[str, Any]) -> Salary | None:
+    return pay(salary.get("salary_from"), salary.get("salary_to"), salary.get("salary_currency"), "year")
