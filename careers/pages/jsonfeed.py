@@ -1,8 +1,10 @@
 """``feed.json``: the open postings as a JSON Feed 1.1, each item's JobPosting as its ``_jobposting``.
 
 The shape Teamtailor publishes its boards in: a feed reader reads the items, an aggregator the
-schema.org ``JobPosting`` each carries (the very one on the posting's page). Dates come from the
-postings: ``date_published`` the date posted, ``date_modified`` the file's last change.
+schema.org ``JobPosting`` each carries: the one on the posting's page, less its ``description``,
+which is the item's ``content_html`` (the text once, not twice). Dates come from the postings:
+``date_published`` the date posted, ``date_modified`` the file's last change. One item a line,
+as ``jobs.json`` has them, so a diff shows which postings changed.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ def json_feed(site: Site, config: Config) -> bytes | None:
     }
     if config.intro:
         feed["description"] = config.intro
-    feed["items"] = [feed_item(posting, config) for posting in published(site)]
-    return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    items = [json.dumps(feed_item(p, config), ensure_ascii=False) for p in published(site)]
+    head = json.dumps(feed, ensure_ascii=False)[:-1]
+    body = ",\n".join(items)
+    return f'{head}, "items": [\n{body}\n]}}\n'.encode() if items else f'{head}, "items": []}}\n'.encode()
 
 
 def feed_item(posting: Posting, config: Config) -> dict[str, Any]:
@@ -54,7 +58,9 @@ def feed_item(posting: Posting, config: Config) -> dict[str, Any]:
     tags = [tag.name for tag in posting.skills]
     if tags:
         item["tags"] = tags
-    item["_jobposting"] = job_posting(posting, config)
+    jobposting = job_posting(posting, config)
+    del jobposting["description"]  # the item's content_html
+    item["_jobposting"] = jobposting
     return item
 
 

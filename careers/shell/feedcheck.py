@@ -178,8 +178,13 @@ def check_json_feed(data: bytes, pages: Pages, site: Site, config: Config, findi
             )
             continue
         data_ld, _ = pages.shown(url)
-        if item.get("_jobposting") != data_ld:
-            finding(None, "error", f"item {index + 1}'s _jobposting is not the JobPosting on {url}")
+        shown = {**(item.get("_jobposting") or {}), "description": item.get("content_html")}
+        if shown != data_ld:
+            finding(
+                None,
+                "error",
+                f"item {index + 1}'s _jobposting (and content_html) is not the JobPosting on {url}",
+            )
         posted = (item.get("date_published") or "")[:10] or None
         _agree(finding, None, "date_published", posted, data_ld.get("datePosted"))
     for url in sorted(set(pages.urls) - listed):
