@@ -296,3 +296,43 @@ def test_workable_rows_of_one_job_are_one_posting_at_every_place(
     assert "location: [Spain, Portugal]\nremote: true\n" in posting.read_text()
     site = build_site(root)
     assert {p.name for p in (site / "locations").iterdir() if p.is_dir()} == {"spain", "portugal", "remote"}
+
+
+def test_pay_from_every_shape_is_the_one_salary_model() -> None:
+    """Each system's pay fields (as its documentation gives them where no fixture has them)."""
+    from careers.ats import greenhouse, lever, recruitee, teamtailor, workable
+
+    posting = {**load("lever/careerkit_postings.json")[0]}
+    posting["salaryRange"] = {"currency": "USD", "interval": "per-hour-wage", "min": 28, "max": 34.5}
+    (job,) = lever.read([[posting]]).jobs
+    assert job.salary and (job.salary.min_value, job.salary.max_value, job.salary.unit) == (28, 34.5, "HOUR")
+    detail = load("greenhouse/ghdocs_job_detail_questions_pay_transparency.json")
+    detail["pay_input_ranges"].append({"min_cents": 4500000, "max_cents": 9000000, "currency_type": "USD"})
+    (job,) = greenhouse.read([detail]).jobs
+    assert job.salary and (job.salary.min_value, job.salary.max_value) == (45000, 90000)  # the zones' span
+    offers = load("recruitee/careerkit_offers.json")
+    offers["offers"][0]["salary"] = {"min": "", "max": "4,200", "period": "month", "currency": "EUR"}
+    job = recruitee.read([offers]).jobs[0]
+    assert job.salary and (job.salary.min_value, job.salary.max_value, job.salary.unit) == (
+        None,
+        4200,
+        "MONTH",
+    )
+    feed = load("teamtailor/careerkit_jobs_jsonfeed.json")
+    feed["items"][0]["_jobposting"]["baseSalary"] = {
+        "@type": "MonetaryAmount",
+        "currency": "SEK",
+        "value": {"@type": "QuantitativeValue", "minValue": 40000, "maxValue": 50000, "unitText": "MONTH"},
+    }
+    job = teamtailor.read([feed]).jobs[0]
+    assert job.salary and (job.salary.currency, job.salary.min_value, job.salary.unit) == (
+        "SEK",
+        40000,
+        "MONTH",
+    )
+    widget = load("workable/careerkit_widget.json")
+    widget["jobs"][0]["salary"] = {"salary_from": 30000, "salary_to": 40000, "salary_currency": "eur"}
+    (job,) = workable.read([widget]).jobs
+    assert job.salary and (job.salary.currency, job.salary.max_value) == ("EUR", 40000)
+    widget["jobs"][0]["salary"] = {"salary_from": 1e30, "salary_currency": "EUR"}  # no pay: left out
+    assert workable.read([widget]).jobs[0].salary is None
