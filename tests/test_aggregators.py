@@ -19,7 +19,8 @@ from careers.pages.site import assemble_site
 from careers.shell.check import check_site
 from careers.shell.feedcheck import Pages, check_indeed
 
-from .importing import ATS, new_site, run_import
+from .importing import new_site, run_import
+from .test_import import CASES
 
 SAMPLE_DAY = dt.date(2026, 12, 1)
 FEEDS = ("feed.json", "indeed.xml", "linkedin.xml")
@@ -50,22 +51,12 @@ def test_the_sample_sites_feeds_parse_pass_their_rules_and_agree_with_the_pages(
     # check_site held every item's _jobposting to the JobPosting on its page, equal value for value
 
 
-@pytest.mark.parametrize(
-    ("system", "file"),
-    [
-        ("greenhouse", "greenhouse/careerkit_jobs_content.json"),
-        ("lever", "lever/careerkit_postings.json"),
-        ("ashby", "ashby/careerkit_job_board.json"),
-        ("recruitee", "recruitee/careerkit_offers.json"),
-        ("teamtailor", "teamtailor/careerkit_jobs_jsonfeed.json"),
-        ("personio", "personio/cyberjobradar_feed_with_descriptions.xml"),
-    ],
-)
+@pytest.mark.parametrize("system", sorted(CASES))
 def test_an_imported_sites_feeds_pass_their_rules(
-    system: str, file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    system: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = _with_linkedin(new_site(tmp_path / "site"))
-    assert run_import(root, capsys, system, ATS / file)[0] == 0
+    assert run_import(root, capsys, system, *CASES[system][0](tmp_path))[0] == 0
     findings = _feed_findings(root, dt.date(2026, 8, 20))
     assert [f for f in findings if ": error:" in f] == []
 

@@ -162,6 +162,11 @@ def test_each_system_imports_into_a_site_that_builds(
     first = content_bytes(root)
     assert run_import(root, capsys, system, *files)[0] == 0
     assert content_bytes(root) == first  # a second import changes no byte
+    edited = sorted((root / "content" / "jobs").iterdir())[0]
+    edited.write_text(edited.read_text().replace("\n---\n", "\n---\n<p>Our own note.</p>\n", 1))
+    mine = edited.read_bytes()
+    code, _, err = run_import(root, capsys, system, *files)
+    assert code == 0 and edited.read_bytes() == mine and "edited by hand since it was imported" in err
 
 
 def test_no_word_of_a_description_is_lost(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
