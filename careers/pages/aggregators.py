@@ -147,6 +147,8 @@ def linkedin_ready(posting: Posting, config: Config) -> str | None:
         return "it has no https apply link, and the site no https URL (base_url)"
     if len(description_html(posting)) < MIN_DESCRIPTION:
         return f"its description is under {MIN_DESCRIPTION} characters"
+    if not posting.locations:
+        return "it has no location"
     return None
 
 
