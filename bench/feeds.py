@@ -19,8 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import ROOT, timed_build
 from generate import generate
+
+from build import ROOT, timed_build
 
 OFF = "\njson_feed = false\nindeed_feed = false\n"
 FEEDS = ("feed.json", "indeed.xml")
