@@ -13,6 +13,8 @@ import datetime as dt
 import json
 from typing import Any
 
+import orjson
+
 from careers.config import Config
 from careers.model import Posting, Site
 from careers.pages.feeds import published
@@ -36,7 +38,7 @@ def json_feed(site: Site, config: Config) -> bytes | None:
     }
     if config.intro:
         feed["description"] = config.intro
-    items = [json.dumps(feed_item(p, config), ensure_ascii=False) for p in published(site)]
+    items = [orjson.dumps(feed_item(p, config)).decode() for p in published(site)]  # json's encoder: 2x the time
     head = json.dumps(feed, ensure_ascii=False)[:-1]
     body = ",\n".join(items)
     return f'{head}, "items": [\n{body}\n]}}\n'.encode() if items else f'{head}, "items": []}}\n'.encode()
