@@ -89,6 +89,11 @@ def encode_posting(p: Posting) -> Json:
         "explicit_slug": p.explicit_slug,
         "reference": p.reference,
         "details": [list(d) for d in p.details],
+        "existing_vacancy": p.existing_vacancy,
+        "ai_screening": p.ai_screening,
+        "pay_shared_before_interview": p.pay_shared_before_interview,
+        "pay_url": p.pay_url,
+        "reports_to": p.reports_to,
     }
 
 
@@ -122,6 +127,11 @@ def decode_posting(d: Json, trusted: bool = False) -> Posting:
         explicit_slug=_bool(d["explicit_slug"]),
         reference=_optional(d["reference"], _str),
         details=tuple(_detail(row) for row in _list(d["details"])),
+        existing_vacancy=_optional(d["existing_vacancy"], _bool),
+        ai_screening=_optional(d["ai_screening"], _bool),
+        pay_shared_before_interview=_bool(d["pay_shared_before_interview"]),
+        pay_url=_optional(d["pay_url"], _apply_url),
+        reports_to=_optional(d["reports_to"], _str),
     )
 
 
