@@ -30,6 +30,7 @@ from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
 from careers.posting.fields import EMPLOYMENT_LABELS
+from careers.posting.salary import pay_label
 
 Url = Callable[[str], str]
 CARD_MACROS = "_card.html"  # the theme's card macro, on its own
@@ -84,6 +85,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
+    env.filters["pay_label"] = pay_label
     install_cards(env, PlainCards(env, config))
     return env
 

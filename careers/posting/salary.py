@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from careers.model import Salary
+from careers.model import PayRange, Salary
 
 # Longest first: "CA$" is Canadian dollars, not "$" after the letters "CA".
 CURRENCY_SYMBOLS = {
@@ -46,6 +46,8 @@ SALARY_UNITS = {
     **dict.fromkeys(("year", "yearly", "yr", "annum", "annual", "annually", "jahr", "année", "año"), "YEAR"),
 }
 UNIT_WORDS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
+# A full-time year in each period, to compare pay given per hour with pay given per year.
+PER_YEAR = {"HOUR": 2080, "DAY": 260, "WEEK": 52, "MONTH": 12, "YEAR": 1}
 MULTIPLIERS = {"k": 1e3, "m": 1e6}
 # No pay is more than this in any currency's unit (a trillion dong is forty million dollars);
 # hundreds of digits, or a figure of "$260M Series C" as a salary, are not pay.
@@ -273,10 +275,18 @@ _SYMBOL_OF = {"USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "HKD": "HK$",
 _SYMBOL_OF |= {"GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 
 
-def pay_label(salary: Salary | None) -> str:
+def pay_label(salary: Salary | PayRange | None) -> str:
     """What a card, a page and every feed show of a posting's pay ("" when it states none)."""
     if salary is None:
         return ""
-    if not salary.known:
+    if isinstance(salary, Salary) and not salary.known:
         return " ".join(salary.text.split())[:120]
     return format_salary(salary.currency, salary.min_value, salary.max_value, salary.unit)
+
+
+def yearly_top(salary: Salary | None) -> float | None:
+    """The most a salary can pay in a full-time year (its maximum, else its minimum), if it says."""
+    if salary is None or not salary.known:
+        return None
+    top = salary.max_value if salary.max_value is not None else salary.min_value
+    return (top or 0) * PER_YEAR.get(salary.unit, 1)
