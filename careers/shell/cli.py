@@ -65,6 +65,18 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_options(check_cmd, "drafts", "base_url", "now", "jobs", "no_cache", "quiet", "verbose")
     check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check_cmd.add_argument(
+        "--jurisdiction",
+        nargs="*",
+        metavar="POSTING",
+        help="list the pay-transparency laws that cover each posting (or the ones named), why, and what "
+        "each asks that it holds or lacks; nothing else is checked",
+    )
+    check_cmd.add_argument(
+        "--advice",
+        action="store_true",
+        help="also suggest, per posting, clearer and more inclusive wording (suggestions, never errors)",
+    )
     tags_cmd = commands.add_parser(
         "tags",
         help="print every posting's skill, experience and education tags with the phrase behind each",
@@ -242,9 +254,17 @@ def _main(argv: Sequence[str] | None = None) -> int:
             failed = print_tags(config, options, as_json=args.json, quiet=args.quiet)
             return EXIT_CONTENT if failed else EXIT_OK
         if args.command == "check":
-            from careers.shell.check import run_check
+            from careers.shell.check_cli import run_check
 
-            failed = run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
+            failed = run_check(
+                config,
+                options,
+                strict=args.strict,
+                quiet=args.quiet,
+                verbose=args.verbose,
+                jurisdiction=args.jurisdiction,
+                advice=args.advice,
+            )
             return EXIT_CONTENT if failed else EXIT_OK
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
         report = build(config, options, meter)
