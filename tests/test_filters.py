@@ -259,3 +259,23 @@ def test_results_come_a_page_at_a_time(browser, big: tuple[str, list[dict[str, A
     assert not page.get_by_role("button", name="Show more").is_visible()
     wait_for_count(page, "120 of 120 open positions match")
     page.close()
+
+
+def test_a_posting_says_how_many_days_ago_it_was_posted(
+    browser, site_url: str, jobs: list[dict[str, Any]]
+) -> None:
+    import datetime as dt
+
+    record = next(r for r in jobs if r["date_posted"])
+    days = (dt.date.today() - dt.date.fromisoformat(record["date_posted"])).days
+    expected = "today" if days == 0 else "yesterday" if days == 1 else f"{days:,} days ago"
+    page = browser.new_page()
+    page.goto(site_url + f"jobs/{record['slug']}/index.html")
+    posted = page.locator(".posting-head .meta time")
+    page.wait_for_function("() => document.querySelector('.posting-head .meta time').title !== ''")
+    assert posted.text_content() == expected
+    assert posted.get_attribute("title") == dt.date.fromisoformat(record["date_posted"]).strftime(
+        "%B %-d, %Y"
+    )
+    assert page.locator(".details time[data-age]").first.text_content() == expected
+    page.close()

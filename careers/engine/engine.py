@@ -206,7 +206,13 @@ class Engine:
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
         self.site, notes = assemble_site(
-            postings, self.options.now, self.related, self.published, history.first, config.departments
+            postings,
+            self.options.now,
+            self.related,
+            self.published,
+            history.first,
+            config.departments,
+            config.max_age_days,
         )
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
         if history.shallow:

@@ -29,6 +29,7 @@ from careers.pages.plan import Page
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
+from careers.posting.closing import closes_on
 from careers.posting.fields import EMPLOYMENT_LABELS
 from careers.posting.salary import pay_label
 
@@ -86,6 +87,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
     env.filters["pay_label"] = pay_label
+    env.filters["closes_on"] = lambda posting: closes_on(posting, config.max_age_days)
     install_cards(env, PlainCards(env, config))
     return env
 
