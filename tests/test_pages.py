@@ -217,3 +217,24 @@ def test_the_page_shows_pay_per_place_and_the_postings_disclosures(project: Path
         True,
     )
     assert [p["place"] for p in records["network-planner"]["salary"]["places"]] == ["U.S.", "Colorado"]
+
+
+def test_the_pay_a_board_labelled_keeps_its_words_on_the_page(project: Path) -> None:
+    body = "**Pay Rate:** $14.50 - $16.00/HR dependent upon experience.\n\n## About\n\nFill and cap bottles."
+    write_posting(project, "filler.md", "title: Filling Operator", body)
+    write_posting(
+        project, "porter.md", "title: Porter", "Salary: £9.00 per hour\n\n## About\n\nMove patients safely."
+    )
+    build(load_config(project))
+
+    def salary(slug: str) -> str:
+        page = soup_of(project / "site", f"jobs/{slug}/index.html")
+        pairs = zip(page.select(".details dt"), page.select(".details dd"), strict=True)
+        shown = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in pairs}
+        return shown["Salary"]
+
+    assert (
+        salary("filling-operator")
+        == "$14.50 – $16.00 per hour ($14.50 - $16.00/HR dependent upon experience.)"
+    )
+    assert salary("porter") == "£9.00 per hour"  # the label says all it said: no repeat
