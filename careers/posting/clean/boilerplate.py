@@ -94,7 +94,7 @@ def is_furniture(runs: tuple[Run, ...], text: str) -> bool:
     text = text.strip("|·•>»«<").strip()
     if len(text) <= 40 and _FURNITURE_LINE.fullmatch(text.rstrip(".!:")):
         return True
-    if "ookie" in text and _COOKIE.search(text) and len(text.split()) <= 60:
+    if "ookie" in text and len(text.split()) <= 60 and _COOKIE.search(text):
         return True
     links = [r for r in runs if r.text.strip()] if runs[0].href else []
     return bool(links) and all(r.href and _SOCIAL_HOSTS.match(r.href) for r in links)

@@ -18,11 +18,13 @@ from careers.posting.clean.runs import all_strong, normalize_runs, split_runs, s
 
 _SENTENCE_END = re.compile(r"[.!?…]$")
 # An email address or a phone number: a contact block, which a lead-in can title.
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|\d[\d ()-]{8,}\d")
+# An address is tried from the start of its run only: searched from every letter of a long
+# word, it took time growing with the square of the word.
+_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w|\d[\d ()-]{8,}\d")
 RUN_IN_WORDS = 8  # a run-in heading's text is at least this long: shorter, it is a label's value
 # "…community integration. Professional:" — a heading glued to the end of the line before it.
 _GLUED_LABEL = re.compile(r"^(.*[.!?])\s+([A-Z][\w&/'’-]*(?: [\w&/'’-]+){0,3}):$")
-_LABEL_END = re.compile(r"\s*[:\-–—]$")
+_LABEL_END = re.compile(r"[:\-–—]$")
 # How a lead-in without its colon ends: "The skills required are", "… provide the following support".
 _LEADS_IN = re.compile(r"\b(are|is|include|includes|including|such as)$|\bthe following\b", re.IGNORECASE)
 
