@@ -14,7 +14,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 # Two vowels read as two syllables ("pi-a-no", "ex-pe-ri-ence", "cre-ate"), and endings that add none.
 _SPLIT = re.compile(r"(?<![tscg])i[aou]|ience|eate|uity|uous")
 _SILENT_ENDING = re.compile(r"[^aeiouytd]ed$|[^aeiouycgsxz]es$")
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++(?=\s|$)|\n++")
 
 
 def syllables(word: str) -> int:
