@@ -11,7 +11,8 @@ from careers.law.table import Law
 from careers.law.titles import neutral_title_problem
 from careers.model import PayRange, Posting, Salary
 from careers.posting.html import html_text
-from careers.posting.salary import money, pay_label, yearly_top
+from careers.posting.salary import money, pay_label
+from careers.posting.salary_shown import yearly_top
 
 _BENEFITS = re.compile(
     r"\b(?:health|medical|dental|vision|insurance|401\s*\(?k\)?|pension|retirement|paid time off|pto|vacation"

@@ -15,7 +15,8 @@ from careers.config import Config
 from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
-from careers.posting.salary import money, yearly_top
+from careers.posting.salary import money
+from careers.posting.salary_shown import yearly_top
 
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
 MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")

@@ -13,7 +13,8 @@ from careers.config import Config
 from careers.model import Part, Posting, Salary
 from careers.pages.taxonomies import posting_places
 from careers.posting.fields import EMPLOYMENT_LABELS
-from careers.posting.salary import pay_label, yearly_top
+from careers.posting.salary import pay_label
+from careers.posting.salary_shown import yearly_top
 from careers.posting.tagging.report import education_record, experience_record, skill_record
 
 

@@ -31,8 +31,7 @@ from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
 from careers.posting.closing import closes_on
 from careers.posting.fields import EMPLOYMENT_LABELS
-from careers.posting.salary import pay_label
-from careers.posting.salary_body import pay_as_written
+from careers.posting.salary_shown import pay_as_written, pay_label
 
 Url = Callable[[str], str]
 CARD_MACROS = "_card.html"  # the theme's card macro, on its own
@@ -87,8 +86,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
-    env.filters["pay_label"] = pay_label
-    env.filters["pay_as_written"] = pay_as_written
+    env.filters.update(pay_label=pay_label, pay_as_written=pay_as_written)
     env.filters["closes_on"] = lambda posting: closes_on(posting, config.max_age_days)
     install_cards(env, PlainCards(env, config))
     return env

@@ -46,8 +46,6 @@ SALARY_UNITS = {
     **dict.fromkeys(("year", "yearly", "yr", "annum", "annual", "annually", "jahr", "année", "año"), "YEAR"),
 }
 UNIT_WORDS = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
-# A full-time year in each period, to compare pay given per hour with pay given per year.
-PER_YEAR = {"HOUR": 2080, "DAY": 260, "WEEK": 52, "MONTH": 12, "YEAR": 1}
 MULTIPLIERS = {"k": 1e3, "m": 1e6}
 # No pay is more than this in any currency's unit (a trillion dong is forty million dollars);
 # hundreds of digits, or a figure of "$260M Series C" as a salary, are not pay.
@@ -288,11 +286,3 @@ def pay_label(salary: Salary | PayRange | None) -> str:
 
 
 _CENTS = re.compile(r"\d\.\d\d(?!\d)")  # "$18.00", "$14.50": a posting that writes cents
-
-
-def yearly_top(salary: Salary | None) -> float | None:
-    """The most a salary can pay in a full-time year (its maximum, else its minimum), if it says."""
-    if salary is None or not salary.known:
-        return None
-    top = salary.max_value if salary.max_value is not None else salary.min_value
-    return (top or 0) * PER_YEAR.get(salary.unit, 1)

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from careers.model import PayRange, Posting, Salary, Section
+from careers.model import PayRange, Salary, Section
 from careers.posting.clean import section_text
-from careers.posting.html import html_text
-from careers.posting.salary import Amount, money_groups, pay_label, salary_of_group, unit_after
+from careers.posting.salary import Amount, money_groups, salary_of_group, unit_after
 
 # fmt: off
 _PAY = re.compile(
@@ -186,20 +185,3 @@ def choose_salary(
     if labelled is not None and labelled.known:
         return labelled
     return pay_in_sections(sections, details) or labelled
-
-
-def pay_as_written(posting: Posting) -> str:
-    """The pay's words as the posting wrote them, when they say more than its label and are not
-    in the text shown ("$14.50 - $16.00/HR dependent upon experience" from a board's label)."""
-    salary = posting.salary
-    if salary is None or not salary.known:
-        return ""
-    written = " ".join(salary.text.split())
-    if _words(written) == _words(pay_label(salary)):
-        return ""
-    shown = " ".join(html_text(section.html) for section in posting.sections)
-    return "" if written in " ".join(shown.split()) else written
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+|\d+", text.lower().replace(".00", "").replace(",", ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import PurePosixPath
@@ -13,18 +14,28 @@ from careers.shell.check import built_site, check_site
 from careers.shell.output import print_out, shown
 
 
-def run_check(
-    config: Config,
-    options: Options,
-    strict: bool,
-    quiet: bool,
-    verbose: bool,
-    jurisdiction: list[str] | None = None,
-    advice: bool = False,
-) -> bool:
-    """Print ``check``'s findings and a summary; whether the check failed."""
-    if jurisdiction is not None:
-        return run_jurisdiction(config, options, jurisdiction)
+def add_check_options(check: argparse.ArgumentParser) -> None:
+    """The options only ``check`` has."""
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--jurisdiction",
+        nargs="*",
+        metavar="POSTING",
+        help="list the pay-transparency laws that cover each posting (or the ones named), why, and what "
+        "each asks that it holds or lacks; nothing else is checked",
+    )
+    check.add_argument(
+        "--advice",
+        action="store_true",
+        help="also suggest, per posting, clearer and more inclusive wording (suggestions, never errors)",
+    )
+
+
+def run_check(config: Config, options: Options, args: argparse.Namespace) -> bool:
+    """Print ``check``'s findings and a summary (``args``: its options); whether the check failed."""
+    if args.jurisdiction is not None:
+        return run_jurisdiction(config, options, args.jurisdiction)
+    strict, quiet, verbose, advice = args.strict, args.quiet, args.verbose, args.advice
     found = check_site(config, options, advice)
     lines = [str(d) for d in found if d.level == "advice" or shown(d, quiet, verbose)]
     if lines:

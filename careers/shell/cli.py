@@ -15,6 +15,7 @@ from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
 from careers.engine.options import Options, Report
 from careers.errors import CareersError
+from careers.shell.check_cli import add_check_options
 from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.init import init_site
 from careers.shell.output import shown
@@ -64,19 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
         "titles, dates, locations) and every internal link. Exit 1 on errors (--strict: on warnings too).",
     )
     _add_options(check_cmd, "drafts", "base_url", "now", "jobs", "no_cache", "quiet", "verbose")
-    check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check_cmd.add_argument(
-        "--jurisdiction",
-        nargs="*",
-        metavar="POSTING",
-        help="list the pay-transparency laws that cover each posting (or the ones named), why, and what "
-        "each asks that it holds or lacks; nothing else is checked",
-    )
-    check_cmd.add_argument(
-        "--advice",
-        action="store_true",
-        help="also suggest, per posting, clearer and more inclusive wording (suggestions, never errors)",
-    )
+    add_check_options(check_cmd)
     tags_cmd = commands.add_parser(
         "tags",
         help="print every posting's skill, experience and education tags with the phrase behind each",
@@ -256,15 +245,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             from careers.shell.check_cli import run_check
 
-            failed = run_check(
-                config,
-                options,
-                strict=args.strict,
-                quiet=args.quiet,
-                verbose=args.verbose,
-                jurisdiction=args.jurisdiction,
-                advice=args.advice,
-            )
+            failed = run_check(config, options, args)
             return EXIT_CONTENT if failed else EXIT_OK
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
         report = build(config, options, meter)
