@@ -91,7 +91,7 @@ def pay_options(postings: tuple[Posting, ...]) -> tuple[str, tuple[Option, ...]]
     for step in PAY_STEPS:
         reach = sum(1 for top in tops if top >= step)
         if reach:
-            options.append(Option(str(step), f"{money(currency, step)} a year or more", reach))
+            options.append(Option(str(step), f"{money(currency, step)}+ a year", reach))
     return currency, tuple(options)
 
 
