@@ -62,7 +62,10 @@ _NUMBER = (
     r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"  # 1.234.567,89 (and "€4.200": a dot and three digits group)
     r"|\d{1,15}(?:[.,]\d{1,2})?"  # 1234, 25.50, 25,50
 )
+# The lookahead first: a digit within the next five characters, or no amount starts here (most
+# positions of a posting's text; trying every currency there made this the pay reader's cost).
 _AMOUNT = re.compile(
+    r"(?=\D{0,4}\d)"
     rf"(?P<pre>(?:{_SYMBOL})\s?|\b[A-Z]{{3}}\s?)?"
     rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d]|[.,]\d)"
     r"(?:\s?(?P<mult>[kKmM])(?![A-Za-z]))?"
