@@ -152,3 +152,19 @@ def test_the_docs_table_is_the_packages_table() -> None:
             and row.endswith(f"| {law.level} |")
         )
     assert "Nothing here is legal advice" in text
+
+
+@pytest.mark.parametrize(
+    ("location", "laws"),
+    [
+        ("US-IL-Yorkville", {"IL"}),  # Workday's country-state-city
+        ("2 Broadway, New York, NY 10004", {"NY", "NYC"}),  # a street address with a ZIP code
+        ("Denver, Colorado", {"CO"}),
+        ("Toronto, Ontario, Canada", {"ON"}),
+        ("Wallingford, CT", set()),  # Connecticut asks on request, not in the posting
+    ],
+)
+def test_places_are_read_as_postings_write_them(location: str, laws: set[str]) -> None:
+    posting = posting_of("Support Engineer", location, "", "## About\\n\\nSupport.")
+    found = {c.law.id for c in coverages(posting, pay_laws(), Employer(), dt.date(2026, 12, 1)) if c.applies}
+    assert found == laws

@@ -90,7 +90,8 @@ def _place_reason(law: Law, where: Where) -> str | None:
 def _in(law: Law, region: str | None, locality: str | None) -> bool:
     if law.regions and region not in law.regions:
         return False
-    return not law.localities or (locality or "").casefold() in law.localities
+    parts = (part.strip().casefold() for part in (locality or "").split(","))  # "2 Broadway, New York"
+    return not law.localities or any(part in law.localities for part in parts)
 
 
 def posting_where(posting: Posting) -> Where:

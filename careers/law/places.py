@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from careers.posting.location import CA_PROVINCES, US_STATES, parse_address, parse_location
@@ -31,6 +32,10 @@ REGION_NAMES = {
         ("PE", "prince edward island"), ("QC", "quebec"), ("SK", "saskatchewan"), ("YT", "yukon"),
     )
 }  # fmt: skip
+
+
+_COUNTRY_REGION_CITY = re.compile(r"(?P<country>US|CA)-(?P<region>[A-Z]{2})-(?P<city>[^,]{1,80})")
+_ZIP = re.compile(r"\b([A-Z]{2}) \d{5}(?:-\d{4})?\b")  # "New York, NY 10004": the state, not the ZIP code
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,10 @@ def read_place(text: str | None) -> Place | None:
     """ "Boston, MA, US", "Denver, Colorado", "Toronto, ON", "Berlin, Germany" as a place."""
     if not text:
         return None
-    address = parse_address(text)
+    coded = _COUNTRY_REGION_CITY.fullmatch(text.strip())  # Workday's "US-IL-Yorkville"
+    if coded:
+        text = f"{coded['city']}, {coded['region']}, {coded['country']}"
+    address = parse_address(_ZIP.sub(r"\1", text))
     if address is None:
         return None
     region = _region(address.region) or _region(address.locality if not address.region else None)
