@@ -39,6 +39,7 @@ CONFIG = """title = "Careers at Acme"
 company = "Acme"
 base_url = "https://jobs.acme.example/"
 apply_email = "jobs@acme.example"
+max_age_days = 0  # the board says when a job closes: the import closes it the day it leaves
 """
 
 

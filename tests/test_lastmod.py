@@ -20,7 +20,9 @@ JOBS = "content/jobs"
 def _site(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     (root / JOBS).mkdir(parents=True)
-    (root / "careers.toml").write_text('company = "Acme"\nbase_url = "https://jobs.acme.example/"\n')
+    (root / "careers.toml").write_text(
+        'company = "Acme"\nbase_url = "https://jobs.acme.example/"\nmax_age_days = 0\n'
+    )
     (root / JOBS / "engineer.md").write_text(
         "---\ntitle: Engineer\nlocation: Boston, MA, US\n---\nBuild things.\n"
     )

@@ -34,10 +34,16 @@ SHOWN = {
 }
 ALIASES = {
     "AE": ["UAE"],
+    "AT": ["Österreich"],
+    "BE": ["Belgique", "België"],
     "CZ": ["Czechia"],
+    "DE": ["Deutschland"],
+    "ES": ["España"],
+    "IT": ["Italia"],
+    "PL": ["Polska"],
     "GB": ["UK", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"],
     "KR": ["Korea", "Republic of Korea"],
-    "NL": ["The Netherlands", "Holland"],
+    "NL": ["The Netherlands", "Holland", "Nederland"],
     "RU": ["Russian Federation"],
     "TR": ["Türkiye", "Turkiye"],
     "US": ["USA", "U.S.", "U.S.A.", "United States of America", "America"],

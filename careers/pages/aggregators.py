@@ -20,6 +20,7 @@ from careers.model import Posting, Site
 from careers.pages.feeds import published
 from careers.pages.jsonld import absolute_url, description_html, posting_locations
 from careers.posting.location import Location, country_name
+from careers.posting.salary import pay_label
 
 PARTNER_ID = 40  # LinkedIn's partnerJobId: at most 40 characters
 MIN_DESCRIPTION = 100  # LinkedIn's description: at least 100 characters
@@ -118,7 +119,7 @@ def _indeed_job(posting: Posting, place: Place, config: Config) -> Iterator[str]
         yield _tag("email", apply.removeprefix("mailto:").split("?")[0])
     # Indeed reads no HTML entity, anywhere: the markup with its text as literal characters.
     yield _tag("description", html.unescape(description_html(posting)))
-    yield _tag("salary", posting.salary.text if posting.salary else None)
+    yield _tag("salary", pay_label(posting.salary) or None)  # as the page shows it
     yield _tag("jobtype", INDEED_TYPES.get(posting.employment_type or ""))
     yield _tag("expirationdate", posting.valid_through.isoformat() if posting.valid_through else None)
 

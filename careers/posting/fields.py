@@ -78,6 +78,11 @@ class Fields:
     summary: str | None = None
     reference: str | None = None
     imported: str | None = None
+    existing_vacancy: bool | None = None
+    ai_screening: bool | None = None
+    pay_shared_before_interview: bool | None = None
+    pay_url: str | None = None
+    reports_to: str | None = None
 
 
 def _text(value: Any) -> str:
@@ -240,6 +245,11 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "draft": _bool,
     "slug": _slug,
     "summary": _text,
+    "existing_vacancy": _bool,
+    "ai_screening": _bool,
+    "pay_shared_before_interview": _bool,
+    "pay_url": read_url,
+    "reports_to": _text,
     "reference": _text,
     "imported": _imported,
 }

@@ -107,6 +107,11 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         reference=fields.reference or stated.reference,
         details=stated.details,
         other_locations=places[1:],
+        existing_vacancy=fields.existing_vacancy,
+        ai_screening=fields.ai_screening,
+        pay_shared_before_interview=bool(fields.pay_shared_before_interview),
+        pay_url=fields.pay_url,
+        reports_to=fields.reports_to,
     )
     return Result(posting, tuple(found))
 

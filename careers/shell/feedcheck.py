@@ -128,7 +128,10 @@ def check_indeed(data: bytes, pages: Pages, site: Site, config: Config, finding:
         data_ld, details = pages.shown(url)
         _agree(finding, line, "title", field("title"), data_ld.get("title"))
         _agree(finding, line, "date", field("date") or None, data_ld.get("datePosted"))
-        _agree(finding, line, "salary", field("salary") or None, details.get("Salary"))
+        shown = details.get("Salary")  # the label, then what the posting wrote when it says more
+        salary = field("salary") or None
+        if (salary is None) != (shown is None) or (salary and shown and not shown.startswith(salary)):
+            finding(line, "error", f"salary {salary!r} is not the page's {shown!r}")
         _agree_place(finding, line, field("country"), field("city"), data_ld)
     for url in sorted(set(pages.urls) - listed):
         finding(None, "error", f"leaves out {url}: Indeed wants every open posting")
