@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import MISSING, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple, get_args
+from typing import Literal, get_args
 
 from careers.errors import Diagnostic
+from careers.kinds import (
+    EDUCATION_LEVELS as EDUCATION_LEVELS,
+    EMPLOYMENT_TYPES as EMPLOYMENT_TYPES,
+    FRONT_MATTER as FRONT_MATTER,
+    LEVEL_NAMES as LEVEL_NAMES,
+    LEVELS as LEVELS,
+    PUBLISHED as PUBLISHED,
+    SALARY_UNITS as SALARY_UNITS,
+    Amount as Amount,
+    Checked as Checked,
+    EducationLevel as EducationLevel,
+    EmploymentType as EmploymentType,
+    Html as Html,
+    LevelName as LevelName,
+    Months as Months,
+    SalaryUnit as SalaryUnit,
+    Slug as Slug,
+    Url as Url,
+    declare as declare,
+)
 
 SectionKind = Literal[
     "summary",
@@ -23,49 +43,6 @@ SectionKind = Literal[
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 Format = Literal["html", "markdown"]
-
-# The six levels job seekers know from LinkedIn, in order.
-LEVELS = ("internship", "entry", "associate", "mid_senior", "director", "executive")
-LEVEL_NAMES = {
-    "internship": "Internship",
-    "entry": "Entry level",
-    "associate": "Associate",
-    "mid_senior": "Mid-Senior level",
-    "director": "Director",
-    "executive": "Executive",
-}
-
-
-# The education a posting asks for, lowest first.
-EDUCATION_LEVELS = (
-    "none", "high_school", "some_college", "certificate", "associate", "bachelor", "master", "doctorate",
-)  # fmt: skip
-# schema.org's employmentType values, and the units its salaries are paid by.
-EMPLOYMENT_TYPES = (
-    *("FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY"),
-    *("INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"),
-)
-SALARY_UNITS = ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")
-
-
-class Checked(NamedTuple):
-    """What a value is beyond its Python type. The pipeline only ever makes such values; one
-    read back from elsewhere (a stored posting) is checked to be one (``careers.engine.cache.codec``)."""
-
-    kind: str  # "slug", "html", "url", "amount", "months" or "choice" (one of ``choices``)
-    choices: tuple[str, ...] = ()
-
-
-Slug = Annotated[str, Checked("slug")]  # a URL path segment as ``careers.slugs`` makes them
-Html = Annotated[str, Checked("html")]  # markup the sanitizer lets through unchanged
-Url = Annotated[str, Checked("url")]  # an http(s) or mailto link
-Amount = Annotated[float, Checked("amount")]  # a finite number
-Months = Annotated[int, Checked("months")]  # a count of months, never negative
-LevelName = Annotated[str, Checked("choice", LEVELS)]
-EducationLevel = Annotated[str, Checked("choice", EDUCATION_LEVELS)]
-EmploymentType = Annotated[str, Checked("choice", EMPLOYMENT_TYPES)]
-SalaryUnit = Annotated[str, Checked("choice", SALARY_UNITS)]
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -215,18 +192,6 @@ class Salary:
         return self.min_value is not None or self.max_value is not None
 
 
-# A posting field's declaration (``declare``): the front matter key that sets it, and whether
-# ``jobs.json`` publishes it. Readers, the store, ``jobs.json`` and the tests follow from it.
-FRONT_MATTER = "front_matter"
-PUBLISHED = "published"
-
-
-def declare(default: Any = MISSING, *, key: str | None = None, published: bool = True) -> Any:
-    """A posting field: its default, the front matter ``key`` that sets it (none: the pipeline
-    works it out), and whether ``jobs.json`` publishes it."""
-    return field(default=default, metadata={FRONT_MATTER: key, PUBLISHED: published})
-
-
 @dataclass(frozen=True, slots=True)
 class Posting:
     """One cleaned, tagged posting: everything the site needs to know of it.
@@ -256,18 +221,39 @@ class Posting:
     date_posted: dt.date | None = declare(None, key="date")
     valid_through: dt.date | None = declare(None, key="valid_through")
     apply_url: Url | None = declare(None, key="apply_url", published=False)
-    salary: Salary | None = declare(None, key="salary", published=False)
+    salary: Salary | None = declare(None, key="salary")
     draft: bool = declare(False, key="draft", published=False)
     # ``slug`` was set in front matter (it wins over any other claim)
     explicit_slug: bool = declare(False, published=False)
     # the employer's own reference for the job (a requisition id)
-    reference: str | None = declare(None, published=False)
+    reference: str | None = declare(None, key="reference", published=False)
     # Other labelled facts the posting states ("Hours per week", "37"), shown as they were written.
     details: tuple[tuple[str, str], ...] = declare((), published=False)
+    # The further places the job is at, after ``location`` (a second office, another country):
+    # front matter's ``location`` may list several; ``jobs.json`` publishes them as ``locations``.
+    other_locations: tuple[str, ...] = declare((), published=False)
+    # The day the posting's file last changed (its last commit), the sitemap's ``lastmod``.
+    updated: dt.date | None = declare(None, published=False)
+    # Disclosures pay-transparency laws ask for (Ontario): ``None`` when the posting does not say.
+    # False: hiring for a pool or a future need, not a vacancy
+    existing_vacancy: bool | None = declare(None, key="existing_vacancy")
+    # whether artificial intelligence screens or assesses applicants
+    ai_screening: bool | None = declare(None, key="ai_screening")
+    # EU: pay is told to applicants before any interview
+    pay_shared_before_interview: bool = declare(False, key="pay_shared_before_interview", published=False)
+    # a public page stating the pay scale and benefits (Illinois allows a link)
+    pay_url: Url | None = declare(None, key="pay_url", published=False)
+    # where the supervisor or office the job reports to is
+    reports_to: str | None = declare(None, key="reports_to", published=False)
 
     @property
     def level(self) -> str | None:
         return self.experience.level if self.experience else None
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        """Every place the job is at: ``location``, then the ``other_locations``."""
+        return (self.location, *self.other_locations) if self.location else self.other_locations
 
 
 @dataclass(frozen=True, slots=True)

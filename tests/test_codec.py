@@ -11,8 +11,7 @@ import typing
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from careers.employment import EMPLOYMENT_LABELS
 from careers.engine.cache.codec import KINDS, check_values, decode_result, encode_result

@@ -14,8 +14,7 @@ import itertools
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from careers.errors import ContentError
 from careers.posting.fields import READERS, read_fields

@@ -38,17 +38,19 @@ from careers.engine.collect import fewer_collections
 from careers.engine.context import posting_context, theme_fingerprint
 from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run, same_file
 from careers.engine.early import Last, early_pages
-from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir
+from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir, site_files
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.options import Options, Report, Target
 from careers.engine.process import Identified, dated, identify, last_good, process_files
 from careers.engine.theme import Theme, load_theme
-from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, site_files
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
 from careers.errors import Diagnostic
 from careers.model import Result, Site
 from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
+from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
+from careers.sources.history import git_head
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
@@ -63,6 +65,7 @@ class _Run:
     known: dict[str, Known] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
     diagnostics: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
 
 
 class Engine:
@@ -157,20 +160,24 @@ class Engine:
 
     def _start(self) -> _Run:
         config = self.config
-        fingerprint = theme_fingerprint(config.template_paths)
+        blocks, notes = read_blocks(config)
+        # The posting intro and conclusion are on every posting page, as the theme is.
+        fingerprint = f"{theme_fingerprint(config.template_paths)}:{blocks.digest}"
         if self.theme is None or self.theme.fingerprint != fingerprint:
             options = (self.target.fingerprint_assets, self.options.drafts)
             log = self.state_file.with_suffix(".cards") if self.state_file else None
             compiled = self.cache / "templates" if self.cache and self.target.persist else None
-            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled)
+            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled, blocks)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
-        # What the run reads: the context, the day, every file's name and bytes. Not their
-        # stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
-        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}".encode())
+        # What the run reads: the context, the day, every file's name and bytes, the commit
+        # (postings are dated by their first and last commits). Not their stamps: a fresh
+        # checkout with the cache restored (new times, same bytes) is no change.
+        head = git_head(str(config.root))
+        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest())
+        return _Run(self.theme, files, digest.hexdigest(), notes=tuple(notes))
 
     def _up_to_date(self, run: _Run) -> bool:
         """Whether nothing the last run read has changed, and its output is as it left it (the
@@ -228,13 +235,12 @@ class Engine:
             self.cache if self.target.persist else None, str(config.root), postings_folder(config)
         )
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [dated(p, history.day(p.source)) for p in postings]
+        postings = [dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
-        self.site, notes = assemble_site(
-            postings, self.options.now, self.related.relate, self.published, history.first, config.departments
-        )
-        found = [d for r in self.results.values() for d in r.diagnostics] + notes
+        kept = (self.related.relate, self.published, history.first, config.departments, config.max_age_days)
+        self.site, notes = assemble_site(postings, self.options.now, *kept)
+        found = [d for r in self.results.values() for d in r.diagnostics] + notes + list(run.notes)
         if history.shallow:
             found.append(shallow_clone(config))
         run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
@@ -273,14 +279,9 @@ class Engine:
             self.store.prune({self.store.key(name, k.digest) for name, k in run.known.items() if k.digest})
 
     def _report(
-        self,
-        started: float,
-        stats: WriteStats,
-        diagnostics: tuple[Diagnostic, ...],
-        pages: int = 0,
-        run: _Run | None = None,
-        drawn: Drawn | None = None,
-    ) -> Report:
+        self, started: float, stats: WriteStats, diagnostics: tuple[Diagnostic, ...], pages: int = 0,
+        run: _Run | None = None, drawn: Drawn | None = None,
+    ) -> Report:  # fmt: skip
         postings = len(self.site.postings) if run else self.state.postings
         processed = tuple(sorted(run.changed)) if run else ()
         seconds = time.perf_counter() - started

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from careers.config import Config
@@ -167,3 +168,60 @@ def check_cache_dir(cache: Path, config: Config) -> None:
             raise CareersError(
                 f"cache folder '{cache}' overlaps the {name} '{path}': choose another cache_dir"
             )
+
+
+def out_stamp(st: os.stat_result) -> OutStamp:
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def site_files(root: Path, links: list[str] | None = None, inodes_only: bool = False) -> dict[str, OutStamp]:
+    """Every regular file under ``root`` with its stamp (with ``inodes_only``, only the inode,
+    which the folder listing gives without a call per file). Links are never followed; with
+    ``links``, their paths are put there."""
+    found: dict[str, OutStamp] = {}
+    folders = [(str(root), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    if links is not None:
+                        links.append(entry.path)
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file(follow_symlinks=False):
+                    stamp = (
+                        (0, 0, entry.inode()) if inodes_only else out_stamp(entry.stat(follow_symlinks=False))
+                    )
+                    found[prefix + entry.name] = stamp
+    return found
+
+
+def known_files(out: Path, known: Iterable[str]) -> dict[str, OutStamp]:
+    """The stamps of the ``known`` files that are regular files under ``out``, never through a link."""
+    found: dict[str, OutStamp] = {}
+    if out.is_symlink() or not out.is_dir():
+        return found
+    real = {""}  # folders (relative to ``out``) found to be real folders, not links
+    for key in known:
+        folder = key.rpartition("/")[0]
+        if folder not in real:
+            parts = folder.split("/")
+            for n in range(1, len(parts) + 1):
+                part = "/".join(parts[:n])
+                if part not in real:
+                    try:
+                        if not stat.S_ISDIR(os.lstat(f"{out}/{part}").st_mode):
+                            break
+                    except OSError:
+                        break
+                    real.add(part)
+            if folder not in real:
+                continue
+        try:
+            st = os.lstat(f"{out}/{key}")
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            found[key] = out_stamp(st)
+    return found

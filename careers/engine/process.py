@@ -127,9 +127,12 @@ def _run(item: Identified) -> Result:
     return result
 
 
-def dated(posting: Posting, day: dt.date | None) -> Posting:
-    """``posting``, dated ``day`` (its first commit) if it gives no date of its own."""
-    return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
+def dated(posting: Posting, day: dt.date | None, changed: dt.date | None) -> Posting:
+    """``posting`` dated by its first commit when it gives no date, and ``updated`` by its last."""
+    posted = posting.date_posted or day
+    if posted == posting.date_posted and changed == posting.updated:
+        return posting
+    return replace(posting, date_posted=posted, updated=changed)
 
 
 def last_good(now: Known, last: Known | None) -> Known:

@@ -17,7 +17,8 @@ from careers.engine.cache.cards import KeptCards
 from careers.engine.cache.templates import SignedBytecode
 from careers.engine.context import build_context
 from careers.pages.assets import Assets, load_assets
-from careers.pages.render import make_environment
+from careers.pages.render import install_blocks, make_environment
+from careers.posting.blocks import Blocks
 from careers.posting.tagging.vocabulary import Vocabulary
 
 
@@ -37,12 +38,15 @@ def load_theme(
     options: tuple[object, ...],
     log: Path | None,
     compiled: Path | None = None,
+    blocks: Blocks | None = None,
 ) -> Theme:
     """The theme whose files hash to ``fingerprint``; its cards are kept in ``log`` and its
-    compiled templates in the folder ``compiled`` (either may be None: not kept)."""
+    compiled templates in the folder ``compiled`` (either may be None: not kept). ``blocks``
+    (the site's posting intro and conclusion) are part of every posting page, as the theme is."""
     context = build_context(config, vocab, fingerprint, *options)
     cards = KeptCards(config, log, context)
     env = make_environment(config, cards.wrap)
+    install_blocks(env, blocks or Blocks())
     if compiled is not None:
         env.bytecode_cache = SignedBytecode(compiled)
     fingerprinted = bool(options[0])

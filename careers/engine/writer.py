@@ -1,4 +1,4 @@
-"""Stage 6: the one writer, writing only bytes that changed, each file atomically.
+"""Stage 6: the one writer, writing only bytes that changed, each file atomically (``files`` stamps them).
 
 ``SiteWriter`` (build, check) assembles the new site in a sibling folder and swaps it in with
 one atomic ``renameat2(RENAME_EXCHANGE)`` where the kernel has it, so a build killed at any
@@ -15,18 +15,24 @@ import contextlib
 import ctypes
 import os
 import shutil
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from careers.engine.cache.state import content_hash
-from careers.engine.files import OutStamp, read_all, real_folders, write_atomically
+from careers.engine.files import (
+    OutStamp,
+    known_files,
+    out_stamp,
+    read_all,
+    real_folders,
+    site_files,
+    write_atomically,
+)
 from careers.errors import CareersError
 from careers.pages.render import is_plain
 
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 
 
 @dataclass
@@ -39,33 +45,6 @@ class WriteStats:
     @property
     def removed(self) -> int:
         return len(self.removed_paths)
-
-
-def out_stamp(st: os.stat_result) -> OutStamp:
-    return st.st_size, st.st_mtime_ns, st.st_ino
-
-
-def site_files(root: Path, links: list[str] | None = None, inodes_only: bool = False) -> dict[str, OutStamp]:
-    """Every regular file under ``root`` with its stamp (with ``inodes_only``, only the inode,
-    which the folder listing gives without a call per file). Links are never followed; with
-    ``links``, their paths are put there."""
-    found: dict[str, OutStamp] = {}
-    folders = [(str(root), "")]
-    while folders:
-        folder, prefix = folders.pop()
-        with contextlib.suppress(OSError), os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    if links is not None:
-                        links.append(entry.path)
-                elif entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, f"{prefix}{entry.name}/"))
-                elif entry.is_file(follow_symlinks=False):
-                    stamp = (
-                        (0, 0, entry.inode()) if inodes_only else out_stamp(entry.stat(follow_symlinks=False))
-                    )
-                    found[prefix + entry.name] = stamp
-    return found
 
 
 def safe_key(path: str) -> str:
@@ -133,7 +112,7 @@ class SiteWriter:
             recover(out)
             self.held = _open_staging(self.dir)  # the previous site, or whatever is there
             # The site being replaced: every file in it, or the known ones.
-            self.current = site_files(out) if known is None else _stamps(out, known)
+            self.current = site_files(out) if known is None else known_files(out, known)
         except OSError as exc:
             raise _write_error(exc, out) from None
 
@@ -195,36 +174,6 @@ class SiteWriter:
         except OSError as exc:
             raise _write_error(exc, self.out) from None
         return self.stats
-
-
-def _stamps(out: Path, known: Iterable[str]) -> dict[str, OutStamp]:
-    """The stamps of the ``known`` files that are regular files under ``out``, never through a link."""
-    found: dict[str, OutStamp] = {}
-    if out.is_symlink() or not out.is_dir():
-        return found
-    real = {""}  # folders (relative to ``out``) found to be real folders, not links
-    for key in known:
-        folder = key.rpartition("/")[0]
-        if folder not in real:
-            parts = folder.split("/")
-            for n in range(1, len(parts) + 1):
-                part = "/".join(parts[:n])
-                if part not in real:
-                    try:
-                        if not stat.S_ISDIR(os.lstat(f"{out}/{part}").st_mode):
-                            break
-                    except OSError:
-                        break
-                    real.add(part)
-            if folder not in real:
-                continue
-        try:
-            st = os.lstat(f"{out}/{key}")
-        except OSError:
-            continue
-        if stat.S_ISREG(st.st_mode):
-            found[key] = out_stamp(st)
-    return found
 
 
 def _open_staging(folder: Path) -> dict[str, OutStamp]:

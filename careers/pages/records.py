@@ -14,8 +14,10 @@ from markupsafe import Markup
 
 from careers.config import Config
 from careers.employment import EMPLOYMENT_LABELS
-from careers.model import PUBLISHED, Education, Part, Posting
+from careers.model import PUBLISHED, Education, Part, Posting, Salary
 from careers.pages.taxonomies import posting_places
+from careers.posting.salary import pay_label
+from careers.posting.salary_shown import yearly_top
 from careers.posting.tagging.report import education_record, experience_record, skill_record
 
 
@@ -37,6 +39,7 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
     declares published, each value in its JSON form (``record_value``), and its URL."""
     record = {name: record_value(getattr(posting, name)) for name in PUBLISHED_FIELDS}
     record["url"] = urljoin(config.base_url, f"jobs/{posting.slug}/")
+    record["locations"] = list(posting.locations)
     record["skills"] = [tag.name for tag in posting.skills]
     record["soft_skills"] = [tag.name for tag in posting.soft_skills]
     record["skill_tags"] = [skill_record(tag) for tag in (*posting.skills, *posting.soft_skills)]
@@ -49,18 +52,39 @@ PUBLISHED_FIELDS = tuple(f.name for f in dataclasses.fields(Posting) if f.metada
 
 def record_value(value: Any) -> Any:
     """A field's value as ``jobs.json`` writes it: dates in ISO form, sections by heading and
-    kind, the tagger's findings as reported, any other value of the model field by field."""
+    kind, pay as the page shows it, the tagger's findings as reported, any other value of the
+    model field by field."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Part):
         return section_record(value)
     if isinstance(value, Education):
         return education_record(value)
+    if isinstance(value, Salary):
+        return salary_record(value)
     if isinstance(value, (tuple, list)):
         return [record_value(item) for item in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: record_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
     return value
+
+
+def salary_record(salary: Salary | None) -> dict[str, Any] | None:
+    """The pay as the page shows it and as JSON-LD states it (``kind``: range, fixed, from, up_to, words)."""
+    if salary is None:
+        return None
+    return {
+        "currency": salary.currency if salary.known else None,
+        "min": salary.min_value,
+        "max": salary.max_value,
+        "unit": salary.unit if salary.known else None,
+        "kind": salary.kind,
+        "label": pay_label(salary),
+        "places": [
+            {"place": p.place, "currency": p.currency, "min": p.min_value, "max": p.max_value, "unit": p.unit}
+            for p in salary.places
+        ],
+    }
 
 
 def section_record(section: Part) -> dict[str, Any]:
@@ -71,9 +95,10 @@ def postings_js(postings: Sequence[Posting], card: Callable[[Posting], Markup]) 
     """What the index filters search and show: one record per open posting (``static/filters.js``
     reads it), as a script so that it loads from ``file://`` too.
 
-    Each record has the values the filters match and sort on (``FILTERED``), ``skills`` as
-    numbers into the list of skills, and ``card``: the posting's card as the index shows it
-    (the theme's own card, drawn by ``card``), so the page and the filters show one card.
+    Each record has the values the filters match and sort on (``FILTERED``; ``pay`` is
+    ``[currency, the most it pays in a year, what the card shows]``, or 0 when it states none),
+    ``skills`` as numbers into the list of skills, and ``card``: the posting's card as the index
+    shows it (the theme's own card, drawn by ``card``), so the page and the filters show one card.
     """
     skills: dict[str, int] = {}
     names: list[list[str]] = []
@@ -103,4 +128,12 @@ FILTERED: dict[str, Callable[[Posting], Any]] = {
     "level": lambda p: p.level or "",
     "date": lambda p: p.date_posted.isoformat() if p.date_posted else "",
     "summary": lambda p: p.summary,
+    "pay": lambda p: _pay(p),
 }
+
+
+def _pay(posting: Posting) -> list[Any] | int:
+    top = yearly_top(posting.salary)
+    if posting.salary is None or top is None:
+        return 0
+    return [posting.salary.currency, round(top), pay_label(posting.salary)]

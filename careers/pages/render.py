@@ -7,7 +7,6 @@ links rooted at ``base_url``'s path.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -15,7 +14,6 @@ from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -23,13 +21,19 @@ from markupsafe import Markup
 from careers.config import Config, builtin_theme
 from careers.employment import EMPLOYMENT_LABELS
 from careers.errors import TemplateError
-from careers.model import LEVEL_NAMES, Education, Posting, Site
+from careers.model import LEVEL_NAMES, Posting, Site
+from careers.pages.aggregators import indeed_xml, linkedin_xml
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
-from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, shown_skills
+from careers.pages.jsonfeed import json_feed
+from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, posting_locations, shown_skills
+from careers.pages.labels import apply_link, education_label, human_date, months_label
 from careers.pages.plan import Page, group_by_category
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
+from careers.posting.blocks import Blocks
+from careers.posting.closing import closes_on
+from careers.posting.salary_shown import pay_as_written, pay_label
 
 Url = Callable[[str], str]
 # One posting's card in a listing, at the page's depth (``url``) under a heading level.
@@ -59,9 +63,19 @@ def make_environment(
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
     env.filters["by_category"] = group_by_category
+    env.filters.update(pay_label=pay_label, pay_as_written=pay_as_written)
+    env.filters["closes_on"] = lambda posting: closes_on(posting, config.max_age_days)
+    install_blocks(env, Blocks())
     draw: Card = partial(draw_card, env, config)
     env.globals["card"] = cards(env, draw) if cards is not None else draw
     return env
+
+
+def install_blocks(env: jinja2.Environment, blocks: Blocks) -> None:
+    """The site's posting intro and conclusion, for every posting page (``posting_intro``,
+    ``posting_conclusion``: sections as a posting's are)."""
+    env.globals["posting_intro"] = blocks.intro
+    env.globals["posting_conclusion"] = blocks.conclusion
 
 
 def draw_card(
@@ -96,63 +110,20 @@ def template_loader(config: Config) -> jinja2.BaseLoader:
     )
 
 
-def human_date(value: dt.date | None) -> str:
-    return f"{value:%B} {value.day}, {value.year}" if value else ""
-
-
-def apply_link(href: str, posting: Posting) -> str:
-    """Where the apply button goes: an email gets a subject naming the job and its reference."""
-    if not href.startswith("mailto:") or "?" in href:
-        return href
-    return href + "?subject=" + quote(f"Application: {posting.title} ({posting.slug})")
-
-
-def months_label(months: int | None) -> str:
-    if months is None:
-        return ""
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{months} month{'s' if months != 1 else ''}"
-
-
-EDUCATION_NAMES = {
-    "high_school": "High school diploma",
-    "some_college": "Some college",
-    "certificate": "Certificate or vocational qualification",
-    "associate": "Associate degree",
-    "bachelor": "Bachelor's degree",
-    "master": "Master's degree",
-    "doctorate": "Doctorate",
-}
-
-
-def education_label(education: Education | None) -> str:
-    """The education a posting asks for, as a job seeker reads it: "Bachelor's degree (preferred)",
-    "High school diploma; bachelor's degree preferred"; "" for none asked."""
-    if education is None or education.level not in EDUCATION_NAMES:
-        return ""
-    label = EDUCATION_NAMES[education.level]
-    if education.equivalent_experience:
-        label += ", or equivalent experience"
-    if not education.required:
-        return label + " (preferred)"
-    if education.preferred_level in EDUCATION_NAMES:
-        label += f"; {EDUCATION_NAMES[education.preferred_level].lower()} preferred"
-    return label
-
-
 def details(posting: Posting) -> dict[str, Any]:
     """The facts a posting page lists, read the same way its JSON-LD reads them."""
     education = posting.education
     location = posting_location(posting)
-    country = location.address.country if location.address and not location.remote else None
-    written = [part.strip().upper() for part in (posting.location or "").split(",")]
+    shown = []
+    for text, place in zip(posting.locations, posting_locations(posting), strict=False):
+        country = place.address.country if place.address and not place.remote else None
+        written = [part.strip().upper() for part in text.split(",")]
+        # A country read from a state ("Boston, MA") is shown, as every JSON-LD value is.
+        shown.append((text, country if country and country not in written else None))
     return {
         "closed": False,
         "location": location,
-        # A country read from a state ("Boston, MA") is shown, as every JSON-LD value is.
-        "country": country if country and country not in written else None,
+        "places": shown,
         "credential": CREDENTIAL_CATEGORIES.get(education.level) if education else None,
     }
 
@@ -240,6 +211,9 @@ MACHINE: dict[str, MachineFile] = {
     "robots.txt": lambda page, site, config, env, record: robots_txt(config),
     "sitemap.xml": lambda page, site, config, env, record: sitemap_xml(site, config) or b"",
     "feed.xml": lambda page, site, config, env, record: feed_xml(site, config) or b"",
+    "feed.json": lambda page, site, config, env, record: json_feed(site, config) or b"",
+    "indeed.xml": lambda page, site, config, env, record: indeed_xml(site, config) or b"",
+    "linkedin.xml": lambda page, site, config, env, record: linkedin_xml(site, config) or b"",
 }
 
 

@@ -31,7 +31,7 @@ class Fields:
 
     title: str | None = None
     company: str | None = None
-    location: str | None = None
+    location: tuple[str, ...] | None = None  # one place, or several
     employment_type: str | None = None
     department: str | None = None
     team: str | None = None
@@ -45,6 +45,8 @@ class Fields:
     draft: bool = False
     slug: str | None = None
     summary: str | None = None
+    reference: str | None = None
+    imported: str | None = None  # what ``careers import`` wrote (no posting field: the importer's)
     # Values of the posting fields declared with a front matter key that none of the above
     # names: they go into the posting as they are (see ``careers.model.declare``).
     posting: dict[str, Any] = field(default_factory=dict)
@@ -56,6 +58,30 @@ def _text(value: Any) -> str:
     text = " ".join(str(value).split())
     if not text:
         raise ValueError("must not be empty")
+    return text
+
+
+def _locations(value: Any) -> tuple[str, ...]:
+    """One place ("Boston, MA, US"), or a list of them: the first is the posting's main location."""
+    if not isinstance(value, list):
+        return (_text(value),)
+    places = tuple(dict.fromkeys(_text(v) for v in value))
+    if not places:
+        raise ValueError("must name a place, or a list of places")
+    return places
+
+
+# What ``careers import`` writes: the system, the job's id there, and a hash of the file as written.
+IMPORTED = re.compile(r"(?P<system>[a-z]+) (?P<id>[A-Za-z0-9._-]{1,80}) (?P<digest>[0-9a-f]{16})")
+
+
+def _imported(value: Any) -> str:
+    text = _text(value)
+    if not IMPORTED.fullmatch(text):
+        raise ValueError(
+            f"is written by 'careers import' as 'SYSTEM JOB-ID HASH', not {text!r}: "
+            "delete the line to keep the file as yours"
+        )
     return text
 
 
@@ -157,7 +183,13 @@ def _salary(value: Any) -> Salary:
 
 
 # Front matter keys that are no posting field of their own, or need more than their type says.
-_SPECIAL: dict[str, Callable[[Any], Any]] = {"skills": _skills, "level": _level, "slug": _slug}
+_SPECIAL: dict[str, Callable[[Any], Any]] = {
+    "skills": _skills,
+    "level": _level,
+    "slug": _slug,
+    "location": _locations,  # one place, or several (the posting's ``other_locations``)
+    "imported": _imported,
+}
 # A declared posting field's reader, by its type.
 _BY_TYPE: dict[Any, Callable[[Any], Any]] = {
     str: _text,
