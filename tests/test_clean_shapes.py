@@ -331,6 +331,46 @@ def test_a_saved_page_without_json_ld_is_its_description_container_without_furni
     ]
 
 
+PROSE = (
+    "Responsible for safe, accurate and efficient receiving and stocking of freight, greeting every "
+    "customer in a friendly manner and keeping the aisles clear, clean and safe through each and every night."
+)
+KENEXA_PAGE = (
+    "HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=UTF-8\r\nSet-Cookie: s=1; path=/\r\n\r\n"
+    + "<script>var x = 1;</script>\n" * 3
+    + "<html><head><title>Acme Inc - Job details</title></head><body><form name='main'>"
+    "<div><a href='/a'>Hjem</a> <a href='/b'>Ledige stillinger</a> <a href='/c'>Om os</a></div>"
+    "<table><tr><td>Job Posting Title</td><td>Night Stocker</td></tr>"
+    "<tr><td>Job ID</td><td>10231BR</td></tr><tr><td>Location #</td><td>1034</td></tr>"
+    "<tr><td>Location Name</td><td>Brande, Denmark</td></tr>"
+    f"<tr><td>Job Description</td><td>Position Description<br><br>{PROSE}<br><br>Job Requirements<br><br>"
+    "Move objects up to 50 pounds with or without reasonable accommodation. Read and write English "
+    "well enough to follow every safety sign and label in the store.</td></tr></table>"
+    "<div><h3>Lignende job</h3><ul><li><a href='/j/1'>Kasserer</a></li>"
+    "<li><a href='/j/2'>Lagermedarbejder</a></li><li><a href='/j/3'>Chauffør</a></li></ul></div>"
+    "</form></body></html>"
+)
+
+
+def test_a_page_saved_with_its_http_headers_in_one_form_is_read_without_its_furniture() -> None:
+    cleaned = clean_html(KENEXA_PAGE)
+    assert cleaned.title == "Night Stocker"  # the field table's title, not the <title>'s site name
+    assert (cleaned.facts.reference, cleaned.facts.location) == ("10231BR", "Brande, Denmark")
+    headings = [s.heading for s in cleaned.sections]
+    assert "Position Description" in headings and "Job Requirements" in headings
+    assert cleaned.sections[-1].kind == "requirements"  # "with reasonable accommodation" is no notice
+    kept = " ".join(kept_words(cleaned))
+    for furniture in ("http", "cookie", "hjem", "ledige", "lignende", "kasserer", "chauff"):
+        assert furniture not in kept
+
+
+def test_a_form_that_holds_no_prose_is_dropped_and_one_that_holds_the_posting_is_read() -> None:
+    form = "<form><label>Email</label><input name=e><button>Send</button></form>"
+    assert kept_words(clean_html(f"<p>Drive a van.</p>{form}", "Driver")) == ["driver", "drive", "a", "van"]
+    cleaned = clean_html(f"<form><p>{PROSE}</p></form>", "Stocker")
+    assert texts(cleaned.sections[0]) == [PROSE]
+
+
 def test_a_saved_page_without_a_container_loses_its_navigation_scripts_and_footer() -> None:
     page = "<html><head><title>Chef</title></head><body><nav>Home Jobs</nav><header>Acme</header>"
     page += "<main><p>Cook lunch for two hundred.</p></main><footer>Privacy</footer>"

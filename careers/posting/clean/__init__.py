@@ -12,7 +12,7 @@ from careers.posting.clean.facts import Facts, take_facts
 from careers.posting.clean.headings import clean_heading, heading_kind, same_words
 from careers.posting.clean.lines import segment_lines
 from careers.posting.clean.markup import MAX_TAGS, count_tags, parse_body, safe_href, unescape_markup
-from careers.posting.clean.page import read_page
+from careers.posting.clean.page import read_page, without_http_head
 from careers.posting.clean.runs import normalize_runs, text_of
 from careers.posting.clean.walk import walk
 
@@ -52,6 +52,7 @@ def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES
     of the input's markup survives except what the model can express. Without a known
     title, a leading ``<h1>``/``<h2>`` (or the page's own title) is the title.
     """
+    html = without_http_head(html)
     soup = parse_body(html)
     unescape_markup(soup, html)
     page = read_page(soup, html, rules)
@@ -62,6 +63,7 @@ def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES
         title = lines[0].text
     lines = [line for line in lines if not (line.kind == "heading" and repeats(line.text, title))]
     lines, facts = take_facts(read_in_context(lines))
+    title = title or facts.title or page.head_title
     lines = shape_lines(lines)
     return Cleaned(title, assemble(lines), depth, page.facts.merged(facts))
 

@@ -14,7 +14,9 @@ BOILERPLATE = re.compile(
     r"regardless of (their )?(age|race|colou?r|religion|sex|gender|national origin)|"
     r"\bEEO\b|Minorities/Females/Disabled/Veterans|discriminat(e|ion) (on the basis|against)|"
     r"protected (veteran|characteristic|by (applicable |federal |state )*law)|"
-    r"reasonable (accommodation|adjustment)s?|request an accommodation|disability confident|"
+    # (not "lift 50 lb with or without reasonable accommodation": a physical requirement's qualifier)
+    r"(?<!with )(?<!without )reasonable (accommodation|adjustment)s?|request an accommodation|"
+    r"disability confident|"
     r"(privacy (notice|policy|statement)|personal (data|information)) (we|is|will|to|from|here|for|about)|"
     r"candidate privacy|to request removal of your personal|"
     r"(fraud(ulent)?|scam(s|mers)?|phishing)\b.{0,80}\b(recruit|offer|job|applicant|candidate|email|message)|"

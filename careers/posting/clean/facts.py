@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 FACT_LABELS: dict[str, tuple[str, ...]] = {
     "location": (
         "location", "locations", "job location", "work location", "location/base", "location/trust", "base",
+        "location name",
         "based at", "site", "city", "office location", "workplace",
     ),
     "employment_type": (
@@ -40,7 +41,7 @@ FACT_LABELS: dict[str, tuple[str, ...]] = {
         "closing date", "apply by", "deadline", "application deadline", "closes", "closing", "valid through",
         "expiry date", "end date",
     ),
-    "title": ("job title", "title", "position title", "role title"),
+    "title": ("job title", "title", "position title", "role title", "job posting title", "posting title"),
     # Labels boards print that no field takes: kept as details, as they were written.
     "details": (
         "hours", "hours per week", "expected hours", "working hours", "schedule", "work schedule", "shift",
@@ -88,7 +89,10 @@ def field_of(label: str) -> str | None:
     """The posting field a board's label names ("Time type" → employment_type), if any."""
     if len(label) > _LONGEST_LABEL:
         return None
-    return _FIELD_OF.get(" ".join(label.casefold().strip(" :：#").split()))
+    name = _FIELD_OF.get(" ".join(label.casefold().strip(" :：#").split()))
+    if name not in (None, "reference") and label.rstrip(" :：").endswith("#"):
+        return "details"  # "Location #: 1034" numbers a place: it is not one
+    return name
 
 
 def take_facts(lines: list[Line]) -> tuple[list[Line], Facts]:
