@@ -13,7 +13,8 @@ from careers.posting.clean.boilerplate import (
     is_furniture,
 )
 from careers.posting.clean.headings import clean_heading, heading_kind, same_words, words_of
-from careers.posting.clean.lines import Line, read_line
+from careers.posting.clean.line import Line
+from careers.posting.clean.registry import read_line
 from careers.posting.clean.runs import read_marks, text_of
 
 # Sections a reader asks "what is asked of me?" of: boilerplate there gets a section of its own.

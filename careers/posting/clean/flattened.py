@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from typing import TYPE_CHECKING
 
 from careers.model import Run
 from careers.posting.clean.headings import (
@@ -17,14 +16,10 @@ from careers.posting.clean.headings import (
     starts_heading,
     title_case,
 )
+from careers.posting.clean.line import Line
 from careers.posting.clean.runs import normalize_runs, split_runs
+from careers.posting.clean.thresholds import LIMITS
 
-if TYPE_CHECKING:
-    from careers.posting.clean.lines import Line
-
-# A line this long with no break in it is an export that collapsed its white space.
-FLAT_WORDS = 100
-MAX_INLINE_HEADING = 12
 _WORD = re.compile(r"\S+")
 _STARTS_CONTENT = re.compile(r"[\"“‘(•·▪$£€#¿¡*\d]|[^\W\d_a-z]")
 _SENTENCE_STARTS = frozenset({"our", "the", "your", "this", "what", "a"})
@@ -39,22 +34,22 @@ _DASH_BULLET = re.compile(r"(?<=\S)\s+[-–?](?=\s+[A-Z])")
 # Where one sentence ends and the next starts: ". Drafting", "! We" (not "e.g. the", "B. Tech").
 _SENTENCE_BREAK = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?])\s+(?=[A-Z])")
 _LISTED_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
-MAX_ITEM_WORDS = 40
 _GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]{2,})")
 
 
-def split_flattened(lines: list[Line]) -> list[Line]:
-    """Long lines of text cut at their inline headings; inline bullets made items."""
-    out: list[Line] = []
-    for line in lines:
-        if line.kind != "para":
-            out.append(line)
-            continue
-        long = line.text.count(" ") >= FLAT_WORDS and len(line.text.split()) >= FLAT_WORDS
-        pieces = _cut_headings(line) if long else [line]
-        for piece in pieces:
-            out.extend(_inline_items(piece) if piece.kind == "para" else [piece])
-    return out
+def flattened_headings(line: Line) -> list[Line] | None:
+    """A long line of text (an export that collapsed its white space) cut at its inline headings."""
+    text = line.text
+    if text.count(" ") < LIMITS.flat or len(text.split()) < LIMITS.flat:
+        return None
+    pieces = _cut_headings(line)
+    return pieces if pieces != [line] else None
+
+
+def inline_bullets(line: Line) -> list[Line] | None:
+    """A line holding bullets inline ("Duties: • Sell • Serve") as its lead-in and the items."""
+    pieces = _inline_items(line)
+    return pieces if pieces != [line] else None
 
 
 def _cut(line: Line, cuts: list[tuple[int, int]], kinds: list[str]) -> list[Line]:
@@ -98,7 +93,9 @@ def _sentence_items(line: Line) -> list[Line]:
     text = "".join(r.text for r in line.runs)
     cuts = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
     bounds = [0, *cuts, len(text)]
-    if len(cuts) < 2 or any(len(text[a:b].split()) > MAX_ITEM_WORDS for a, b in itertools.pairwise(bounds)):
+    if len(cuts) < 2 or any(
+        len(text[a:b].split()) > LIMITS.inline_item for a, b in itertools.pairwise(bounds)
+    ):
         return [line]
     pieces, rest, offset = [], line.runs, 0
     for cut in [*cuts, len(text)]:
@@ -144,7 +141,7 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
     previous = text[words[i - 1][0] : words[i - 1][1]] if i else ""
     after_boundary = not previous or bool(_BOUNDARY.search(previous))
     phrases = []
-    for n in range(min(MAX_INLINE_HEADING, len(words) - i), 0, -1):
+    for n in range(min(LIMITS.inline_heading, len(words) - i), 0, -1):
         phrase = text[words[i][0] : words[i + n - 1][1]]
         nxt = text[words[i + n][0] : words[i + n][1]] if i + n < len(words) else ""
         if phrase.endswith(":") or not nxt or _STARTS_CONTENT.match(nxt):
@@ -182,7 +179,7 @@ def _known_inline(phrase: str, n: int, free: bool) -> bool:
         return False
     if last in _ENDS_NO_HEADING or (n == 1 and not free):
         return False
-    if phrase.endswith(".") and n < 6:
+    if phrase.endswith(".") and n < LIMITS.dotted_inline:
         return False
     if phrase.split()[0].lower() in _SENTENCE_STARTS and not HEADING_PHRASE.fullmatch(clean_heading(phrase)):
         return False  # "Our Culture Code is …" starts a sentence; "The Role" is a heading
@@ -190,7 +187,6 @@ def _known_inline(phrase: str, n: int, free: bool) -> bool:
 
 
 def _inline_items(line: Line) -> list[Line]:
-    """A line holding bullets inline ("Duties: • Sell • Serve") as its lead-in and the items."""
     text = "".join(r.text for r in line.runs)
     if " " not in text[1:] or not _MAYBE_BULLET.search(text):
         return [line]
