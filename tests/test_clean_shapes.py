@@ -187,6 +187,35 @@ def test_items_glued_without_a_space_are_split() -> None:
     ]
 
 
+GLUED = (
+    "JOB TITLE: Claims Coder DEPARTMENT: Itemization Review REPORTS TO: Review SupervisorGENERAL "
+    "DESCRIPTION:Reverse code previously coded medical bills to check them. About Acme: We are a "
+    "claims company in Dallas with two hundred staff and a busy office.\n"
+    "Qualifications:Bachelor's degree in nursing or health information, and night shifts.Requirements:"
+    "A current AAPC certificationOrthopedic coding experienceEncoderPro software experience"
+)
+
+
+def test_headings_glued_to_their_text_and_run_in_labels_in_plain_text_are_headings() -> None:
+    cleaned = clean_html(GLUED, "Coder")
+    assert outline(cleaned) == [
+        (None, "summary"),
+        ("GENERAL DESCRIPTION", "summary"),
+        ("About Acme", "company"),
+        ("Qualifications", "requirements"),
+        ("Requirements", "requirements"),
+    ]
+    assert texts(cleaned.sections[0]) == [
+        "JOB TITLE: Claims Coder",
+        "DEPARTMENT: Itemization Review",
+        "REPORTS TO: Review Supervisor",
+    ]
+    assert texts(cleaned.sections[1]) == ["Reverse code previously coded medical bills to check them."]
+    assert lists(cleaned.sections[4]) == [
+        ["A current AAPC certification", "Orthopedic coding experience", "EncoderPro software experience"]
+    ]
+
+
 def test_inline_bullets_after_a_lead_in_are_items() -> None:
     (section,) = clean_html(
         "<p>You will build systems in these ways: - Design the API - Write the tests</p>", "T"

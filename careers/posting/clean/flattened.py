@@ -17,7 +17,7 @@ from careers.posting.clean.headings import (
     title_case,
 )
 from careers.posting.clean.line import Line
-from careers.posting.clean.runs import normalize_runs, split_runs
+from careers.posting.clean.runs import normalize_runs, split_runs, text_of
 from careers.posting.clean.thresholds import LIMITS
 
 _WORD = re.compile(r"\S+")
@@ -27,6 +27,9 @@ _ENDS_NO_HEADING = frozenset(
     "a an and as at by for from in of on or the to with is are be we you our your".split()
 )
 _BOUNDARY = re.compile(r"[.!?:;…]$")
+_SENTENCE_END = re.compile(r"[.!?;…]$")
+# Heading phrases that end in a small word: "Who we are", "About you".
+_SMALL_END_PHRASE = re.compile(r"(who (we|you) are|about (us|you)|what we offer you)", re.IGNORECASE)
 _MAYBE_BULLET = re.compile(r"[•·▪●■➢►✓]|\s[-–?]\s")
 _BULLET_CHAR = re.compile(r"(?:^|(?<=\s))[•·▪●■➢►✓](?=\s)")
 # After a lead-in ("… in the following ways:"), " - " and the "?" a lost bullet became are bullets.
@@ -151,7 +154,7 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
             free = after_boundary or (previous[:1].isupper() and previous.lower() not in _SENTENCE_STARTS)
             if _known_inline(phrase, n, free):
                 return i + n
-    if after_boundary:
+    if not previous or _SENTENCE_END.search(previous):  # after a label's colon, a value runs on
         for n, phrase in reversed(phrases):
             if phrase.endswith(":") and title_case(phrase.split()):
                 return i + n
@@ -166,18 +169,23 @@ def _capitals_heading(phrase: str) -> bool:
     words = phrase.split()
     if not is_capitals(phrase) or any(c.isdigit() for c in phrase) or not phrase[-1].isalpha():
         return False
+    if len(words) > LIMITS.capitals[1]:
+        return False  # a sentence shouted, not a heading
     return starts_heading(words[0]) or any(w.lower() in _ENDS_NO_HEADING for w in words)
 
 
 def _known_inline(phrase: str, n: int, free: bool) -> bool:
     """A known heading phrase that can stand inline: whole, not ending in a small word or a comma.
 
-    One word alone ("Responsibilities") needs a boundary or a capitalized word before it.
+    One word alone ("Responsibilities") needs a boundary or a capitalized word before it, or
+    a colon after it ("… a role available Role: A Chef …"); a few phrases ("Who we are", "About
+    you") end in a small word.
     """
     last = phrase.split()[-1].lower()
     if not (last[-1].isalnum() or last[-1] in ".:)") or phrase[-1] in ",;!?":
         return False
-    if last in _ENDS_NO_HEADING or (n == 1 and not free):
+    whole = _SMALL_END_PHRASE.fullmatch(clean_heading(phrase).replace("’", "'"))
+    if (last in _ENDS_NO_HEADING and not whole) or (n == 1 and not free and not phrase.endswith(":")):
         return False
     if phrase.endswith(".") and n < LIMITS.dotted_inline:
         return False
@@ -203,6 +211,18 @@ def _inline_items(line: Line) -> list[Line]:
         piece if i == lead else dataclasses.replace(piece, kind="item", list_id=0)
         for i, piece in enumerate(pieces)
     ]
+
+
+def glued_items(line: Line) -> list[Line] | None:
+    """Items run together with no space between them, one item each ("regulationsDetermine").
+
+    Two glue points or more ("… state regulationsDetermine validity … programsMake …"), and
+    every piece two words or more: one camel-cased word ("JavaScript") is no list.
+    """
+    glued = split_glued(line.runs)
+    if len(glued) < LIMITS.glued_items or any(len(text_of(runs).split()) < 2 for runs in glued):
+        return None
+    return [dataclasses.replace(line, kind="item", runs=runs, list_id=0) for runs in glued]
 
 
 def split_glued(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:

@@ -113,6 +113,8 @@ def _bold_heading(text: str, words: list[str]) -> bool:
 
 
 def is_capitals(text: str) -> bool:
+    if not text.isupper():
+        return False  # one lowercase letter, or none with a case: most text stops here
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= LIMITS.capital_letters and all(c.isupper() for c in letters)
 

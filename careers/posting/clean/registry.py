@@ -20,7 +20,8 @@ from typing import Generic, TypeVar
 
 from careers.posting.clean.context import headings_in_context, lists_without_bullets
 from careers.posting.clean.facts import board_facts, glued_contact
-from careers.posting.clean.flattened import flattened_headings, inline_bullets
+from careers.posting.clean.flattened import flattened_headings, glued_items, inline_bullets
+from careers.posting.clean.glued import glued_headings, inline_labels, run_in_label, run_together_labels
 from careers.posting.clean.items import item_blocks, item_labels
 from careers.posting.clean.line import Document, Line, LineKind
 from careers.posting.clean.lines import (
@@ -77,9 +78,14 @@ class Registry(Generic[F]):
 def line_rules() -> Registry[LineRun]:
     """What a line is on its own: cut at inline headings and bullets, then given a kind."""
     rules: Registry[LineRun] = Registry()
+    rules.register(Rule("glued-headings", 110, glued_headings))
+    rules.register(Rule("run-together-labels", 105, run_together_labels))
     rules.register(Rule("flattened-headings", 100, flattened_headings))
+    rules.register(Rule("inline-labels", 95, inline_labels))
     rules.register(Rule("inline-bullets", 90, inline_bullets))
-    rules.register(Rule("glued-contact", 80, glued_contact))
+    rules.register(Rule("glued-contact", 85, glued_contact))
+    rules.register(Rule("glued-items", 80, glued_items))
+    rules.register(Rule("run-in-label", 75, run_in_label))
     rules.register(Rule("empty", 70, empty_line, ALL_KINDS))
     rules.register(Rule("heading", 60, heading_alone))
     rules.register(Rule("bullet", 50, bullet_item))

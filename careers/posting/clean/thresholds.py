@@ -37,6 +37,7 @@ class Thresholds:
     flat: int = 100  # a line this long with no break is an export that collapsed its white space
     inline_heading: int = 12  # an inline heading in flattened text is at most this long
     inline_item: int = 40  # sentences run together are items when none is longer than this
+    glued_items: int = 3  # a line glued together at two points or more ("regulationsDetermine") is items
     dotted_inline: int = 6  # a known heading ending in a period stands inline from this long
     fact_label: int = 5  # a board's label ("Job Requisition ID") is at most this long
     fact_value: int = 20  # and its value at most this
