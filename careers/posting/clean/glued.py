@@ -138,8 +138,9 @@ def run_together_labels(line: Line) -> list[Line] | None:
 def inline_labels(line: Line) -> list[Line] | None:
     """A heading's label after a sentence inside a line ("… them. About Acme: We …"), cut out.
 
-    It is a heading of its own between the text before and after it. The label is a known heading phrase or in capitals (two words or more) and ends in a colon
-    followed by text that starts like a sentence; a label opening the line is ``run-in-label``'s.
+    It is a heading of its own between the text before and after it. The label is a known
+    heading phrase or in capitals (two words or more) and ends in a colon followed by text that
+    starts like a sentence; a label opening the line is ``run-in-label``'s.
     """
     text = line.text
     if ": " not in text:
@@ -162,11 +163,11 @@ def inline_labels(line: Line) -> list[Line] | None:
     pieces, rest, offset = [], line.runs, 0
     for start, end in spans:
         before, rest = split_runs(rest, start - offset)
-        label, rest = split_runs(rest, end - start)
+        heading, rest = split_runs(rest, end - start)
         offset = end
         if normalize_runs(before):
             pieces.append(dataclasses.replace(line, runs=normalize_runs(before)))
-        pieces.append(dataclasses.replace(line, kind="heading", runs=normalize_runs(label), gap=True))
+        pieces.append(dataclasses.replace(line, kind="heading", runs=normalize_runs(heading), gap=True))
     if normalize_runs(rest):
         pieces.append(dataclasses.replace(line, runs=normalize_runs(rest), gap=True))
     return pieces

@@ -24,7 +24,7 @@ HEADING_KINDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
     ("benefits", (
         "benefit", "perks", "we offer", "compensation", "salary", r"\bpay\b", "rewards", r"why (join|work)",
         "bonus",
-        "in return", "offer(s|ed)? to you", "we can offer", "what you('ll| will) get",
+        "in return", "offer(s|ed)? to you", "we can offer", "can offer you", "what you('ll| will) get",
         r"what('s| is) in it for you", "package",
     )),
     ("summary", (

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from careers.model import Section, SkillTag
 from careers.posting.tagging.matcher import Hit
+from careers.posting.tagging.mentions import counted, in_team_list, not_asked, people, subject_spans
 from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
@@ -145,22 +146,26 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
         clause, start = reading.clauses[index], reading.starts[index]
         local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
         if index not in subjects:
-            subjects[index] = study_fields(clause) if index in degree_clauses else []
-            applying[index] = index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
+            studied = study_fields(clause) if index in degree_clauses else []
+            subjects[index] = studied + subject_spans(clause.text)
+            applying[index] = (
+                index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
+            ) or (not_asked(clause.heading) or not_asked(clause.text))
         if applying[index]:
             continue
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
         if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60):
             continue  # "in the telecommunications/technology sector"
-        if skill.category not in _TOOL_CATEGORIES:
-            if names_a_department(clause.text, local):
+        if counted(clause.text, local) or people(clause.text, local):
+            continue  # "300 delivery routes", "with our dispatchers": the work's objects and people
+        if names_a_department(clause.text, local) or in_team_list(clause.text, local):
+            continue
+        if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
+            if index not in employer:
+                employer[index] = employer_voice(clause.text, clause.lower)
+            if employer[index]:
                 continue
-            if clause.kind not in _DUTY_KINDS:
-                if index not in employer:
-                    employer[index] = employer_voice(clause.text, clause.lower)
-                if employer[index]:
-                    continue
         reason = _reason(clause, skill, local, vocab)
         if reason:
             out.append(Mention(clause, skill, hit, reason))
@@ -181,6 +186,9 @@ def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
     context = ""
     if (hit.key, hit.exact) in vocab.guarded:
         found = vocab.context_word(skill.slug, clause.lower, hit.start, hit.end)
+        if found is None and (clause.kind in _ASKING_KINDS or asking_heading(clause.heading)):
+            # "Sales acumen" listed under "Key Skills": the heading says what the list is
+            found = vocab.context_word(skill.slug, clause.heading.lower(), -1, -1)
         if found is None:
             return ""
         context = f", with {found!r}"

@@ -30,6 +30,9 @@ _EMPLOYER_HEADING = re.compile(
     r"promise|locations?|services)|what\s+we(?:'ll|\s+will)?\s+(?:offer|give|provide)|"
     r"what\s+you(?:'ll|\s+will)\s+get|in\s+return|"
     r"we\s+(?:will\s+)?offer|why\s+(?:join|work)|perks|contact|how\s+to\s+apply|application\s+process|"
+    r"(?:selection|application|hiring|interview|recruitment|examination)\s+(?:process|procedures?|deadline|"
+    r"information|details)|where\s+to\s+apply|notice\b|things\s+you\s+need\s+to\s+know|"
+    r"how\s+(?:will\s+)?we\s+(?:will\s+)?support\s+you|"
     r"recruitment\s+agenc|closing\s+date|salary\s+transparency|privacy|disclaimer|plan\s+for\s+your\s+future|"
     r"your\s+(?:health|wellbeing|well-being|wellness|future|rewards?)\b|time\s+off\b|retirement|pay\s+and\s+benefits)",
     re.IGNORECASE,
