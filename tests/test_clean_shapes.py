@@ -499,3 +499,25 @@ HEADING_KINDS = read_tsv("heading_kinds.tsv")
 @pytest.mark.parametrize("row", HEADING_KINDS, ids=lambda row: row["heading"])
 def test_real_headings_get_the_kind_a_reader_gives_them(row: dict[str, str]) -> None:
     assert heading_kind(row["heading"]) == row["kind"]
+
+
+def test_a_notice_after_a_benefits_list_or_ending_a_flattened_paragraph_has_a_section_of_its_own() -> None:
+    cleaned = clean_html(
+        "<h3>Benefits</h3><ul><li>Health insurance</li><li>Paid leave</li></ul>"
+        "<p>Acme is an equal opportunity employer and does not discriminate on the basis of race.</p>"
+        "<h3>Requirements</h3><p>Two years of testing in a CLIA lab and a current state licence to work in "
+        "a laboratory. Acme is an Equal Opportunity/Affirmative Action employer.</p>"
+        "<ul><li>Read chromatograms</li></ul>",
+        "Scientist",
+    )
+    assert outline(cleaned) == [
+        ("Benefits", "benefits"),
+        (None, "equal_opportunity"),
+        ("Requirements", "requirements"),
+        (None, "equal_opportunity"),
+        (None, "requirements"),
+    ]
+    assert texts(cleaned.sections[2]) == [
+        "Two years of testing in a CLIA lab and a current state licence to work in a laboratory."
+    ]
+    assert lists(cleaned.sections[4]) == [["Read chromatograms"]]

@@ -29,6 +29,9 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+# Words of other text before a notice in one paragraph that make it two: the text, then the notice.
+NOTICE_AFTER_WORDS = 12
+
 # A company describing itself, at the start of a posting: the opening is about the employer.
 _COMPANY_OPENING = re.compile(
     r"^(at [A-Z][\w&.' -]{1,40}, we\b|we are (a|an|the)\b|we're (a|an|the)\b|founded in\b|since \d{4}\b|"
@@ -84,6 +87,16 @@ _CUES = (
 def is_boilerplate(text: str) -> bool:
     lower = text.lower()
     return any(cue in lower for cue in _CUES) and bool(BOILERPLATE.search(text))
+
+
+def notice_start(text: str) -> int:
+    """Where the notice starts in a paragraph that holds one: the start of the sentence it is in
+    when the text before it says something else (a flattened posting ending in its EEO line)."""
+    found = BOILERPLATE.search(text)
+    if found is None:
+        return 0
+    start = max(text.rfind(end, 0, found.start()) for end in (". ", "! ", "? ", "; ")) + 2
+    return start if start > 1 and len(text[:start].split()) >= NOTICE_AFTER_WORDS else 0
 
 
 def is_company_opening(text: str) -> bool:
