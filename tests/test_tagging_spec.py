@@ -87,6 +87,19 @@ MORE_EXPERIENCE = [
     ("2 years' experience in a similar role OR 4 years' experience in customer service", 24, None, False),
     ("This role requires 7-10 years of engineering experience", 84, 120, False),
     ("Salesforce experience preferred but not required", None, None, False),
+    ("6 months to 1 year of hands-on MERN experience", 6, 12, False),
+    ("6 months - 1 year of experience (fresh graduates with portfolios may apply)", 6, 12, False),
+    ("Minimum of 2 of the past 5 years direct sales experience", 24, None, False),
+    ("RN license in the State of WI.Three years acute care nursing experience required", 36, None, False),
+    ("High school diploma or GED.3-5 years of warehouse experience", 36, 60, False),
+    ("Employment is limited to four years during which the Apprentice is to qualify", None, None, False),
+    ("At least 1-2 years of relevant work experience, preferably in car rental or tourism", 12, 24, False),
+    ("3+ years of CryoEM experience in membrane proteins, industry experience is a plus", 36, None, False),
+    ("3-6+ years of consumer sales experience (wellness or DTC a plus)", 36, 72, False),
+    ("3 years of experience, preferred", 36, None, True),
+    ("Some baking experience is desired but not required", 0, None, False),
+    ("Experience in merchandising will be an asset (however it is not a prerequisite)", 0, None, False),
+    ("Extensive work experience is not required", None, None, False),
     ("Over 10 years in the industry, we are the regional leader", None, None, False),
     ("We offer 401(k) matching and 15 days of PTO in your first year", None, None, False),
 ]
@@ -146,6 +159,7 @@ MORE_EXPERIENCE_EVIDENCE = [
     ("BS/BA with 2 years of experience, MS/MA with 0 years of experience, or PhD with 0 years", 0, None),
     ("Minimum 6-8 years of quality engineering experience or equivalence and overall 8-12 years of "
      "experience", 96, 144),
+    ("You Have: 3+ years executing data science or machine learning principles", 36, None),
 ]  # fmt: skip
 
 
@@ -162,10 +176,15 @@ def test_experience_read_as_real_postings_write_it(text: str, low: int | None, h
         ("Pharmacy Warehouse Operative", "Band 2 NHS pay scale applies", "entry", "pay band 'Band 2'"),
         ("Band 5 Staff Nurse", "Join our friendly ward team", "associate", "pay band 'Band 5'"),
         ("Ward Manager", "You will line manage a team of 12 nurses", "mid_senior", "supervising a team"),
-        ("Chef", "Proven experience as a chef is essential", "associate", "experience asked for as"),
-        ("Warehouse Associate", "Previous warehouse experience is required", "entry", "only 'previous"),
-        ("Support Specialist", "A proven track record of handling escalations", "associate", "experience"),
-        ("Consultant", "A strong background in software rollouts", "associate", "experience"),
+        ("Analyst", "Salary: GS-9 to GS-11, $61,947 per year", "associate", "grade 'GS-9'"),
+        ("Analyst", "One year of specialized experience equivalent to GS-12", "mid_senior", "grade GS-13"),
+        ("Clerk", "Pay grade GS-5", "entry", "grade 'GS-5'"),
+        # How experience is asked for is no evidence (rule 6): "proven", "previous", "experienced".
+        ("Chef", "Proven experience as a chef is essential", None, None),
+        ("Warehouse Associate", "Previous warehouse experience is required", None, None),
+        ("Support Specialist", "A proven track record of handling escalations", None, None),
+        ("Consultant", "A strong background in software rollouts", None, None),
+        ("Cook", "An experienced cook", None, None),
         ("Plumber", "Join our estates team", None, None),
     ],
 )
@@ -209,3 +228,35 @@ def test_a_pay_band_the_cleaner_lifted_into_the_facts_still_places_the_level() -
     experience = extract_experience("Pharmacy Assistant", sections, stated=("Salary: Band 3, £19,737",))
     assert experience is not None
     assert (experience.level, experience.level_reason) == ("entry", "pay band 'Band 3'")
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "reason"),
+    [
+        ("Band 5. At least 3 years of experience as a staff nurse.", "associate", "pay band"),
+        ("GS-12. Three years of experience in program analysis.", "mid_senior", "grade"),
+        ("At least 3 years of experience as a staff nurse.", "associate", "36 months"),
+    ],
+)
+def test_a_stated_grade_decides_before_the_months(text: str, level: str, reason: str) -> None:
+    experience = extract_experience("Nurse", (section("Requirements", text),))
+    assert experience is not None and experience.min_months == 36
+    assert (experience.level, experience.level_reason.split(" ")[0]) == (level, reason.split(" ")[0])
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "level"),
+    [
+        ("Executive Assistant to the VP of Product", "Keep the calendar.", None),
+        ("Assistant to the Director of Nursing", "At least 3 years of experience.", "associate"),
+        (
+            "Trainee Specialist Paramedic",
+            "You will be a Band 6 clinician today, Band 7 once qualified.",
+            "entry",
+        ),
+        ("Band 6 Trainee Practitioner", "Learn on the job.", "associate"),
+    ],
+)
+def test_a_title_cue_is_the_posts_own(title: str, text: str, level: str | None) -> None:
+    experience = extract_experience(title, (section("Details", text),))
+    assert (experience.level if experience else None) == level

@@ -14,7 +14,7 @@ from careers.posting.clean.runs import normalize_runs, split_runs
 from careers.posting.clean.thresholds import LIMITS
 
 # A colon with no space after it, before a letter or a bullet ("DESCRIPTION:Reverse", "SKILLS:*Requires").
-_TIGHT_COLON = re.compile(r"(?<=[A-Za-z)]):(?=[A-Za-z*•(])")
+_TIGHT_COLON = re.compile(r"(?<=[A-Za-z)]):(?=[A-Za-z\d*•(])")
 # Where a capitalized word is glued to a lowercase letter or a full stop: a heading may start there.
 _GLUED_START = re.compile(r"(?<=[a-z.)])(?=[A-Z])")
 # A lowercase letter run into a capitalized word: a heading may end there ("Position SummaryOperates").
