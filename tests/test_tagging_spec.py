@@ -216,6 +216,22 @@ def test_internship_forms_in_titles(title: str) -> None:
         (["B. Tech in Mechanical Engineering"], "bachelor"),
         (["PhD in Toxicology or a related discipline",
           "MS in Toxicology with minimum 2 years of industry experience"], "master"),
+        (["Hold a minimum high-school degree"], "high_school"),
+        (["NVQ Level 4 (or equivalent) in a relevant field, with GCSEs in Maths and English"], "certificate"),
+        (["Completion of a recognized five-year apprenticeship as a plumber"], "certificate"),
+        (["City Guilds parts 1 and 2 Electrical or equal, 17th edition"], "certificate"),
+        (["Journeyman license as an electrician"], "certificate"),
+        (["Certificate IV in Training and Assessment"], "certificate"),
+        (["Abgeschlossene Ausbildung als KFZ-Mechatroniker oder vergleichbare Qualifikation"], "certificate"),
+        (["Successfully completed training or studies in a relevant subject area"], "certificate"),
+        (["Recently completed some kind of degree or certification in CS"], "certificate"),
+        (["It is essential that you hold a valid, recognised teaching qualification"], "bachelor"),
+        (["Degree: In Industrial Engineering or a comparable degree programme"], "bachelor"),
+        (["4 years degree (Computer Science, Information Systems) or equivalent"], "bachelor"),
+        (["MS or higher in Computer Science, Mathematics or Statistics"], "master"),
+        (["A University degree preferably in Economics or Services"], "bachelor"),
+        (["Diploma of accomplished higher medical education"], "doctorate"),
+        (["Nursing school graduate (accredited program)"], "associate"),
     ],
 )  # fmt: skip
 def test_education_a_registration_stands_for_and_routes_in(texts: list[str], level: str) -> None:
@@ -260,3 +276,34 @@ def test_a_stated_grade_decides_before_the_months(text: str, level: str, reason:
 def test_a_title_cue_is_the_posts_own(title: str, text: str, level: str | None) -> None:
     experience = extract_experience(title, (section("Details", text),))
     assert (experience.level if experience else None) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are completing a Bachelor or Master of Science in Computer Science",
+        "A predicted undergraduate or graduate degree in Computer Science",
+        "Bachelor's degree (in progress) in Computer Science",
+        "We hire students from bachelor to PhD level",
+        "6 semester units in bookkeeping or accounting from an accredited trade school or college",
+        "One year of coursework in machine tool or metal trade at a high school or trade school level",
+        "Current registration as a Registered Pharmacy Technician in the State of Arizona and CPhT",
+    ],
+)
+def test_enrolment_coursework_and_certifications_without_a_programme_are_no_education(text: str) -> None:
+    assert extract_education((section("Requirements", text),)) is None
+
+
+def test_the_requirements_list_binds_before_a_degree_named_elsewhere() -> None:
+    sections = (
+        section("Job Description", "Master's or PhD in computer science or related fields."),
+        section("Required Qualifications", "Ph.D. in computer science, 3+ years of experience with PyTorch"),
+    )
+    education = extract_education(sections)
+    assert education is not None and (education.level, education.required) == ("doctorate", True)
+
+
+def test_a_degree_is_required_when_only_a_later_part_of_its_clause_is_a_plus() -> None:
+    text = "Ph.D. in Life Sciences and 3+ years of CryoEM experience, industry experience is a plus"
+    education = extract_education((section("Minimum Qualifications", text),))
+    assert education is not None and (education.level, education.required) == ("doctorate", True)

@@ -87,7 +87,7 @@ _CANDIDATE_VOICE = re.compile(
 # with a subject of its own ("…, industry experience is a plus").
 _ASIDE = re.compile(r"\([^()]*\)")
 _PREFERABLY = re.compile(r",?\s*\b(?:preferably|preferrably|ideally)\b", re.IGNORECASE)
-_OWN_SUBJECT = re.compile(
+OWN_SUBJECT = re.compile(
     r"^\s*(?:and\s+)?[\w/&'-]+(?:\s+[\w/&'-]+){0,5}\s+(?:is|are|would\s+be|will\s+be)\s+"
     r"(?:(?:a|an)\s+)?(?:plus|preferred|desired|desirable|asset|advantage|advantageous|beneficial|bonus)\b",
     re.IGNORECASE,
@@ -245,7 +245,7 @@ def _scope(text: str, mention: re.Match[str]) -> str:
     cut = _PREFERABLY.search(tail)
     tail = tail[: cut.start()] if cut else tail
     parts = tail.split(",")
-    kept = [parts[0], *(p for p in parts[1:] if not _OWN_SUBJECT.match(p))]
+    kept = [parts[0], *(p for p in parts[1:] if not OWN_SUBJECT.match(p))]
     status = _STATUS_AFTER.match(tail)  # "1 year (Preferred)": the years' own status stays
     return _ASIDE.sub("", head + ",".join(kept)) + (status.group() if status else "")
 
