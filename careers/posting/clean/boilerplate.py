@@ -70,6 +70,16 @@ FURNITURE_HEADING = re.compile(
     r"jobs you may (also )?like|people also viewed|you may also like",
     re.IGNORECASE,
 )
+# Job boards and applicant tracking systems: a link to one, in a posting, is the board's furniture.
+_BOARD_HOSTS = re.compile(
+    r"^https?://([\w-]+\.)*(greenhouse\.io|lever\.co|workable\.com|myworkdayjobs\.com|smartrecruiters\.com|"
+    r"ashbyhq\.com|icims\.com|jobvite\.com|bamboohr\.com|recruitee\.com|breezy\.hr|applytojob\.com|"
+    r"jazzhr\.com|teamtailor\.com|personio\.(?:de|com)|indeed\.com|glassdoor\.com)(/|$)",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s*[·|•]\s*")
+FURNITURE_AROUND_WORDS = 3  # words outside the links of a board's line ("Powered by")
+FURNITURE_LINE_WORDS = 10  # a board's line of links is at most this long
 _SOCIAL_HOSTS = re.compile(
     r"^https?://([\w-]+\.)*(facebook|twitter|x|linkedin|instagram|youtube|pinterest|tiktok|xing|whatsapp)\.com/",
     re.IGNORECASE,
@@ -105,11 +115,28 @@ def is_company_opening(text: str) -> bool:
 
 
 def is_furniture(runs: tuple[Run, ...], text: str) -> bool:
-    """Whether a line (its runs and their text) is the job board's: share and apply links, cookie banners."""
+    """Whether a line (its runs and their text) is the job board's: share and apply links, cookie
+    banners, "Back to jobs · Share on Twitter", "Powered by Greenhouse"."""
     text = text.strip("|·•>»«<").strip()
     if len(text) <= 40 and _FURNITURE_LINE.fullmatch(text.rstrip(".!:")):
         return True
     if "ookie" in text and _COOKIE.search(text) and len(text.split()) <= 60:
         return True
-    links = [r for r in runs if r.text.strip()] if runs[0].href else []
-    return bool(links) and all(r.href and _SOCIAL_HOSTS.match(r.href) for r in links)
+    parts = _SEPARATOR.split(text)
+    if len(parts) > 1 and all(
+        not p or (len(p) <= 40 and _FURNITURE_LINE.fullmatch(p.rstrip(".!:"))) for p in parts
+    ):
+        return True
+    return _board_links(runs)
+
+
+def _board_links(runs: tuple[Run, ...]) -> bool:
+    """A short line whose links all go to a job board or a social network, with a few words
+    around them at most ("Powered by <Greenhouse>", "<Back to jobs> · <Share>")."""
+    links = [r for r in runs if r.href and r.text.strip()]
+    if not links or not all(
+        _SOCIAL_HOSTS.match(r.href or "") or _BOARD_HOSTS.match(r.href or "") for r in links
+    ):
+        return False
+    around = sum(len(r.text.split()) for r in runs if not r.href)
+    return around <= FURNITURE_AROUND_WORDS and sum(len(r.text.split()) for r in runs) <= FURNITURE_LINE_WORDS

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from careers.model import Section, SkillTag
+from careers.posting.tagging.importance import by_importance
 from careers.posting.tagging.matcher import Hit
 from careers.posting.tagging.mentions import counted, in_team_list, not_asked, people, subject_spans
 from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
@@ -108,7 +109,10 @@ class Mention(NamedTuple):
 def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -> tuple[SkillTag, ...]:
     """Every skill the posting asks for: required if any mention is, else preferred."""
     found: dict[str, Mention] = {}
-    for m in posting_skills(as_reading(sections), vocab):
+    asked: set[str] = set()
+    order: dict[str, int] = {}
+    for m in posting_skills(as_reading(sections), vocab, asked):
+        order.setdefault(m.skill.slug, len(order))
         old = found.get(m.skill.slug)
         if old is None or (old.clause.preferred and not m.clause.preferred):
             found[m.skill.slug] = m
@@ -117,12 +121,13 @@ def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -
                  m.hit.text, m.reason)
         for m in found.values()
     ]  # fmt: skip
-    return tuple(sorted(tags, key=lambda t: (not t.required, t.name.casefold())))
+    return by_importance(tags, asked, order)
 
 
-def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
+def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None = None) -> list[Mention]:
     """Every mention that counts, with its clause and the reason it counts, until a required
-    one settles its skill (later mentions of it change no tag)."""
+    one settles its skill (later mentions of it change no tag). ``asked`` collects the skills
+    named anywhere in a list of what the posting asks (for the order they are shown in)."""
     out = []
     settled: set[str] = set()
     text = reading.text
@@ -137,6 +142,12 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
         if skill.slug in settled:
+            if (
+                asked is not None
+                and skill.slug not in asked
+                and _asking(reading.clauses[reading.clause_at(hit.start)])
+            ):
+                asked.add(skill.slug)
             continue
         if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] in ("-", "&"):
             continue  # "Go-to-market", "C-suite", "R&D"
@@ -169,9 +180,16 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
         reason = _reason(clause, skill, local, vocab)
         if reason:
             out.append(Mention(clause, skill, hit, reason))
+            if asked is not None and _asking(clause):
+                asked.add(skill.slug)
             if not clause.preferred:
                 settled.add(skill.slug)
     return out
+
+
+def _asking(clause: Clause) -> bool:
+    """Whether a clause sits in a list of what the posting asks ("Requirements", "What you'll bring")."""
+    return clause.kind in _ASKING_KINDS or asking_heading(clause.heading)
 
 
 def _is_initial(text: str, hit: Hit) -> bool:
@@ -255,4 +273,5 @@ def skills_from_names(
     unique: dict[str, SkillTag] = {}
     for tag in tags:  # the first mention of a skill decides: required ones are listed first
         unique.setdefault(tag.slug, tag)
-    return tuple(sorted(unique.values(), key=lambda t: (not t.required, t.name.casefold()))), unknown
+    # As written: an author lists the skills that matter most first.
+    return tuple(sorted(unique.values(), key=lambda t: not t.required)), unknown
