@@ -74,6 +74,23 @@ def test_utf8_with_windows_1252_pasted_in_is_mended_with_a_warning() -> None:
     ]
 
 
+def test_mojibake_is_repaired_with_a_warning_naming_the_first_line() -> None:
+    # UTF-8 read once as Windows-1252 and saved again as UTF-8: "don’t" became "donâ€™t".
+    garbled = "<h1>Barista</h1>\n<p>We serve coffee.</p>\n<p>We donâ€™t mind: CafÃ© work, Â£9 an hour.</p>\n"
+    source = parse((garbled + "<p>Ã©tÃ© shifts</p>\n").encode(), "x.html")
+    assert "We don’t mind: Café work, £9 an hour." in source.body and "été shifts" in source.body
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.html:3: warning: text garbled by a double decoding ('donâ€™t') was repaired here "
+        "and 1 more line: save the file as UTF-8 from its source"
+    ]
+
+
+def test_text_that_only_looks_like_mojibake_is_left_alone() -> None:
+    for text in ("Crème brûlée à la carte, Señor Müller", "Â is a letter too: Âge", "Straße, Ærø, Øresund"):
+        source = parse(f"<p>{text}</p>".encode(), "x.html")
+        assert text in source.body and source.notes == ()
+
+
 def test_bytes_no_encoding_explains_are_an_error_naming_the_line() -> None:
     with pytest.raises(ContentError) as info:
         parse(b"---\ntitle: X\n---\nok\n\x81\x8d\x90\n")

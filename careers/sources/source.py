@@ -13,6 +13,7 @@ from careers.model import Source
 from careers.sources.decode import decode
 from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
 from careers.sources.frontmatter import split_front_matter
+from careers.sources.mojibake import repair_mojibake
 from careers.sources.showable import (
     control_characters,
     control_references,
@@ -39,6 +40,9 @@ def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = No
 def parse_source(data: bytes, path: Path, relpath: str) -> Source:
     """Decode ``data`` and split its front matter; pure, so tests need no files."""
     text, notes = decode(data, relpath)
+    text, repaired = repair_mojibake(text, relpath)
+    if repaired:
+        notes = (*notes, repaired)
     # Text never carries what XML 1.0 and HTML forbid: raw anywhere, as a reference in the
     # body's markup (in front matter, "&#7;" is text shown as written), as a YAML escape.
     removed: list[tuple[int, list[str]]] = []  # (line of the first, each as written)

@@ -22,6 +22,11 @@ def test_a_short_bold_line_is_a_heading_but_a_bold_fact_is_not() -> None:
     assert not is_heading("Wage: $25 an hour", bold=True)
 
 
+def test_a_lone_letter_or_a_garbled_character_is_never_a_heading() -> None:
+    for text in ("Â", "A", "Ã©", "1.", "—"):
+        assert not is_heading(text, bold=True), text
+
+
 def test_sentences_and_long_lines_are_never_headings() -> None:
     assert not is_heading("We are hiring drivers.")
     assert not is_heading("Excellent customer service skills")

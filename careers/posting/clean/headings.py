@@ -78,6 +78,8 @@ def looks_like_heading(text: str, all_bold: bool) -> bool:
     words = text.split()
     if not words or len(words) > LIMITS.heading or not (text[0].isupper() or text[0].isdigit()):
         return False
+    if sum(c.isalpha() for c in text[:8]) < 2:
+        return False  # a lone letter or a garbled character ("Â"), a number: never a title
     if all_bold:
         return _bold_heading(text, words)
     if text[-1] in ".!;," or (text.endswith("?") and not is_known_heading(text)):
