@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from careers.errors import ContentError
+from careers.posting.clean import clean_html, section_text
 from careers.sources.scan import scan_postings
 from careers.sources.source import parse_source, read_source
 
@@ -159,7 +160,7 @@ def test_the_scanner_skips_hidden_and_temp_files_in_path_order(tmp_path: Path) -
     jobs = tmp_path / "content" / "jobs"
     (jobs / "sub").mkdir(parents=True)
     (jobs / "a-b").mkdir()
-    names = ("a.md", "b.html", ".#a.md", "a.md~", ".hidden.md", "notes.txt", "_draft.md", "#a.md#")
+    names = ("a.md", "b.html", ".#a.md", "a.md~", ".hidden.md", "notes.docx", "_draft.md", "#a.md#", "e.txt")
     for name in (*names, "sub/c.htm", "a-b/d.md"):
         (jobs / name).write_text("x")
     (jobs / "_drafts").mkdir()
@@ -168,6 +169,7 @@ def test_the_scanner_skips_hidden_and_temp_files_in_path_order(tmp_path: Path) -
         "content/jobs/a-b/d.md",
         "content/jobs/a.md",
         "content/jobs/b.html",
+        "content/jobs/e.txt",  # a plain-text posting is one (issue 21), never skipped in silence
         "content/jobs/sub/c.htm",
     ]
 
@@ -249,3 +251,17 @@ def test_a_reference_in_front_matter_is_text_and_kept_as_written() -> None:
     assert source.meta == {"title": "Ring &#7; twice"}
     assert source.body == "<p>Ring  once</p>\n"
     assert [n.line for n in source.notes] == [4]
+
+
+def test_a_text_file_is_read_as_text_its_first_line_the_title() -> None:
+    source = parse(b"Night Porter\n\nGuard the <front door> & greet guests.\nDUTIES\n- Lock up", "x.txt")
+    cleaned = clean_html(source.body, source.meta.get("title"))
+    assert cleaned.title == "Night Porter"
+    assert [s.heading for s in cleaned.sections] == [None, "DUTIES"]
+    assert section_text(cleaned.sections[0]) == "Guard the <front door> & greet guests."
+
+
+def test_a_text_file_with_front_matter_does_not_repeat_its_title() -> None:
+    source = parse(b"---\ntitle: Night Porter\n---\nNIGHT PORTER\nGuard the door and greet guests.", "x.txt")
+    cleaned = clean_html(source.body, "Night Porter")
+    assert [section_text(s) for s in cleaned.sections] == ["Guard the door and greet guests."]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import threading
 from pathlib import Path
 
@@ -61,8 +62,23 @@ def parse_source(data: bytes, path: Path, relpath: str) -> Source:
     fmt = SUFFIXES.get(path.suffix.lower(), "html")
     if fmt == "markdown":
         body = markdown_to_html(body, relpath, body_line)
+    elif fmt == "text":
+        body = text_to_html(body, titled="title" in meta)
     digest = hashlib.sha256(data).hexdigest()
     return Source(path, relpath, meta, meta_lines, body, body_line, fmt, digest, notes)
+
+
+def text_to_html(body: str, titled: bool) -> str:
+    """A plain-text posting as markup the cleaner reads line by line: its text escaped (a "<"
+    in it is a character, not a tag); its first line the title (an ``<h1>``) when front matter
+    names none."""
+    lines = body.strip("\n").split("\n")
+    if titled or not lines[0].strip():
+        return f"<div>{html.escape(body, quote=False)}</div>"
+    rest = "\n".join(lines[1:])
+    return (
+        f"<h1>{html.escape(lines[0].strip(), quote=False)}</h1>\n<div>{html.escape(rest, quote=False)}</div>"
+    )
 
 
 _local = threading.local()

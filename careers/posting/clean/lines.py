@@ -117,10 +117,19 @@ def definition_terms(lines: list[Line], doc: Document) -> list[Line]:
 
 
 def title_repeats(lines: list[Line], doc: Document) -> list[Line]:
-    """Headings that only repeat the title go; with no title known, a leading heading element is it."""
+    """Headings that only repeat the title go, and so does text repeating it before any other.
+
+    A plain-text export starts with its title; with no title known, a leading heading element
+    is it.
+    """
     if doc.title is None and lines and lines[0].origin == "heading":
         doc.title = lines[0].text
-    return [line for line in lines if not (line.kind == "heading" and repeats(line.text, doc.title))]
+    out: list[Line] = []
+    for line in lines:
+        if (line.kind == "heading" or (not out and line.kind == "para")) and repeats(line.text, doc.title):
+            continue
+        out.append(line)
+    return out
 
 
 def repeats(heading: str, title: str | None) -> bool:
