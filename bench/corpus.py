@@ -2,7 +2,8 @@
 
     python bench/corpus.py                      # tests/data/postings, this checkout's code
     python bench/corpus.py --postings ../shared/corpus/postings -v   # every miss too
-    python bench/corpus.py --learned            # with the learned line classifier: trained per family
+    python bench/corpus.py --learned learned    # the learned line classifier, trained per family
+    python bench/corpus.py --learned stacked    # the classifier correcting the hand rules
 
 It builds every labelled posting with ``--now 2000-01-01`` (none is left out as closed), scores
 the site with ``tests/tools/score_postings.py`` and prints:
@@ -14,23 +15,21 @@ the site with ``tests/tools/score_postings.py`` and prints:
 2. the scorer's summary line for the whole corpus;
 3. leave-one-source-out: for every family, the figures on that family alone, read as "what a
    new source gets". Hand rules learn nothing from the corpus, so their row is the family's
-   own; with ``--learned`` the line classifier is trained on every other family first, then the
-   family is built with those weights. The last lines name the families under the issue's
-   floors (85% headings, 65% skills found).
+   own; with ``--learned`` the line classifier (``tools/train_lines.py``) is trained on every
+   other family first, then the family is built with those weights. The last lines name the
+   families under the issue's floors (85% headings, 65% skills found).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
-import contextlib
 import datetime as dt
 import importlib.util
 import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -101,6 +100,7 @@ def figures(site: Path, gold: list[dict[str, Any]], score: ModuleType) -> dict[s
 
     return {
         "n": len(gold),
+        "counts": {**c, "kept": kept, "shown": shown},  # type: ignore[dict-item]
         "head": pct(c["head_hit"], c["head_n"]),
         "hprec": pct(kept, shown),
         "exp": pct(c["exp_ok"], n),
@@ -111,7 +111,23 @@ def figures(site: Path, gold: list[dict[str, Any]], score: ModuleType) -> dict[s
     }
 
 
-def table(title: str, rows: dict[str, dict[str, float]]) -> None:
+# Each column as the share of two counts, so families are pooled as the scorer pools postings.
+SHARES = {
+    "head": ("head_hit", "head_n"), "hprec": ("kept", "shown"), "exp": ("exp_ok", "postings"),
+    "level": ("level_ok", "level_n"), "edu": ("edu_ok", "postings"), "skill": ("skill_hit", "skill_n"),
+    "right": ("tags_right", "tags"),
+}  # fmt: skip
+
+
+def pooled(rows: dict[str, dict[str, Any]]) -> str:
+    """Every family of a table together: each measure over the pooled counts."""
+    total: collections.Counter[str] = collections.Counter()
+    for row in rows.values():
+        total.update(row["counts"])
+    return ", ".join(f"{k} {100 * total[a] / total[b]:.0f}%" for k, (a, b) in SHARES.items() if total[b])
+
+
+def table(title: str, rows: dict[str, dict[str, Any]]) -> None:
     print(f"\n{title}")
     print(f"{'source family':44} {'n':>3} " + " ".join(f"{c:>5}" for c in COLUMNS))
     for name, row in sorted(rows.items(), key=lambda r: (_key(r[1]["head"]), _key(r[1]["skill"]), r[0])):
@@ -123,20 +139,25 @@ def _key(value: float) -> float:
     return 101.0 if value != value else value
 
 
-@contextlib.contextmanager
-def trained_without(
-    family: str, by_family: dict[str, list[dict[str, Any]]], postings: Path
-) -> Iterator[None]:
-    """The learned line classifier's weights trained on every family but ``family``, in use."""
+def learned_loso(
+    variant: str, by_family: dict[str, list[dict[str, Any]]], postings: Path, tmp: Path, score: ModuleType
+) -> dict[str, dict[str, Any]]:
+    """Each family built with the classifier trained on every other family's examples."""
     sys.path.insert(0, str(ROOT / "tools"))
+    import line_classifier  # type: ignore[import-not-found]
     import train_lines  # type: ignore[import-not-found]
 
-    from careers.posting.clean import classifier
-
-    others = [g for name, items in by_family.items() if name != family for g in items]
-    weights = train_lines.train(train_lines.examples(postings, others))
-    with classifier.using(weights):
-        yield
+    examples = {name: train_lines.examples(postings, items, variant) for name, items in by_family.items()}
+    rows = {}
+    for i, (family, items) in enumerate(sorted(by_family.items())):
+        print(f"\r  leaving out {i + 1}/{len(by_family)}: {family[:50]:50}", end="", file=sys.stderr)
+        weights = train_lines.train([e for name, found in examples.items() if name != family for e in found])
+        files = [g["file"] for g in items if (postings / g["file"]).is_file()]
+        with line_classifier.classifying(variant, weights):
+            held = build_site(postings, files, tmp / f"loso{i}")
+        rows[family] = figures(held, items, score)
+    print(file=sys.stderr)
+    return rows
 
 
 def main() -> None:
@@ -146,7 +167,9 @@ def main() -> None:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss of the whole corpus")
     parser.add_argument(
-        "--learned", action="store_true", help="leave-one-source-out with the classifier retrained"
+        "--learned",
+        choices=("learned", "stacked"),
+        help="leave-one-source-out with the line classifier retrained",
     )
     args = parser.parse_args()
     score = scorer()
@@ -166,16 +189,14 @@ def main() -> None:
         print("\n" + summary(c, figures(site, gold, score)))
         loso = rows
         if args.learned:
-            loso = {}
-            for i, (family, items) in enumerate(sorted(by_family.items())):
-                print(f"\r  leaving out {i + 1}/{len(by_family)}: {family[:50]:50}", end="", file=sys.stderr)
-                files = [g["file"] for g in items if (args.postings / g["file"]).is_file()]
-                with trained_without(family, by_family, args.postings):
-                    held = build_site(args.postings, files, Path(tmp) / f"loso{i}")
-                loso[family] = figures(held, items, score)
-            print(file=sys.stderr)
-        how = "classifier trained without the family" if args.learned else "hand rules: each family's own row"
+            loso = learned_loso(args.learned, by_family, args.postings, Path(tmp), score)
+        how = (
+            f"{args.learned}, trained without the family"
+            if args.learned
+            else "hand rules: each family's own row"
+        )
         table(f"Leave one source out ({how}):", loso)
+        print("the families together: " + pooled(loso))
         for column, floor in FLOORS.items():
             under = sorted(f"{name} {row[column]:.0f}%" for name, row in loso.items() if row[column] < floor)
             print(

@@ -132,9 +132,14 @@ def read_line(line: Line, rules: Registry[LineRun] = LINE_RULES) -> list[Line]:
     return pieces
 
 
-def read_lines(lines: list[Line], title: str | None, rules: Registry[ContextRun] = CONTEXT_RULES) -> Document:
+def read_lines(
+    lines: list[Line],
+    title: str | None,
+    rules: Registry[ContextRun] = CONTEXT_RULES,
+    line_rules: Registry[LineRun] = LINE_RULES,
+) -> Document:
     """The lines read by every context rule in turn; the document holds them, the title and the facts."""
-    doc = Document(title, read_line)
+    doc = Document(title, lambda line: read_line(line, line_rules))
     for rule in rules:
         lines = rule.run(lines, doc)
     doc.lines = lines
