@@ -125,11 +125,19 @@ def inline_headings(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         start, end = words[i][0], words[end_word - 1][1]
-        if spans and not text[spans[-1][1] : start].strip():
-            start = spans.pop()[0]
+        last = spans[-1] if spans else None
+        adjacent = last is not None and not text[last[1] : start].strip()
+        if last and adjacent and not _two_headings(text[slice(*last)], text[start:end]):
+            start = spans.pop()[0]  # one heading found in two pieces
         spans.append((start, end))
         i = end_word
     return spans
+
+
+def _two_headings(first: str, second: str) -> bool:
+    """Whether two headings side by side are two ("Qualifications" then "Required
+    Qualifications", "Basic Qualifications:" then "Experience"), not one found in pieces."""
+    return first.endswith(":") or (is_known_heading(first) and is_known_heading(second))
 
 
 def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
@@ -156,7 +164,7 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
                 return i + n
     if not previous or _SENTENCE_END.search(previous):  # after a label's colon, a value runs on
         for n, phrase in reversed(phrases):
-            if phrase.endswith(":") and title_case(phrase.split()):
+            if phrase.endswith(":") and "(" not in phrase and title_case(phrase.split()):
                 return i + n
     for n, phrase in phrases:
         if n >= 3 and _capitals_heading(phrase):
@@ -182,14 +190,15 @@ def _known_inline(phrase: str, n: int, free: bool) -> bool:
     you") end in a small word.
     """
     last = phrase.split()[-1].lower()
-    if not (last[-1].isalnum() or last[-1] in ".:)") or phrase[-1] in ",;!?":
-        return False
+    if not (last[-1].isalnum() or last[-1] in ".:)?") or phrase[-1] in ",;!":
+        return False  # a question may be a heading ("Who Are We Looking For?"), a list's comma not
     whole = _SMALL_END_PHRASE.fullmatch(clean_heading(phrase).replace("’", "'"))
     if (last in _ENDS_NO_HEADING and not whole) or (n == 1 and not free and not phrase.endswith(":")):
         return False
     if phrase.endswith(".") and n < LIMITS.dotted_inline:
         return False
-    if phrase.split()[0].lower() in _SENTENCE_STARTS and not HEADING_PHRASE.fullmatch(clean_heading(phrase)):
+    whole = HEADING_PHRASE.fullmatch(clean_heading(phrase).rstrip("?").replace("’", "'"))
+    if phrase.split()[0].lower() in _SENTENCE_STARTS and not whole:
         return False  # "Our Culture Code is …" starts a sentence; "The Role" is a heading
     return is_known_heading(phrase)
 

@@ -85,7 +85,7 @@ def line_rules() -> Registry[LineRun]:
     rules.register(Rule("inline-bullets", 90, inline_bullets))
     rules.register(Rule("glued-contact", 85, glued_contact))
     rules.register(Rule("glued-items", 80, glued_items))
-    rules.register(Rule("run-in-label", 75, run_in_label))
+    rules.register(Rule("run-in-label", 82, run_in_label))
     rules.register(Rule("empty", 70, empty_line, ALL_KINDS))
     rules.register(Rule("heading", 60, heading_alone))
     rules.register(Rule("bullet", 50, bullet_item))

@@ -5,18 +5,46 @@ from __future__ import annotations
 import dataclasses
 
 from careers.model import Run
-from careers.posting.clean.headings import is_known_heading, looks_like_heading
+from careers.posting.clean.facts import field_of
+from careers.posting.clean.headings import is_capitals, is_known_heading, looks_like_heading
 from careers.posting.clean.line import Document, Line
-from careers.posting.clean.runs import normalize_runs, strip_prefix, text_of
+from careers.posting.clean.runs import normalize_runs, split_runs, strip_prefix, text_of
 from careers.posting.clean.thresholds import LIMITS
 
 
 def run_in_headings(lines: list[Line], doc: Document) -> list[Line]:
-    """Every line that opens with a bold label ending in a colon, as that heading and its text."""
+    """Every line that opens with a bold label ending in a colon, as that heading and its text.
+
+    So is a plain label in capitals or naming a section before a list, whatever its text's
+    length ("APPLICATION PROCEDURES: Successful candidates should submit", then the list).
+    """
     out: list[Line] = []
-    for line in lines:
-        out.extend(_run_in(line))
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        made = _run_in(line)
+        if len(made) == 1 and nxt is not None and nxt.kind == "item":
+            made = _labelled_lead_in(line)
+        out.extend(made)
     return out
+
+
+def _labelled_lead_in(line: Line) -> list[Line]:
+    """A plain line "LABEL: lead-in" before a list, as the label's heading and the lead-in."""
+    text = line.text
+    colon = text.find(":")
+    if line.kind != "para" or colon <= 0 or line.runs[0].strong:
+        return [line]
+    label, rest = text[:colon], text[colon + 1 :].strip()
+    words = label.split()
+    if not rest or not 1 <= len(words) <= LIMITS.run_in_label or any(c.isdigit() for c in rest):
+        return [line]
+    if not ((is_capitals(label) and len(words) > 1) or is_known_heading(label)) or field_of(label):
+        return [line]
+    head, body = split_runs(line.runs, colon + 1)
+    return [
+        dataclasses.replace(line, kind="heading", runs=normalize_runs(head)),
+        dataclasses.replace(line, runs=normalize_runs(body), gap=True),
+    ]
 
 
 def _run_in(line: Line) -> list[Line]:
