@@ -120,7 +120,7 @@ def tags(html: str) -> dict[str, SkillTag]:
         ("C", "Firmware in C for embedded devices.", "The E.C.S. analyst will review a C-suite deck."),
         ("Dart", "Mobile apps in Dart and Flutter.", "A darts league on Fridays. Dart to the shop."),
         ("Swift", "iOS apps in Swift.", "A swift response to every customer."),
-        ("Spring Boot", "Java services on Spring and Kubernetes.", "Spring is our busy season."),
+        ("Spring Framework", "Java services on Spring and Kubernetes.", "Spring is our busy season."),
         ("Chef", "Infrastructure automation with Chef and Ansible.", "Our Chef prepares fresh meals daily."),
         ("Puppet", "Configuration management with Puppet.", "A puppet show for the children."),
         ("Microsoft Access", "Reports built in Access databases.", "Access to our gym and parking."),

@@ -13,11 +13,12 @@ from careers.posting.tagging.matcher import Hit
 _TEAM_WORDS = frozenset(
     "team teams department departments function functions group groups colleagues staff unit units".split()
 )
-_JOINS = frozenset({",", "and", "&", "/", "or", "the", "our"})
+_JOINS = frozenset({",", "and", "&", "/", "or"})
 TEAM_LIST_WORDS = 10  # a list of teams is at most this many words after the hit
 _TOKEN = re.compile(r"[\w'-]+|[,&/:;.!?()]")
 _ENDS_LIST = frozenset(
-    "a an to in into within across throughout of at as from for with who that on by is are will".split()
+    "a an the our your their we you to in into within across throughout of at as from for with who that on by"
+    " is are will".split()
     + list(":;.!?()")
 )
 # People, not a skill: "dispatchers", "nurses", "technicians", "pharmacists" after "with our".
@@ -48,7 +49,8 @@ def in_team_list(text: str, hit: Hit) -> bool:
     """Whether the hit is one of a list of teams ("with design, data science and sales teams").
 
     The words after it up to "team" are other teams' names (three words each at most), joined
-    by commas, "and", "or", "&"; an article, a preposition or a sentence's punctuation ends it.
+    by commas, "and", "or", "&"; an article ("… cold calling and the Python team": a team of
+    its own), a preposition or a sentence's punctuation ends it.
     """
     words = item = 0
     for token in _TOKEN.findall(text[hit.end : hit.end + 120]):
