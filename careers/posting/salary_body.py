@@ -44,7 +44,7 @@ _NOT_PAY_AFTER = re.compile(
 )
 # A place a range is given for: "Portland, OR pay range", "For Colorado, the salary range is", "in New York".
 _PLACE_RANGE = re.compile(
-    r"(?P<place>[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,4})\s+(?:base\s+)?(?:pay|salary|compensation|wage)\s+range",
+    r"(?<![\w.])(?P<place>[A-Z][\w.]*+(?:,?\s++[A-Z][\w.]*+){0,4})\s++(?:base\s++)?(?:pay|salary|compensation|wage)\s++range",
 )
 _PLACE_FOR = re.compile(r"\b(?i:for|in|across)\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){0,3})")
 _PLACES = re.compile(
@@ -54,7 +54,7 @@ _PLACES = re.compile(
 )
 # fmt: on
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:U\.?S\.?A?|United States|US|national(?:ly)?)$", re.IGNORECASE)
-CLAUSE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(])|\s+\|\s+|\n")
+CLAUSE = re.compile(r"(?<=[.;!?])\s++(?=[A-Z(])|(?<!\s)\s++\|\s++|\n")
 WINDOW = 100  # how far before an amount its clause is read for what the amount is
 
 

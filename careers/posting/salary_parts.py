@@ -27,7 +27,7 @@ from careers.posting.salary import (
 
 # How systems spell a pay period beyond the words people write ("per-hour-wage", "1 YEAR", "PER_MONTH").
 _UNIT_SPELLINGS = {"salary": "YEAR", "wage": "HOUR", "annum": "YEAR", "biweekly": "WEEK"}
-_NUMBER_TEXT = re.compile(r"\s*[^\d\s]{0,4}\s*(\d[\d,.]*)\s*([kKmM])?\s*[A-Z]{0,3}\s*")
+_NUMBER_TEXT = re.compile(r"\s*+[^\d\s]{0,4}\s*+(\d[\d,.]*+)\s*+([kKmM])?\s*+[A-Z]{0,3}\s*+")
 
 
 def salary_from_parts(

@@ -65,7 +65,7 @@ def stated_fields(facts: Facts, fields: Fields, title: str) -> Stated:
 
 def _employment(text: str) -> str:
     """ "Full time", or the first part of "Full-time, Permanent" a reader knows."""
-    for part in [text, *re.split(r"\s*[,/;|]\s*|\s+-\s+", text)]:
+    for part in [text, *re.split(r"(?<!\s)\s*[,/;|]\s*|(?<!\s)\s+-\s+", text)]:
         try:
             return read_employment_type(part)
         except ValueError:

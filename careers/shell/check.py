@@ -33,7 +33,7 @@ _SALARY = re.compile(
     re.IGNORECASE,
 )
 _CODE = re.compile(
-    r"#\s*\d+|\b(req|requisition|job|ref|reference|posting)\.?\s*(id|no|number|#)?\s*[:#-]?\s*[A-Z]*\d"
+    r"#\s*\d+|\b(req|requisition|job|ref|reference|posting)\.?\s*+(?:(?:id|no|number|#)\s*+)?(?:[:#-]\s*+)?[A-Z]*+\d"
     r"|\b[A-Z]{1,5}[-_]?\d{3,}\b|\b\d{4,}\b",
     re.IGNORECASE,
 )

@@ -77,7 +77,7 @@ _BOARD_HOSTS = re.compile(
     r"jazzhr\.com|teamtailor\.com|personio\.(?:de|com)|indeed\.com|glassdoor\.com)(/|$)",
     re.IGNORECASE,
 )
-_SEPARATOR = re.compile(r"\s*[·|•]\s*")
+_SEPARATOR = re.compile(r" ?[·|•] ?")  # white space in a line's text is single spaces
 FURNITURE_AROUND_WORDS = 3  # words outside the links of a board's line ("Powered by")
 FURNITURE_LINE_WORDS = 10  # a board's line of links is at most this long
 _SOCIAL_HOSTS = re.compile(
@@ -120,7 +120,7 @@ def is_furniture(runs: tuple[Run, ...], text: str) -> bool:
     text = text.strip("|·•>»«<").strip()
     if len(text) <= 40 and _FURNITURE_LINE.fullmatch(text.rstrip(".!:")):
         return True
-    if "ookie" in text and _COOKIE.search(text) and len(text.split()) <= 60:
+    if "ookie" in text and len(text.split()) <= 60 and _COOKIE.search(text):
         return True
     parts = _SEPARATOR.split(text)
     if len(parts) > 1 and all(

@@ -12,7 +12,9 @@ from careers.posting.clean.thresholds import LIMITS
 
 _SENTENCE_END = re.compile(r"[.!?…]$")
 # An email address or a phone number: a contact block, which a lead-in can title.
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|\d[\d ()-]{8,}\d")
+# An address is tried from the start of its run only: searched from every letter of a long
+# word, it took time growing with the square of the word.
+_CONTACT = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.\w|\d[\d ()-]{8,}\d")
 # How a lead-in without its colon ends: "The skills required are", "… provide the following support".
 _LEADS_IN = re.compile(r"\b(are|is|include|includes|including|such as)$|\bthe following\b", re.IGNORECASE)
 

@@ -57,8 +57,8 @@ _BOARD_FIELDS = frozenset(
 )
 _FIELD_OF = {label: name for name, labels in FACT_LABELS.items() for label in labels}
 _LONGEST_LABEL = max(map(len, _FIELD_OF)) + 4
-_LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /&().'’#-]{0,40}?)\s*[:：]\s*(?P<value>\S.*)$")
-_NUMBER_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&'’-]{0,40}?)\s*#\s*(?P<value>[\w-]+)$")
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][\w /&().'’#-]{0,40}?)\s*+[:：]\s*+(?P<value>\S.*)$")
+_NUMBER_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&'’-]{0,40}?)\s*+#\s*+(?P<value>[\w-]++)$")
 
 
 @dataclass(frozen=True)

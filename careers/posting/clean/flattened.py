@@ -166,8 +166,16 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
         for n, phrase in reversed(phrases):
             if phrase.endswith(":") and "(" not in phrase and title_case(phrase.split()):
                 return i + n
+    # A run of capitals is a heading only if it starts like one or holds a small word: found
+    # once here, not for each of its lengths (a line of "A& A& …" once took 30 µs a word).
+    three = text[words[i][0] : words[min(i + 2, len(words) - 1)][1]]
+    if any(c.islower() for c in three):
+        return None
+    small = [text[a:b].lower() in _ENDS_NO_HEADING for a, b in words[i : i + LIMITS.inline_heading]]
+    first_small = small.index(True) if True in small else LIMITS.inline_heading
+    leads = starts_heading(first)
     for n, phrase in phrases:
-        if n >= 3 and _capitals_heading(phrase):
+        if n >= 3 and (leads or first_small < n) and _capitals_heading(phrase):
             return i + n
     return None
 
@@ -175,11 +183,11 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
 def _capitals_heading(phrase: str) -> bool:
     """ "ABOUT THE ROLE": words in capitals that read as a phrase, not a run of acronyms."""
     words = phrase.split()
-    if not is_capitals(phrase) or any(c.isdigit() for c in phrase) or not phrase[-1].isalpha():
-        return False
+    if not (starts_heading(words[0]) or any(w.lower() in _ENDS_NO_HEADING for w in words)):
+        return False  # asked first: cheaper than reading every letter, for a line of capitals
     if len(words) > LIMITS.capitals[1]:
         return False  # a sentence shouted, not a heading
-    return starts_heading(words[0]) or any(w.lower() in _ENDS_NO_HEADING for w in words)
+    return is_capitals(phrase) and not any(c.isdigit() for c in phrase) and phrase[-1].isalpha()
 
 
 def _known_inline(phrase: str, n: int, free: bool) -> bool:

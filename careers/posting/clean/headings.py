@@ -13,7 +13,7 @@ _MOD = "(?:" + "|".join(MODIFIERS) + ")"
 _NOUN = "(?:" + "|".join(NOUNS) + ")"
 _HEAD = rf"(?:{_MOD}[ -]){{0,3}}{_NOUN}"
 KNOWN_HEADING = re.compile(
-    rf"(?:{_HEAD}(?:\s*(?:,|and|&|/|or)\s*{_HEAD})*(?: (?:{'|'.join(TAILS)}))?|{'|'.join(PHRASES)})",
+    rf"(?:{_HEAD}(?:\s*+(?:,|and|&|/|or)\s*+{_HEAD})*(?: (?:{'|'.join(TAILS)}))?|{'|'.join(PHRASES)})",
     re.IGNORECASE,
 )
 HEADING_PHRASE = re.compile("|".join(PHRASES), re.IGNORECASE)
@@ -28,8 +28,10 @@ AMOUNT = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
-_TRAILING_ELLIPSIS = re.compile(r"\s*(\.\.\.|…)$")
-_HEADING_TAIL = re.compile(r"[\s:：\-–—•*_\\]+$")
+# Trailing runs are matched from their first character only (the lookbehind): tried again from
+# every character of a long run of spaces, they took time growing with its square.
+_TRAILING_ELLIPSIS = re.compile(r"(?<!\s)\s*(\.\.\.|…)$")
+_HEADING_TAIL = re.compile(r"(?<![\s:：\-–—•*_\\])[\s:：\-–—•*_\\]+$")
 BULLET = re.compile(r"^([•·▪‣◦●○■□➢➤►✓✔\-–—*+]|\d{1,2}[.)])\s+")
 # fmt: off
 _SMALL_WORDS = frozenset(

@@ -14,7 +14,7 @@ from careers.posting.clean.thresholds import LIMITS
 _SENTENCE_END = re.compile(r"[.!?…]$")
 # "…community integration. Professional:" — a heading glued to the end of the line before it.
 _GLUED_LABEL = re.compile(r"^(.*[.!?])\s+([A-Z][\w&/'’-]*(?: [\w&/'’-]+){0,3}):$")
-_LABEL_END = re.compile(r"\s*[:\-–—]$")
+_LABEL_END = re.compile(r"[:\-–—]$")
 
 
 def item_blocks(lines: list[Line], doc: Document) -> list[Line]:

@@ -25,9 +25,13 @@ _ABBREV = {
 }
 _ANY_ABBREV = "|".join(f"(?:{p})" for p in _ABBREV.values())
 _PAIR = re.compile(rf"(?<![\w.])(?:{_ANY_ABBREV})(?:\s*/\s*|\s+or\s+|\s*,\s*)(?:{_ANY_ABBREV})(?![\w])")
-_NEXT_TO_DEGREE = (
-    r"(?=\s*(?:degree|in\s+[A-Z]|from\b|required|preferred|/|\(|"
-    r",?\s*or\s+(?:equivalent|related|higher|above)))"
+_NEXT_TO_DEGREE = re.compile(
+    r"(?=\s*+(?:degree|in\s+[A-Z]|from\b|required|preferred|/|\(|"
+    r",?\s*+or\s+(?:equivalent|related|higher|above)))"
+)
+# "4 years of equivalent work experience" after a degree: what may replace it.
+_YEARS_REPLACING = re.compile(
+    r"\s*+(?:of\s++)?(?:(?:equivalent|comparable|related|relevant)\s*+)?(?:work\s++)?experience"
 )
 
 # Each level's phrasings (alternatives, matched ignoring case), tried in this order.
@@ -198,15 +202,12 @@ def _is_degree_abbrev(text: str, match: re.Match[str], paired: set[tuple[int, in
         return True
     if _DOTTED.match(match.group()) and match.group().count(".") >= 2:
         return True
-    return bool(re.match(_NEXT_TO_DEGREE, text[match.end() :]))
+    return bool(_NEXT_TO_DEGREE.match(text, match.end()))
 
 
 def _equivalent_months(text: str) -> int | None:
     for match in MENTION.finditer(text):
-        if re.match(
-            r"\s*(of\s+)?(equivalent|comparable|related|relevant)?\s*(work\s+)?experience",
-            text[match.end() :],
-        ):
+        if _YEARS_REPLACING.match(text, match.end()):
             return mention_months(match)[0]
     return None
 

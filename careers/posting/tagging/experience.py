@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from careers.model import Section
 from careers.posting.tagging.text import Clause, Reading, as_reading, is_preferred
@@ -41,31 +42,40 @@ EXPERIENCE_WORD = re.compile(
     r"employment|tenure in)",
     re.IGNORECASE,
 )
+# Matched right after a mention (``match(text, end)``), hence no "^"; also what the years were
+# spent doing: "3+ years executing data science projects".
 _STATUS_AFTER = re.compile(
-    r"^\s*(\(?(required|preferred|minimum|min\b)|of\s|in\s|with\s|as\s|[a-z]+ing\b)", re.I
-)  # … or what the years were spent doing: "3+ years executing data science projects"
+    r"\s*+(\(?(required|preferred|minimum|min\b)|of\s|in\s|with\s|as\s|[a-z]+ing\b)", re.I
+)
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"^\s*(of\s+)?(age\b|old\b|or\s+(older|over)\b|and\s+(older|over)\b|in\s+business\b|"
+    r"\s*+(of\s+)?(age\b|old\b|or\s+(older|over)\b|and\s+(older|over)\b|in\s+business\b|"
     r"(of\s+)?(college|university|school|study|studies|coursework|education|undergraduate|high school)\b|"
     r"(of\s+)?(combined|collective)\b|warranty|lease|contract\b|rolling|forecast|plan\b|term\b|"
     r"probation|secondment|fixed[- ]term|placement\b)",
     re.IGNORECASE,
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"(\bages?|\baged|\b(in|within|during|over|for)\s+the\s+(last|past|previous|prior|next)|"
-    r"\b(held|licensed|certified|licensure|valid)\s+(for\s+)?(at\s+least\s+|a\s+minimum\s+of\s+|over\s+)?|"
-    r"\bfor\s+(over|more\s+than|nearly|almost|the\s+past)|\bsince|\bevery|\bonce\s+every|\bwithin|"
+    r"(\bages?|\baged|\b(in|within|during|over|for)\s++the\s++(last|past|previous|prior|next)|"
+    r"\b(held|licensed|certified|licensure|valid)\s++(for\s++)?(at\s++least\s++|a\s++minimum\s++of\s++|over\s++)?|"
+    r"\bfor\s++(over|more\s++than|nearly|almost|the\s++past)|\bsince|\bevery|\bonce\s++every|\bwithin|"
     # the length of the post itself: "secondment for 12 months", "commit to at least 6 months"
-    r"\blimited\s+to\s+|"
+    r"\blimited\s++to|"
     r"\b(secondment|fixed[- ]term|contract|placement|assignment|cover|temporary|probation\w*|duration)\b"
-    r"[^.;]{0,40}\bfor\s+(a\s+(period\s+of\s+)?|up\s+to\s+)?|\bcommit(ment)?\s+to\s+(at\s+least\s+|a\s+minimum\s+of\s+)?|"
-    r"\bfor\s+a\s+period\s+of)\s*$",
+    r"[^.;]{0,40}\bfor\s++(a\s++(period\s++of\s++)?|up\s++to\s++)?|\bcommit(ment)?\s++to\s++(at\s++least\s++|a\s++minimum\s++of\s++)?|"
+    r"\bfor\s++a\s++period\s++of)\s*+$",
     re.IGNORECASE,
 )
 _EDUCATION_SUBSTITUTE_AFTER = re.compile(
-    r"^\s*(of\s+)?(\w+\s+){0,2}?equivalent\b|^\s*(of\s+)?(\w+\s+){0,3}?experience\s+in\s+lieu\b",
+    r"\s*+(of\s+)?(\w+\s+){0,2}?equivalent\b|\s*+(of\s+)?(\w+\s+){0,3}?experience\s+in\s+lieu\b",
     re.IGNORECASE,
 )
+_EXPERIENCE_NEXT = re.compile(r"\s*+(?:of\s++)?experience", re.IGNORECASE)
+_EXPERIENCE = re.compile(r"\bexperience\b", re.IGNORECASE)
+_EDUCATION = re.compile(r"\b(degree|diploma|bachelor|master|education)", re.IGNORECASE)
+# How much text before a mention the patterns before it read: their longest phrase ("a
+# fixed-term contract of up to … for a period of") with room to spare. A window, not the whole
+# clause before it: a clause of thousands of mentions is read in time linear in its length.
+_BEFORE = 160
 # "we have over 15 years", "Acme has 40 years": the employer's own experience.
 _COMPANY_HAS = re.compile(
     r"\b(we|our\s+\w+|the\s+(company|firm|team))\s+(have|has|bring|brings)\s+"
@@ -86,7 +96,7 @@ _CANDIDATE_VOICE = re.compile(
 # ("(5 preferred)", "(…, or DTC a plus)"), what follows "preferably"/"ideally", and a later part
 # with a subject of its own ("…, industry experience is a plus").
 _ASIDE = re.compile(r"\([^()]*\)")
-_PREFERABLY = re.compile(r",?\s*\b(?:preferably|preferrably|ideally)\b", re.IGNORECASE)
+_PREFERABLY = re.compile(r"\b(?:preferably|preferrably|ideally)\b", re.IGNORECASE)
 OWN_SUBJECT = re.compile(
     r"^\s*(?:and\s+)?[\w/&'-]+(?:\s+[\w/&'-]+){0,5}\s+(?:is|are|would\s+be|will\s+be)\s+"
     r"(?:(?:a|an)\s+)?(?:plus|preferred|desired|desirable|asset|advantage|advantageous|beneficial|bonus)\b",
@@ -137,8 +147,8 @@ _UNIT_WORDS = ("year", "yr", "month", "mo")
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 # "6-8 years of X experience or equivalence and overall 8-12 years": "or equivalent" qualifies the
-# first requirement, and the "and" adds a second one.
-_OR_EQUIVALENT_AND = re.compile(r"\bor\s+(its\s+)?equivalen\w*\b.*\band\b", re.IGNORECASE | re.DOTALL)
+# first requirement, and an "and" after it adds a second one.
+_OR_EQUIVALENT = re.compile(r"\bor\s+(its\s+)?equivalen\w*\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -176,29 +186,44 @@ def mention_months(match: re.Match[str]) -> tuple[int, int | None]:
     return low, high
 
 
-def _is_degree_substitute(text: str, after: str) -> bool:
-    return bool(
-        _EDUCATION_SUBSTITUTE_AFTER.search(after)
-        and re.search(r"\bexperience\b", after, re.IGNORECASE)
-        and re.search(r"\b(degree|diploma|bachelor|master|education)", text, re.IGNORECASE)
+class _Clause(NamedTuple):
+    """What every mention of one clause asks of the whole clause, read once."""
+
+    company_opening: bool  # "With over 20 years in the trade, Acme is ..."
+    names_experience: bool  # "experience", "track record", ... anywhere, or in its heading
+    names_education: bool
+    last_experience: int  # where the last "experience" starts (-1: none)
+
+
+def _read_clause(clause: Clause) -> _Clause:
+    text = clause.text
+    last = -1
+    for last_match in _EXPERIENCE.finditer(text):
+        last = last_match.start()
+    return _Clause(
+        bool(_COMPANY_OPENING.match(text)),
+        bool(EXPERIENCE_WORD.search(text)) or "experience" in clause.heading.lower(),
+        bool(_EDUCATION.search(text)),
+        last,
     )
 
 
-def is_experience_mention(clause: Clause, match: re.Match[str]) -> bool:
+def is_experience_mention(clause: Clause, match: re.Match[str], read: _Clause | None = None) -> bool:
     """Whether an "N years" in a clause is about the candidate's work experience."""
-    text = clause.text
-    before, after = text[: match.start()], text[match.end() :]
-    if _NOT_EXPERIENCE_BEFORE.search(before) or _NOT_EXPERIENCE_AFTER.search(after):
+    text, start, end = clause.text, match.start(), match.end()
+    read = read or _read_clause(clause)
+    before = text[max(0, start - _BEFORE) : start]
+    if _NOT_EXPERIENCE_BEFORE.search(before) or _NOT_EXPERIENCE_AFTER.match(text, end):
         return False
-    if _COMPANY_HAS.search(before) or _COMPANY_OPENING.search(text):
+    if _COMPANY_HAS.search(before) or read.company_opening:
         return False
-    if match["hyphen"] and not re.match(r"\s*(of\s+)?experience", after, re.IGNORECASE):
+    if match["hyphen"] and not _EXPERIENCE_NEXT.match(text, end):
         return False  # "four-year degree", "5-year plan"
-    if _is_degree_substitute(text, after):
+    if _EDUCATION_SUBSTITUTE_AFTER.match(text, end) and read.last_experience >= end and read.names_education:
         return False  # "Bachelor's degree or 4 years equivalent experience"
-    if EXPERIENCE_WORD.search(text) or "experience" in clause.heading.lower():
+    if read.names_experience:
         return True
-    return clause.kind in ("requirements", "preferred") and bool(_STATUS_AFTER.match(after))
+    return clause.kind in ("requirements", "preferred") and bool(_STATUS_AFTER.match(text, end))
 
 
 def _mentions(clause: Clause) -> list[re.Match[str]]:
@@ -206,7 +231,8 @@ def _mentions(clause: Clause) -> list[re.Match[str]]:
     text = clause.text
     if _COMPANY_VOICE.search(text) and not _CANDIDATE_VOICE.search(text):
         return []
-    found = [m for m in MENTION.finditer(text) if is_experience_mention(clause, m)]
+    read = _read_clause(clause)
+    found = [m for m in MENTION.finditer(text) if is_experience_mention(clause, m, read)]
     return [m for m in found if mention_months(m)[0] <= MAX_PLAUSIBLE_MONTHS]
 
 
@@ -252,7 +278,10 @@ def _scope(text: str, mention: re.Match[str]) -> str:
 
 def _is_alternative(between: str) -> bool:
     """Whether the words between two mentions make them alternatives ("... or ...")."""
-    return bool(_OR.search(between)) and not _OR_EQUIVALENT_AND.search(between)
+    if not _OR.search(between):
+        return False
+    equivalent = _OR_EQUIVALENT.search(between)
+    return not (equivalent and _AND.search(between, equivalent.end()))
 
 
 def binding_statement(statements: Iterable[Statement]) -> Statement | None:

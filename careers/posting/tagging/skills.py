@@ -53,8 +53,13 @@ _CANDIDATE_VOICE = re.compile(
 )
 # A business function named as people to work with, not a skill: "partner with Finance,
 # Accounting and Product", "the Customer Experience team".
+# A capitalised name ("Finance", "R&D", "Sales-Ops"): its "&" joins letters, else it separates
+# names. Possessive, as are the spaces around separators, so that a list reads only one way:
+# "A& A& A& … x" once took seconds a line, doubling with every "A& ".
+_NAME = r"[A-Z](?:[\w-]|&(?=\w))*+"
+_SLASHED_NAME = r"[A-Z](?:[\w/-]|&(?=\w))*+"  # "Finance/Accounting", where "/" is no separator
 _DEPARTMENT_AFTER = re.compile(
-    r"^(?:\s*(?:,|and|&|/)\s*[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)*\s+(?:teams?|departments?|leaders?|"
+    rf"^(?:\s*+(?:,|and|&|/)\s*+{_NAME}(?:\s++{_NAME})*+)*+\s+(?:teams?|departments?|leaders?|"
     r"leadership|functions?|colleagues|staff|groups?|directorates?|units?|divisions?|managers?)\b"
 )
 # The same in lower case, where the article says it is a team: "our data science team".
@@ -73,11 +78,15 @@ _APPLICATION_WORDS = ("u.s", "us person", "citizen", "resident", "green card", "
 # "You report directly to Sales Management": whom the job reports to.
 _REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\s+(?:the\s+)?$", re.I)
 # "in the telecommunications/technology sector": an industry the job is in, not a skill.
-_INDUSTRY_AFTER = re.compile(r"(?:[\s/&,-]+[\w-]+){0,3}?\s+(?:sector|industry|industries)\b")
+# Separators and words are possessive, and a word starts with a letter or digit, so a run of
+# dashes is read one way (sixty of them once cost two seconds a mention).
+_INDUSTRY_AFTER = re.compile(
+    r"(?:[\s/&,-]++\w[\w-]*+){0,3}?[\s/&,-]*+(?<=\s)(?:sector|industry|industries)\b"
+)
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
-    r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*\s*(?:,|and|&)\s*)*$"
+    rf"(?:{_SLASHED_NAME}(?:\s++{_SLASHED_NAME})*+\s*+(?:,|and|&)\s*+)*+$"
 )
 # Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
 _DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
@@ -130,6 +139,7 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
     named anywhere in a list of what the posting asks (for the order they are shown in)."""
     out = []
     settled: set[str] = set()
+    read: dict[int, _Clause] = {}
     text = reading.text
     subjects: dict[int, list[tuple[int, int]]] = {}
     employer: dict[int, bool] = {}
@@ -177,7 +187,9 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
                 employer[index] = employer_voice(clause.text, clause.lower)
             if employer[index]:
                 continue
-        reason = _reason(clause, skill, local, vocab)
+        if index not in read:
+            read[index] = _Clause(vocab, clause)
+        reason = _reason(clause, skill, local, vocab, read[index])
         if reason:
             out.append(Mention(clause, skill, hit, reason))
             if asked is not None and _asking(clause):
@@ -199,11 +211,35 @@ def _is_initial(text: str, hit: Hit) -> bool:
     return before in ".(" or after in ".)"
 
 
-def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
+class _Clause:
+    """What the mentions in one clause ask of the whole clause, read once: a clause naming a
+    skill thousands of times is read in time linear in its length, not in its square."""
+
+    def __init__(self, vocab: Vocabulary, clause: Clause) -> None:
+        self.vocab, self.clause = vocab, clause
+        self.contexts: dict[str, list[tuple[int, int, str]]] = {}
+        self._asks: list[str] = []
+
+    def context_word(self, slug: str, hit: Hit) -> str | None:
+        found = self.contexts.get(slug)
+        if found is None:
+            found = self.contexts[slug] = self.vocab.context_words(slug, self.clause.lower)
+        return self.vocab.context_word(slug, self.clause.lower, hit.start, hit.end, found)
+
+    def asks(self) -> str:
+        """The clause's first word that asks for something ("skills", "must"), or ""."""
+        if not self._asks:
+            asked = _ASKS.search(self.clause.lower)
+            self._asks.append(asked.group().lower() if asked else "")
+        return self._asks[0]
+
+
+def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary, read: _Clause | None = None) -> str:
     """Why a mention counts ("" when it does not)."""
+    read = read or _Clause(vocab, clause)
     context = ""
     if (hit.key, hit.exact) in vocab.guarded:
-        found = vocab.context_word(skill.slug, clause.lower, hit.start, hit.end)
+        found = read.context_word(skill.slug, hit)
         if found is None and (clause.kind in _ASKING_KINDS or asking_heading(clause.heading)):
             # "Sales acumen" listed under "Key Skills": the heading says what the list is
             found = vocab.context_word(skill.slug, clause.heading.lower(), -1, -1)
@@ -214,8 +250,8 @@ def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
         return f"named in {_where(clause)}{context}"
     if clause.kind in _ASKING_KINDS or asking_heading(clause.heading):
         return f"asked for in {_where(clause)}{context}"
-    asked = _ASKS.search(clause.lower)
-    return f"asked for ({asked.group().lower()!r}){context}" if asked else ""
+    asked = read.asks()
+    return f"asked for ({asked!r}){context}" if asked else ""
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
