@@ -27,12 +27,12 @@ POSTINGS = DATA / "postings"
 # A page saved whole: its navigation and the board's chrome are not the posting's words.
 WHOLE_PAGE = re.compile(r"<html[\s>]", re.IGNORECASE)
 FLOORS = {  # measure → the least share the corpus may score
-    "experience months exact": 0.86,
-    "level": 0.80,
-    "education required": 0.83,
-    "skills found": 0.62,
-    "tags that match a label": 0.59,
-    "headings found": 0.88,
+    "experience months exact": 0.93,
+    "level": 0.96,
+    "education required": 0.97,
+    "skills found": 0.65,
+    "tags that match a label": 0.61,
+    "headings found": 0.93,
 }
 
 
