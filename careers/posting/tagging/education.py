@@ -98,8 +98,8 @@ _EDUCATION_WORDS = ("degree", "diploma", "bachelor", "master", "ph.", "phd", "do
                     "universit", "ged", "mba", "msc", "bsc", "certificate", "vocational", "trade", "graduate",
                     "baccalaureate", "gcse", "level", "regist", "licen", "lpn", "lvn", "hcpc", "nmc", "gphc",
                     "gmc", "gdc", "nvq", "btec", "city & guilds", "city and guilds", "city guilds",
-                    "training", "apprentice", "journey", "higher education", "abitur", "ausbildung",
-                    "studium", "teaching", "qts", "solicitor", "nursing")  # fmt: skip
+                    "completed", "apprentice", "journey", "higher education", "abitur", "ausbildung",
+                    "studium", "teaching", "qts", "solicitor")  # fmt: skip
 # A professional registration or licence stands for the qualification it needs (tagging spec:
 # "read as the requirement it is"), whoever registers it: nursing, pharmacy, allied health.
 _REGISTRATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

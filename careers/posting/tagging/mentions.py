@@ -14,6 +14,10 @@ _TEAM_WORDS = frozenset(
     "team teams department departments function functions group groups colleagues staff unit units".split()
 )
 _JOINS = frozenset({",", "and", "&", "/", "or"})
+# A word one of which follows a team's name, and what comes before people to work with: a
+# mention with neither nearby is no team (a cheap test before the full ones).
+TEAM_STEM = re.compile("team|department|function|group|colleague|staff|unit|service|ward")
+TEAM_CUE = re.compile("report|partner|liais|collaborat|closely|coordinat|engag|with|across|alongside|special")
 TEAM_LIST_WORDS = 10  # a list of teams is at most this many words after the hit
 _TOKEN = re.compile(r"[\w'-]+|[,&/:;.!?()]")
 _ENDS_LIST = frozenset(
@@ -37,6 +41,7 @@ _SUBJECTS = re.compile(
     r"\b(?:fields?|disciplines?|subjects?|areas?\s+of\s+study)\s*\((?P<inside>[^()]*)\)",
     re.IGNORECASE,
 )
+_SUBJECT_STEMS = ("field", "disciplin", "subject", "study")
 # A list of what the job does not ask: "Not your tech stack?", "not required:", "you won't need".
 _NOT_ASKED = re.compile(
     r"\bnot\s+(?:your|our)\s+(?:tech\s+)?stack\b|\bno\s+need\s+(?:to\s+know|for)\b|"
@@ -52,8 +57,11 @@ def in_team_list(text: str, hit: Hit) -> bool:
     by commas, "and", "or", "&"; an article ("… cold calling and the Python team": a team of
     its own), a preposition or a sentence's punctuation ends it.
     """
+    after = text[hit.end : hit.end + 120]
+    if not TEAM_STEM.search(after.lower()):
+        return False  # most mentions: no team word follows at all
     words = item = 0
-    for token in _TOKEN.findall(text[hit.end : hit.end + 120]):
+    for token in _TOKEN.findall(after):
         low = token.lower()
         if low in _TEAM_WORDS:
             return True
@@ -80,7 +88,8 @@ def counted(text: str, hit: Hit) -> bool:
 
 def subject_spans(text: str) -> list[tuple[int, int]]:
     """Where a clause lists subjects of study ("Major(s): …", "field (Computer Science, …)")."""
-    if "major" not in text.lower() and "(" not in text:
+    lower = text.lower()
+    if "major" not in lower and not ("(" in text and any(w in lower for w in _SUBJECT_STEMS)):
         return []
     spans = []
     for match in _SUBJECTS.finditer(text):
@@ -91,4 +100,5 @@ def subject_spans(text: str) -> list[tuple[int, int]]:
 
 def not_asked(text: str) -> bool:
     """Whether a clause lists what the job does not ask for ("Not your tech stack? …")."""
-    return bool(_NOT_ASKED.search(text))
+    lower = text.lower()
+    return ("no" in lower or "n't" in lower) and bool(_NOT_ASKED.search(text))

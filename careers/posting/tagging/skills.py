@@ -17,7 +17,15 @@ from typing import NamedTuple
 from careers.model import Section, SkillTag
 from careers.posting.tagging.importance import by_importance
 from careers.posting.tagging.matcher import Hit
-from careers.posting.tagging.mentions import counted, in_team_list, not_asked, people, subject_spans
+from careers.posting.tagging.mentions import (
+    TEAM_CUE,
+    TEAM_STEM,
+    counted,
+    in_team_list,
+    not_asked,
+    people,
+    subject_spans,
+)
 from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
@@ -180,7 +188,10 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
             continue  # "in the telecommunications/technology sector"
         if counted(clause.text, local) or people(clause.text, local):
             continue  # "300 delivery routes", "with our dispatchers": the work's objects and people
-        if names_a_department(clause.text, local) or in_team_list(clause.text, local):
+        near = TEAM_STEM.search(clause.lower, local.end, local.end + 120) or TEAM_CUE.search(
+            clause.lower, max(0, local.start - 160), local.start
+        )
+        if near and (names_a_department(clause.text, local) or in_team_list(clause.text, local)):
             continue
         if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
             if index not in employer:

@@ -77,7 +77,9 @@ def extract_experience(
     grade = evidence = None
     if not level_override:
         whole = every_section or (sections if isinstance(sections, tuple) else ())
-        found = stated_grade(title, whole, reading, stated) or (
+        # With years stated, a grade is looked for where a post names its own (title, facts, text);
+        # without, in the sections not read for tags too (pay: "Salary: Band 4").
+        found = stated_grade(title, whole if months is None else (), reading, stated) or (
             team_evidence(reading) if months is None else None
         )
         if found and found.reason.startswith(("pay band", "grade")):
