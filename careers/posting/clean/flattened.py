@@ -236,6 +236,8 @@ def glued_items(line: Line) -> list[Line] | None:
     Two glue points or more ("… state regulationsDetermine validity … programsMake …"), and
     every piece two words or more: one camel-cased word ("JavaScript") is no list.
     """
+    if len(_GLUED.findall(line.text)) + 1 < LIMITS.glued_items:
+        return None  # most lines: not glued at all
     glued = split_glued(line.runs)
     if len(glued) < LIMITS.glued_items or any(len(text_of(runs).split()) < 2 for runs in glued):
         return None
