@@ -521,3 +521,15 @@ def test_a_notice_after_a_benefits_list_or_ending_a_flattened_paragraph_has_a_se
         "Two years of testing in a CLIA lab and a current state licence to work in a laboratory."
     ]
     assert lists(cleaned.sections[4]) == [["Read chromatograms"]]
+
+
+def test_a_place_stated_on_a_line_of_its_own_is_the_postings_location() -> None:
+    page = (
+        "<html><head><title>Lagermedarbejder - Jobs</title></head><body><nav><a href='/'>Forside</a>"
+        "<a href='/job'>Job</a><a href='/om'>Om os</a></nav><main><h1>Lagermedarbejder</h1>"
+        "<p>Brande, Danmark</p><h2>Om jobbet</h2><p>Vi søger en kollega til vores lager i Brande, som kan "
+        "pakke ordrer, køre truck og holde orden på hylderne hver eneste dag.</p></main></body></html>"
+    )
+    cleaned = clean_html(page)
+    assert cleaned.facts.location == "Brande, Danmark"
+    assert "Brande, Danmark" not in [t for s in cleaned.sections for t in texts(s)]

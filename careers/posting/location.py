@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careers.posting.countries import COUNTRY_NAMES
+
 # Country names and codes people write → ISO 3166-1 alpha-2.
 COUNTRIES = {
     "us": "US",
@@ -74,11 +76,9 @@ class Location:
 
 
 def country_code(text: str) -> str | None:
-    """The ISO code of a country name or code ("United States", "USA", "US" → ``US``), else ``None``."""
+    """The ISO code of a country name or code ("United States", "USA", "US", "Danmark"), else ``None``."""
     key = " ".join(text.strip().lower().split())
-    if key in COUNTRIES:
-        return COUNTRIES[key]
-    return None
+    return COUNTRIES.get(key) or COUNTRY_NAMES.get(key)
 
 
 def parse_address(text: str) -> Address | None:

@@ -31,6 +31,7 @@ from careers.posting.clean.lines import (
     heading_alone,
     title_repeats,
 )
+from careers.posting.clean.place import stated_place
 from careers.posting.clean.runin import run_in_headings
 
 LineRun = Callable[[Line], "list[Line] | None"]
@@ -103,6 +104,7 @@ def context_rules() -> Registry[ContextRun]:
     rules.register(Rule("lists-without-bullets", 70, lists_without_bullets))
     rules.register(Rule("headings-in-context", 60, headings_in_context))
     rules.register(Rule("board-facts", 50, board_facts))
+    rules.register(Rule("stated-place", 45, stated_place))
     rules.register(Rule("run-in-headings", 40, run_in_headings))
     return rules
 
