@@ -239,3 +239,30 @@ def test_the_application_process_and_what_an_employer_can_offer_are_not_read() -
         "<p><b>Notice</b></p><p>Ask about employee benefits before accepting.</p>"
     )
     assert found == {}
+
+
+def test_preferably_ideally_and_a_part_with_its_own_subject_prefer_only_their_part() -> None:
+    assert skills(
+        "<ul><li>Experience with continuous integration tools, preferably Jenkins or TeamCity</li></ul>"
+    ) == {
+        "CI/CD": True,
+        "Jenkins": False,
+        "TeamCity": False,
+    }
+    assert skills("<ul><li>Strong SQL skills, Tableau is a plus</li></ul>") == {"SQL": True, "Tableau": False}
+    assert skills("<ul><li>SQL, Python and Tableau preferred</li></ul>") == {
+        "SQL": False,
+        "Python": False,
+        "Tableau": False,
+    }
+
+
+def test_an_ambiguous_name_is_read_in_the_postings_field() -> None:
+    asks = "<p>Requirements</p><ul><li>Working knowledge of GCP</li></ul>"
+    clinical, cloud = (
+        asks + "<p>You will monitor clinical trials.</p>",
+        asks + "<p>You will deploy our cloud.</p>",
+    )
+    assert "Good Clinical Practice" in skills(clinical) and "Google Cloud Platform" not in skills(clinical)
+    assert "Google Cloud Platform" in skills(cloud) and "Good Clinical Practice" not in skills(cloud)
+    assert skills("<p>Requirements</p><ul><li>Working knowledge of GCP</li></ul>") == {}

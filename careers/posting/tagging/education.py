@@ -8,8 +8,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from careers.model import Education, Section
-from careers.posting.tagging.experience import MENTION, OWN_SUBJECT, mention_months
-from careers.posting.tagging.text import Clause, Reading, as_reading, has_any, is_preferred
+from careers.posting.tagging.experience import MENTION, mention_months
+from careers.posting.tagging.text import (
+    OWN_SUBJECT,
+    PREFERABLY,
+    Clause,
+    Reading,
+    as_reading,
+    has_any,
+    is_preferred,
+)
 
 EDUCATION_LEVELS = (
     "none", "high_school", "some_college", "certificate", "associate", "bachelor", "master", "doctorate",
@@ -152,7 +160,6 @@ _STUDENT = re.compile(
 )
 # The word joining two levels named in one clause: "or" (alternatives) or "with", "and", "plus".
 _JOINED_BY = re.compile(r"\b(?:or|and|with|plus|including)\b|[,/;]", re.IGNORECASE)
-_PREFERABLY = re.compile(r"\b(?:preferably|preferrably|ideally)\b", re.IGNORECASE)
 # An aside in parentheses, not the level's own status ("(preferred)" stays).
 _ASIDE = re.compile(r"\((?!\s*(?:preferred|required|desired|a\s+plus|ideal)\s*\))[^()]*\)", re.IGNORECASE)
 # Courses taken, not a qualification held: "6 semester units in accounting", "one year of coursework".
@@ -248,7 +255,7 @@ def _preferred_at(clause: Clause, start: int) -> bool:
     near = text[begin : end if end > 0 else len(text)]
     if comma >= 0 and OWN_SUBJECT.match(text[comma + 1 :]):  # ", industry experience is a plus"
         near = text[begin:comma]
-    cut = _PREFERABLY.search(near, start - begin)
+    cut = PREFERABLY.search(near, start - begin)
     return is_preferred(_ASIDE.sub("", near[: cut.start()] if cut else near), clause.kind)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from careers.model import Section
-from careers.posting.tagging.text import Clause, Reading, as_reading, is_preferred
+from careers.posting.tagging.text import OWN_SUBJECT, PREFERABLY, Clause, Reading, as_reading, is_preferred
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -96,12 +96,6 @@ _CANDIDATE_VOICE = re.compile(
 # ("(5 preferred)", "(…, or DTC a plus)"), what follows "preferably"/"ideally", and a later part
 # with a subject of its own ("…, industry experience is a plus").
 _ASIDE = re.compile(r"\([^()]*\)")
-_PREFERABLY = re.compile(r"\b(?:preferably|preferrably|ideally)\b", re.IGNORECASE)
-OWN_SUBJECT = re.compile(
-    r"^\s*(?:and\s+)?[\w/&'-]+(?:\s+[\w/&'-]+){0,5}\s+(?:is|are|would\s+be|will\s+be)\s+"
-    r"(?:(?:a|an)\s+)?(?:plus|preferred|desired|desirable|asset|advantage|advantageous|beneficial|bonus)\b",
-    re.IGNORECASE,
-)
 ZERO = re.compile(
     r"\bno\s+(prior\s+|previous\s+|professional\s+|work\s+|sales\s+)?experience\s+(is\s+)?"
     r"(necessary|required|needed)|\b(previous\s+|prior\s+)?experience\s+(is\s+)?not\s+(necessary|required)|"
@@ -268,7 +262,7 @@ def _scope(text: str, mention: re.Match[str]) -> str:
     "preferably" after the years, or a later part with a subject of its own ("3 years of Java,
     preferably in banking", "3+ years in CryoEM, industry experience is a plus")."""
     head, tail = text[: mention.end()], text[mention.end() :]
-    cut = _PREFERABLY.search(tail)
+    cut = PREFERABLY.search(tail)
     tail = tail[: cut.start()] if cut else tail
     parts = tail.split(",")
     kept = [parts[0], *(p for p in parts[1:] if not OWN_SUBJECT.match(p))]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from careers.model import Section, SkillTag
+from careers.posting.tagging.domains import DOMAIN_READINGS, read_in_domain
 from careers.posting.tagging.importance import by_importance
 from careers.posting.tagging.matcher import Hit
 from careers.posting.tagging.mentions import (
@@ -26,7 +27,7 @@ from careers.posting.tagging.mentions import (
     people,
     subject_spans,
 )
-from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
+from careers.posting.tagging.text import Clause, Reading, as_reading, has_any, preferred_at
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
 
@@ -115,12 +116,13 @@ _FIELD_OF_STUDY = re.compile(
 
 
 class Mention(NamedTuple):
-    """One skill mentioned in one clause, and why it counts."""
+    """One skill mentioned in one clause, and why it counts (``preferred``: by its own words)."""
 
     clause: Clause
     skill: Skill
     hit: Hit
     reason: str
+    preferred: bool
 
 
 def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -> tuple[SkillTag, ...]:
@@ -131,10 +133,10 @@ def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -
     for m in posting_skills(as_reading(sections), vocab, asked):
         order.setdefault(m.skill.slug, len(order))
         old = found.get(m.skill.slug)
-        if old is None or (old.clause.preferred and not m.clause.preferred):
+        if old is None or (old.preferred and not m.preferred):
             found[m.skill.slug] = m
     tags = [
-        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.clause.preferred, m.clause.text,
+        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.preferred, m.clause.text,
                  m.hit.text, m.reason)
         for m in found.values()
     ]  # fmt: skip
@@ -173,6 +175,11 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
             continue
         index = reading.clause_at(hit.start)
         clause, start = reading.clauses[index], reading.starts[index]
+        if hit.text in DOMAIN_READINGS:  # "GCP": Good Clinical Practice, or Google Cloud Platform
+            found = read_in_domain(hit.text, clause.lower, reading.lower, vocab)
+            if found is None or found.slug in settled:
+                continue
+            skill = found
         local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
         if index not in subjects:
             studied = study_fields(clause) if index in degree_clauses else []
@@ -202,10 +209,11 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
             read[index] = _Clause(vocab, clause)
         reason = _reason(clause, skill, local, vocab, read[index])
         if reason:
-            out.append(Mention(clause, skill, hit, reason))
+            preferred = preferred_at(clause, local.start)
+            out.append(Mention(clause, skill, hit, reason, preferred))
             if asked is not None and _asking(clause):
                 asked.add(skill.slug)
-            if not clause.preferred:
+            if not preferred:
                 settled.add(skill.slug)
     return out
 

@@ -51,6 +51,14 @@ PREFERRED_CUE = re.compile(
     r"(?:is|are|would be) (?:beneficial|helpful)|strongly desired|not required)\b",
     re.IGNORECASE,
 )
+# What a clause's preferred cue may belong to instead of the whole clause: what follows
+# "preferably" or "ideally", and a later part with a subject of its own (", Tableau is a plus").
+PREFERABLY = re.compile(r"\b(?:preferably|preferrably|ideally)\b", re.IGNORECASE)
+OWN_SUBJECT = re.compile(
+    r"^\s*(?:and\s+)?[\w/&'-]+(?:\s+[\w/&'-]+){0,5}\s+(?:is|are|would\s+be|will\s+be)\s+"
+    r"(?:(?:a|an)\s+)?(?:plus|preferred|desired|desirable|asset|advantage|advantageous|beneficial|bonus)\b",
+    re.IGNORECASE,
+)
 REQUIRED_CUE = re.compile(r"\b(required|requirement|must|mandatory|essential)\b", re.IGNORECASE)
 # Words one of which a clause must contain (lowercased) before the full cue patterns run.
 PREFERRED_WORDS = ("prefer", "desir", "plus", "nice", "bonus", "asset", "advantag", "ideal", "great",
@@ -93,6 +101,29 @@ def is_preferred(text: str, kind: str) -> bool:
     if kind == "preferred":
         return True
     return any(w in lower for w in PREFERRED_WORDS) and bool(PREFERRED_CUE.search(text))
+
+
+def preferred_at(clause: Clause, offset: int) -> bool:
+    """Whether what a clause names at ``offset`` is preferred, its cue read in its own part:
+    "CI tools, preferably Jenkins" prefers Jenkins, not CI tools; "SQL, Tableau is a plus"
+    prefers Tableau, not SQL. A preferred section, or a cue no part owns, prefers the clause."""
+    if not clause.preferred or clause.kind == "preferred":
+        return clause.preferred
+    text = clause.text
+    adverb = PREFERABLY.search(text)
+    if adverb and offset < adverb.start():
+        return any(w in text[: adverb.start()].lower() for w in PREFERRED_WORDS) and is_preferred(
+            text[: adverb.start()], clause.kind
+        )
+    if adverb:
+        return True
+    begin = text.rfind(",", 0, offset) + 1
+    parts = text.split(",")
+    owned = [p for p in parts if OWN_SUBJECT.match(p)]
+    if not owned:
+        return True
+    end = text.find(",", offset)
+    return bool(OWN_SUBJECT.match(text[begin : end if end >= 0 else len(text)]))
 
 
 @dataclass(frozen=True)
