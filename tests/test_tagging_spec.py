@@ -100,6 +100,8 @@ MORE_EXPERIENCE = [
     ("Some baking experience is desired but not required", 0, None, False),
     ("Experience in merchandising will be an asset (however it is not a prerequisite)", 0, None, False),
     ("Extensive work experience is not required", None, None, False),
+    ("Full training provided for the first two weeks", 0, None, False),
+    ("Previous warehouse experience is not a requirement", 0, None, False),
     ("Over 10 years in the industry, we are the regional leader", None, None, False),
     ("We offer 401(k) matching and 15 days of PTO in your first year", None, None, False),
 ]

@@ -99,9 +99,10 @@ _ASIDE = re.compile(r"\([^()]*\)")
 ZERO = re.compile(
     r"\bno\s+(prior\s+|previous\s+|professional\s+|work\s+|sales\s+)?experience\s+(is\s+)?"
     r"(necessary|required|needed)|\b(previous\s+|prior\s+)?experience\s+(is\s+)?not\s+(necessary|required)|"
+    r"\bexperience\s+is\s+not\s+(a\s+)?(requirement|prerequisite|must)\b|"
     r"\b(previous|prior|any)\s+experience\b[^.;]{0,100}?\bnot\s+(essential|required|necessary)\b|"
     r"\bwe(?:'ll|\s+will)?\s+train\b|\bwilling\s+to\s+train\b|\bwill\s+train\s+(you|the\s+right)|"
-    r"\b(full|comprehensive|complete)\s+(on[- ]the[- ]job\s+)?training\s+(will\s+be|is|shall\s+be)\s+"
+    r"\b(full|comprehensive|complete)\s+(on[- ]the[- ]job\s+)?training\s+((will\s+be|is|shall\s+be)\s+)?"
     r"(provided|given)\b|"
     r"\blooking\s+for\s+a\s+new\s+career\b|\bcareer\s+changers?\b|"
     r"\b(recent|new|fresh)\s+(college\s+|university\s+)?(graduates?|grads?)\b|"
