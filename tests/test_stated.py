@@ -108,7 +108,7 @@ def test_the_page_shows_the_facts_as_job_details_not_as_bullets(project: Path) -
     )
     assert details["Location"].startswith("Dayton, OH")
     assert (details["Salary"], details["Hours per week"], details["Reference"]) == (
-        "$22 - $25 per hour",
+        "$22 – $25 per hour",  # the one salary value, as every card and feed shows it
         "40",
         "R-5521",
     )

@@ -205,9 +205,8 @@ class Engine:
         postings = [_dated(p, history.day(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
-        self.site, notes = assemble_site(
-            postings, self.options.now, self.related, self.published, history.first, config.departments
-        )
+        kept = (self.related, self.published, history.first, config.departments, config.max_age_days)
+        self.site, notes = assemble_site(postings, self.options.now, *kept)
         found = [d for r in self.results.values() for d in r.diagnostics] + notes
         if history.shallow:
             found.append(shallow_clone(config))

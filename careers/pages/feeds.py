@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from careers.config import Config
 from careers.model import Posting, Site
 from careers.pages.jsonld import absolute_url, description_html
+from careers.posting.salary import pay_label
 
 FEED_SIZE = 50
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -106,7 +107,10 @@ def feed_entry(posting: Posting, config: Config, fallback: dt.date) -> ET.Elemen
         ET.SubElement(ET.SubElement(entry, "author"), "name").text = posting.company
     if posting.summary:
         ET.SubElement(entry, "summary").text = posting.summary
-    ET.SubElement(entry, "content", type="html").text = description_html(posting)
+    pay = pay_label(posting.salary) if posting.salary and posting.salary.known else ""
+    # Atom has no element for pay: the entry's text opens with it, as the page's details show it.
+    lead = f"<p><strong>Salary:</strong> {escape(pay)}</p>\n" if pay else ""
+    ET.SubElement(entry, "content", type="html").text = lead + description_html(posting)
     return entry
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from careers.config import Config
 from careers.model import Posting, SkillTag
+from careers.posting.closing import closes_on
 from careers.posting.location import Location, parse_location
 
 # Our education levels → Google's credentialCategory values.
@@ -78,8 +79,9 @@ def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
         data["url"] = url
     if posting.date_posted:
         data["datePosted"] = posting.date_posted.isoformat()
-    if posting.valid_through:
-        data["validThrough"] = posting.valid_through.isoformat()
+    closes = closes_on(posting, config.max_age_days)  # stated, or when the site will close it
+    if closes:
+        data["validThrough"] = closes.isoformat()
     if posting.employment_type:
         data["employmentType"] = posting.employment_type
     if posting.company:

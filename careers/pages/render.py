@@ -29,7 +29,9 @@ from careers.pages.plan import Page
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
+from careers.posting.closing import closes_on
 from careers.posting.fields import EMPLOYMENT_LABELS
+from careers.posting.salary_shown import pay_as_written, pay_label
 
 Url = Callable[[str], str]
 CARD_MACROS = "_card.html"  # the theme's card macro, on its own
@@ -84,6 +86,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
+    env.filters.update(pay_label=pay_label, pay_as_written=pay_as_written)
+    env.filters["closes_on"] = lambda posting: closes_on(posting, config.max_age_days)
     install_cards(env, PlainCards(env, config))
     return env
 

@@ -76,6 +76,11 @@ class Fields:
     draft: bool = False
     slug: str | None = None
     summary: str | None = None
+    existing_vacancy: bool | None = None
+    ai_screening: bool | None = None
+    pay_shared_before_interview: bool | None = None
+    pay_url: str | None = None
+    reports_to: str | None = None
 
 
 def _text(value: Any) -> str:
@@ -214,6 +219,11 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "draft": _bool,
     "slug": _slug,
     "summary": _text,
+    "existing_vacancy": _bool,
+    "ai_screening": _bool,
+    "pay_shared_before_interview": _bool,
+    "pay_url": read_url,
+    "reports_to": _text,
 }
 
 

@@ -48,6 +48,38 @@ COUNTRIES = {
     "sg": "SG",
     "singapore": "SG",
     "eu": "EU",
+    # The rest of the European Union (pay-transparency rules follow a posting's country there).
+    **{
+        name: code
+        for code, names in (
+            ("AT", "at austria österreich"),
+            ("BE", "be belgium belgique belgië"),
+            ("BG", "bg bulgaria"),
+            ("HR", "hr croatia"),
+            ("CY", "cy cyprus"),
+            ("CZ", "cz czechia czech_republic"),
+            ("DK", "dk denmark"),
+            ("EE", "ee estonia"),
+            ("FI", "fi finland"),
+            ("GR", "gr greece"),
+            ("HU", "hu hungary"),
+            ("LV", "lv latvia"),
+            ("LT", "lt lithuania"),
+            ("LU", "lu luxembourg"),
+            ("MT", "mt malta"),
+            ("PL", "pl poland polska"),
+            ("PT", "pt portugal"),
+            ("RO", "ro romania"),
+            ("SK", "sk slovakia"),
+            ("SI", "si slovenia"),
+            ("SE", "se sweden"),
+            ("DE", "deutschland"),
+            ("ES", "españa"),
+            ("IT", "italia"),
+            ("NL", "nederland the_netherlands"),
+        )
+        for name in (n.replace("_", " ") for n in names.split())
+    },
 }
 US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "

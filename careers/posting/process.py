@@ -105,6 +105,11 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         explicit_slug=fields.slug is not None,
         reference=stated.reference,
         details=stated.details,
+        existing_vacancy=fields.existing_vacancy,
+        ai_screening=fields.ai_screening,
+        pay_shared_before_interview=bool(fields.pay_shared_before_interview),
+        pay_url=fields.pay_url,
+        reports_to=fields.reports_to,
     )
     return Result(posting, tuple(found))
 

@@ -15,6 +15,7 @@ from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
 from careers.engine.options import Options, Report
 from careers.errors import CareersError
+from careers.shell.check_cli import add_check_options
 from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.init import init_site
 from careers.shell.output import shown
@@ -64,7 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
         "titles, dates, locations) and every internal link. Exit 1 on errors (--strict: on warnings too).",
     )
     _add_options(check_cmd, "drafts", "base_url", "now", "jobs", "no_cache", "quiet", "verbose")
-    check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    add_check_options(check_cmd)
     tags_cmd = commands.add_parser(
         "tags",
         help="print every posting's skill, experience and education tags with the phrase behind each",
@@ -242,9 +243,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
             failed = print_tags(config, options, as_json=args.json, quiet=args.quiet)
             return EXIT_CONTENT if failed else EXIT_OK
         if args.command == "check":
-            from careers.shell.check import run_check
+            from careers.shell.check_cli import run_check
 
-            failed = run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
+            failed = run_check(config, options, args)
             return EXIT_CONTENT if failed else EXIT_OK
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
         report = build(config, options, meter)
