@@ -9,7 +9,6 @@ or the employer names it ("collaborate with the team", "we value teamwork").
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -27,26 +26,13 @@ from careers.posting.tagging.mentions import (
     people,
     subject_spans,
 )
+from careers.posting.tagging.reasons import ClauseReading, asking, reason_for
 from careers.posting.tagging.text import Clause, Reading, as_reading, has_any, preferred_at
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
 
 # Short terms ("Go", "C", "R") joined by a hyphen or "&" are another word: "C-suite", "R&D".
 _SHORT = 2
-# Sections whose every line is something asked of the candidate: by kind, or by a heading the
-# cleaner files as "other" ("What We're Looking For", "Person Specification").
-_ASKING_KINDS = frozenset({"requirements", "preferred"})
-_ASKING_HEADING = re.compile(
-    r"looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:have|bring|need)|you'll\s+(?:have|bring|need)|"
-    r"skills|qualifications?|requirements?|essential|desirable|person\s+spec|ideal\s+candidate|competenc"
-)  # searched in the lowercased heading
-# Words that make a clause elsewhere ask for something: "skills", "ability to", "must", "you have".
-_ASKS = re.compile(
-    r"\b(skills?|abilit(?:y|ies)|able to|must|required|requirements?|essential|desirable|preferred|"
-    r"experienced?|proven|strong|excellent|good|great|demonstrat\w*|evidence of|need(?:s|ed)?|"
-    r"you(?:'ll| will)? (?:are|have|be|need|bring)|you're|candidates?|applicants?|looking for|seeking|"
-    r"ideal(?:ly)?|should|competenc\w*|qualit(?:y|ies)|attributes?|a plus)\b"
-)  # searched in the lowercased clause
 # A clause in the employer's voice ("we specialise in manufacturing", "Acme is a leading ...",
 # "committed to equality"), with no word about the candidate: it names what the employer does,
 # and only the technology it names is something the job uses ("our stack is Go and Postgres").
@@ -149,7 +135,7 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
     named anywhere in a list of what the posting asks (for the order they are shown in)."""
     out = []
     settled: set[str] = set()
-    read: dict[int, _Clause] = {}
+    read: dict[int, ClauseReading] = {}
     text = reading.text
     subjects: dict[int, list[tuple[int, int]]] = {}
     employer: dict[int, bool] = {}
@@ -165,7 +151,7 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
             if (
                 asked is not None
                 and skill.slug not in asked
-                and _asking(reading.clauses[reading.clause_at(hit.start)])
+                and asking(reading.clauses[reading.clause_at(hit.start)])
             ):
                 asked.add(skill.slug)
             continue
@@ -206,21 +192,16 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
             if employer[index]:
                 continue
         if index not in read:
-            read[index] = _Clause(vocab, clause)
-        reason = _reason(clause, skill, local, vocab, read[index])
+            read[index] = ClauseReading(vocab, clause)
+        reason = reason_for(clause, skill, local, vocab, read[index])
         if reason:
             preferred = preferred_at(clause, local.start)
             out.append(Mention(clause, skill, hit, reason, preferred))
-            if asked is not None and _asking(clause):
+            if asked is not None and asking(clause):
                 asked.add(skill.slug)
             if not preferred:
                 settled.add(skill.slug)
     return out
-
-
-def _asking(clause: Clause) -> bool:
-    """Whether a clause sits in a list of what the posting asks ("Requirements", "What you'll bring")."""
-    return clause.kind in _ASKING_KINDS or asking_heading(clause.heading)
 
 
 def _is_initial(text: str, hit: Hit) -> bool:
@@ -228,49 +209,6 @@ def _is_initial(text: str, hit: Hit) -> bool:
     before = text[hit.start - 1] if hit.start else " "
     after = text[hit.end] if hit.end < len(text) else " "
     return before in ".(" or after in ".)"
-
-
-class _Clause:
-    """What the mentions in one clause ask of the whole clause, read once: a clause naming a
-    skill thousands of times is read in time linear in its length, not in its square."""
-
-    def __init__(self, vocab: Vocabulary, clause: Clause) -> None:
-        self.vocab, self.clause = vocab, clause
-        self.contexts: dict[str, list[tuple[int, int, str]]] = {}
-        self._asks: list[str] = []
-
-    def context_word(self, slug: str, hit: Hit) -> str | None:
-        found = self.contexts.get(slug)
-        if found is None:
-            found = self.contexts[slug] = self.vocab.context_words(slug, self.clause.lower)
-        return self.vocab.context_word(slug, self.clause.lower, hit.start, hit.end, found)
-
-    def asks(self) -> str:
-        """The clause's first word that asks for something ("skills", "must"), or ""."""
-        if not self._asks:
-            asked = _ASKS.search(self.clause.lower)
-            self._asks.append(asked.group().lower() if asked else "")
-        return self._asks[0]
-
-
-def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary, read: _Clause | None = None) -> str:
-    """Why a mention counts ("" when it does not)."""
-    read = read or _Clause(vocab, clause)
-    context = ""
-    if (hit.key, hit.exact) in vocab.guarded:
-        found = read.context_word(skill.slug, hit)
-        if found is None and (clause.kind in _ASKING_KINDS or asking_heading(clause.heading)):
-            # "Sales acumen" listed under "Key Skills": the heading says what the list is
-            found = vocab.context_word(skill.slug, clause.heading.lower(), -1, -1)
-        if found is None:
-            return ""
-        context = f", with {found!r}"
-    if not skill.soft:
-        return f"named in {_where(clause)}{context}"
-    if clause.kind in _ASKING_KINDS or asking_heading(clause.heading):
-        return f"asked for in {_where(clause)}{context}"
-    asked = read.asks()
-    return f"asked for ({asked!r}){context}" if asked else ""
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
@@ -295,16 +233,6 @@ def employer_voice(text: str, lower: str | None = None) -> bool:
     lower = text.lower() if lower is None else lower
     speaks = _EMPLOYER_VOICE.search(lower) or _COMPANY_IS.match(text)
     return bool(speaks) and not _CANDIDATE_VOICE.search(lower)
-
-
-@functools.lru_cache(maxsize=1024)
-def asking_heading(heading: str) -> bool:
-    """Whether a heading introduces what is asked of the candidate (headings repeat: cached)."""
-    return bool(_ASKING_HEADING.search(heading.lower()))
-
-
-def _where(clause: Clause) -> str:
-    return f"'{clause.heading}'" if clause.heading else "the text"
 
 
 def study_fields(clause: Clause) -> list[tuple[int, int]]:
