@@ -125,9 +125,10 @@ def title_repeats(lines: list[Line], doc: Document) -> list[Line]:
     if doc.title is None and lines and lines[0].origin == "heading":
         doc.title = lines[0].text
     out: list[Line] = []
-    for line in lines:
-        if (line.kind == "heading" or (not out and line.kind == "para")) and repeats(line.text, doc.title):
-            continue
+    for i, line in enumerate(lines):
+        opening = not out and line.kind == "para" and any(x.kind in ("para", "item") for x in lines[i + 1 :])
+        if (line.kind == "heading" or opening) and repeats(line.text, doc.title):
+            continue  # (a posting whose only text is its title keeps it: check says so)
         out.append(line)
     return out
 
