@@ -8,7 +8,7 @@ weights ``tools/train_lines.py`` learns from labelled postings: plain Python, a 
 The product does not use it. ``bench/corpus.py --learned learned|stacked`` trains it once per
 source family, without that family, and builds the family with it: on families it had not seen
 it found fewer of the labelled headings than the hand rules of ``careers/posting/clean/registry``
-(86% or 91% against 93%), for more precision (92% or 91% against 87%) that the issue's measures
+(87% or 91% against 95%), for more precision (91% or 90% against 87%) that the issue's measures
 do not ask for (docs/internals.md, "Line rules or a learned classifier"). It stays here, with its
 training script, so the comparison can be run again as the corpus grows.
 """
