@@ -99,6 +99,12 @@ MORE_EXPERIENCE = [
     ("3 years of experience, preferred", 36, None, True),
     ("Some baking experience is desired but not required", 0, None, False),
     ("Experience in merchandising will be an asset (however it is not a prerequisite)", 0, None, False),
+    (
+        "TEFL or teaching experience preferred but not necessaryCanada/US passport holders only",
+        0,
+        None,
+        False,
+    ),
     ("Extensive work experience is not required", None, None, False),
     ("Full training provided for the first two weeks", 0, None, False),
     ("Previous warehouse experience is not a requirement", 0, None, False),

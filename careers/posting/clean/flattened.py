@@ -29,7 +29,9 @@ _ENDS_NO_HEADING = frozenset(
 _BOUNDARY = re.compile(r"[.!?:;…]$")
 _SENTENCE_END = re.compile(r"[.!?;…]$")
 # Heading phrases that end in a small word: "Who we are", "About you".
-_SMALL_END_PHRASE = re.compile(r"(who (we|you) are|about (us|you)|what we offer you)", re.IGNORECASE)
+_SMALL_END_PHRASE = re.compile(
+    r"(who (we|you) are|about (us|you)|what we offer you|bonus points for)", re.IGNORECASE
+)
 _MAYBE_BULLET = re.compile(r"[•·▪●■➢►✓]|\s[-–?]\s")
 _BULLET_CHAR = re.compile(r"(?:^|(?<=\s))[•·▪●■➢►✓](?=\s)")
 # After a lead-in ("… in the following ways:"), " - " and the "?" a lost bullet became are bullets.

@@ -90,7 +90,7 @@ PHRASES = (
     r"at a glance", r"the (role|opportunity|position|company|team)",
     r"what (you('ll| will)|we('ll| will)) (do|bring|need|get|have|offer|be doing|learn)",
     r"what we('re| are) looking for", r"what we offer", r"what you bring( to (the|our) team)?",
-    r"who (are we|we are) looking for", r"must[- ]haves?", r"our story",
+    r"who (are we|we are) looking for", r"must[- ]haves?", r"our story", r"bonus points( for)?",
     r"what you need( for this (position|role|job))?",
     r"who you are", r"who we are", r"what we do", r"why (join|work (for|with|at)) [\w&.' -]{1,30}\??",
     r"why join us\??", r"why [\w.-]+\??", r"nice to haves?", r"a day in the life", r"how to apply",
@@ -115,6 +115,6 @@ PHRASES = (
 FIRST_WORDS = r"""
     about what who why nice a how person in equal eeo diversity total u\.?s\.? work working learn
     technolog(y|ies) tech next more further additional other you('ll)? day-to-day core must sales life
-    careers join
+    careers join bonus
 """.split()
 # fmt: on

@@ -117,7 +117,8 @@ ZERO = re.compile(
 # "Some baking experience is desired but not required", "… an asset (however not required)".
 _DESIRED_ONLY = re.compile(
     r"\bexperience\b[^.;]{0,80}?\b(?:but|however)\s+(?:it\s+is\s+)?not\s+(?:a\s+)?"
-    r"(?:essential|required|necessary|mandatory|prerequisite|requirement|must)(?![a-z])",
+    # (a capital may follow: "…not necessaryCanada/US passport holders only")
+    r"(?:essential|required|necessary|mandatory|prerequisite|requirement|must)(?!(?-i:[a-z]))",
     re.I,
 )
 
