@@ -12,6 +12,7 @@ from careers.posting.clean.headings import (
     HASHTAG_LINE,
     NOT_APPLICABLE,
     clean_heading,
+    is_known_heading,
     looks_like_heading,
     same_words,
 )
@@ -27,6 +28,7 @@ _WRAP_ENDINGS = re.compile(
 _GOES_ON = re.compile(r"[,;:.)]|(and|or|to|of|in|on|at|for|with|by|as|is|are|will|who|which|that)\b")
 _RULE = re.compile(r"[-–—_=*~#.•·\s]{3,}")  # a line drawn with characters, not words
 _RULE_STARTS = frozenset("-–—_=*~#.•·▪●■➢►✓")
+_MONEY = re.compile(r"[$£€¥₹]\s?\d")  # an amount of money: "£8.83", "$165,000"
 _MARKS_ONLY = re.compile(r"[-–—*•·▪●■➢►✓\s]+")  # bullets with nothing after them
 
 
@@ -137,6 +139,18 @@ def repeats(heading: str, title: str | None) -> bool:
     """Whether a heading only repeats the title (or is empty once cleaned)."""
     text = clean_heading(heading)
     return not text or (title is not None and same_words(text, title))
+
+
+def pay_heading(line: Line) -> list[Line] | None:
+    """A heading element that states pay ("Pay Scale 1 £8.83 per hour") as a line of text.
+
+    It is a fact about the post, not the title of what follows: the description under it would
+    otherwise be filed as pay and never read.
+    """
+    text = line.text
+    if not _MONEY.search(text) or is_known_heading(text):
+        return None
+    return [dataclasses.replace(line, kind="para")]
 
 
 def empty_line(line: Line) -> list[Line] | None:

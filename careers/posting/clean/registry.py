@@ -29,6 +29,7 @@ from careers.posting.clean.lines import (
     definition_terms,
     empty_line,
     heading_alone,
+    pay_heading,
     title_repeats,
 )
 from careers.posting.clean.place import stated_place
@@ -87,6 +88,7 @@ def line_rules() -> Registry[LineRun]:
     rules.register(Rule("glued-contact", 85, glued_contact))
     rules.register(Rule("glued-items", 80, glued_items))
     rules.register(Rule("run-in-label", 82, run_in_label))
+    rules.register(Rule("pay-heading", 72, pay_heading, ("heading",)))
     rules.register(Rule("empty", 70, empty_line, ALL_KINDS))
     rules.register(Rule("heading", 60, heading_alone))
     rules.register(Rule("bullet", 50, bullet_item))
