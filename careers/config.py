@@ -56,6 +56,11 @@ class Config:
     max_file_mb: float = 5.0
     # Soft skills get tag pages, index chips and filters like any skill only when this is on.
     soft_skill_pages: bool = False
+    # Job feeds for machines besides the Atom feed: each needs an absolute base_url.
+    json_feed: bool = True  # feed.json: JSON Feed 1.1, each item with its JobPosting
+    indeed_feed: bool = True  # indeed.xml: Indeed's XML job feed
+    # linkedin.xml: LinkedIn's Basic Jobs XML feed, read only once a LinkedIn partner contact agrees to
+    linkedin_feed: bool = False
     clean: CleanRules = _NO_RULES
     # Pay transparency: check applies the laws' table (careers/data/pay_laws.toml) to every posting,
     # counting the employer's people as [employer] states them (none stated: every threshold met).

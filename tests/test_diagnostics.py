@@ -167,12 +167,12 @@ def test_keys_and_skills_are_printed_escaped(tiny: Path) -> None:
         "title, company, location, department, team, employment_type, remote, date, valid_through, "
         "apply_url, salary, "
         "skills, level, draft, slug, summary, existing_vacancy, ai_screening, pay_shared_before_interview, "
-        "pay_url, reports_to",
+        "pay_url, reports_to, reference, imported",
         "content/jobs/odd.md:4: warning: unknown front matter key 'tab\\tkey' is ignored; known keys: "
         "title, company, location, department, team, employment_type, remote, date, valid_through, "
         "apply_url, salary, "
         "skills, level, draft, slug, summary, existing_vacancy, ai_screening, pay_shared_before_interview, "
-        "pay_url, reports_to",
+        "pay_url, reports_to, reference, imported",
         "content/jobs/odd.md:5: warning: skill 'Fo\\u200boo' is not in the vocabulary; kept as written "
         "(add it to content/skills.toml)",
         "content/jobs/odd.md:5: warning: skill 'Zork\\u202eevil' is not in the vocabulary; kept as written "

@@ -19,7 +19,12 @@ from careers.posting.salary import money
 from careers.posting.salary_shown import yearly_top
 
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
-MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")
+MACHINE_FILES = (
+    *("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml"),
+    *("feed.json", "indeed.xml", "linkedin.xml"),
+)
+# The job feeds besides the Atom feed, each on when its setting is.
+JOB_FEEDS = (("feed.json", "json_feed"), ("indeed.xml", "indeed_feed"), ("linkedin.xml", "linkedin_feed"))
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,9 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
     if absolute_url(config, "") is not None:  # both need absolute URLs
         pages.append(Page("sitemap.xml", "sitemap.xml", {"site": site}))
         pages.append(Page("feed.xml", "feed.xml", {"postings": published(site)[:FEED_SIZE]}))
+        for name, setting in JOB_FEEDS:
+            if getattr(config, setting):
+                pages.append(Page(name, name, {"postings": published(site)}))
     # Every page's navigation: the ways to browse this site has (no departments, no link).
     browse = tuple(folder for folder, _, _ in TAXONOMIES if folder != "departments" or site.departments)
     for page in pages:

@@ -48,6 +48,7 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
         "department": posting.department,
         "team": posting.team,
         "location": posting.location,
+        "locations": list(posting.locations),
         "employment_type": posting.employment_type,
         "remote": posting.remote,
         "date_posted": posting.date_posted.isoformat() if posting.date_posted else None,

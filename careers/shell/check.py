@@ -21,11 +21,12 @@ from careers.engine.options import Options, Target
 from careers.errors import Diagnostic, Level
 from careers.law.report import headcount_note, law_findings
 from careers.model import Posting
-from careers.pages.jsonld import job_posting, posting_location
+from careers.pages.jsonld import job_posting, posting_location, posting_locations
 from careers.pages.links import check_links
 from careers.posting.closing import closes_on
 from careers.posting.html import html_text
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
+from careers.shell.feedcheck import feed_findings
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
 _SALARY = re.compile(
@@ -65,6 +66,7 @@ def built_site(config: Config, options: Options) -> tuple[Engine, list[Diagnosti
         found = list(report.diagnostics)
         if out.is_dir():
             found.extend(link_findings(out, config))
+            found.extend(feed_findings(out, engine.site, config))
     return engine, found
 
 
@@ -187,9 +189,9 @@ def date_findings(posting: Posting, today: dt.date | None, max_age_days: int = 0
 
 
 def place_findings(posting: Posting) -> Iterator[Finding]:
-    location = posting_location(posting)
-    if location.remote:
-        if not location.applicant_countries:
+    locations = posting_locations(posting)
+    if any(location.remote for location in locations):
+        if not any(location.applicant_countries for location in locations):
             yield (
                 "location",
                 "error",
@@ -203,12 +205,11 @@ def place_findings(posting: Posting) -> Iterator[Finding]:
             "no 'location:' here or in careers.toml: Google for Jobs requires jobLocation "
             "(e.g. 'Boston, MA, US', 'Berlin, DE' or 'Remote (US)')",
         )
-    elif not (location.address and location.address.country):
-        yield (
-            "location",
-            "error",
-            f"location {posting.location!r} has no country: write it as {_with_country(posting.location)}",
-        )
+    else:
+        for text, location in zip(posting.locations, locations, strict=True):
+            if not (location.address and location.address.country):
+                message = f"location {text!r} has no country: write it as {_with_country(text)}"
+                yield "location", "error", message
     if not posting.company:
         yield (
             "company",

@@ -73,6 +73,32 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_options(tags_cmd, "drafts", "now", "jobs", "no_cache", "quiet")
     tags_cmd.add_argument("--json", action="store_true", help="print JSON (one object per posting) for tools")
+    import_cmd = commands.add_parser(
+        "import",
+        help="write postings from an applicant tracking system's export or public board",
+        description="Write one posting file per job into content/jobs/ from a saved export (FILE...) or "
+        "the public board (--board NAME) of Greenhouse, Lever, Ashby, Workable, SmartRecruiters, "
+        "Personio, Recruitee or Teamtailor. Re-running it updates the files: a job that left the board "
+        "is closed, a file edited by hand is kept.",
+    )
+    import_cmd.add_argument(
+        "system",
+        metavar="SYSTEM",
+        help="greenhouse, lever, ashby, workable, smartrecruiters, personio, recruitee or teamtailor",
+    )
+    import_cmd.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="a saved export (JSON; Personio: XML)"
+    )
+    import_cmd.add_argument("--board", metavar="NAME", help="fetch the board called NAME over HTTPS instead")
+    import_cmd.add_argument(
+        "--force",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="take the board's version of FILE, an imported posting edited by hand since (repeatable)",
+    )
+    _add_options(import_cmd, "now", "quiet")
     init_cmd = commands.add_parser(
         "init",
         help="start a new site in a new or empty folder",
@@ -168,7 +194,7 @@ def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
     return dt.date.today()
 
 
-COMMANDS = ("build", "serve", "check", "tags", "init")
+COMMANDS = ("build", "serve", "check", "tags", "import", "init")
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:
@@ -221,6 +247,12 @@ def _main(argv: Sequence[str] | None = None) -> int:
         find_site(args.root)
         overrides = {"base_url": getattr(args, "base_url", None), "output_dir": getattr(args, "output", None)}
         config = load_config(args.root, overrides)
+        if args.command == "import":
+            from careers.shell.importing import import_postings
+
+            day = today(args.now, os.environ)
+            failed = import_postings(config, args.system, args.files, args.board, args.force, day, args.quiet)
+            return EXIT_CONTENT if failed else EXIT_OK
         options = Options(
             drafts=args.drafts,
             now=today(args.now, os.environ),

@@ -90,6 +90,8 @@ def encode_posting(p: Posting) -> Json:
         "explicit_slug": p.explicit_slug,
         "reference": p.reference,
         "details": [list(d) for d in p.details],
+        "other_locations": list(p.other_locations),
+        "updated": _iso(p.updated),
         "disclosures": [getattr(p, name) for name in DISCLOSURES],
     }
 
@@ -125,6 +127,8 @@ def decode_posting(d: Json, trusted: bool = False) -> Posting:
         explicit_slug=_bool(d["explicit_slug"]),
         reference=_optional(d["reference"], _str),
         details=tuple(_detail(row) for row in _list(d["details"])),
+        other_locations=tuple(_str(place) for place in _list(d["other_locations"])),
+        updated=_optional(d["updated"], _date),
         existing_vacancy=_optional(vacancy, _bool),
         ai_screening=_optional(screening, _bool),
         pay_shared_before_interview=_bool(shared),
