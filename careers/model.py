@@ -22,7 +22,7 @@ SectionKind = Literal[
 
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
-Format = Literal["html", "markdown"]
+Format = Literal["html", "markdown", "text"]
 
 # The six levels job seekers know from LinkedIn, in order.
 LEVELS = ("internship", "entry", "associate", "mid_senior", "director", "executive")
