@@ -42,7 +42,7 @@ SectionKind = Literal[
 
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
-Format = Literal["html", "markdown"]
+Format = Literal["html", "markdown", "text"]
 
 @dataclass(frozen=True, slots=True)
 class Source:
