@@ -175,8 +175,9 @@ def date_findings(posting: Posting, today: dt.date | None, max_age_days: int = 0
             yield (
                 "date",
                 "warning",
-                f"closes on {closes}, {max_age_days} days after it was posted (max_age_days), as it states "
-                "no 'valid_through:': if the job is still open, give it the 'valid_through:' it will close on",
+                f"closes on {closes}, {max_age_days} days after it was posted (max_age_days), as it "
+                "states no 'valid_through:': if the job is still open, give it the 'valid_through:' it will "
+                "close on",
             )
     elif posted and through < posted:
         yield "valid_through", "error", f"closing date {through} is before the date posted {posted}"
