@@ -169,8 +169,10 @@ def date_findings(posting: Posting, today: dt.date | None, max_age_days: int = 0
         yield "date", "warning", f"date posted {posted} is in the future"
     closes = closes_on(posting, max_age_days)
     if through is None:
-        if closes is None and not posting.board:  # an imported posting closes when its board drops it
-            yield "valid_through", "warning", "no 'valid_through:': the posting will never close by itself"
+        if closes is None:
+            if not posting.board:  # an imported posting closes when its board drops it
+                message = "no 'valid_through:': the posting will never close by itself"
+                yield "valid_through", "warning", message
         elif today and today <= closes <= today + dt.timedelta(AGE_WARNING_DAYS):
             yield (
                 "date",
