@@ -123,7 +123,7 @@ def cold_build(project: Path, out: Path, drafts: bool = False, jobs: int | None 
     templates, only the record of what was published (an input of every build, not a speed-up)."""
     from careers.config import load_config
     from careers.engine import Options, build
-    from careers.engine.published import PUBLISHED_FILE
+    from careers.engine.cache.published import PUBLISHED_FILE
 
     cache = out.with_name(out.name + "-cache")
     cache.mkdir(parents=True)

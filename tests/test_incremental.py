@@ -20,8 +20,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import (
     Bundle,
     MultipleResults,
@@ -36,7 +35,7 @@ from hypothesis.stateful import (
 
 from careers.config import load_config
 from careers.engine import Options, build
-from careers.engine.published import PUBLISHED_FILE
+from careers.engine.cache.published import PUBLISHED_FILE
 from careers.engine.writer import SiteWriter
 from careers.errors import CareersError, TemplateError
 from careers.shell.preview import Preview

@@ -12,58 +12,59 @@ into a folder of its own, told which pages to draw first.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from careers.config import Config
-from careers.engine.cards import save_cards
-from careers.engine.context import posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
-from careers.engine.files import check_cache_dir, check_output_dir, remove_leftovers
-from careers.engine.findings import nothing_found, postings_folder, shallow_clone
-from careers.engine.lock import project_lock
-from careers.engine.memory import collect_garbage, fewer_collections, freeze_postings
-from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, Known, identify, last_good, process_files
-from careers.engine.published import (
-    Record,
-    after_build,
-    follow_renames,
-    load_published,
-    moves,
-    save_published,
+from careers.engine.cache.cards import save_cards
+from careers.engine.cache.lock import project_lock
+from careers.engine.cache.published import Record, follow_renames, load_published, moves, publish
+from careers.engine.cache.related import RelatedMemo
+from careers.engine.cache.state import (
+    Known,
+    State,
+    load_history,
+    load_state,
+    save_state,
+    state_path,
 )
-from careers.engine.related import RelatedMemo
-from careers.engine.state import State, load_history, load_state, save_state, state_path, trust_new_stamps
-from careers.engine.store import PostingStore
+from careers.engine.cache.store import PostingStore
+from careers.engine.collect import collect_garbage, fewer_collections, freeze_postings
+from careers.engine.context import posting_context, theme_fingerprint
+from careers.engine.draw import Drawn, Plan, Progress, draw_site, plan_run, same_file
+from careers.engine.early import Last, early_pages
+from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir, site_files
+from careers.engine.findings import nothing_found, postings_folder, shallow_clone
+from careers.engine.options import Options, Report, Target
+from careers.engine.process import Identified, dated, identify, last_good, process_files
 from careers.engine.swap import staging_dir
 from careers.engine.theme import Theme, load_theme
-from careers.engine.writer import LiveWriter, SiteWriter, WriteStats, site_files
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
 from careers.errors import Diagnostic
-from careers.model import Posting, Result, Site
+from careers.model import Result, Site
 from careers.pages.site import assemble_site
+from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
 from careers.sources.history import History
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
+CACHE_FOLDERS = ("postings", "state", "templates")  # written in by every build
 
 
 @dataclass
 class _Run:
     theme: Theme
     found: list[Identified]
-    # A fingerprint of everything the run reads: the theme's context, the day, every file
-    # found, the git history and the record of what was published.
-    inputs: str
+    inputs: str  # a fingerprint of what it reads: context, day, files, git commit, ``record``
     history: History
     record: Record  # what was published, as the last build left it
     known: dict[str, Known] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
     diagnostics: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
     news: tuple[Diagnostic, ...] = ()  # URLs this run moves, files it finds renamed
 
 
@@ -75,9 +76,8 @@ class Engine:
     ) -> None:
         check_output_dir(target.output, config.root, (config.content_path, *config.template_paths))
         if options.cache:
-            folders = [("content folder", config.content_path), ("output folder", config.output_path)]
-            folders += [("templates folder", path) for path in config.template_paths]
-            check_cache_dir(config.cache_path, config.root, folders)
+            check_cache_dir(config.cache_path, config)
+            check_cache_folders(config.cache_path, CACHE_FOLDERS, target.output, make=target.persist)
         self.config, self.options, self.target, self.meter = config, options, target, meter
         self.vocab = load_vocabulary(config.content_path / SKILLS_FILE)
         cache = config.cache_path if options.cache else None
@@ -97,32 +97,39 @@ class Engine:
         first: Collection[str] = (),
         stop: Callable[[], bool] | None = None,
         on_first: Callable[[list[str]], None] | None = None,
+        saved: Collection[str] = (),
     ) -> Report:
         """Bring the output up to date. ``first`` are output paths to draw before the rest (then
-        ``on_first`` is told what was written); ``stop`` is asked between pages whether to give
-        up for a newer change. A template error raises ``TemplateError``, leaving the site as it
-        was (a preview's pages as far as they got)."""
+        ``on_first`` is told what was written); ``stop`` is asked between stages and pages whether
+        to give up for a newer change; ``saved`` are the files the preview's watcher saw change,
+        whose pages it draws first of all (``careers.engine.early``). A template error raises
+        ``TemplateError``, leaving the site as it was (a preview's pages as far as they got)."""
         started = time.perf_counter()
         locked = self.options.cache and self.target.persist
-        lock = project_lock(self.config.cache_path) if locked else contextlib.nullcontext(False)
-        with lock as killed, fewer_collections():
-            if killed:  # the last run died half-way: what it was writing goes
-                for folder in (self.config.cache_path, staging_dir(self.target.output)):
-                    remove_leftovers(folder)
+        staging = (staging_dir(self.target.output),)  # written besides the cache
+        lock = project_lock(self.config.cache_path, staging) if locked else contextlib.nullcontext()
+        with lock, fewer_collections():
+            if saved and on_first is not None:
+                self._draw_early(saved, on_first)
             run = self._start()
             if not run.found:
                 return self._report(started, WriteStats(), (nothing_found(self.config),))
             if self._up_to_date(run):
                 stats = WriteStats(unchanged=len(self.state.pages))
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
-            self._process(run)
+            self._process(run, stop)
+            if stop is not None and stop():  # a newer save: drawing this run's pages is wasted
+                return self._report(started, WriteStats(), run.diagnostics, run=run, drawn=Drawn([], 0, True))
             digests = {name: known.digest for name, known in run.known.items()}
             reads = self.state.reads_site if self.state.context == run.theme.context else {}
             plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
             plan.urgent.update(first)
-            writer = self._writer()
+            run.theme.cards.use(plan.tokens)
+            writer, draw_args = self._writer(), (self.config, self.options.jobs, self.meter)
             try:
-                drawn, stats = self._write(run, plan, writer, stop, on_first)
+                drawn, stats = draw_site(
+                    plan, self.site, run.theme, writer, self.state.pages, draw_args, stop, on_first
+                )
             except BaseException:  # an error, a bug, Ctrl-C: the site stays as it was
                 writer.abandon()
                 raise
@@ -131,6 +138,16 @@ class Engine:
             self._remember(run, plan, stats)
             return self._report(started, stats, run.diagnostics, pages=len(plan.pages), run=run, drawn=drawn)
 
+    def _draw_early(self, saved: Collection[str], on_first: Callable[[list[str]], None]) -> None:
+        """The saved postings' own pages, from the last run's site (``careers.engine.early``)."""
+        if self.target.live and self.theme is not None and self.site.postings:
+            last = Last(self.site, self.theme, self.state.files, self.options.drafts)
+            writer = self._writer()
+            drawn = early_pages(saved, last, self.config, self.vocab, self.store)
+            written = [page.path for page, data in drawn if writer.put(page.path, data)]
+            if written:
+                on_first(written)
+
     def assemble(self) -> Site:
         """Read, process and assemble only: the site a run would draw (``tags``)."""
         self._process(self._start())
@@ -138,42 +155,63 @@ class Engine:
 
     def _start(self) -> _Run:
         config = self.config
-        fingerprint = theme_fingerprint(config.template_paths)
+        blocks, notes = read_blocks(config)
+        # The posting intro and conclusion are on every posting page, as the theme is.
+        fingerprint = f"{theme_fingerprint(config.template_paths)}:{blocks.digest}"
         if self.theme is None or self.theme.fingerprint != fingerprint:
             replaced, options = self.theme is not None, (self.target.fingerprint_assets, self.options.drafts)
             log = self.state_file.with_suffix(".cards") if self.state_file else None
             compiled = self.cache / "templates" if self.cache and self.target.persist else None
-            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled)
+            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled, blocks)
             if replaced and self.target.live:
                 collect_garbage()  # the theme let go of (compiled templates, kept cards: cycles)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
-        # What was published before keeps its URLs: the last build's record, and git history
-        # (which dates postings, orders their claims and knows their renames).
+        # What keeps published URLs: the last build's record, and git history (which dates too).
         persist = self.cache if self.target.persist else None
         history = load_history(persist, str(config.root), postings_folder(config))
         record = load_published(self.cache)
-        # What the run reads: the context, the day, every file's name and bytes, the history
-        # and the record. Not the files' stamps: a fresh checkout with the cache restored (new
-        # times, same bytes) is no change.
+        # What the run reads (the record's part is added by ``_up_to_date``). Not the files'
+        # stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
         digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{history.head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest(), history, record)
+        return _Run(self.theme, files, digest.hexdigest(), history, record, notes=tuple(notes))
 
     def _up_to_date(self, run: _Run) -> bool:
-        """Whether nothing the last run read has changed, and its output is as it left it."""
+        """Whether nothing the last run read has changed, and its output is as it left it (the
+        very files, or copies of them whose bytes are the ones written)."""
         if self.state.inputs != f"{run.inputs}:{run.record.fingerprint()}":
             return False
-        now = {path: stamp[:2] for path, stamp in site_files(self.target.output).items()}
-        if now != {path: stamp[:2] for path, (_, stamp) in self.state.pages.items()}:
+        out, pages = self.target.output, self.state.pages
+        now = site_files(out)
+        if now.keys() != pages.keys():
             return False
-        if trust_new_stamps(self.state, run.found) and self.state_file is not None:
-            save_state(self.state_file, self.state)
+        if not all(same_file(out, path, stamp, pages[path]) for path, stamp in now.items()):
+            return False
+        self._trust_new_stamps(run, now)
         return True
 
-    def _process(self, run: _Run) -> None:
-        """Every posting file's result, then the site they make."""
+    def _trust_new_stamps(self, run: _Run, site: dict[str, OutStamp]) -> None:
+        """Keep the stamps a no-change run found: a file read (a posting) or hashed (a page)
+        only because its stamp was new (a fresh checkout, a restored site) or too new to trust
+        last time need not be by the next run."""
+        files, pages = self.state.files, self.state.pages
+        fresh = {
+            item.found.relpath: item.found.stamp
+            for item in run.found
+            if item.digest and item.found.stamp != files[item.found.relpath].stamp
+        }
+        moved = {path: stamp for path, stamp in site.items() if stamp != pages[path][1]}
+        if (fresh or moved) and self.state_file is not None:
+            for name, stamp in fresh.items():
+                files[name] = Known(stamp, files[name].digest, files[name].result)
+            for path, out_stamp in moved.items():
+                pages[path] = (pages[path][0], out_stamp, pages[path][2])
+            save_state(self.state_file, self.state)
+
+    def _process(self, run: _Run, stop: Callable[[], bool] | None = None) -> None:
+        """Every posting file's result, then the site they make (unless ``stop`` says not to)."""
         if self.meter:
             self.meter.start("processing postings", len(run.found))
         last = self.state.files
@@ -186,21 +224,22 @@ class Engine:
             name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
         }
         self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
+        if stop is not None and stop():
+            return
         postings = [r.posting for r in self.results.values() if r.posting is not None]
         if not self.options.drafts:
             postings = [p for p in postings if not p.draft]
         config, history = self.config, run.history
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [_dated(p, history.day(p.source)) for p in postings]
+        postings = [dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
         files = {name: known.digest for name, known in run.known.items()}
         run.record, renames = follow_renames(run.record, files, history.renamed)
         freeze_postings(outlives_run=self.target.live)  # alive until the run ends: walked no more
-        self.site, notes = assemble_site(
-            postings, self.options.now, self.related, run.record.urls, history.first, config.departments
-        )
+        kept = (self.related.relate, run.record.urls, history.first, config.departments, config.max_age_days)
+        self.site, notes = assemble_site(postings, self.options.now, *kept)
         # What this run changes in the record is said once (a build records it: the next says nothing).
         run.news = (*renames, *moves(run.record, self.site))
-        found = [d for r in self.results.values() for d in r.diagnostics] + notes + list(run.news)
+        found = [d for r in self.results.values() for d in r.diagnostics] + notes + [*run.notes, *run.news]
         if history.shallow:
             found.append(shallow_clone(config))
         run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
@@ -208,47 +247,29 @@ class Engine:
 
     def _writer(self) -> LiveWriter | SiteWriter:
         if not self.target.live:
-            return SiteWriter(self.target.output)
+            return SiteWriter(self.target.output, self.state.pages.keys() if self.state.inputs else None)
         # The preview's folder is its own: what it wrote is as the state says (after its first run).
-        known = {path: stamp for path, (_, stamp) in self.state.pages.items()} if self.state.inputs else None
+        known = {path: page[1] for path, page in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)
-
-    def _write(
-        self,
-        run: _Run,
-        plan: Plan,
-        writer: LiveWriter | SiteWriter,
-        stop: Callable[[], bool] | None,
-        on_first: Callable[[list[str]], None] | None,
-    ) -> tuple[Drawn, WriteStats]:
-        """Draw the pages that changed and the theme's files, then finish the output."""
-        records, jobs = self.state.pages, self.options.jobs
-        drawn = draw(
-            plan, self.site, self.config, run.theme, writer, records, jobs, self.meter, stop, on_first
-        )
-        if drawn.stopped:
-            return drawn, writer.stats
-        for path, data in run.theme.assets.files:
-            if writer.put(path, data):
-                drawn.written.append(path)
-        paths = {page.path for page in plan.pages} | {path for path, _ in run.theme.assets.files}
-        return drawn, writer.finish(paths)
 
     def _remember(self, run: _Run, plan: Plan, stats: WriteStats) -> None:
         """Keep what this run learnt, in memory and (for builds) in the cache."""
         state = self.state
         context_changed = state.context != run.theme.context
-        fingerprints = plan.fingerprints
-        state.pages = {path: (fingerprints.get(path, ""), stamp) for path, stamp in stats.stamps.items()}
+        fingerprints, drawn = plan.fingerprints, state.pages  # ``draw`` recorded what it wrote and kept
+        state.pages = {
+            path: (fingerprints.get(path, ""), stamp, drawn[path][2] if path in drawn else "")
+            for path, stamp in stats.stamps.items()
+        }
         state.files, state.context = run.known, run.theme.context
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
         state.page_count, state.reads_site = len(plan.pages), plan.reads_site
         record = run.record  # as read: the next run reads it again, unless this one publishes
         if self.state_file is not None and not self.target.live and self.cache is not None:
-            # A build publishes (the preview and check do not): what it gave is what the next keeps,
-            # and a run with nothing new to do would say what this one said, but for its news.
-            record = after_build(run.record, self.site, {name: k.digest for name, k in run.known.items()})
-            save_published(self.cache, record)
+            # Builds publish; a later run with nothing to do says what this one said, but its news.
+            record = publish(
+                self.cache, run.record, self.site, {name: k.digest for name, k in run.known.items()}
+            )
             state.diagnostics = tuple(d for d in run.diagnostics if d not in run.news)
         state.inputs = f"{run.inputs}:{record.fingerprint()}"
         if self.state_file is None:
@@ -260,14 +281,9 @@ class Engine:
             self.store.prune({self.store.key(name, k.digest) for name, k in run.known.items() if k.digest})
 
     def _report(
-        self,
-        started: float,
-        stats: WriteStats,
-        diagnostics: tuple[Diagnostic, ...],
-        pages: int = 0,
-        run: _Run | None = None,
-        drawn: Drawn | None = None,
-    ) -> Report:
+        self, started: float, stats: WriteStats, diagnostics: tuple[Diagnostic, ...], pages: int = 0,
+        run: _Run | None = None, drawn: Drawn | None = None,
+    ) -> Report:  # fmt: skip
         postings = len(self.site.postings) if run else self.state.postings
         processed = tuple(sorted(run.changed)) if run else ()
         seconds = time.perf_counter() - started
@@ -277,10 +293,6 @@ class Engine:
         return Report(
             postings, pages, stats, diagnostics, seconds, changed, processed, drawn.rendered, drawn.stopped
         )
-
-
-def _dated(posting: Posting, day: dt.date | None) -> Posting:
-    return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
 
 
 def build(config: Config, options: Options | None = None, meter: Progress | None = None) -> Report:

@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from careers.config import Config
 from careers.model import Posting, SkillTag
+from careers.posting.closing import closes_on
 from careers.posting.location import Location, parse_location
 
 # Our education levels → Google's credentialCategory values.
@@ -48,20 +49,23 @@ def description_html(posting: Posting) -> str:
     return "\n".join(parts)
 
 
-# A posting page names its main skills, not every one the text mentions: a short list of the
-# required ones, then a shorter one of nice-to-haves; the JobPosting names the same.
-SHOWN_REQUIRED, SHOWN_PREFERRED = 8, 6
-
-
 def shown_skills(posting: Posting) -> tuple[list[SkillTag], list[SkillTag]]:
-    """The skills a posting's page shows: (required, nice to have), each list short."""
-    required = [tag for tag in posting.skills if tag.required][:SHOWN_REQUIRED]
-    preferred = [tag for tag in posting.skills if not tag.required][:SHOWN_PREFERRED]
+    """The skills a posting's page shows: (required, nice to have), every one, most important
+    first (the tagger's order: named in the requirements, specific before generic)."""
+    required = [tag for tag in posting.skills if tag.required]
+    preferred = [tag for tag in posting.skills if not tag.required]
     return required, preferred
 
 
 def posting_location(posting: Posting) -> Location:
     return parse_location(posting.location, posting.remote)
+
+
+def posting_locations(posting: Posting) -> tuple[Location, ...]:
+    """Every place a posting names, read (one, with no address, for a posting that names none)."""
+    if not posting.other_locations:
+        return (posting_location(posting),)
+    return tuple(parse_location(place, posting.remote) for place in posting.locations)
 
 
 def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
@@ -82,15 +86,16 @@ def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
         data["url"] = url
     if posting.date_posted:
         data["datePosted"] = posting.date_posted.isoformat()
-    if posting.valid_through:
-        data["validThrough"] = posting.valid_through.isoformat()
+    closes = closes_on(posting, config.max_age_days)  # stated, or when the site will close it
+    if closes:
+        data["validThrough"] = closes.isoformat()
     if posting.employment_type:
         data["employmentType"] = posting.employment_type
     if posting.company:
         data["hiringOrganization"] = organization(posting.company, config)
-    data.update(place(posting_location(posting)))
+    data.update(places(posting_locations(posting)))
     data.update(requirements(posting))
-    if posting.salary and (posting.salary.min_value is not None or posting.salary.max_value is not None):
+    if posting.salary and posting.salary.known:
         data["baseSalary"] = base_salary(posting)
     apply = posting.apply_url or config.apply_default
     if apply:
@@ -136,6 +141,20 @@ def place(location: Location) -> dict[str, Any]:
     return out
 
 
+def places(locations: tuple[Location, ...]) -> dict[str, Any]:
+    """``place`` for one location; for several, every address as a ``jobLocation`` list, or (fully
+    remote) the countries of them all."""
+    if len(locations) == 1:
+        return place(locations[0])
+    remote = any(location.remote for location in locations)
+    countries = tuple(dict.fromkeys(c for location in locations for c in location.applicant_countries))
+    found = [place(Location(location.address, remote, countries)) for location in locations]
+    if remote:
+        return found[0]
+    addresses = [entry["jobLocation"] for entry in found if "jobLocation" in entry]
+    return {"jobLocation": addresses} if addresses else {}
+
+
 def requirements(posting: Posting) -> dict[str, Any]:
     """Experience in months and education as Google reads them."""
     out: dict[str, Any] = {}
@@ -157,15 +176,18 @@ def requirements(posting: Posting) -> dict[str, Any]:
 
 
 def base_salary(posting: Posting) -> dict[str, Any]:
+    """The posting's pay as a ``MonetaryAmount``: a fixed figure as ``value``, a range (or one
+    open end of one: "up to", "from") as ``minValue``/``maxValue``, never an end as the pay."""
     salary = posting.salary
     assert salary is not None
     value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": salary.unit}
-    if salary.max_value is None:
+    if salary.kind == "fixed":
         value["value"] = _number(salary.min_value)
-    else:  # a range, or "up to" an amount: never the most as if it were the pay
+    else:
         if salary.min_value is not None:
             value["minValue"] = _number(salary.min_value)
-        value["maxValue"] = _number(salary.max_value)
+        if salary.max_value is not None:
+            value["maxValue"] = _number(salary.max_value)
     return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
 
 

@@ -15,10 +15,18 @@ from careers.config import Config
 from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
+from careers.pages.taxonomies import Taxonomy, browsable
+from careers.posting.salary import money
+from careers.posting.salary_shown import yearly_top
 
 REDIRECT = "redirect.html"  # the page at a URL a posting had before (``careers.pages.urls``)
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
-MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")
+MACHINE_FILES = (
+    *("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml"),
+    *("feed.json", "indeed.xml", "linkedin.xml"),
+)
+# The job feeds besides the Atom feed, each on when its setting is.
+JOB_FEEDS = (("feed.json", "json_feed"), ("indeed.xml", "indeed_feed"), ("linkedin.xml", "linkedin_feed"))
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,27 @@ class Filters:
     levels: tuple[Option, ...]
     skills: tuple[Option, ...]
     types: tuple[Option, ...]  # employment type codes (the employment_label filter names them)
+    pay: tuple[Option, ...] = ()  # yearly minimums in ``pay_currency`` some posting reaches
+    pay_currency: str = ""
+
+
+# The minimums the pay filter offers (a year's pay in the site's main currency).
+PAY_STEPS = (20_000, 30_000, 40_000, 50_000, 60_000, 80_000, 100_000, 120_000, 150_000, 200_000, 250_000)
+
+
+def pay_options(postings: tuple[Posting, ...]) -> tuple[str, tuple[Option, ...]]:
+    """The currency most postings pay in, and each step of ``PAY_STEPS`` some posting reaches."""
+    paid = [(p.salary.currency, yearly_top(p.salary)) for p in postings if p.salary and p.salary.known]
+    if not paid:
+        return "", ()
+    currency = Counter(c for c, _ in paid).most_common(1)[0][0]
+    tops = [top or 0 for c, top in paid if c == currency]
+    options = []
+    for step in PAY_STEPS:
+        reach = sum(1 for top in tops if top >= step)
+        if reach:
+            options.append(Option(str(step), f"{money(currency, step)}+ a year", reach))
+    return currency, tuple(options)
 
 
 def index_filters(site: Site) -> Filters:
@@ -78,42 +107,34 @@ def index_filters(site: Site) -> Filters:
         return tuple(Option(t.slug if by_slug else t.name, t.name, len(t.postings)) for t in terms)
 
     types = Counter(p.employment_type for p in site.postings if p.employment_type)
+    pay = pay_options(site.postings)
     return Filters(
         departments=options(site.departments, False),
         locations=options(site.locations, False),
         levels=options(site.levels, True),
         skills=options(site.skills, True),
         types=tuple(Option(code, code, n) for code, n in sorted(types.items())),
+        pay=pay[1],
+        pay_currency=pay[0],
     )
-
-
-# (folder, taxonomy's own index template, one term's template) for every way to browse.
-TAXONOMIES = (
-    ("departments", "departments.html", "department.html"),
-    ("locations", "locations.html", "location.html"),
-    ("skills", "skills.html", "skill.html"),
-    ("experience", "levels.html", "level.html"),
-)
 
 
 def plan_pages(site: Site, config: Config) -> list[Page]:
     """Every page of the site, in a fixed order: listings first, then postings, then files."""
     size = config.listing_page_size
     pages = index_pages(site, size)
-    for folder, index, template in TAXONOMIES:
-        terms = _terms(site, folder)
-        if folder == "departments" and not terms:
-            continue  # a site without departments has no such page (nor a link to it)
-        pages.append(Page(f"{folder}/index.html", index, _taxonomy_context(folder, terms)))
+    browse = browsable(site)  # every page's navigation
+    for taxonomy in browse:
+        terms, folder = taxonomy.of(site), taxonomy.folder
+        pages.append(Page(f"{folder}/index.html", taxonomy.index_template, {"terms": terms}))
         for term in terms:
             # A term's pages name it and show their own postings: holding all of the term's
             # would redraw every page of a long listing for an edit to one card.
-            named = {"term": replace(term, postings=())}
-            pages.extend(listing_pages(f"{folder}/{term.slug}/", template, term.postings, size, named))
+            named = {"term": replace(term, postings=()), "taxonomy": taxonomy}
+            base, template = f"{folder}/{term.slug}/", taxonomy.term_template
+            pages.extend(listing_pages(base, template, term.postings, size, named))
     pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
-    for posting in site.postings:
-        related = site.related.get(posting.slug, ())
-        pages.append(Page(posting_path(posting), "posting.html", {"posting": posting, "related": related}))
+    pages.extend(posting_page(posting, site) for posting in site.postings)
     pages.extend(Page(posting_path(p), "posting.html", closed_context(p, site)) for p in site.closed)
     # A URL a published posting had before answers with a redirect to where it is now.
     pages.extend(Page(f"jobs/{old}/index.html", REDIRECT, {"posting": p}) for old, p in site.moved.items())
@@ -124,12 +145,22 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
     if absolute_url(config, "") is not None:  # both need absolute URLs
         pages.append(Page("sitemap.xml", "sitemap.xml", {"site": site}))
         pages.append(Page("feed.xml", "feed.xml", {"postings": published(site)[:FEED_SIZE]}))
-    # Every page's navigation: the ways to browse this site has (no departments, no link).
-    browse = tuple(folder for folder, _, _ in TAXONOMIES if folder != "departments" or site.departments)
+        for name, setting in JOB_FEEDS:
+            if getattr(config, setting):
+                pages.append(Page(name, name, {"postings": published(site)}))
     for page in pages:
         if page.template not in MACHINE_FILES:
             page.context["browse"] = browse
     return pages
+
+
+def posting_page(posting: Posting, site: Site, browse: tuple[Taxonomy, ...] | None = None) -> Page:
+    """An open posting's page: the posting, the postings related to it (and, given ``browse``,
+    the navigation, which ``plan_pages`` gives every page)."""
+    context: dict[str, Any] = {"posting": posting, "related": site.related.get(posting.slug, ())}
+    if browse is not None:
+        context["browse"] = browse
+    return Page(posting_path(posting), "posting.html", context)
 
 
 def index_pages(site: Site, size: int) -> list[Page]:
@@ -159,18 +190,6 @@ def listing_pages(
     return pages
 
 
-def _terms(site: Site, folder: str) -> tuple[Term, ...]:
-    return {"departments": site.departments, "locations": site.locations, "skills": site.skills}.get(
-        folder, site.levels
-    )
-
-
-def _taxonomy_context(folder: str, terms: tuple[Term, ...]) -> dict[str, Any]:
-    if folder == "skills":
-        return {"categories": group_by_category(terms)}
-    return {{"experience": "levels"}.get(folder, folder): terms}
-
-
 def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     """A closed posting's page: tags only where their pages (built from open postings) exist."""
     skills = {t.slug for t in site.skills}
@@ -181,8 +200,9 @@ def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     shown = replace(
         posting, skills=tuple(t for t in posting.skills if t.slug in skills), experience=experience
     )
-    # ``shown`` is known to page fingerprints as the posting it came from, which says nothing
-    # of the tags left out: ``shown_tags`` puts them in, so the page follows the site's tags.
+    # ``shown`` is told apart from other versions by the file it came from, which says nothing
+    # of the tags left out: ``shown_tags`` puts them in the page's values, so the page follows
+    # the site's tags.
     shown_tags = (tuple(t.slug for t in shown.skills), experience.level if experience else None)
     return {"posting": shown, "related": (), "closed": True, "shown_tags": shown_tags}
 

@@ -2,51 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import math
 import re
+import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from careers.employment import read_employment_type
 from careers.errors import Diagnostic, closest, printable
-from careers.model import LEVELS, Salary, Source
-from careers.posting.salary import SALARY_UNITS, format_salary, parse_salary
-
-# Accepted spellings → schema.org employmentType values.
-EMPLOYMENT_TYPES = {
-    "full-time": "FULL_TIME",
-    "full time": "FULL_TIME",
-    "fulltime": "FULL_TIME",
-    "full_time": "FULL_TIME",
-    "part-time": "PART_TIME",
-    "part time": "PART_TIME",
-    "parttime": "PART_TIME",
-    "part_time": "PART_TIME",
-    "contract": "CONTRACTOR",
-    "contractor": "CONTRACTOR",
-    "freelance": "CONTRACTOR",
-    "temporary": "TEMPORARY",
-    "temp": "TEMPORARY",
-    "seasonal": "TEMPORARY",
-    "internship": "INTERN",
-    "intern": "INTERN",
-    "volunteer": "VOLUNTEER",
-    "per diem": "PER_DIEM",
-    "per_diem": "PER_DIEM",
-    "other": "OTHER",
-}
-EMPLOYMENT_LABELS = {
-    "FULL_TIME": "Full-time",
-    "PART_TIME": "Part-time",
-    "CONTRACTOR": "Contract",
-    "TEMPORARY": "Temporary",
-    "INTERN": "Internship",
-    "VOLUNTEER": "Volunteer",
-    "PER_DIEM": "Per diem",
-    "OTHER": "Other",
-}
+from careers.model import FRONT_MATTER, LEVELS, EmploymentType, Posting, Salary, Slug, Source, Url
+from careers.posting.salary import parse_salary
+from careers.posting.salary_parts import read_amount, salary_from_mapping
 
 
 class SkillNames(NamedTuple):
@@ -62,7 +31,7 @@ class Fields:
 
     title: str | None = None
     company: str | None = None
-    location: str | None = None
+    location: tuple[str, ...] | None = None  # one place, or several
     employment_type: str | None = None
     department: str | None = None
     team: str | None = None
@@ -76,6 +45,11 @@ class Fields:
     draft: bool = False
     slug: str | None = None
     summary: str | None = None
+    reference: str | None = None
+    imported: str | None = None  # what ``careers import`` wrote (no posting field: the importer's)
+    # Values of the posting fields declared with a front matter key that none of the above
+    # names: they go into the posting as they are (see ``careers.model.declare``).
+    posting: dict[str, Any] = field(default_factory=dict)
 
 
 def _text(value: Any) -> str:
@@ -84,6 +58,30 @@ def _text(value: Any) -> str:
     text = " ".join(str(value).split())
     if not text:
         raise ValueError("must not be empty")
+    return text
+
+
+def _locations(value: Any) -> tuple[str, ...]:
+    """One place ("Boston, MA, US"), or a list of them: the first is the posting's main location."""
+    if not isinstance(value, list):
+        return (_text(value),)
+    places = tuple(dict.fromkeys(_text(v) for v in value))
+    if not places:
+        raise ValueError("must name a place, or a list of places")
+    return places
+
+
+# What ``careers import`` writes: the system, the job's id there, and a hash of the file as written.
+IMPORTED = re.compile(r"(?P<system>[a-z]+) (?P<id>[A-Za-z0-9._-]{1,80}) (?P<digest>[0-9a-f]{16})")
+
+
+def _imported(value: Any) -> str:
+    text = _text(value)
+    if not IMPORTED.fullmatch(text):
+        raise ValueError(
+            f"is written by 'careers import' as 'SYSTEM JOB-ID HASH', not {text!r}: "
+            "delete the line to keep the file as yours"
+        )
     return text
 
 
@@ -123,19 +121,6 @@ def read_url(value: Any) -> str:
     ):
         raise ValueError(f"must be an http(s) URL or an email address, not {text!r}")
     return text
-
-
-def read_employment_type(value: Any) -> str:
-    """Any common spelling ("Full time", "contract") as a schema.org employmentType."""
-    text = _text(value)
-    key = text.lower().replace("_", " ") if text.upper() not in EMPLOYMENT_LABELS else None
-    if key is None:
-        return text.upper()
-    found = EMPLOYMENT_TYPES.get(key) or EMPLOYMENT_TYPES.get(key.replace(" ", "-"))
-    if found is None:
-        choices = ", ".join(sorted(set(EMPLOYMENT_LABELS.values())))
-        raise ValueError(f"unknown employment type {text!r} (use one of: {choices})")
-    return found
 
 
 def _skills(value: Any) -> SkillNames:
@@ -181,57 +166,69 @@ def _slug(value: Any) -> str:
 
 
 def _salary(value: Any) -> Salary:
-    salary = _salary_of(value)
-    if not all(math.isfinite(v) for v in (salary.min_value, salary.max_value) if v is not None):
-        # YAML's .nan and .inf, or more digits than a float holds: JSON (cache, JSON-LD) has none.
-        raise ValueError("must hold finite amounts, not .nan, .inf or hundreds of digits")
-    return salary
-
-
-def _salary_of(value: Any) -> Salary:
     if isinstance(value, dict):
-        unknown = set(value) - {"min", "max", "currency", "unit"}
-        if unknown:
-            names = ", ".join(sorted(printable(str(key)) for key in unknown))
-            raise ValueError(f"unknown salary key(s) {names}; use min, max, currency, unit")
-        lo, hi = _amount(value.get("min")), _amount(value.get("max"))
-        unit = SALARY_UNITS.get(str(value.get("unit", "year")).lower().removesuffix("s"))
-        if unit is None:
-            raise ValueError("unit must be hour, day, week, month or year")
-        currency = _text(value.get("currency", "USD")).upper()
-        return Salary(currency, lo, hi, unit, format_salary(currency, lo, hi, unit))
-    return parse_salary(_text(value))
+        try:
+            salary = salary_from_mapping(value)
+        except ValueError as exc:
+            raise ValueError(printable(str(exc))) from None
+        assert salary is not None  # a mapping with neither amount was refused
+        return salary
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        amount = read_amount(value)
+        return Salary("USD", amount, amount, "YEAR", _text(value))
+    text = _text(value)
+    if re.search(r"\d{16,}", re.sub(r"(?<=\d)[,.](?=\d)", "", text)):
+        raise ValueError("must hold finite amounts, not .nan, .inf or hundreds of digits")
+    return parse_salary(text)
 
 
-def _amount(value: Any) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("min and max must be numbers, like 60000 or 25.50")
-    try:
-        return float(value)
-    except OverflowError:  # an integer of hundreds of digits: refused as not finite
-        return math.inf
-
-
-READERS: dict[str, Callable[[Any], Any]] = {
-    "title": _text,
-    "company": _text,
-    "location": _text,
-    "department": _text,
-    "team": _text,
-    "employment_type": read_employment_type,
-    "remote": _bool,
-    "date": _date,
-    "valid_through": _date,
-    "apply_url": read_url,
-    "salary": _salary,
+# Front matter keys that are no posting field of their own, or need more than their type says.
+_SPECIAL: dict[str, Callable[[Any], Any]] = {
     "skills": _skills,
     "level": _level,
-    "draft": _bool,
     "slug": _slug,
-    "summary": _text,
+    "location": _locations,  # one place, or several (the posting's ``other_locations``)
+    "imported": _imported,
 }
+# A declared posting field's reader, by its type.
+_BY_TYPE: dict[Any, Callable[[Any], Any]] = {
+    str: _text,
+    bool: _bool,
+    dt.date: _date,
+    Url: read_url,
+    Slug: _slug,
+    EmploymentType: read_employment_type,
+    Salary: _salary,
+}
+
+
+def _reader(hint: Any) -> Callable[[Any], Any]:
+    """The reader of a declared field's type (``X | None`` reads as ``X``)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, type(int | None)) and len(args) == 1:
+        hint = args[0]
+    if hint not in _BY_TYPE:
+        raise TypeError(f"no front matter reader for a field of type {hint!r}: add one to _BY_TYPE")
+    return _BY_TYPE[hint]
+
+
+def _declared() -> dict[str, tuple[str, Callable[[Any], Any]]]:
+    """Front matter key → (the posting field it sets, its reader), from ``Posting``'s declaration."""
+    hints = typing.get_type_hints(Posting, include_extras=True)
+    found = {}
+    for f in dataclasses.fields(Posting):
+        key = f.metadata.get(FRONT_MATTER)
+        if key is not None:
+            found[key] = (f.name, _SPECIAL.get(key) or _reader(hints[f.name]))
+    return found
+
+
+DECLARED = _declared()
+READERS: dict[str, Callable[[Any], Any]] = {
+    **{key: reader for key, (_, reader) in DECLARED.items()},
+    **_SPECIAL,
+}
+_NAMED = {f.name for f in dataclasses.fields(Fields)} - {"posting"}
 
 
 def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
@@ -259,4 +256,5 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
             values[key] = reader(raw)
         except ValueError as exc:
             found.append(Diagnostic(source.relpath, line, "error", f"front matter '{key}' {exc}"))
-    return Fields(**values), found
+    rest = {DECLARED[key][0]: value for key, value in values.items() if key not in _NAMED}
+    return Fields(**{k: v for k, v in values.items() if k in _NAMED}, posting=rest), found

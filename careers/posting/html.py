@@ -56,7 +56,7 @@ _CLEANER = nh3.Cleaner(
 )
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*+>")
 
 
 def html_text(html: str) -> str:

@@ -11,11 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from careers.config import Config
+from careers.employment import read_employment_type
 from careers.errors import Diagnostic, printable
 from careers.model import Part, Posting, Result, Section, SkillTag, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
-from careers.posting.fields import read_employment_type, read_fields
+from careers.posting.fields import read_fields
 from careers.posting.html import blocks_html
+from careers.posting.salary_body import choose_salary
 from careers.posting.stated import stated_fields
 from careers.posting.tagging.tag import Vocabulary, skills_from_names, tag_posting
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
@@ -79,7 +81,8 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         skills = tags.skills
     skills, soft_skills = split_soft_skills(skills, config.soft_skill_pages)
     stated = stated_fields(cleaned.facts, fields, title)
-    location = fields.location or stated.location or config.location or None
+    places = fields.location or tuple(p for p in (stated.location or config.location,) if p)
+    location = places[0] if places else None
     posting = Posting(
         source=source.relpath,
         slug=fields.slug or slugify(title, fallback=slugify(Path(source.relpath).stem)),
@@ -99,11 +102,14 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         date_posted=fields.date or stated.date_posted,
         valid_through=fields.valid_through or stated.valid_through,
         apply_url=fields.apply_url or stated.apply_url,
-        salary=fields.salary or stated.salary,
+        salary=choose_salary(fields.salary, stated.salary, cleaned.sections, facts.details),
         draft=fields.draft,
         explicit_slug=fields.slug is not None,
-        reference=stated.reference,
+        reference=fields.reference or stated.reference,
         details=stated.details,
+        other_locations=places[1:],
+        board=fields.imported.split(" ", 1)[0] if fields.imported else None,
+        **fields.posting,  # every other field front matter sets, as ``Posting`` declares them
     )
     return Result(posting, tuple(found))
 

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from careers.employment import read_employment_type
 from careers.model import Salary
 from careers.posting.clean import Facts
-from careers.posting.fields import Fields, read_employment_type, read_url
+from careers.posting.fields import Fields, read_url
 from careers.posting.salary import parse_salary
 
 T = TypeVar("T")
@@ -65,7 +66,7 @@ def stated_fields(facts: Facts, fields: Fields, title: str) -> Stated:
 
 def _employment(text: str) -> str:
     """ "Full time", or the first part of "Full-time, Permanent" a reader knows."""
-    for part in [text, *re.split(r"\s*[,/;|]\s*|\s+-\s+", text)]:
+    for part in [text, *re.split(r"(?<!\s)\s*[,/;|]\s*|(?<!\s)\s+-\s+", text)]:
         try:
             return read_employment_type(part)
         except ValueError:

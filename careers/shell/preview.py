@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careers.config import Config
+from careers.engine.collect import collect_garbage
 from careers.engine.engine import SKILLS_FILE, Engine
-from careers.engine.memory import collect_garbage
 from careers.engine.options import Options, Report, Target
 from careers.errors import CareersError, Diagnostic
 from careers.model import Site
@@ -79,10 +79,12 @@ class Preview:
         showing: Collection[str] = (),
         stop: Callable[[], bool] | None = None,
         on_first: Callable[[list[str], tuple[str, ...]], None] | None = None,
+        saved: Collection[str] = (),
     ) -> Update:
         """Bring the preview up to date, drawing the pages open in a browser (``showing``) and
         those of the saved postings first (then ``on_first`` is told what they changed, and
-        the errors as they now are); never raises."""
+        the errors as they now are); ``saved`` are the files the watcher saw change (their
+        postings' pages are drawn before anything else); never raises."""
         started = time.perf_counter()
         try:
             engine = self._engine()
@@ -91,7 +93,7 @@ class Preview:
                 if on_first is not None:
                     on_first(paths, errors_of(engine.diagnostics))
 
-            report = engine.run(first=showing, stop=stop, on_first=drawn_first)
+            report = engine.run(first=showing, stop=stop, on_first=drawn_first, saved=saved)
             self._follow(engine.site)
         except CareersError as exc:
             return Update(problem=str(exc), seconds=time.perf_counter() - started)

@@ -25,7 +25,7 @@ from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
 from careers.config import Config
-from careers.engine.memory import release_free_memory
+from careers.engine.collect import release_free_memory
 from careers.engine.options import Options
 from careers.errors import CareersError
 from careers.shell.failure import internal_error
@@ -101,14 +101,17 @@ def rebuild_forever(
         try:
             if not changes.wait(timeout=0.5):
                 continue
-            changes.take()
+            saved = changes.take()  # None: look at every file (a folder came, went or moved)
             told: list[str] = []
 
             def early(paths: list[str], errors: tuple[str, ...], told: list[str] = told) -> None:
                 told.extend(paths)
                 announce(loop, live, paths, errors)
 
-            update = preview.rebuild(live.showing(), lambda: changes.pending() or stop.is_set(), early)
+            def stopping() -> bool:
+                return changes.pending() or stop.is_set()
+
+            update = preview.rebuild(live.showing(), stopping, early, saved or ())
             with live.lock:
                 live.moved = dict(preview.moved)  # before the reload: the old page sends it on
             report(update)

@@ -15,32 +15,32 @@
   var clear = document.getElementById("clear-filters");
   var toggle = document.getElementById("filters-toggle");
   var root = results.getAttribute("data-root") || "";
-  var fields = ["q", "department", "location", "level", "skill", "type", "sort"].filter(function (name) {
+  var fields = ["q", "department", "location", "level", "skill", "type", "pay", "sort"].filter(function (name) {
     return form.elements[name];
   });
   var panel = fields.slice(1);
   var PAGE = 50;
   var ranks = {};
-  var levelNames = {};
   var announce = null;
   var typing = false;
   var matched = [];
   var shownCount = 0;
+  var payCurrency = form.elements.pay ? form.elements.pay.getAttribute("data-currency") : "";
 
   Array.prototype.forEach.call(form.elements.level.options, function (option, i) {
-    if (option.value) {
-      ranks[option.value] = i;
-      levelNames[option.value] = option.textContent.replace(/\s*\(\d[\d,]*\)$/, "");
-    }
+    if (option.value) ranks[option.value] = i;
   });
+  // Each row: what the filters match and sort on, and the posting's card as the index draws it.
   var postings = data.rows.map(function (row, i) {
-    var skills = row[7].map(function (n) { return data.skills[n]; });
+    var skills = row.skills.map(function (n) { return data.skills[n]; });
+    var names = skills.map(function (s) { return s[1]; });
+    var typeName = data.types[row.type] || row.type;
     return {
-      order: i, slug: row[0], title: row[1], department: row[2], places: row[3], location: row[4],
-      type: row[5], level: row[6], skills: skills.map(function (s) { return s[0]; }), date: row[8],
-      summary: row[9],
-      text: fold([row[1], row[2], row[3].join(" "), row[4], skills.map(function (s) { return s[1]; }).join(" "),
-                  row[9]].join(" "))
+      order: i, title: row.title, department: row.department, places: row.places, type: row.type,
+      level: row.level, skills: skills.map(function (s) { return s[0]; }), card: row.card,
+      pay: row.pay || null,
+      text: fold([row.title, row.department, row.places.join(" "), row.location, typeName, names.join(" "),
+                  row.summary].join(" "))
     };
   });
 
@@ -82,8 +82,14 @@
     if (state.level && p.level !== state.level) return false;
     if (state.skill && p.skills.indexOf(state.skill) < 0) return false;
     if (state.type && p.type !== state.type) return false;
+    if (state.pay && statesPay(p) && p.pay[1] < Number(state.pay)) return false;
     for (var i = 0; i < words.length; i++) if (p.text.indexOf(words[i]) < 0) return false;
     return true;
+  }
+
+  // Pay in the currency the filter counts in: a posting that states none is kept, after the rest.
+  function statesPay(p) {
+    return Boolean(p.pay) && p.pay[0] === payCurrency;
   }
 
   function compare(sort) {
@@ -98,33 +104,21 @@
     return function (a, b) { return a.order - b.order; };
   }
 
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text) el.textContent = text;
-    return el;
-  }
-
-  function card(p) {
-    var li = element("li", "card");
-    var heading = element("h3", "card-title");
-    var link = element("a", "", p.title);
-    link.href = root + "jobs/" + p.slug + "/index.html";
-    heading.appendChild(link);
-    li.appendChild(heading);
-    var meta = element("ul", "meta");
-    [p.department, p.location, data.types[p.type] || p.type, levelNames[p.level] || ""]
-      .forEach(function (text) { if (text) meta.appendChild(element("li", "", text)); });
-    li.appendChild(meta);
-    if (p.summary) li.appendChild(element("p", "summary", p.summary));
-    return li;
-  }
-
   function showMore() {
-    var fragment = document.createDocumentFragment();
+    // The cards are the site's own markup (escaped when the site was built), drawn for the
+    // index; on a deeper page of it their relative links start from the site's root.
     var end = Math.min(matched.length, shownCount + PAGE);
-    for (var i = shownCount; i < end; i++) fragment.appendChild(card(matched[i]));
-    results.appendChild(fragment);
+    var html = [];
+    for (var i = shownCount; i < end; i++) html.push(matched[i].card);
+    var template = document.createElement("template");
+    template.innerHTML = html.join("");
+    if (root) {
+      Array.prototype.forEach.call(template.content.querySelectorAll("a[href]"), function (a) {
+        var href = a.getAttribute("href");
+        if (!/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) a.setAttribute("href", root + href);
+      });
+    }
+    results.appendChild(template.content);
     shownCount = end;
     more.hidden = shownCount >= matched.length;
   }
@@ -140,11 +134,20 @@
       var words = fold(state.q).split(" ").filter(Boolean);
       matched = postings.filter(function (p) { return matches(p, state, words); });
       if (state.sort !== "newest" && state.sort) matched.sort(compare(state.sort));
+      var unstated = 0;
+      if (state.pay) {
+        var stating = matched.filter(statesPay);
+        unstated = matched.length - stating.length;
+        matched = stating.concat(matched.filter(function (p) { return !statesPay(p); }));
+      }
       results.textContent = "";
       shownCount = 0;
       showMore();
-      message = matched.length.toLocaleString("en") + " of " + total.toLocaleString("en") + noun +
-        (matched.length === 1 ? " matches" : " match");
+      var counted = matched.length - unstated;
+      message = counted.toLocaleString("en") + " of " + total.toLocaleString("en") + noun +
+        (counted === 1 ? " matches" : " match") +
+        (unstated ? ", and " + unstated.toLocaleString("en") + " more " + (unstated === 1 ? "does" : "do") +
+          " not state " + (unstated === 1 ? "its" : "their") + " pay" : "");
     } else {
       more.hidden = true;
     }

@@ -9,33 +9,30 @@ or the employer names it ("collaborate with the team", "we value teamwork").
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from careers.model import Section, SkillTag
+from careers.posting.tagging.domains import DOMAIN_READINGS, read_in_domain
+from careers.posting.tagging.importance import by_importance
 from careers.posting.tagging.matcher import Hit
-from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
+from careers.posting.tagging.mentions import (
+    TEAM_CUE,
+    TEAM_STEM,
+    counted,
+    in_team_list,
+    not_asked,
+    people,
+    subject_spans,
+)
+from careers.posting.tagging.reasons import ClauseReading, asking, reason_for
+from careers.posting.tagging.text import Clause, Reading, as_reading, has_any, preferred_at
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
 
 # Short terms ("Go", "C", "R") joined by a hyphen or "&" are another word: "C-suite", "R&D".
 _SHORT = 2
-# Sections whose every line is something asked of the candidate: by kind, or by a heading the
-# cleaner files as "other" ("What We're Looking For", "Person Specification").
-_ASKING_KINDS = frozenset({"requirements", "preferred"})
-_ASKING_HEADING = re.compile(
-    r"looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:have|bring|need)|you'll\s+(?:have|bring|need)|"
-    r"skills|qualifications?|requirements?|essential|desirable|person\s+spec|ideal\s+candidate|competenc"
-)  # searched in the lowercased heading
-# Words that make a clause elsewhere ask for something: "skills", "ability to", "must", "you have".
-_ASKS = re.compile(
-    r"\b(skills?|abilit(?:y|ies)|able to|must|required|requirements?|essential|desirable|preferred|"
-    r"experienced?|proven|strong|excellent|good|great|demonstrat\w*|evidence of|need(?:s|ed)?|"
-    r"you(?:'ll| will)? (?:are|have|be|need|bring)|you're|candidates?|applicants?|looking for|seeking|"
-    r"ideal(?:ly)?|should|competenc\w*|qualit(?:y|ies)|attributes?|a plus)\b"
-)  # searched in the lowercased clause
 # A clause in the employer's voice ("we specialise in manufacturing", "Acme is a leading ...",
 # "committed to equality"), with no word about the candidate: it names what the employer does,
 # and only the technology it names is something the job uses ("our stack is Go and Postgres").
@@ -51,8 +48,13 @@ _CANDIDATE_VOICE = re.compile(
 )
 # A business function named as people to work with, not a skill: "partner with Finance,
 # Accounting and Product", "the Customer Experience team".
+# A capitalised name ("Finance", "R&D", "Sales-Ops"): its "&" joins letters, else it separates
+# names. Possessive, as are the spaces around separators, so that a list reads only one way:
+# "A& A& A& … x" once took seconds a line, doubling with every "A& ".
+_NAME = r"[A-Z](?:[\w-]|&(?=\w))*+"
+_SLASHED_NAME = r"[A-Z](?:[\w/-]|&(?=\w))*+"  # "Finance/Accounting", where "/" is no separator
 _DEPARTMENT_AFTER = re.compile(
-    r"^(?:\s*(?:,|and|&|/)\s*[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)*\s+(?:teams?|departments?|leaders?|"
+    rf"^(?:\s*+(?:,|and|&|/)\s*+{_NAME}(?:\s++{_NAME})*+)*+\s+(?:teams?|departments?|leaders?|"
     r"leadership|functions?|colleagues|staff|groups?|directorates?|units?|divisions?|managers?)\b"
 )
 # The same in lower case, where the article says it is a team: "our data science team".
@@ -71,11 +73,15 @@ _APPLICATION_WORDS = ("u.s", "us person", "citizen", "resident", "green card", "
 # "You report directly to Sales Management": whom the job reports to.
 _REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\s+(?:the\s+)?$", re.I)
 # "in the telecommunications/technology sector": an industry the job is in, not a skill.
-_INDUSTRY_AFTER = re.compile(r"(?:[\s/&,-]+[\w-]+){0,3}?\s+(?:sector|industry|industries)\b")
+# Separators and words are possessive, and a word starts with a letter or digit, so a run of
+# dashes is read one way (sixty of them once cost two seconds a mention).
+_INDUSTRY_AFTER = re.compile(
+    r"(?:[\s/&,-]++\w[\w-]*+){0,3}?[\s/&,-]*+(?<=\s)(?:sector|industry|industries)\b"
+)
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
-    r"(?:[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*)*\s*(?:,|and|&)\s*)*$"
+    rf"(?:{_SLASHED_NAME}(?:\s++{_SLASHED_NAME})*+\s*+(?:,|and|&)\s*+)*+$"
 )
 # Sections of duties and asks, where "our CRM system" is the job's own tool, not self-description.
 _DUTY_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
@@ -96,34 +102,40 @@ _FIELD_OF_STUDY = re.compile(
 
 
 class Mention(NamedTuple):
-    """One skill mentioned in one clause, and why it counts."""
+    """One skill mentioned in one clause, and why it counts (``preferred``: by its own words)."""
 
     clause: Clause
     skill: Skill
     hit: Hit
     reason: str
+    preferred: bool
 
 
 def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -> tuple[SkillTag, ...]:
     """Every skill the posting asks for: required if any mention is, else preferred."""
     found: dict[str, Mention] = {}
-    for m in posting_skills(as_reading(sections), vocab):
+    asked: set[str] = set()
+    order: dict[str, int] = {}
+    for m in posting_skills(as_reading(sections), vocab, asked):
+        order.setdefault(m.skill.slug, len(order))
         old = found.get(m.skill.slug)
-        if old is None or (old.clause.preferred and not m.clause.preferred):
+        if old is None or (old.preferred and not m.preferred):
             found[m.skill.slug] = m
     tags = [
-        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.clause.preferred, m.clause.text,
+        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.preferred, m.clause.text,
                  m.hit.text, m.reason)
         for m in found.values()
     ]  # fmt: skip
-    return tuple(sorted(tags, key=lambda t: (not t.required, t.name.casefold())))
+    return by_importance(tags, asked, order)
 
 
-def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
+def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None = None) -> list[Mention]:
     """Every mention that counts, with its clause and the reason it counts, until a required
-    one settles its skill (later mentions of it change no tag)."""
+    one settles its skill (later mentions of it change no tag). ``asked`` collects the skills
+    named anywhere in a list of what the posting asks (for the order they are shown in)."""
     out = []
     settled: set[str] = set()
+    read: dict[int, ClauseReading] = {}
     text = reading.text
     subjects: dict[int, list[tuple[int, int]]] = {}
     employer: dict[int, bool] = {}
@@ -136,6 +148,12 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
         if skill.slug in settled:
+            if (
+                asked is not None
+                and skill.slug not in asked
+                and asking(reading.clauses[reading.clause_at(hit.start)])
+            ):
+                asked.add(skill.slug)
             continue
         if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] in ("-", "&"):
             continue  # "Go-to-market", "C-suite", "R&D"
@@ -143,28 +161,45 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             continue
         index = reading.clause_at(hit.start)
         clause, start = reading.clauses[index], reading.starts[index]
+        if hit.text in DOMAIN_READINGS:  # "GCP": Good Clinical Practice, or Google Cloud Platform
+            found = read_in_domain(hit.text, clause.lower, reading.lower, vocab)
+            if found is None or found.slug in settled:
+                continue
+            skill = found
         local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
         if index not in subjects:
-            subjects[index] = study_fields(clause) if index in degree_clauses else []
-            applying[index] = index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
+            studied = study_fields(clause) if index in degree_clauses else []
+            subjects[index] = studied + subject_spans(clause.text)
+            applying[index] = (
+                index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
+            ) or (not_asked(clause.heading) or not_asked(clause.text))
         if applying[index]:
             continue
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
         if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60):
             continue  # "in the telecommunications/technology sector"
-        if skill.category not in _TOOL_CATEGORIES:
-            if names_a_department(clause.text, local):
+        if counted(clause.text, local) or people(clause.text, local):
+            continue  # "300 delivery routes", "with our dispatchers": the work's objects and people
+        near = TEAM_STEM.search(clause.lower, local.end, local.end + 120) or TEAM_CUE.search(
+            clause.lower, max(0, local.start - 160), local.start
+        )
+        if near and (names_a_department(clause.text, local) or in_team_list(clause.text, local)):
+            continue
+        if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
+            if index not in employer:
+                employer[index] = employer_voice(clause.text, clause.lower)
+            if employer[index]:
                 continue
-            if clause.kind not in _DUTY_KINDS:
-                if index not in employer:
-                    employer[index] = employer_voice(clause.text, clause.lower)
-                if employer[index]:
-                    continue
-        reason = _reason(clause, skill, local, vocab)
+        if index not in read:
+            read[index] = ClauseReading(vocab, clause)
+        reason = reason_for(clause, skill, local, vocab, read[index])
         if reason:
-            out.append(Mention(clause, skill, hit, reason))
-            if not clause.preferred:
+            preferred = preferred_at(clause, local.start)
+            out.append(Mention(clause, skill, hit, reason, preferred))
+            if asked is not None and asking(clause):
+                asked.add(skill.slug)
+            if not preferred:
                 settled.add(skill.slug)
     return out
 
@@ -174,22 +209,6 @@ def _is_initial(text: str, hit: Hit) -> bool:
     before = text[hit.start - 1] if hit.start else " "
     after = text[hit.end] if hit.end < len(text) else " "
     return before in ".(" or after in ".)"
-
-
-def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary) -> str:
-    """Why a mention counts ("" when it does not)."""
-    context = ""
-    if (hit.key, hit.exact) in vocab.guarded:
-        found = vocab.context_word(skill.slug, clause.lower, hit.start, hit.end)
-        if found is None:
-            return ""
-        context = f", with {found!r}"
-    if not skill.soft:
-        return f"named in {_where(clause)}{context}"
-    if clause.kind in _ASKING_KINDS or asking_heading(clause.heading):
-        return f"asked for in {_where(clause)}{context}"
-    asked = _ASKS.search(clause.lower)
-    return f"asked for ({asked.group().lower()!r}){context}" if asked else ""
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
@@ -216,16 +235,6 @@ def employer_voice(text: str, lower: str | None = None) -> bool:
     return bool(speaks) and not _CANDIDATE_VOICE.search(lower)
 
 
-@functools.lru_cache(maxsize=1024)
-def asking_heading(heading: str) -> bool:
-    """Whether a heading introduces what is asked of the candidate (headings repeat: cached)."""
-    return bool(_ASKING_HEADING.search(heading.lower()))
-
-
-def _where(clause: Clause) -> str:
-    return f"'{clause.heading}'" if clause.heading else "the text"
-
-
 def study_fields(clause: Clause) -> list[tuple[int, int]]:
     """Where a clause lists the subjects of a degree (offsets in the clause)."""
     if not has_any(clause.lower, _DEGREE_WORDS):
@@ -247,4 +256,5 @@ def skills_from_names(
     unique: dict[str, SkillTag] = {}
     for tag in tags:  # the first mention of a skill decides: required ones are listed first
         unique.setdefault(tag.slug, tag)
-    return tuple(sorted(unique.values(), key=lambda t: (not t.required, t.name.casefold()))), unknown
+    # As written: an author lists the skills that matter most first.
+    return tuple(sorted(unique.values(), key=lambda t: not t.required)), unknown

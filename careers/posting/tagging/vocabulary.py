@@ -77,15 +77,25 @@ class Vocabulary:
         """The skill a front matter name means: its name, slug or any spelling, ignoring case."""
         return self.names.get(name.casefold()) or self.names.get(slugify(name))
 
-    def context_word(self, slug: str, lower: str, start: int, end: int) -> str | None:
-        """A context word of a guarded skill in ``lower`` (a lowercased clause) outside the
-        hit at ``start:end``, starting a word ("Python" for "Go"), or None."""
+    def context_words(self, slug: str, lower: str) -> list[tuple[int, int, str]]:
+        """Where the context words of a guarded skill start a word in ``lower`` (a lowercased
+        clause): (start, end, word) of each, in order of their ends."""
+        found = []
         for stop, word in _context_automaton(self.contexts[slug]).iter(lower):
             begin = stop - len(word) + 1
-            if start <= begin < end or begin < start < stop + 1:
-                continue  # inside the hit itself, or overlapping it
             if begin == 0 or not (lower[begin - 1].isalnum() or lower[begin - 1] == "_"):
-                return str(word)
+                found.append((begin, stop + 1, str(word)))
+        return found
+
+    def context_word(
+        self, slug: str, lower: str, start: int, end: int, found: list[tuple[int, int, str]] | None = None
+    ) -> str | None:
+        """A context word of a guarded skill in ``lower`` outside the hit at ``start:end``
+        ("Python" for "Go"), or None; ``found`` is ``context_words(slug, lower)`` if known (a
+        clause naming a guarded skill a thousand times is scanned once, not a thousand times)."""
+        for begin, stop, word in self.context_words(slug, lower) if found is None else found:
+            if not (start <= begin < end or begin < start < stop):  # not inside or across the hit
+                return word
         return None
 
 

@@ -1,0 +1,168 @@
+"""What the engine keeps between runs: in memory for the preview, in ``.cache/`` for builds.
+
+For every posting file: its stamp and the hash of its bytes (the result itself is in the
+posting store); for every output file: the fingerprint of what it was drawn from, its stamp
+as written and the hash of its bytes (a copy of it with another inode, as a restored cache
+gives back, is taken only if its bytes hash to that); the fingerprint of all inputs, and the
+last run's report, so a run with nothing to do does nothing. The state is signed by this
+user's runs (``careers.engine.cache.trust``): one that does not check out, or that another
+user's runs wrote, is no state, and the next run renders and compares everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from careers.engine.cache.trust import signature
+from careers.engine.files import OutStamp, read_all, write_quietly
+from careers.errors import Diagnostic
+from careers.model import Result
+from careers.sources.files import Stamp
+from careers.sources.history import History, git_head, read_history
+
+FORMAT = 6
+STATE_DIR = "state"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the engine knows of one posting file: its stamp, its bytes' hash, its result."""
+
+    stamp: Stamp | None
+    digest: str
+    result: Result | None = None  # None: not in memory (the store may have it)
+
+
+# An output file as written: the fingerprint it was drawn from, its stamp, its bytes' hash.
+Written = tuple[str, OutStamp, str]
+
+
+def content_hash(data: bytes) -> str:
+    """What tells an output file's bytes (a copy of it too)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def holds(path: str, page: Written) -> bool:
+    """Whether the file at ``path`` holds the bytes ``page`` was written with."""
+    data = read_all(path)
+    return data is not None and bool(page[2]) and content_hash(data) == page[2]
+
+
+@dataclass
+class State:
+    context: str = ""  # the build context the pages were drawn under
+    inputs: str = ""  # a fingerprint of everything the last run read
+    files: dict[str, Known] = field(default_factory=dict)  # posting file → what is known of it
+    pages: dict[str, Written] = field(default_factory=dict)  # output file → what was written
+    reads_site: dict[str, bool] = field(default_factory=dict)  # template → whether it reads ``site``
+    postings: int = 0
+    page_count: int = 0
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def state_path(cache_dir: Path, out: Path) -> Path:
+    """Where the state of the site written to ``out`` lives (one per output folder)."""
+    name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:20]
+    return cache_dir / STATE_DIR / f"{name}.json"
+
+
+def load_state(path: Path) -> State:
+    data = read_all(str(path))
+    if data is None:
+        return State()
+    head, _, body = data.partition(b"\n")
+    try:
+        if orjson.loads(head) != {"format": FORMAT, "sum": _checksum(body), "by": signature(body).decode()}:
+            return State()
+        d = orjson.loads(body)
+        return State(
+            context=_str(d["context"]),
+            inputs=_str(d["inputs"]),
+            files={_str(k): Known(_stamp(st, 4), _str(digest)) for k, (st, digest) in d["files"].items()},  # type: ignore[arg-type]
+            pages={_str(k): (_str(fp), _page_stamp(st), _str(h)) for k, (fp, st, h) in d["pages"].items()},
+            reads_site={_str(k): bool(v) for k, v in d["reads_site"].items()},
+            postings=int(d["postings"]),
+            page_count=int(d["page_count"]),
+            diagnostics=tuple(Diagnostic(*row) for row in d["diagnostics"]),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return State()
+
+
+def save_state(path: Path, state: State) -> None:
+    """Write the state whole (failing to only costs the next run some speed)."""
+    body = orjson.dumps(
+        {
+            "context": state.context,
+            "inputs": state.inputs,
+            "files": {k: [known.stamp, known.digest] for k, known in state.files.items()},
+            "pages": {k: list(page) for k, page in state.pages.items()},
+            "reads_site": state.reads_site,
+            "postings": state.postings,
+            "page_count": state.page_count,
+            "diagnostics": [[d.path, d.line, d.level, d.message] for d in state.diagnostics],
+        }
+    )
+    head = {"format": FORMAT, "sum": _checksum(body), "by": signature(body).decode()}
+    write_quietly(path, orjson.dumps(head) + b"\n" + body)
+
+
+def _stamp(value: object, size: int) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != size or not all(type(v) is int for v in value):
+        raise ValueError(f"not a stamp: {value!r}")
+    return tuple(value)
+
+
+def _page_stamp(value: object) -> OutStamp:
+    stamp = _stamp(value, 3)
+    if stamp is None:
+        raise ValueError("an output file without a stamp")
+    return stamp  # type: ignore[return-value]
+
+
+def _str(value: object) -> str:
+    if type(value) is not str:
+        raise ValueError(f"expected text, not {value!r}")
+    return str(value)
+
+
+def _checksum(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+HISTORY_FILE = "history.json"
+
+
+def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
+    """The posting files' first commits, read from git once per checked-out commit."""
+    head = git_head(root)
+    if not head:
+        return History()
+    path = str(cache_dir / HISTORY_FILE) if cache_dir else ""
+    try:
+        stored = orjson.loads(read_all(path) or b"{}") if path else {}
+        if stored.get("head") == head and stored.get("jobs") == jobs:
+            first = {_str(k): int(v) for k, v in stored["first"].items()}
+            last = {_str(k): int(v) for k, v in stored["last"].items()}
+            renamed = {_str(k): _str(v) for k, v in stored["renamed"].items()}
+            return History(head, first, stored.get("shallow") is True, last, renamed)
+    except (ValueError, TypeError, AttributeError, KeyError):
+        pass
+    history = read_history(root, jobs)
+    if path:
+        kept = {
+            "head": history.head,
+            "jobs": jobs,
+            "first": history.first,
+            "last": history.last,
+            "shallow": history.shallow,
+            "renamed": history.renamed,
+        }
+        write_quietly(Path(path), orjson.dumps(kept))
+    return history
