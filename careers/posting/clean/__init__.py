@@ -14,10 +14,13 @@ from careers.posting.clean.lines import segment_lines
 from careers.posting.clean.markup import MAX_TAGS, count_tags, parse_body, safe_href, unescape_markup
 from careers.posting.clean.page import read_page
 from careers.posting.clean.runs import normalize_runs, text_of
-from careers.posting.clean.walk import walk
+from careers.posting.clean.walk import MAX_LINE, MAX_TEXT, walk
+from careers.posting.deadline import check_time
 
 __all__ = [
+    "MAX_LINE",
     "MAX_TAGS",
+    "MAX_TEXT",
     "Cleaned",
     "Facts",
     "clean_html",
@@ -41,6 +44,9 @@ class Cleaned:
     sections: tuple[Section, ...]
     depth: int = 0  # how deep the markup was nested: past a few hundred, a paste went wrong
     facts: Facts = NO_FACTS
+    text: int = 0  # characters of text in the body
+    left_out: int = 0  # characters of text past ``MAX_TEXT``, not read
+    long_lines: int = 0  # lines over ``MAX_LINE`` characters, read in pieces
 
 
 def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES) -> Cleaned:
@@ -53,17 +59,30 @@ def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES
     title, a leading ``<h1>``/``<h2>`` (or the page's own title) is the title.
     """
     soup = parse_body(html)
+    check_time()
     unescape_markup(soup, html)
     page = read_page(soup, html, rules)
-    segments, depth = walk(page.root)
-    lines = segment_lines(segments)
+    check_time()
+    walked = walk(page.root)
+    lines = segment_lines(walked.segments)
     title = title or page.title or page.facts.title
     if title is None and lines and lines[0].origin == "heading":
         title = lines[0].text
     lines = [line for line in lines if not (line.kind == "heading" and repeats(line.text, title))]
+    check_time()
     lines, facts = take_facts(read_in_context(lines))
+    check_time()
     lines = shape_lines(lines)
-    return Cleaned(title, assemble(lines), depth, page.facts.merged(facts))
+    check_time()
+    return Cleaned(
+        title,
+        assemble(lines),
+        walked.depth,
+        page.facts.merged(facts),
+        walked.text,
+        walked.left_out,
+        walked.long_lines,
+    )
 
 
 def repeats(heading: str, title: str | None) -> bool:

@@ -19,6 +19,7 @@ from careers.posting.clean.headings import (
 )
 from careers.posting.clean.runs import all_strong, normalize_runs, read_marks, strip_prefix, text_of
 from careers.posting.clean.walk import Break, Segment, Token
+from careers.posting.deadline import check_time
 
 LineKind = Literal["heading", "item", "para", "na", "drop"]
 _WRAP_ENDINGS = re.compile(
@@ -58,12 +59,14 @@ def segment_lines(segments: list[Segment]) -> list[Line]:
     """Every line of the segments, each classified on its own."""
     lines: list[Line] = []
     for segment in segments:
+        check_time()
         lines.extend(_segment_lines(segment))
     return [piece for line in _join_terms(lines) for piece in read_line(line)]
 
 
 def read_line(line: Line) -> list[Line]:
     """One line classified: a line of text first cut at inline headings and bullets, if it has them."""
+    check_time()
     if line.kind != "para":
         return [classify(line)]
     return [classify(piece) for piece in _split_contact(split_flattened([line]))]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from careers.model import Section
+from careers.posting.deadline import timed
 from careers.posting.tagging.text import Clause, Reading, as_reading, is_preferred
 
 NUMBER_WORDS = {
@@ -242,4 +243,4 @@ def binding_statement(statements: Iterable[Statement]) -> Statement | None:
 def find_experience(sections: tuple[Section, ...] | Reading) -> Statement | None:
     """The binding experience requirement of a posting (its sections, or a reading of them)."""
     candidates = as_reading(sections).having(_ZERO_WORDS + _UNIT_WORDS)
-    return binding_statement(s for c in candidates if (s := clause_statement(c)) is not None)
+    return binding_statement(s for c in candidates if (s := timed(clause_statement, c)) is not None)

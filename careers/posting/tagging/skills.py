@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from careers.model import Section, SkillTag
+from careers.posting.deadline import check_time
 from careers.posting.tagging.matcher import Hit
 from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
@@ -142,6 +143,7 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
     degree_clauses = reading.indexes_having(_DEGREE_WORDS)
     application_clauses = reading.indexes_having(_APPLICATION_WORDS)
     for hit in vocab.matcher.find(text, reading.lower):
+        check_time()
         if not hit.exact and hit.key in vocab.ignored:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
