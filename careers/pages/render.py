@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from careers.config import Config, builtin_theme
-from careers.errors import TemplateError
+from careers.errors import CareersError, TemplateError, printable
 from careers.model import LEVEL_NAMES, Education, Posting, Site
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
 from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, shown_skills
@@ -210,10 +210,13 @@ def asset_url(assets: Mapping[str, str] | None, url: Url, name: str) -> str:
 def card_macro(env: jinja2.Environment, config: Config) -> Callable[..., Markup]:
     """The theme's ``card`` macro, called as ``card(posting, url, heading)``."""
     try:
-        macro: Callable[..., Markup] = env.get_template(CARD_MACROS).module.card  # type: ignore[attr-defined]
-    except jinja2.TemplateError as exc:
-        raise _template_error(exc, config, CARD_MACROS) from None
-    except (OSError, UnicodeDecodeError, AttributeError) as exc:
+        try:
+            macro: Callable[..., Markup] = env.get_template(CARD_MACROS).module.card  # type: ignore[attr-defined]
+        except Exception:
+            env.handle_exception()  # its traceback at template lines, as render() gives them
+    except CareersError:
+        raise
+    except Exception as exc:  # a template is the site's code: whatever it raises is its error
         raise _template_error(exc, config, CARD_MACROS) from None
     return macro
 
@@ -254,7 +257,9 @@ MACHINE: dict[str, MachineFile] = {
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], config: Config) -> bytes:
     try:
         return env.get_template(name).render(context).encode("utf-8")
-    except (jinja2.TemplateError, TypeError, AttributeError, ValueError, OSError, RecursionError) as exc:
+    except CareersError:
+        raise  # already said where (a card's template, inside a page's)
+    except Exception as exc:  # a template is the site's code: whatever it raises is its error
         raise _template_error(exc, config, name) from None
 
 
@@ -274,7 +279,12 @@ def _template_error(exc: BaseException, config: Config, name: str) -> TemplateEr
     if isinstance(exc, RecursionError):
         return TemplateError(here, None, "templates include or extend each other in a loop")
     path, line = _template_location(exc.__traceback__, config, name)
-    return TemplateError(path, line, f"while rendering: {exc}")
+    said = (
+        str(exc)
+        if isinstance(exc, jinja2.TemplateError | ValueError | TypeError)
+        else f"{type(exc).__name__}: {exc}"
+    )
+    return TemplateError(path, line, f"while rendering: {printable(said[:300])}")
 
 
 def _template_name(config: Config, filename: str) -> str:

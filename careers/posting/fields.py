@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from careers.errors import Diagnostic, closest, printable
+from careers.errors import Diagnostic, closest, printable, shown
 from careers.model import LEVELS, Salary, Source
-from careers.posting.salary import SALARY_UNITS, format_salary, parse_salary
+from careers.posting.salary import SALARY_UNITS, beyond_float, format_salary, parse_salary
 
 # Accepted spellings → schema.org employmentType values.
 EMPLOYMENT_TYPES = {
@@ -103,7 +103,7 @@ def _date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
+    raise ValueError(f"must be a date written YYYY-MM-DD, not {shown(value)}")
 
 
 def read_url(value: Any) -> str:
@@ -121,7 +121,7 @@ def read_url(value: Any) -> str:
         or parts.scheme not in ("http", "https", "mailto")
         or (parts.scheme != "mailto" and not parts.netloc)
     ):
-        raise ValueError(f"must be an http(s) URL or an email address, not {text!r}")
+        raise ValueError(f"must be an http(s) URL or an email address, not {shown(text)}")
     return text
 
 
@@ -134,7 +134,7 @@ def read_employment_type(value: Any) -> str:
     found = EMPLOYMENT_TYPES.get(key) or EMPLOYMENT_TYPES.get(key.replace(" ", "-"))
     if found is None:
         choices = ", ".join(sorted(set(EMPLOYMENT_LABELS.values())))
-        raise ValueError(f"unknown employment type {text!r} (use one of: {choices})")
+        raise ValueError(f"unknown employment type {shown(text)} (use one of: {choices})")
     return found
 
 
@@ -144,9 +144,7 @@ def _skills(value: Any) -> SkillNames:
         return SkillNames(_skill_list(value))
     unknown = sorted(str(key) for key in value if key not in ("required", "preferred"))
     if unknown:
-        raise ValueError(
-            f"may hold 'required' and 'preferred' lists, not {', '.join(repr(k) for k in unknown)}"
-        )
+        raise ValueError(f"may hold 'required' and 'preferred' lists, not {shown(unknown)[1:-1]}")
     required = _skill_list(value.get("required") or [])
     taken = {name.casefold() for name in required}
     preferred = tuple(n for n in _skill_list(value.get("preferred") or []) if n.casefold() not in taken)
@@ -169,20 +167,21 @@ def _level(value: Any) -> str:
         text, text
     )
     if text not in LEVELS:
-        raise ValueError(f"unknown level {value!r} (use one of: {', '.join(LEVELS)})")
+        raise ValueError(f"unknown level {shown(value)} (use one of: {', '.join(LEVELS)})")
     return text
 
 
 def _slug(value: Any) -> str:
     text = _text(value)
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) or len(text) > 80:
-        raise ValueError(f"must be lowercase letters, digits and dashes, not {text!r}")
+    if len(text) > 80 or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
+        raise ValueError(f"must be lowercase letters, digits and dashes, not {shown(text)}")
     return text
 
 
 def _salary(value: Any) -> Salary:
     salary = _salary_of(value)
-    if not all(math.isfinite(v) for v in (salary.min_value, salary.max_value) if v is not None):
+    finite = all(math.isfinite(v) for v in (salary.min_value, salary.max_value) if v is not None)
+    if not finite or beyond_float(salary.text):
         # YAML's .nan and .inf, or more digits than a float holds: JSON (cache, JSON-LD) has none.
         raise ValueError("must hold finite amounts, not .nan, .inf or hundreds of digits")
     return salary
@@ -195,7 +194,8 @@ def _salary_of(value: Any) -> Salary:
             names = ", ".join(sorted(printable(str(key)) for key in unknown))
             raise ValueError(f"unknown salary key(s) {names}; use min, max, currency, unit")
         lo, hi = _amount(value.get("min")), _amount(value.get("max"))
-        unit = SALARY_UNITS.get(str(value.get("unit", "year")).lower().removesuffix("s"))
+        named = value.get("unit", "year")
+        unit = SALARY_UNITS.get(named.lower().removesuffix("s")) if isinstance(named, str) else None
         if unit is None:
             raise ValueError("unit must be hour, day, week, month or year")
         currency = _text(value.get("currency", "USD")).upper()
@@ -241,6 +241,14 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
     for key, raw in source.meta.items():
         line = source.meta_lines.get(key)
         reader = READERS.get(key)
+        if reader is None and closest(key, READERS) == "draft":
+            # A mistyped "draft" must never publish what the team meant to keep private.
+            message = (
+                f"front matter key '{printable(key)}' is not 'draft' (write it in lower case, singular): "
+                "the posting is kept out until it is"
+            )
+            found.append(Diagnostic(source.relpath, line, "error", message))
+            continue
         if reader is None:
             close = closest(key, READERS)
             hint = f"; did you mean '{close}'?" if close else f"; known keys: {', '.join(READERS)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -84,7 +85,8 @@ def parse_salary(text: str) -> Salary:
     "401k match" or "2 shifts" are not pay, and text with no money in it ("Competitive")
     keeps no amounts.
     """
-    amounts = [_amount(m) for m in _AMOUNT.finditer(text)]
+    # An amount of hundreds of digits is infinite as a float: no pay, and no JSON can hold it.
+    amounts = [a for m in _AMOUNT.finditer(text) if math.isfinite((a := _amount(m)).value)]
     group = _first_money(text, amounts)
     if not group:
         return Salary(_any_currency(amounts) or "USD", None, None, _unit(text, 0), text)
@@ -92,10 +94,18 @@ def parse_salary(text: str) -> Salary:
     unit = _unit(text, group[-1].end)
     if len(group) == 2:
         lo, hi = sorted(_shared_multiplier(*group))
+        if not math.isfinite(hi):  # a multiplier took an end past a float
+            return Salary(currency, None, None, unit, text)
         return Salary(currency, lo, hi, unit, text)
     if _UP_TO.search(text, 0, group[0].start):
         return Salary(currency, None, group[0].value, unit, text)
     return Salary(currency, group[0].value, None, unit, text)
+
+
+def beyond_float(text: str) -> bool:
+    """Whether ``text`` writes an amount no float holds (hundreds of digits): ``parse_salary``
+    reads it as no amount; front matter, written on purpose, is told."""
+    return any(not math.isfinite(_amount(m).value) for m in _AMOUNT.finditer(text))
 
 
 def _amount(match: re.Match[str]) -> _Amount:
