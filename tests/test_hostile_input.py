@@ -263,3 +263,34 @@ def test_a_template_that_raises_is_a_template_error_at_its_line(
     assert code == 2, err
     assert err == f"templates/{template}:{line}: error: while rendering: {said}\n"
     assert content_digest(tiny / "site") == before  # the last good site stays
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_postings_folder_linked_outside_the_content_folder_is_refused(
+    tiny: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """The link policy holds for the folder itself: one link would publish a folder from anywhere."""
+    outside = tiny.parent / "private"
+    outside.mkdir()
+    (outside / "secret.md").write_text("---\ntitle: Secret plans\n---\nNot for publishing.\n")
+    jobs = tiny / "content" / "jobs"
+    (tiny / "content" / "kept").mkdir()
+    jobs.rename(tiny / "content" / "kept" / "jobs")
+    jobs.symlink_to(outside)
+    assert main(["-C", str(tiny), command]) == 1
+    out = capsys.readouterr()
+    assert (
+        "content/jobs: error: the postings folder is a symbolic link to "
+        f"'{outside}', outside content/: nothing in it is published" in out.out + out.err
+    )
+    assert "secret" not in (tiny / "site" / "jobs.json").read_text() if command == "build" else True
+
+
+def test_a_postings_folder_linked_inside_the_content_folder_is_read(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tiny / "content"
+    (content / "jobs").rename(content / "postings")
+    (content / "jobs").symlink_to("postings")
+    assert build(tiny, capsys) == (0, "")
+    assert published(tiny) == ["content/jobs/good.md"]

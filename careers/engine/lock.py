@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from careers.errors import CareersError
+from careers.errors import CareersError, printable
 
 LOCK_FILE = "lock"
 WAIT_SECONDS = 60.0
@@ -55,7 +55,9 @@ def _acquire(fd: int, cache_dir: Path, wait: float) -> None:
                 f"wait for it to finish, or stop it (the lock is {cache_dir / LOCK_FILE})"
             )
         if not said:
-            print(f"waiting for another build of this project ({holder}) to finish…", file=sys.stderr)
+            print(
+                printable(f"waiting for another build of this project ({holder}) to finish…"), file=sys.stderr
+            )
             said = True
         time.sleep(0.05)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from careers.pages.jsonld import job_posting, posting_location
 from careers.pages.links import check_links
 from careers.posting.html import html_text
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
-from careers.shell.output import print_out, shown
+from careers.shell.output import print_out, say, shown
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
 _SALARY = re.compile(
@@ -234,5 +233,5 @@ def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbo
     errors = sum(1 for d in found if d.level == "error")
     warnings = sum(1 for d in found if d.level == "warning")
     if not quiet:
-        print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        say(f"check: {errors} error(s), {warnings} warning(s)")
     return bool(errors or (strict and warnings))
