@@ -170,21 +170,32 @@ def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
 COMMANDS = ("build", "serve", "check", "tags", "init")
 
 
+# Options that take a value, as written before the command too: "-j 2", "--now 2025-01-01".
+_VALUED = frozenset(f for flags, settings in OPTIONS.values() if "action" not in settings for f in flags)
+_FLAGS = frozenset(f for flags, _ in OPTIONS.values() for f in flags)
+
+
 def with_default_command(argv: Sequence[str]) -> list[str]:
-    """Insert ``build`` after the global options when no command is named."""
+    """The command line with the command first: a command's options written before it
+    (``careers -v build``, as ``-C`` may be) are moved after it, and ``build`` is the command
+    when none is named."""
     args = list(argv)
+    before: list[str] = []  # -C, which is everyone's
+    moved: list[str] = []  # a command's options, written before it
     i = 0
     while i < len(args):
-        arg = args[i]
+        arg, name = args[i], args[i].split("=", 1)[0]
+        width = 2 if (arg in ("-C", "--root") or arg in _VALUED) else 1
         if arg in COMMANDS or arg in ("-h", "--help", "--version"):
-            return args
-        if arg in ("-C", "--root"):
-            i += 2
-        elif arg.startswith("--root=") or (arg.startswith("-C") and len(arg) > 2):
-            i += 1
+            return [*before, arg, *moved, *args[i + 1 :]]
+        if arg in ("-C", "--root") or name == "--root" or (arg.startswith("-C") and len(arg) > 2):
+            before += args[i : i + width]
+        elif arg in _FLAGS or name in _FLAGS or (arg[:2] in _VALUED and len(arg) > 2):  # -j2, --now=...
+            moved += args[i : i + width]
         else:
             break
-    return [*args[:i], "build", *args[i:]]
+        i += width
+    return [*before, "build", *moved, *args[i:]]
 
 
 def run() -> NoReturn:
