@@ -62,10 +62,9 @@ def parse_yaml(
         where = f"front matter '{printable(key)}'" if key else "front matter"
         raise ContentError(relpath, line, f"{where} {exc.problem}") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else line_offset
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ContentError(relpath, line, f"front matter is not valid YAML: {problem}") from None
+        line, problem = _yaml_problem(exc)
+        message = f"front matter is not valid YAML: {problem}"
+        raise ContentError(relpath, line + 1 + line_offset, message) from None
     except yaml.YAMLError as exc:
         raise ContentError(relpath, line_offset, f"front matter is not valid YAML: {exc}") from None
     except RecursionError:
@@ -216,6 +215,26 @@ class _Loader(yaml.SafeLoader):  # type: ignore[misc]
                     key.tag = _TAG + "str"
         mapping: dict[Any, Any] = super().construct_mapping(node, deep)
         return mapping
+
+
+# Constructs that run on until something closes them: YAML notices one left open only where the
+# text ends, or where the next key cannot belong to it, so the line that opened it is the one
+# to fix.
+_OPENED = {
+    "while scanning a quoted scalar": "a quote opened here is never closed",
+    "while parsing a flow sequence": "a '[' opened here is never closed",
+    "while parsing a flow mapping": "a '{' opened here is never closed",
+}
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The 0-based line of the block to point at, and what is wrong there."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    opened = _OPENED.get(exc.context or "")
+    if opened and exc.context_mark is not None:
+        return exc.context_mark.line, f"{opened} ({problem})"
+    mark = exc.problem_mark or exc.context_mark
+    return (mark.line if mark else -1), problem
 
 
 def _problem(node: yaml.Node) -> str:
