@@ -294,3 +294,30 @@ def test_a_postings_folder_linked_inside_the_content_folder_is_read(
     (content / "jobs").symlink_to("postings")
     assert build(tiny, capsys) == (0, "")
     assert published(tiny) == ["content/jobs/good.md"]
+
+
+@pytest.mark.parametrize(
+    "front, line, said",
+    [
+        ("title: [Driver\nlocation: Boston", 2, "a '[' opened here is never closed (expected ',' or ']'"),
+        ('title: "Driver\nlocation: Boston', 2, "a quote opened here is never closed"),
+        ("title: Driver\ncompany: {name: Acme\nlocation: Boston", 3, "a '{' opened here is never closed"),
+        ("title: Driver\nlocation: Boston\n- item", 4, "expected <block end>, but found '-'"),
+        ("title: Driver\nlocation: Boston: MA", 3, "mapping values are not allowed here"),
+        (
+            "title: Driver\n\nlocation: Boston\ncompany: @acme",
+            5,
+            "found character '@' that cannot start any token",
+        ),
+    ],
+    ids=["flow-sequence", "quote", "flow-mapping", "stray-item", "colon", "after-a-blank-line"],
+)
+def test_a_yaml_error_points_at_the_line_to_fix(
+    tiny: Path, capsys: pytest.CaptureFixture[str], front: str, line: int, said: str
+) -> None:
+    """An unclosed quote or bracket was reported where YAML gave up (the closing '---'), not
+    where it opened."""
+    (tiny / "content" / "jobs" / "yaml.md").write_text(f"---\n{front}\n---\nBody text.\n")
+    code, err = build(tiny, capsys)
+    assert code == 1
+    assert f"content/jobs/yaml.md:{line}: error: front matter is not valid YAML: {said}" in err, err

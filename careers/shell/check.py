@@ -173,7 +173,8 @@ def place_findings(posting: Posting) -> Iterator[Finding]:
         yield (
             "location",
             "error",
-            f"location {posting.location!r} has no country: write it as {_with_country(posting.location)}",
+            f"location {posting.location!r} has no country: write it as "
+            f"{_with_country(location.place or posting.location)}",
         )
     if not posting.company:
         yield (
