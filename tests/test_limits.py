@@ -207,3 +207,24 @@ def test_the_preview_reports_a_posting_out_of_time_from_its_thread(slow_project:
     assert update.problem is None
     assert TOO_SLOW in update.errors
     assert (preview.output / "jobs" / "good-posting" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(paragraph("Python and SQL daily. " * 2_300_000), id="one-paragraph"),
+        pytest.param(
+            "---\ntitle: Big\n---\n" + "- item with Python and SQL\n" * 1_900_000, id="markdown-list"
+        ),
+        pytest.param("<h1>Job</h1>" + "<p>Python and SQL at the depot.</p>" * 1_500_000, id="tags"),
+    ],
+)
+def test_a_50_mb_posting_is_read_or_refused_with_a_message_in_time(body: str) -> None:
+    """Past max_file_mb a file is refused unread (tests/test_broken_input.py); raised to let one
+    in, 50 MB is read in bounded time: the text past 200,000 characters left out, or too many
+    tags refused."""
+    assert len(body) > 50_000_000
+    result, seconds = processed(body)
+    assert seconds < BOUND
+    said = " ".join(d.message for d in result.diagnostics)
+    assert "more than any posting needs" in said, said

@@ -19,6 +19,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 # Requirements beyond this are the company talking about itself ("40 years of experience").
 MAX_PLAUSIBLE_MONTHS = 20 * 12
+_NO_JOB_ASKS = 1e9  # months: what an amount past a float's range reads as
 
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s*\(\d+\))?"
 _UNIT = r"(?:years?|yrs?|months?|mos?)\b\.?'?"
@@ -127,7 +128,9 @@ def number(text: str) -> float:
 
 
 def _months(value: str, unit: str) -> int:
-    return round(number(value) * (1 if unit.lower().startswith("mo") else 12))
+    # "1111…1 years" of hundreds of digits is infinite as a float: as many months as no job asks.
+    months = number(value) * (1 if unit.lower().startswith("mo") else 12)
+    return round(min(months, _NO_JOB_ASKS))
 
 
 def mention_months(match: re.Match[str]) -> tuple[int, int | None]:
