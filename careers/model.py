@@ -136,13 +136,52 @@ class Education:
     preferred_level: str | None = None
 
 
+PayKind = Literal["range", "fixed", "from", "up_to", "words"]
+
+
+@dataclass(frozen=True, slots=True)
+class PayRange:
+    """Pay stated for one place of several ("Portland, OR pay range: $165,000 – $195,000")."""
+
+    place: str
+    currency: str
+    min_value: float | None
+    max_value: float | None
+    unit: str
+
+
 @dataclass(frozen=True, slots=True)
 class Salary:
+    """Pay as a posting states it: the one value every page, JSON-LD record and feed shows.
+
+    A fixed figure has ``min_value == max_value``; "up to $30" only a maximum; "from $18",
+    "$15/hour and up" and "$1,500+" only a minimum; words alone ("Competitive", "DOE") neither.
+    ``text`` is what the posting wrote; ``places`` the ranges it gives per place, if several.
+    """
+
     currency: str
     min_value: float | None
     max_value: float | None
     unit: str  # HOUR, DAY, WEEK, MONTH, YEAR
     text: str
+    places: tuple[PayRange, ...] = ()
+
+    @property
+    def kind(self) -> PayKind:
+        """What the amounts say: a range, a fixed figure, one open end, or only words."""
+        lo, hi = self.min_value, self.max_value
+        if lo is None and hi is None:
+            return "words"
+        if lo is None:
+            return "up_to"
+        if hi is None:
+            return "from"
+        return "fixed" if lo == hi else "range"
+
+    @property
+    def known(self) -> bool:
+        """Whether any amount is stated (words alone are not pay a job seeker can weigh)."""
+        return self.min_value is not None or self.max_value is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from careers.config import load_config
-from careers.engine import Options, Report, build, process, rendering, store
-from careers.engine.cards import KeptCards
+from careers.engine import Options, Report, build, process, rendering
+from careers.engine.cache import store
+from careers.engine.cache.cards import KeptCards
 from careers.shell.progress import Meter
 from careers.sources import scan
 

@@ -106,7 +106,7 @@ def test_direct_apply_means_on_the_company_site(apply: str, direct: bool) -> Non
 
 
 def test_single_salary_and_unknown_amounts() -> None:
-    one = job_posting(posting(salary=Salary("EUR", 25.5, None, "HOUR", "€25.50 per hour")), CONFIG)
+    one = job_posting(posting(salary=Salary("EUR", 25.5, 25.5, "HOUR", "€25.50 per hour")), CONFIG)
     assert one["baseSalary"] == {
         "@type": "MonetaryAmount",
         "currency": "EUR",

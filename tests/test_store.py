@@ -12,9 +12,9 @@ import pytest
 
 from careers.config import Config, load_config
 from careers.engine import build
-from careers.engine.codec import decode_result, encode_result
+from careers.engine.cache.codec import decode_result, encode_result
+from careers.engine.cache.store import PostingStore
 from careers.engine.context import posting_context
-from careers.engine.store import PostingStore
 from careers.errors import Diagnostic
 from careers.model import Education, Experience, Part, Posting, Salary, SkillTag
 from careers.posting.process import Result, process_source

@@ -23,7 +23,10 @@ FORMAT = 4
 PACKAGE = Path(__file__).resolve().parent.parent
 # The code a processed posting depends on (stages 1-3, their data, and how results are
 # stored): a change anywhere else (the engine, the pages) leaves every stored result good.
-STAGES = ("sources", "posting", "data", "model.py", "config.py", "errors.py", "slugs.py", "engine/codec.py")
+STAGES = (
+    *("sources", "posting", "data", "model.py", "config.py", "errors.py", "slugs.py"),
+    "engine/cache/codec.py",
+)
 
 
 @cache

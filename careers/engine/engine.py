@@ -20,16 +20,10 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 
 from careers.config import Config
-from careers.engine.cards import save_cards
-from careers.engine.context import posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
-from careers.engine.files import check_cache_dir, check_output_dir
-from careers.engine.findings import nothing_found, postings_folder, shallow_clone
-from careers.engine.lock import project_lock
-from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, Known, identify, process_files
-from careers.engine.related import RelatedMemo
-from careers.engine.state import (
+from careers.engine.cache.cards import save_cards
+from careers.engine.cache.lock import project_lock
+from careers.engine.cache.related import RelatedMemo
+from careers.engine.cache.state import (
     State,
     load_history,
     load_published,
@@ -38,7 +32,13 @@ from careers.engine.state import (
     save_state,
     state_path,
 )
-from careers.engine.store import PostingStore
+from careers.engine.cache.store import PostingStore
+from careers.engine.context import posting_context, theme_fingerprint
+from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
+from careers.engine.files import check_cache_dir, check_output_dir
+from careers.engine.findings import nothing_found, postings_folder, shallow_clone
+from careers.engine.options import Options, Report, Target
+from careers.engine.process import Identified, Known, identify, process_files
 from careers.engine.theme import Theme, load_theme
 from careers.engine.writer import (
     LiveWriter,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careers.config import Config
+from careers.engine.cache.store import PostingStore
 from careers.engine.parallel import map_ordered, worker_count
-from careers.engine.store import PostingStore
 from careers.errors import ContentError, Diagnostic
 from careers.model import Result
 from careers.posting.tagging.vocabulary import Vocabulary

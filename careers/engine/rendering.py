@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import jinja2
 
 from careers.config import Config
-from careers.engine.cards import Entries, KeptCards
+from careers.engine.cache.cards import Entries, KeptCards
 from careers.engine.parallel import can_fork, map_ordered, worker_count
 from careers.model import Site
 from careers.pages.plan import Page

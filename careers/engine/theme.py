@@ -14,10 +14,10 @@ from pathlib import Path
 import jinja2
 
 from careers.config import Config
-from careers.engine.cards import KeptCards
+from careers.engine.cache.cards import KeptCards
+from careers.engine.cache.trust import signature
 from careers.engine.context import build_context
 from careers.engine.files import read_all, write_quietly
-from careers.engine.trust import signature
 from careers.pages.assets import Assets, load_assets
 from careers.pages.render import install_cards, make_environment
 from careers.posting.tagging.vocabulary import Vocabulary

@@ -90,7 +90,7 @@ def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
         data["hiringOrganization"] = organization(posting.company, config)
     data.update(place(posting_location(posting)))
     data.update(requirements(posting))
-    if posting.salary and (posting.salary.min_value is not None or posting.salary.max_value is not None):
+    if posting.salary and posting.salary.known:
         data["baseSalary"] = base_salary(posting)
     apply = posting.apply_url or config.apply_default
     if apply:
@@ -157,15 +157,18 @@ def requirements(posting: Posting) -> dict[str, Any]:
 
 
 def base_salary(posting: Posting) -> dict[str, Any]:
+    """The posting's pay as a ``MonetaryAmount``: a fixed figure as ``value``, a range (or one
+    open end of one: "up to", "from") as ``minValue``/``maxValue``, never an end as the pay."""
     salary = posting.salary
     assert salary is not None
     value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": salary.unit}
-    if salary.max_value is None:
+    if salary.kind == "fixed":
         value["value"] = _number(salary.min_value)
-    else:  # a range, or "up to" an amount: never the most as if it were the pay
+    else:
         if salary.min_value is not None:
             value["minValue"] = _number(salary.min_value)
-        value["maxValue"] = _number(salary.max_value)
+        if salary.max_value is not None:
+            value["maxValue"] = _number(salary.max_value)
     return {"@type": "MonetaryAmount", "currency": salary.currency, "value": value}
 
 

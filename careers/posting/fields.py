@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +11,8 @@ from urllib.parse import urlsplit
 
 from careers.errors import Diagnostic, closest, printable, shown
 from careers.model import LEVELS, Salary, Source
-from careers.posting.salary import SALARY_UNITS, beyond_float, format_salary, parse_salary
+from careers.posting.salary import parse_salary
+from careers.posting.salary_parts import read_amount, salary_from_mapping
 
 # Accepted spellings → schema.org employmentType values.
 EMPLOYMENT_TYPES = {
@@ -179,39 +179,20 @@ def _slug(value: Any) -> str:
 
 
 def _salary(value: Any) -> Salary:
-    salary = _salary_of(value)
-    finite = all(math.isfinite(v) for v in (salary.min_value, salary.max_value) if v is not None)
-    if not finite or beyond_float(salary.text):
-        # YAML's .nan and .inf, or more digits than a float holds: JSON (cache, JSON-LD) has none.
-        raise ValueError("must hold finite amounts, not .nan, .inf or hundreds of digits")
-    return salary
-
-
-def _salary_of(value: Any) -> Salary:
     if isinstance(value, dict):
-        unknown = set(value) - {"min", "max", "currency", "unit"}
-        if unknown:
-            names = ", ".join(sorted(printable(str(key)) for key in unknown))
-            raise ValueError(f"unknown salary key(s) {names}; use min, max, currency, unit")
-        lo, hi = _amount(value.get("min")), _amount(value.get("max"))
-        named = value.get("unit", "year")
-        unit = SALARY_UNITS.get(named.lower().removesuffix("s")) if isinstance(named, str) else None
-        if unit is None:
-            raise ValueError("unit must be hour, day, week, month or year")
-        currency = _text(value.get("currency", "USD")).upper()
-        return Salary(currency, lo, hi, unit, format_salary(currency, lo, hi, unit))
-    return parse_salary(_text(value))
-
-
-def _amount(value: Any) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("min and max must be numbers, like 60000 or 25.50")
-    try:
-        return float(value)
-    except OverflowError:  # an integer of hundreds of digits: refused as not finite
-        return math.inf
+        try:
+            salary = salary_from_mapping(value)
+        except ValueError as exc:
+            raise ValueError(printable(str(exc))) from None
+        assert salary is not None  # a mapping with neither amount was refused
+        return salary
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        amount = read_amount(value)
+        return Salary("USD", amount, amount, "YEAR", _text(value))
+    text = _text(value)
+    if re.search(r"\d{16,}", re.sub(r"(?<=\d)[,.](?=\d)", "", text)):
+        raise ValueError("must hold finite amounts, not .nan, .inf or hundreds of digits")
+    return parse_salary(text)
 
 
 READERS: dict[str, Callable[[Any], Any]] = {

@@ -16,6 +16,7 @@ from careers.model import Part, Posting, Result, Section, SkillTag, Source
 from careers.posting.clean import MAX_LINE, MAX_TAGS, MAX_TEXT, Cleaned, clean_html, count_tags, section_text
 from careers.posting.fields import read_employment_type, read_fields
 from careers.posting.html import blocks_html
+from careers.posting.salary_body import choose_salary
 from careers.posting.stated import stated_fields
 from careers.posting.tagging.tag import Vocabulary, skills_from_names, tag_posting
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
@@ -97,7 +98,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         date_posted=fields.date or stated.date_posted,
         valid_through=fields.valid_through or stated.valid_through,
         apply_url=fields.apply_url or stated.apply_url,
-        salary=fields.salary or stated.salary,
+        salary=choose_salary(fields.salary, stated.salary, cleaned.sections, facts.details),
         draft=fields.draft,
         explicit_slug=fields.slug is not None,
         reference=stated.reference,

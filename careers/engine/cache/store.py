@@ -2,7 +2,7 @@
 
 A key covers everything a result depends on: the file's bytes and path, the pipeline's code,
 the vocabulary and the configuration. An entry is a header line (format, key, a hash of the
-rest, and this user's signature of it: ``careers.engine.trust``) and the result. One whose
+rest, and this user's signature of it: ``careers.engine.cache.trust``) and the result. One whose
 header or hash does not check out is a miss, and the posting is processed again; one this
 user's runs did not sign (restored from elsewhere, edited) has every value checked too.
 Entries are written whole or not at all (``write_quietly``).
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import orjson
 
-from careers.engine.codec import decode_result, encode_result
+from careers.engine.cache.codec import decode_result, encode_result
+from careers.engine.cache.trust import signature
 from careers.engine.files import read_all, write_quietly
-from careers.engine.trust import signature
 from careers.model import Result
 
 FORMAT = 4

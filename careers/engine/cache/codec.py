@@ -21,6 +21,7 @@ from careers.model import (
     Education,
     Experience,
     Part,
+    PayRange,
     Posting,
     Result,
     Salary,
@@ -137,7 +138,8 @@ def _education_row(e: Education | None) -> Json:
 
 
 def _salary_row(s: Salary) -> Json:
-    return [s.currency, s.min_value, s.max_value, s.unit, s.text]
+    places = [[p.place, p.currency, p.min_value, p.max_value, p.unit] for p in s.places]
+    return [s.currency, s.min_value, s.max_value, s.unit, s.text, places]
 
 
 # The two kinds of value every posting has many of are checked inline: a call per field
@@ -206,10 +208,22 @@ def _education(row: Json) -> Education:
 
 
 def _salary(row: Json) -> Salary:
-    currency, low, high, unit, text = _row(row, 5)
+    currency, low, high, unit, text, places = _row(row, 6)
+    return Salary(_str(currency), _amount(low), _amount(high), _unit(unit), _str(text), _places(places))
+
+
+def _places(rows: Json) -> tuple[PayRange, ...]:
+    places = []
+    for row in _list(rows):
+        place, currency, low, high, unit = _row(row, 5)
+        places.append(PayRange(_str(place), _str(currency), _amount(low), _amount(high), _unit(unit)))
+    return tuple(places)
+
+
+def _unit(unit: Json) -> str:
     if unit not in SALARY_UNITS.values():
         raise ValueError(f"not a salary unit: {unit!r}")
-    return Salary(_str(currency), _amount(low), _amount(high), unit, _str(text))
+    return str(unit)
 
 
 def _diagnostic(row: Json) -> Diagnostic:

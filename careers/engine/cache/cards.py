@@ -19,8 +19,8 @@ import orjson
 from markupsafe import Markup
 
 from careers.config import Config
+from careers.engine.cache.trust import signature
 from careers.engine.files import read_all, write_quietly
-from careers.engine.trust import signature
 from careers.model import Posting
 from careers.pages.records import posting_json
 from careers.pages.render import Url, card_macro
