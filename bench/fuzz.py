@@ -63,9 +63,9 @@ class Tally:
     def line(self, name: str, seconds: float) -> str:
         return (
             f"{name}: {self.projects} projects, {self.runs} commands run, {self.internal} internal errors, "
-            f"{self.violated} property violations, {self.hangs} hangs; slowest posting {self.slowest[0]:.2f} s "
-            f"of CPU ({self.slowest[1]}); largest peak memory {self.peak[0] / 1e6:.0f} MB ({self.peak[1]}); "
-            f"in {seconds:.0f} s"
+            f"{self.violated} property violations, {self.hangs} hangs; slowest posting "
+            f"{self.slowest[0]:.2f} s of CPU ({self.slowest[1]}); largest peak memory "
+            f"{self.peak[0] / 1e6:.0f} MB ({self.peak[1]}); in {seconds:.0f} s"
         )
 
 
