@@ -37,6 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 import hostile  # noqa: E402
 import projects  # noqa: E402
 
+import careers.posting.process  # noqa: E402  (imported here, not in each child: all run one version)
 from tests.test_hostile_projects import check_hostile_project  # noqa: E402
 from tests.test_projects import check_project, counted_runs  # noqa: E402
 
@@ -95,8 +96,7 @@ def run_one(generator: str, seed: int, where: Path, send: Any) -> None:
 
 def _time_postings(log: Path) -> None:
     """Record the CPU time each posting takes to read, in this process and its pool's workers."""
-    import careers.posting.process as processing
-
+    processing = careers.posting.process
     original = processing.process_source
 
     def timed(source: Any, *args: Any) -> Any:
