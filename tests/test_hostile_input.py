@@ -321,3 +321,18 @@ def test_a_yaml_error_points_at_the_line_to_fix(
     code, err = build(tiny, capsys)
     assert code == 1
     assert f"content/jobs/yaml.md:{line}: error: front matter is not valid YAML: {said}" in err, err
+
+
+@pytest.mark.parametrize("target", ["keep.txt", "missing.txt"])
+def test_the_lock_is_never_opened_through_a_link(
+    tiny: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    """A lock planted as a link (a restored cache) once truncated its target, or made it."""
+    outside = tiny.parent / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("must stay as it is\n")
+    (tiny / ".cache").mkdir()
+    (tiny / ".cache" / "lock").symlink_to(outside / target)
+    assert build(tiny, capsys)[0] == 0
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
+    assert (outside / "keep.txt").read_text() == "must stay as it is\n"
