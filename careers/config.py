@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 from careers.config_clean import CleanRules, read_clean_rules
+from careers.config_employer import Employer, read_employer
 from careers.errors import ConfigError, printable, unknown_key
 from careers.posting.fields import read_employment_type
 from careers.sources.showable import first_unshowable
@@ -23,6 +24,7 @@ MAX_POSTING_SECONDS = 3600.0
 
 
 _NO_RULES = CleanRules()
+_NO_EMPLOYER = Employer()
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,18 @@ class Config:
     max_posting_seconds: float = 20.0
     # Soft skills get tag pages, index chips and filters like any skill only when this is on.
     soft_skill_pages: bool = False
+    # Job feeds for machines besides the Atom feed: each needs an absolute base_url.
+    json_feed: bool = True  # feed.json: JSON Feed 1.1, each item with its JobPosting
+    indeed_feed: bool = True  # indeed.xml: Indeed's XML job feed
+    # linkedin.xml: LinkedIn's Basic Jobs XML feed, read only once a LinkedIn partner contact agrees to
+    linkedin_feed: bool = False
     clean: CleanRules = _NO_RULES
+    # Pay transparency: check applies the laws' table (careers/data/pay_laws.toml) to every posting,
+    # counting the employer's people as [employer] states them (none stated: every threshold met).
+    pay_transparency: bool = True
+    employer: Employer = _NO_EMPLOYER
+    # A posting with no valid_through closes this many days after it was posted (0: never).
+    max_age_days: int = 60
 
     @property
     def content_path(self) -> Path:
@@ -141,11 +154,11 @@ def validate(data: dict[str, Any], root: Path | None = None) -> dict[str, Any]:
         if field is None:
             problems.append(unknown_key(key, _FIELDS))
             continue
-        if key == "clean":
-            rules, found = read_clean_rules(value)
+        if key in ("clean", "employer"):
+            read, found = (read_clean_rules if key == "clean" else read_employer)(value)
             problems.extend(found)
-            if rules is not None:
-                clean[key] = rules
+            if read is not None:
+                clean[key] = read
             continue
         expected = type(field.default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
@@ -184,6 +197,8 @@ def _check_values(clean: dict[str, Any]) -> list[str]:
             f"'max_posting_seconds' must be a number of seconds above 0, at most {MAX_POSTING_SECONDS:,.0f}, "
             f"not {seconds!r}"
         )
+    if not 0 <= clean.get("max_age_days", 0) <= 3650:
+        problems.append("'max_age_days' must be a number of days up to 3650, or 0 for postings not to age")
     if not 0 <= clean.get("listing_page_size", 0) <= 100_000:
         problems.append("'listing_page_size' must be a number of postings, or 0 for all on one page")
     if clean.get("employment_type"):

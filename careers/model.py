@@ -214,10 +214,25 @@ class Posting:
     reference: str | None = None  # the employer's own reference for the job (a requisition id)
     # Other labelled facts the posting states ("Hours per week", "37"), shown as they were written.
     details: tuple[tuple[str, str], ...] = ()
+    # The further places the job is at, after ``location`` (a second office, another country).
+    other_locations: tuple[str, ...] = ()
+    # The day the posting's file last changed (its last commit), the sitemap's ``lastmod``.
+    updated: dt.date | None = None
+    # Disclosures pay-transparency laws ask for (Ontario): ``None`` when the posting does not say.
+    existing_vacancy: bool | None = None  # False: hiring for a pool or a future need, not a vacancy
+    ai_screening: bool | None = None  # whether artificial intelligence screens or assesses applicants
+    pay_shared_before_interview: bool = False  # EU: pay is told to applicants before any interview
+    pay_url: str | None = None  # a public page stating the pay scale and benefits (Illinois allows a link)
+    reports_to: str | None = None  # where the supervisor or office the job reports to is
 
     @property
     def level(self) -> str | None:
         return self.experience.level if self.experience else None
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        """Every place the job is at: ``location``, then the ``other_locations``."""
+        return (self.location, *self.other_locations) if self.location else self.other_locations
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import pytest
 
 from .test_build import digest_tree, run
 
-FINDING = re.compile(r"^[^:\s]+:\d+: (error|warning|info): \S.*$")
+FINDING = re.compile(r"^[^:\s]+:\d+: (error|warning|info|advice): \S.*$")
 GOOD = (
     "---\ntitle: Support Engineer\nlocation: Austin, TX, US\ndate: 2026-11-01\nvalid_through: 2027-03-01\n"
     "employment_type: Full-time\n---\n## About\n\nHelp customers run our network every day.\n"

@@ -70,6 +70,23 @@ def test_overrides_win_and_sub_path_is_kept(tmp_path: Path) -> None:
         ('logo = "logo.png"', "'logo' must be a file in static/ like 'static/logo.svg' or an http(s) URL"),
         ('logo = "static/../careers.toml"', "'logo' must be a file in static/ like 'static/logo.svg'"),
         ('logo = "ftp://cdn.example/logo.png"', "'logo' must be a file in static/ like 'static/logo.svg'"),
+        ("employer = 40", "'employer' must be a table ([employer]), not int (40)"),
+        (
+            "employer = { employees = -1 }",
+            "'employer.employees' must be a number of people, like 120, not -1",
+        ),
+        ("employer = { employees = 1.5 }", "'employer.employees' must be a number of people"),
+        ("employer = { staff = 4 }", "unknown key 'employer.staff'"),
+        (
+            "employer = { employees_in = { Colorado = 3 } }",
+            "'employer.employees_in' names 'Colorado': write a state",
+        ),
+        (
+            "employer = { employees_in = { CO = true } }",
+            "'employer.employees_in.CO' must be a number of people",
+        ),
+        ("max_age_days = -1", "'max_age_days' must be a number of days up to 3650"),
+        ("pay_transparency = 1", "'pay_transparency' must be a bool"),
         (
             'title = "Jobs\\u0007"',
             "'title' holds a control character (\\x07) that no web page or feed may hold",
@@ -123,3 +140,22 @@ def test_did_you_mean_goes_by_prefix_before_spelling(tmp_path: Path, typed: str,
     with pytest.raises(ConfigError) as info:
         load_config(tmp_path)
     assert f"unknown key '{typed}' (did you mean '{meant}'?)" in str(info.value)
+
+
+def test_the_employers_headcount_is_read_per_place(tmp_path: Path) -> None:
+    (tmp_path / "careers.toml").write_text(
+        "[employer]\nemployees = 45\nemployees_in = { ma = 22, NYC = 3 }\n"
+    )
+    employer = load_config(tmp_path).employer
+    assert (
+        employer.employees,
+        employer.count_in("MA"),
+        employer.count_in("nyc"),
+        employer.count_in("CO"),
+    ) == (
+        45,
+        22,
+        3,
+        0,  # a place left out, once any is named, has no one there
+    )
+    assert load_config(Path(tmp_path / "none")).employer.count_in("CO") is None  # nothing stated: unknown

@@ -166,11 +166,13 @@ def test_keys_and_skills_are_printed_escaped(tiny: Path) -> None:
         "content/jobs/odd.md:3: warning: unknown front matter key 'two\\nlines' is ignored; known keys: "
         "title, company, location, department, team, employment_type, remote, date, valid_through, "
         "apply_url, salary, "
-        "skills, level, draft, slug, summary",
+        "skills, level, draft, slug, summary, existing_vacancy, ai_screening, pay_shared_before_interview, "
+        "pay_url, reports_to, reference, imported",
         "content/jobs/odd.md:4: warning: unknown front matter key 'tab\\tkey' is ignored; known keys: "
         "title, company, location, department, team, employment_type, remote, date, valid_through, "
         "apply_url, salary, "
-        "skills, level, draft, slug, summary",
+        "skills, level, draft, slug, summary, existing_vacancy, ai_screening, pay_shared_before_interview, "
+        "pay_url, reports_to, reference, imported",
         "content/jobs/odd.md:5: warning: skill 'Fo\\u200boo' is not in the vocabulary; kept as written "
         "(add it to content/skills.toml)",
         "content/jobs/odd.md:5: warning: skill 'Zork\\u202eevil' is not in the vocabulary; kept as written "

@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from careers.config import Config
-from careers.model import Posting, SkillTag
+from careers.model import Posting, Salary, SkillTag
 from careers.pages.assets import fingerprinted as fingerprint
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_entries, sitemap_xml
 from careers.pages.site import assemble_site
+from careers.posting.salary import parse_salary
 
 CONFIG = Config(title="Jobs", company="Acme", base_url="https://acme.example/careers/")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -93,3 +94,13 @@ def test_absolute_urls_are_what_joining_to_base_url_gives() -> None:
             joined = urljoin(base, target)
             expected = joined if urlsplit(joined).scheme in ("http", "https") else None
             assert absolute_url(replace(CONFIG, base_url=base), target) == expected, (base, target)
+
+
+def test_the_feed_entry_states_the_pay_the_page_shows() -> None:
+    paid = posting("paid", dt.date(2026, 11, 2), salary=parse_salary("$60k–80k"))
+    unpaid = posting("unpaid", dt.date(2026, 11, 1), salary=Salary("USD", None, None, "YEAR", "Competitive"))
+    site, _ = assemble_site([paid, unpaid])
+    feed = ET.fromstring(feed_xml(site, CONFIG) or b"")
+    contents = [e.findtext(f"{ATOM}content") or "" for e in feed.iter(f"{ATOM}entry")]
+    assert contents[0].startswith("<p><strong>Salary:</strong> $60,000 – $80,000 per year</p>\n")
+    assert "Salary:" not in contents[1]  # words alone are no pay a reader can weigh

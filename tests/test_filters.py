@@ -114,6 +114,40 @@ def test_facets_combine_and_show_the_right_postings(page: Any, jobs: list[dict[s
     assert visible_titles(page) == titles([r for r in jobs if r["location"] == "Boston, MA, US"])
 
 
+def yearly_top(record: dict[str, Any]) -> float:
+    """The most a posting's pay reaches in a year (as the filter counts it)."""
+    pay = record["salary"]
+    per_year = {"HOUR": 2080, "DAY": 260, "WEEK": 52, "MONTH": 12, "YEAR": 1}[pay["unit"]]
+    return float(pay["max"] if pay["max"] is not None else pay["min"]) * per_year
+
+
+def test_pay_is_on_every_card_that_states_it_and_filters_by_a_yearly_minimum(
+    page: Any, jobs: list[dict[str, Any]]
+) -> None:
+    paid = [r for r in jobs if r["salary"] and r["salary"]["kind"] != "words"]
+    assert len(paid) >= 2 and len(paid) < len(jobs)  # the sample has pay on some postings, not all
+    for record in paid:
+        card = page.locator(".card", has=page.get_by_role("link", name=record["title"], exact=True)).first
+        assert card.locator(".meta-salary").text_content() == record["salary"]["label"]
+
+    page.get_by_label("Pay").select_option("100000")
+    reaching = [r for r in paid if yearly_top(r) >= 100_000]
+    unstated = [r for r in jobs if r not in paid]
+    assert reaching and len(reaching) < len(paid)  # the hourly intern ($25 an hour: $52,000) is out
+    # Those that reach it first, then those that state no pay: no posting is hidden for saying nothing.
+    assert visible_titles(page) == titles(reaching) + titles(unstated)
+    wait_for_count(
+        page,
+        f"{len(reaching)} of {len(jobs)} open position{'s' if len(jobs) > 1 else ''} "
+        f"match{'es' if len(reaching) == 1 else ''}, and {len(unstated)} more do not state their pay",
+    )
+    assert page.evaluate("location.search") == "?pay=100000"
+    drawn = page.locator("#results .card", has=page.get_by_role("link", name=reaching[0]["title"]))
+    assert drawn.locator(".meta-salary").text_content() == reaching[0]["salary"]["label"]
+    page.get_by_label("Pay").select_option("20000")
+    assert visible_titles(page)[: len(paid)] == titles(paid)
+
+
 def test_back_button_steps_through_filter_changes(page: Any, jobs: list[dict[str, Any]]) -> None:
     page.get_by_label("Skill").select_option("python")
     page.get_by_label("Location").select_option("Remote")
@@ -224,4 +258,24 @@ def test_results_come_a_page_at_a_time(browser, big: tuple[str, list[dict[str, A
     )
     assert not page.get_by_role("button", name="Show more").is_visible()
     wait_for_count(page, "120 of 120 open positions match")
+    page.close()
+
+
+def test_a_posting_says_how_many_days_ago_it_was_posted(
+    browser, site_url: str, jobs: list[dict[str, Any]]
+) -> None:
+    import datetime as dt
+
+    record = next(r for r in jobs if r["date_posted"])
+    days = (dt.date.today() - dt.date.fromisoformat(record["date_posted"])).days
+    expected = "today" if days == 0 else "yesterday" if days == 1 else f"{days:,} days ago"
+    page = browser.new_page()
+    page.goto(site_url + f"jobs/{record['slug']}/index.html")
+    posted = page.locator(".posting-head .meta time")
+    page.wait_for_function("() => document.querySelector('.posting-head .meta time').title !== ''")
+    assert posted.text_content() == expected
+    assert posted.get_attribute("title") == dt.date.fromisoformat(record["date_posted"]).strftime(
+        "%B %-d, %Y"
+    )
+    assert page.locator(".details time[data-age]").first.text_content() == expected
     page.close()

@@ -121,3 +121,21 @@ def test_no_field_can_close_the_script_element() -> None:
     text = script_json(job_posting(posting(title=hostile, summary=hostile), CONFIG))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["title"] == hostile
+
+
+def test_several_locations_are_each_a_job_location() -> None:
+    data = job_posting(
+        posting(location="Munich, Germany", other_locations=("Berlin, Germany", "Vienna, Austria")), CONFIG
+    )
+    assert [place["address"]["addressLocality"] for place in data["jobLocation"]] == [
+        "Munich",
+        "Berlin",
+        "Vienna",
+    ]
+    assert {place["address"]["addressCountry"] for place in data["jobLocation"]} == {"DE", "AT"}
+
+
+def test_a_remote_posting_in_several_countries_lets_applicants_live_in_each() -> None:
+    data = job_posting(posting(location="Spain", other_locations=("Portugal",), remote=True), CONFIG)
+    assert data["jobLocationType"] == "TELECOMMUTE" and "jobLocation" not in data
+    assert [c["name"] for c in data["applicantLocationRequirements"]] == ["ES", "PT"]

@@ -23,7 +23,7 @@ MISSING = {
     "company": ("---\ntitle: Welder\ndate: 2024-01-01\nlocation: Leeds, GB\nvalid_through: 2099-01-01\n---\n",
                 "no `company` here", "no 'company:' here or in careers.toml"),
     "valid_through": ("---\ntitle: Welder\ndate: 2024-01-01\nlocation: Leeds, GB\ncompany: Acme\n---\n",
-                      "no `valid_through`", "no 'valid_through:'"),
+                      "no `valid_through` when", "no 'valid_through:'"),
     "country": ("---\ntitle: Welder\ndate: 2024-01-01\nlocation: Leeds\ncompany: Acme\n"
                 "valid_through: 2099-01-01\n---\n", "a `location` with no country", "'Leeds' has no"),
 }  # fmt: skip
@@ -45,6 +45,7 @@ def test_check_says_what_its_documentation_says(
 ) -> None:
     """The docs called a missing date, location or company a warning; check exits 1 on them."""
     front, documented, said = MISSING[missing]
+    (tiny / "careers.toml").write_text('title = "Tiny"\nmax_age_days = 0\n')  # no closing by age
     (tiny / "content" / "jobs" / "good.md").unlink()
     (tiny / "content" / "jobs" / "welder.md").write_text(front + BODY)
     code = main(["-C", str(tiny), "check", "--now", "2025-01-01"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -76,7 +77,8 @@ def test_postings_js_holds_what_the_filters_search(project: Path) -> None:
     data = json.loads(text.removeprefix("window.careersPostings=").removesuffix(";\n"))
     rows = {row[0]: row for row in data["rows"]}
     assert len(rows) == 7
-    _, title, department, places, location, kind, level, skills, date, summary = rows["senior-data-engineer"]
+    row = rows["senior-data-engineer"]
+    _, title, department, places, location, kind, level, skills, date, summary, pay = row
     assert (title, department, places, location, kind, level, date) == (
         "Senior Data Engineer",
         "Engineering",
@@ -93,6 +95,9 @@ def test_postings_js_holds_what_the_filters_search(project: Path) -> None:
         "SQL",
     ]
     assert summary.startswith("Our network telemetry platform")
+    assert pay == ["USD", 175_000, "$145,000 – $175,000 per year"]
+    assert rows["sales-development-intern"][-1] == ["USD", 52_000, "$22 – $25 per hour"]  # 25 x 2,080 hours
+    assert rows["territory-account-manager"][-1] == 0  # states no pay
 
 
 def test_cards_show_where_and_how_but_say_remote_once(project: Path) -> None:
@@ -176,3 +181,60 @@ def test_education_says_what_is_preferred(project: Path) -> None:
     details = {dt.get_text(): dt.find_next("dd").get_text() for dt in page.select(".details dt")}
     assert details["Education"] == "Bachelor's degree (preferred)"
     assert "educationRequirements" not in page.select_one('script[type="application/ld+json"]').get_text()
+
+
+def test_the_page_shows_pay_per_place_and_the_postings_disclosures(project: Path) -> None:
+    body = (
+        "We build networks for people.\n\n## Pay\n\n"
+        "The typical base pay range for this role across the U.S. is $60,000 - $80,000. "
+        "For Colorado, the salary range is $62,000 - $78,000.\n"
+    )
+    front = "title: Network Planner\nexisting_vacancy: false\nai_screening: true"
+    write_posting(project, "planner.md", front, body)
+    write_posting(
+        project,
+        "later.md",
+        "title: Field Lead\npay_shared_before_interview: true\npay_url: https://x.example/pay",
+    )
+    build(load_config(project))
+    details = soup_of(project / "site", "jobs/network-planner/index.html").select_one(".details")
+    assert details is not None
+    shown = {
+        dt.get_text(): dd.get_text(" ", strip=True)
+        for dt, dd in zip(details("dt"), details("dd"), strict=True)
+    }
+    assert shown["Salary"] == (
+        "$60,000 – $80,000 per year U.S.: $60,000 – $80,000 per year Colorado: $62,000 – $78,000 per year"
+    )
+    assert shown["Existing vacancy"] == "No: applications are gathered for a future need"
+    assert shown["Artificial intelligence"] == "Used to screen, assess or select applicants"
+    later = soup_of(project / "site", "jobs/field-lead/index.html").select_one(".details")
+    assert later is not None and "Told to every applicant before any interview" in later.get_text()
+    assert later.select_one('a[href="https://x.example/pay"]') is not None
+    records = {r["slug"]: r for r in json.loads((project / "site" / "jobs.json").read_text())}
+    assert (records["network-planner"]["existing_vacancy"], records["network-planner"]["ai_screening"]) == (
+        False,
+        True,
+    )
+    assert [p["place"] for p in records["network-planner"]["salary"]["places"]] == ["U.S.", "Colorado"]
+
+
+def test_the_pay_a_board_labelled_keeps_its_words_on_the_page(project: Path) -> None:
+    body = "**Pay Rate:** $14.50 - $16.00/HR dependent upon experience.\n\n## About\n\nFill and cap bottles."
+    write_posting(project, "filler.md", "title: Filling Operator", body)
+    write_posting(
+        project, "porter.md", "title: Porter", "Salary: £9.00 per hour\n\n## About\n\nMove patients safely."
+    )
+    build(load_config(project))
+
+    def salary(slug: str) -> str:
+        page = soup_of(project / "site", f"jobs/{slug}/index.html")
+        pairs = zip(page.select(".details dt"), page.select(".details dd"), strict=True)
+        shown = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in pairs}
+        return shown["Salary"]
+
+    assert (
+        salary("filling-operator")
+        == "$14.50 – $16.00 per hour ($14.50 - $16.00/HR dependent upon experience.)"
+    )
+    assert salary("porter") == "£9.00 per hour"  # the label says all it said: no repeat

@@ -108,7 +108,7 @@ def test_the_page_shows_the_facts_as_job_details_not_as_bullets(project: Path) -
     )
     assert details["Location"].startswith("Dayton, OH")
     assert (details["Salary"], details["Hours per week"], details["Reference"]) == (
-        "$22 - $25 per hour",
+        "$22 – $25 per hour",  # the one salary value, as every card and feed shows it
         "40",
         "R-5521",
     )
@@ -174,3 +174,18 @@ def test_a_saved_pages_json_ld_cannot_smuggle_a_link_or_markup(project: Path) ->
     html = next((project / "site" / "jobs").glob("*nurse*/index.html")).read_text(encoding="utf-8")
     assert "<script>alert" not in html and "javascript:" not in html.split("Job details")[0]
     assert 'href="javascript' not in html and "onclick" not in html
+
+
+def test_front_matter_location_may_be_a_list_of_places() -> None:
+    from careers.config import Config
+    from careers.posting.process import process_source
+    from careers.posting.tagging.vocabulary_files import load_vocabulary
+    from careers.sources.source import parse_source
+
+    places = '["Munich, Germany", "Berlin, Germany", "Munich, Germany"]'
+    text = f"---\ntitle: Engineer\nlocation: {places}\n---\nBuild.\n"
+    source = parse_source(text.encode(), Path("content/jobs/x.md"), "content/jobs/x.md")
+    posting = process_source(source, load_vocabulary(None), Config()).posting
+    assert posting is not None
+    assert (posting.location, posting.other_locations) == ("Munich, Germany", ("Berlin, Germany",))
+    assert posting.locations == ("Munich, Germany", "Berlin, Germany")

@@ -50,7 +50,9 @@ from careers.errors import Diagnostic
 from careers.model import Posting, Result, Site
 from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
+from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
+from careers.sources.history import git_head
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
@@ -64,6 +66,7 @@ class _Run:
     known: dict[str, Known] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
     diagnostics: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
 
 
 class Engine:
@@ -141,20 +144,24 @@ class Engine:
 
     def _start(self) -> _Run:
         config = self.config
-        fingerprint = theme_fingerprint(config.template_paths)
+        blocks, notes = read_blocks(config)
+        # The posting intro and conclusion are on every posting page, as the theme is.
+        fingerprint = f"{theme_fingerprint(config.template_paths)}:{blocks.digest}"
         if self.theme is None or self.theme.fingerprint != fingerprint:
             options = (self.target.fingerprint_assets, self.options.drafts)
             log = self.state_file.with_suffix(".cards") if self.state_file else None
             compiled = self.cache / "templates" if self.cache and self.target.persist else None
-            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled)
+            self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled, blocks)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
-        # What the run reads: the context, the day, every file's name and bytes. Not their
-        # stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
-        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}".encode())
+        # What the run reads: the context, the day, every file's name and bytes, the commit
+        # (postings are dated by their first and last commits). Not their stamps: a fresh
+        # checkout with the cache restored (new times, same bytes) is no change.
+        head = git_head(str(config.root))
+        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest())
+        return _Run(self.theme, files, digest.hexdigest(), notes=tuple(notes))
 
     def _up_to_date(self, run: _Run) -> bool:
         """Whether nothing the last run read has changed, and its output is as it left it."""
@@ -202,13 +209,12 @@ class Engine:
             self.cache if self.target.persist else None, str(config.root), postings_folder(config)
         )
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [_dated(p, history.day(p.source)) for p in postings]
+        postings = [_dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
-        self.site, notes = assemble_site(
-            postings, self.options.now, self.related, self.published, history.first, config.departments
-        )
-        found = [d for r in self.results.values() for d in r.diagnostics] + notes
+        kept = (self.related, self.published, history.first, config.departments, config.max_age_days)
+        self.site, notes = assemble_site(postings, self.options.now, *kept)
+        found = [d for r in self.results.values() for d in r.diagnostics] + notes + list(run.notes)
         if history.shallow:
             found.append(shallow_clone(config))
         run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
@@ -281,8 +287,12 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _dated(posting: Posting, day: dt.date | None) -> Posting:
-    return posting if posting.date_posted or day is None else replace(posting, date_posted=day)
+def _dated(posting: Posting, day: dt.date | None, changed: dt.date | None) -> Posting:
+    """``posting`` dated by its first commit when it gives no date, and ``updated`` by its last."""
+    posted = posting.date_posted or day
+    if posted == posting.date_posted and changed == posting.updated:
+        return posting
+    return replace(posting, date_posted=posted, updated=changed)
 
 
 def _last_good(now: Known, last: Known | None) -> Known:

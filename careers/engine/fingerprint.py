@@ -35,7 +35,8 @@ class Tokens:
 
     def add(self, postings: Iterable[Posting]) -> None:
         for p in postings:
-            self.by_source[p.source] = f"{self.digests.get(p.source, '')}:{p.source}:{p.slug}:{p.date_posted}"
+            digest = self.digests.get(p.source, "")
+            self.by_source[p.source] = f"{digest}:{p.source}:{p.slug}:{p.date_posted}:{p.updated}"
 
     def __call__(self, posting: Posting) -> str:
         return self.by_source[posting.source]

@@ -19,7 +19,8 @@ from careers.engine.cache.trust import signature
 from careers.engine.context import build_context
 from careers.engine.files import read_all, write_quietly
 from careers.pages.assets import Assets, load_assets
-from careers.pages.render import install_cards, make_environment
+from careers.pages.render import install_blocks, install_cards, make_environment
+from careers.posting.blocks import Blocks
 from careers.posting.tagging.vocabulary import Vocabulary
 
 
@@ -39,10 +40,13 @@ def load_theme(
     options: tuple[object, ...],
     log: Path | None,
     compiled: Path | None = None,
+    blocks: Blocks | None = None,
 ) -> Theme:
     """The theme whose files hash to ``fingerprint``; its cards are kept in ``log`` and its
-    compiled templates in the folder ``compiled`` (either may be None: not kept)."""
+    compiled templates in the folder ``compiled`` (either may be None: not kept). ``blocks``
+    (the site's posting intro and conclusion) are part of every posting page, as the theme is."""
     env = make_environment(config)
+    install_blocks(env, blocks or Blocks())
     if compiled is not None:
         env.bytecode_cache = SignedBytecode(compiled)
     fingerprinted = bool(options[0])

@@ -1,8 +1,9 @@
 """Files for machines: ``sitemap.xml``, ``feed.xml`` (Atom) and ``robots.txt``.
 
-All three need absolute URLs, so the sitemap and the feed are written only when
-``base_url`` is one. Dates come from the postings, never from the clock, so the same
-content gives the same bytes.
+The sitemap and the feed need absolute URLs, so they are written only when ``base_url`` is
+one. Dates come from the postings, never from the clock, so the same content gives the same
+bytes: a page's ``lastmod`` is the last change of the postings on it (the last commit that
+changed a posting's file, or the day it was posted).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from xml.sax.saxutils import escape
 from careers.config import Config
 from careers.model import Posting, Site
 from careers.pages.jsonld import absolute_url, description_html
+from careers.posting.salary import pay_label
 
 FEED_SIZE = 50
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -28,8 +30,14 @@ def published(site: Site) -> tuple[Posting, ...]:
     return tuple(p for p in site.postings if not p.draft)
 
 
+def last_change(posting: Posting) -> dt.date | None:
+    """The day a posting last changed: its file's last commit, or the day it was posted if later."""
+    return max((d for d in (posting.updated, posting.date_posted) if d), default=None)
+
+
 def newest(postings: Iterable[Posting]) -> dt.date | None:
-    return max((p.date_posted for p in postings if p.date_posted), default=None)
+    """The latest change among ``postings``: what a page listing them last changed with."""
+    return max((d for p in postings if (d := last_change(p))), default=None)
 
 
 def sitemap_entries(site: Site, config: Config | None = None) -> Iterator[tuple[str, dt.date | None]]:
@@ -39,7 +47,7 @@ def sitemap_entries(site: Site, config: Config | None = None) -> Iterator[tuple[
     postings = published(site)
     yield "", newest(postings)
     for posting in postings:
-        yield f"jobs/{posting.slug}/", posting.date_posted
+        yield f"jobs/{posting.slug}/", last_change(posting)
     taxonomies = (
         ("departments/", site.departments),
         ("locations/", site.locations),
@@ -99,14 +107,17 @@ def feed_entry(posting: Posting, config: Config, fallback: dt.date) -> ET.Elemen
     ET.SubElement(entry, "title").text = posting.title
     ET.SubElement(entry, "id").text = url
     ET.SubElement(entry, "link", rel="alternate", type="text/html", href=url)
-    ET.SubElement(entry, "updated").text = _instant(posting.date_posted or fallback)
+    ET.SubElement(entry, "updated").text = _instant(last_change(posting) or fallback)
     if posting.date_posted:
         ET.SubElement(entry, "published").text = _instant(posting.date_posted)
     if posting.company and posting.company != config.company:
         ET.SubElement(ET.SubElement(entry, "author"), "name").text = posting.company
     if posting.summary:
         ET.SubElement(entry, "summary").text = posting.summary
-    ET.SubElement(entry, "content", type="html").text = description_html(posting)
+    pay = pay_label(posting.salary) if posting.salary and posting.salary.known else ""
+    # Atom has no element for pay: the entry's text opens with it, as the page's details show it.
+    lead = f"<p><strong>Salary:</strong> {escape(pay)}</p>\n" if pay else ""
+    ET.SubElement(entry, "content", type="html").text = lead + description_html(posting)
     return entry
 
 

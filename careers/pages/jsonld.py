@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from careers.config import Config
 from careers.model import Posting, SkillTag
+from careers.posting.closing import closes_on
 from careers.posting.location import Location, parse_location
 
 # Our education levels → Google's credentialCategory values.
@@ -64,6 +65,13 @@ def posting_location(posting: Posting) -> Location:
     return parse_location(posting.location, posting.remote)
 
 
+def posting_locations(posting: Posting) -> tuple[Location, ...]:
+    """Every place a posting names, read (one, with no address, for a posting that names none)."""
+    if not posting.other_locations:
+        return (posting_location(posting),)
+    return tuple(parse_location(place, posting.remote) for place in posting.locations)
+
+
 def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
     """The ``JobPosting`` object for one posting; every value is one the page shows."""
     data: dict[str, Any] = {
@@ -82,13 +90,14 @@ def job_posting(posting: Posting, config: Config) -> dict[str, Any]:
         data["url"] = url
     if posting.date_posted:
         data["datePosted"] = posting.date_posted.isoformat()
-    if posting.valid_through:
-        data["validThrough"] = posting.valid_through.isoformat()
+    closes = closes_on(posting, config.max_age_days)  # stated, or when the site will close it
+    if closes:
+        data["validThrough"] = closes.isoformat()
     if posting.employment_type:
         data["employmentType"] = posting.employment_type
     if posting.company:
         data["hiringOrganization"] = organization(posting.company, config)
-    data.update(place(posting_location(posting)))
+    data.update(places(posting_locations(posting)))
     data.update(requirements(posting))
     if posting.salary and posting.salary.known:
         data["baseSalary"] = base_salary(posting)
@@ -134,6 +143,20 @@ def place(location: Location) -> dict[str, Any]:
                 postal[key] = value
         out["jobLocation"] = {"@type": "Place", "address": postal}
     return out
+
+
+def places(locations: tuple[Location, ...]) -> dict[str, Any]:
+    """``place`` for one location; for several, every address as a ``jobLocation`` list, or (fully
+    remote) the countries of them all."""
+    if len(locations) == 1:
+        return place(locations[0])
+    remote = any(location.remote for location in locations)
+    countries = tuple(dict.fromkeys(c for location in locations for c in location.applicant_countries))
+    found = [place(Location(location.address, remote, countries)) for location in locations]
+    if remote:
+        return found[0]
+    addresses = [entry["jobLocation"] for entry in found if "jobLocation" in entry]
+    return {"jobLocation": addresses} if addresses else {}
 
 
 def requirements(posting: Posting) -> dict[str, Any]:

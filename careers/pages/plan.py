@@ -15,9 +15,16 @@ from careers.config import Config
 from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
+from careers.posting.salary import money
+from careers.posting.salary_shown import yearly_top
 
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
-MACHINE_FILES = ("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml")
+MACHINE_FILES = (
+    *("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml"),
+    *("feed.json", "indeed.xml", "linkedin.xml"),
+)
+# The job feeds besides the Atom feed, each on when its setting is.
+JOB_FEEDS = (("feed.json", "json_feed"), ("indeed.xml", "indeed_feed"), ("linkedin.xml", "linkedin_feed"))
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,27 @@ class Filters:
     levels: tuple[Option, ...]
     skills: tuple[Option, ...]
     types: tuple[Option, ...]  # employment type codes (the employment_label filter names them)
+    pay: tuple[Option, ...] = ()  # yearly minimums in ``pay_currency`` some posting reaches
+    pay_currency: str = ""
+
+
+# The minimums the pay filter offers (a year's pay in the site's main currency).
+PAY_STEPS = (20_000, 30_000, 40_000, 50_000, 60_000, 80_000, 100_000, 120_000, 150_000, 200_000, 250_000)
+
+
+def pay_options(postings: tuple[Posting, ...]) -> tuple[str, tuple[Option, ...]]:
+    """The currency most postings pay in, and each step of ``PAY_STEPS`` some posting reaches."""
+    paid = [(p.salary.currency, yearly_top(p.salary)) for p in postings if p.salary and p.salary.known]
+    if not paid:
+        return "", ()
+    currency = Counter(c for c, _ in paid).most_common(1)[0][0]
+    tops = [top or 0 for c, top in paid if c == currency]
+    options = []
+    for step in PAY_STEPS:
+        reach = sum(1 for top in tops if top >= step)
+        if reach:
+            options.append(Option(str(step), f"{money(currency, step)}+ a year", reach))
+    return currency, tuple(options)
 
 
 def index_filters(site: Site) -> Filters:
@@ -77,12 +105,15 @@ def index_filters(site: Site) -> Filters:
         return tuple(Option(t.slug if by_slug else t.name, t.name, len(t.postings)) for t in terms)
 
     types = Counter(p.employment_type for p in site.postings if p.employment_type)
+    pay = pay_options(site.postings)
     return Filters(
         departments=options(site.departments, False),
         locations=options(site.locations, False),
         levels=options(site.levels, True),
         skills=options(site.skills, True),
         types=tuple(Option(code, code, n) for code, n in sorted(types.items())),
+        pay=pay[1],
+        pay_currency=pay[0],
     )
 
 
@@ -121,6 +152,9 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
     if absolute_url(config, "") is not None:  # both need absolute URLs
         pages.append(Page("sitemap.xml", "sitemap.xml", {"site": site}))
         pages.append(Page("feed.xml", "feed.xml", {"postings": published(site)[:FEED_SIZE]}))
+        for name, setting in JOB_FEEDS:
+            if getattr(config, setting):
+                pages.append(Page(name, name, {"postings": published(site)}))
     # Every page's navigation: the ways to browse this site has (no departments, no link).
     browse = tuple(folder for folder, _, _ in TAXONOMIES if folder != "departments" or site.departments)
     for page in pages:

@@ -10,9 +10,11 @@ from urllib.parse import urljoin
 import orjson
 
 from careers.config import Config
-from careers.model import Part, Posting
+from careers.model import Part, Posting, Salary
 from careers.pages.taxonomies import posting_places
 from careers.posting.fields import EMPLOYMENT_LABELS
+from careers.posting.salary import pay_label
+from careers.posting.salary_shown import yearly_top
 from careers.posting.tagging.report import education_record, experience_record, skill_record
 
 
@@ -46,6 +48,7 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
         "department": posting.department,
         "team": posting.team,
         "location": posting.location,
+        "locations": list(posting.locations),
         "employment_type": posting.employment_type,
         "remote": posting.remote,
         "date_posted": posting.date_posted.isoformat() if posting.date_posted else None,
@@ -56,6 +59,27 @@ def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
         "skill_tags": [skill_record(tag) for tag in (*posting.skills, *posting.soft_skills)],
         "experience": experience_record(posting.experience),
         "education": education_record(posting.education),
+        "salary": salary_record(posting.salary),
+        "existing_vacancy": posting.existing_vacancy,
+        "ai_screening": posting.ai_screening,
+    }
+
+
+def salary_record(salary: Salary | None) -> dict[str, Any] | None:
+    """The pay as the page shows it and as JSON-LD states it (``kind``: range, fixed, from, up_to, words)."""
+    if salary is None:
+        return None
+    return {
+        "currency": salary.currency if salary.known else None,
+        "min": salary.min_value,
+        "max": salary.max_value,
+        "unit": salary.unit if salary.known else None,
+        "kind": salary.kind,
+        "label": pay_label(salary),
+        "places": [
+            {"place": p.place, "currency": p.currency, "min": p.min_value, "max": p.max_value, "unit": p.unit}
+            for p in salary.places
+        ],
     }
 
 
@@ -68,8 +92,9 @@ def postings_js(postings: Sequence[Posting]) -> bytes:
     reads it), as a script so that it loads from ``file://`` too.
 
     Each row: slug, title, department, places (the location terms it is under), location as
-    written, employment type, level, skill numbers, date posted, summary; ``skills`` and
-    ``types`` name what the numbers and codes stand for.
+    written, employment type, level, skill numbers, date posted, summary, pay (``[currency,
+    the most it pays in a year, what the card shows]``, or 0 when it states none); ``skills``
+    and ``types`` name what the numbers and codes stand for.
     """
     skills: dict[str, int] = {}
     names: list[list[str]] = []
@@ -83,8 +108,10 @@ def postings_js(postings: Sequence[Posting]) -> bytes:
             numbers.append(skills[tag.slug])
         date = p.date_posted.isoformat() if p.date_posted else ""
         where = [p.department or "", posting_places(p), p.location or ""]
+        top = yearly_top(p.salary)
+        pay = [p.salary.currency, round(top), pay_label(p.salary)] if p.salary and top is not None else 0
         rows.append(
-            [p.slug, p.title, *where, p.employment_type or "", p.level or "", numbers, date, p.summary]
+            [p.slug, p.title, *where, p.employment_type or "", p.level or "", numbers, date, p.summary, pay]
         )
     types = {code: label for code, label in EMPLOYMENT_LABELS.items()}
     data = orjson.dumps({"skills": names, "types": types, "rows": rows}).replace(b"</", b"<\\/")

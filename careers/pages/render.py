@@ -23,13 +23,18 @@ from markupsafe import Markup
 from careers.config import Config, builtin_theme
 from careers.errors import CareersError, TemplateError, printable
 from careers.model import LEVEL_NAMES, Education, Posting, Site
+from careers.pages.aggregators import indeed_xml, linkedin_xml
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
-from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, shown_skills
+from careers.pages.jsonfeed import json_feed
+from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, posting_locations, shown_skills
 from careers.pages.plan import Page
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
+from careers.posting.blocks import Blocks
+from careers.posting.closing import closes_on
 from careers.posting.fields import EMPLOYMENT_LABELS
+from careers.posting.salary_shown import pay_as_written, pay_label
 
 Url = Callable[[str], str]
 CARD_MACROS = "_card.html"  # the theme's card macro, on its own
@@ -84,8 +89,18 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
+    env.filters.update(pay_label=pay_label, pay_as_written=pay_as_written)
+    env.filters["closes_on"] = lambda posting: closes_on(posting, config.max_age_days)
     install_cards(env, PlainCards(env, config))
+    install_blocks(env, Blocks())
     return env
+
+
+def install_blocks(env: jinja2.Environment, blocks: Blocks) -> None:
+    """The site's posting intro and conclusion, for every posting page (``posting_intro``,
+    ``posting_conclusion``: sections as a posting's are)."""
+    env.globals["posting_intro"] = blocks.intro
+    env.globals["posting_conclusion"] = blocks.conclusion
 
 
 def template_loader(config: Config) -> jinja2.BaseLoader:
@@ -153,13 +168,16 @@ def details(posting: Posting) -> dict[str, Any]:
     """The facts a posting page lists, read the same way its JSON-LD reads them."""
     education = posting.education
     location = posting_location(posting)
-    country = location.address.country if location.address and not location.remote else None
-    written = [part.strip().upper() for part in (posting.location or "").split(",")]
+    shown = []
+    for text, place in zip(posting.locations, posting_locations(posting), strict=False):
+        country = place.address.country if place.address and not place.remote else None
+        written = [part.strip().upper() for part in text.split(",")]
+        # A country read from a state ("Boston, MA") is shown, as every JSON-LD value is.
+        shown.append((text, country if country and country not in written else None))
     return {
         "closed": False,
         "location": location,
-        # A country read from a state ("Boston, MA") is shown, as every JSON-LD value is.
-        "country": country if country and country not in written else None,
+        "places": shown,
         "credential": CREDENTIAL_CATEGORIES.get(education.level) if education else None,
     }
 
@@ -251,6 +269,9 @@ MACHINE: dict[str, MachineFile] = {
     "robots.txt": lambda page, site, config, cards: robots_txt(config),
     "sitemap.xml": lambda page, site, config, cards: sitemap_xml(site, config) or b"",
     "feed.xml": lambda page, site, config, cards: feed_xml(site, config) or b"",
+    "feed.json": lambda page, site, config, cards: json_feed(site, config) or b"",
+    "indeed.xml": lambda page, site, config, cards: indeed_xml(site, config) or b"",
+    "linkedin.xml": lambda page, site, config, cards: linkedin_xml(site, config) or b"",
 }
 
 

@@ -12,6 +12,7 @@ from careers.errors import Diagnostic
 from careers.model import Posting, Site
 from careers.pages.taxonomies import department_terms, level_terms, location_terms, skill_terms
 from careers.pages.urls import Published, assign_slugs
+from careers.posting.closing import closes_on
 
 RELATED_COUNT = 3
 # Enough candidates to find good neighbours without scanning every posting per posting.
@@ -33,37 +34,37 @@ def assemble_site(
     published: Published | None = None,
     first_seen: Mapping[str, int] | None = None,
     departments: tuple[str, ...] = (),
+    max_age_days: int = 0,
 ) -> tuple[Site, list[Diagnostic]]:
     """Slugs are assigned over every posting, closed ones too, so closing one renames none
     (``careers.pages.urls``: ``published`` and ``first_seen`` say what was there first);
-    ``departments`` is the site's order of its departments."""
+    ``departments`` is the site's order of its departments; a posting with no closing date
+    closes ``max_age_days`` after it was posted (0: never)."""
     postings, found = assign_slugs(postings, published, first_seen)
     ordered = tuple(sorted(postings, key=sort_key))
-    open_ = tuple(p for p in ordered if not is_closed(p, today))
+    open_ = tuple(p for p in ordered if not is_closed(p, today, max_age_days))
     site = Site(
         postings=open_,
         skills=skill_terms(open_),
         levels=level_terms(open_),
         related=related_postings(open_, memo),
-        closed=tuple(p for p in ordered if is_closed(p, today)),
+        closed=tuple(p for p in ordered if is_closed(p, today, max_age_days)),
         departments=department_terms(open_, departments),
         locations=location_terms(open_),
     )
     for posting in site.closed:
-        found.append(
-            Diagnostic(
-                posting.source,
-                None,
-                "info",
-                f"closed after {posting.valid_through}: listed nowhere; its page says the position is closed",
-            )
-        )
+        closed = closes_on(posting, max_age_days)
+        aged = f" ({max_age_days} days after it was posted)" if posting.valid_through is None else ""
+        message = f"closed after {closed}{aged}: listed nowhere; its page says the position is closed"
+        found.append(Diagnostic(posting.source, None, "info", message))
     return site, found
 
 
-def is_closed(posting: Posting, today: dt.date | None) -> bool:
-    """Closed once ``today`` is past the closing date (the closing day itself is still open)."""
-    return today is not None and posting.valid_through is not None and posting.valid_through < today
+def is_closed(posting: Posting, today: dt.date | None, max_age_days: int = 0) -> bool:
+    """Closed once ``today`` is past its closing day (``careers.posting.closing``: its
+    ``valid_through``, else ``max_age_days`` after it was posted); that day itself is still open."""
+    closes = closes_on(posting, max_age_days)
+    return today is not None and closes is not None and closes < today
 
 
 def sort_key(posting: Posting) -> tuple[int, str, str, str]:

@@ -51,8 +51,11 @@ def location_terms(postings: Iterable[Posting]) -> tuple[Term, ...]:
 
 
 def posting_places(posting: Posting) -> list[str]:
-    """The location terms a posting is under: its place, and "Remote" when fully remote."""
-    return list(_places(posting.location, posting.remote))
+    """The location terms a posting is under: each of its places, and "Remote" when fully remote."""
+    if not posting.other_locations:
+        return list(_places(posting.location, posting.remote))
+    found = (name for place in posting.locations for name in _places(place, posting.remote))
+    return list(dict.fromkeys(found))
 
 
 @functools.lru_cache(maxsize=4096)  # a site's postings share a few dozen locations

@@ -62,7 +62,7 @@ class Fields:
 
     title: str | None = None
     company: str | None = None
-    location: str | None = None
+    location: tuple[str, ...] | None = None  # one place, or several
     employment_type: str | None = None
     department: str | None = None
     team: str | None = None
@@ -76,6 +76,13 @@ class Fields:
     draft: bool = False
     slug: str | None = None
     summary: str | None = None
+    reference: str | None = None
+    imported: str | None = None
+    existing_vacancy: bool | None = None
+    ai_screening: bool | None = None
+    pay_shared_before_interview: bool | None = None
+    pay_url: str | None = None
+    reports_to: str | None = None
 
 
 def _text(value: Any) -> str:
@@ -84,6 +91,30 @@ def _text(value: Any) -> str:
     text = " ".join(str(value).split())
     if not text:
         raise ValueError("must not be empty")
+    return text
+
+
+def _locations(value: Any) -> tuple[str, ...]:
+    """One place ("Boston, MA, US"), or a list of them: the first is the posting's main location."""
+    if not isinstance(value, list):
+        return (_text(value),)
+    places = tuple(dict.fromkeys(_text(v) for v in value))
+    if not places:
+        raise ValueError("must name a place, or a list of places")
+    return places
+
+
+# What ``careers import`` writes: the system, the job's id there, and a hash of the file as written.
+IMPORTED = re.compile(r"(?P<system>[a-z]+) (?P<id>[A-Za-z0-9._-]{1,80}) (?P<digest>[0-9a-f]{16})")
+
+
+def _imported(value: Any) -> str:
+    text = _text(value)
+    if not IMPORTED.fullmatch(text):
+        raise ValueError(
+            f"is written by 'careers import' as 'SYSTEM JOB-ID HASH', not {text!r}: "
+            "delete the line to keep the file as yours"
+        )
     return text
 
 
@@ -198,7 +229,7 @@ def _salary(value: Any) -> Salary:
 READERS: dict[str, Callable[[Any], Any]] = {
     "title": _text,
     "company": _text,
-    "location": _text,
+    "location": _locations,
     "department": _text,
     "team": _text,
     "employment_type": read_employment_type,
@@ -212,6 +243,13 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "draft": _bool,
     "slug": _slug,
     "summary": _text,
+    "existing_vacancy": _bool,
+    "ai_screening": _bool,
+    "pay_shared_before_interview": _bool,
+    "pay_url": read_url,
+    "reports_to": _text,
+    "reference": _text,
+    "imported": _imported,
 }
 
 

@@ -4,49 +4,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-# Country names and codes people write → ISO 3166-1 alpha-2.
-COUNTRIES = {
-    "us": "US",
-    "usa": "US",
-    "u.s.": "US",
-    "u.s.a.": "US",
-    "united states": "US",
-    "united states of america": "US",
-    "uk": "GB",
-    "gb": "GB",
-    "united kingdom": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "ca": "CA",
-    "canada": "CA",
-    "de": "DE",
-    "germany": "DE",
-    "fr": "FR",
-    "france": "FR",
-    "ie": "IE",
-    "ireland": "IE",
-    "nl": "NL",
-    "netherlands": "NL",
-    "es": "ES",
-    "spain": "ES",
-    "it": "IT",
-    "italy": "IT",
-    "in": "IN",
-    "india": "IN",
-    "au": "AU",
-    "australia": "AU",
-    "mx": "MX",
-    "mexico": "MX",
-    "br": "BR",
-    "brazil": "BR",
-    "jp": "JP",
-    "japan": "JP",
-    "sg": "SG",
-    "singapore": "SG",
-    "eu": "EU",
-}
+DATA = Path(__file__).resolve().parent.parent / "data" / "countries.tsv"
+
+
+def _country_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(every name and code people write, lowercased → ISO 3166-1 alpha-2; code → the name shown),
+    from ``careers/data/countries.tsv`` (see ``tools/countries.py``)."""
+    codes: dict[str, str] = {"eu": "EU"}  # not a country, but "Remote (EU)" names where applicants live
+    names: dict[str, str] = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, shown, others = [*line.split("\t"), "", ""][:3]
+        names[code] = shown
+        for name in (code, shown, *others.split(";")):
+            for spelling in {name, name.replace("&", "and"), name.replace("St ", "Saint ")}:
+                if spelling.strip():
+                    codes.setdefault(" ".join(spelling.lower().split()), code)
+    return codes, names
+
+
+# Country names and codes people write → ISO 3166-1 alpha-2, and each code's name.
+COUNTRIES, COUNTRY_NAMES = _country_table()
 US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR".split()
@@ -86,10 +67,12 @@ class Location:
 
 def country_code(text: str) -> str | None:
     """The ISO code of a country name or code ("United States", "USA", "US" → ``US``), else ``None``."""
-    key = " ".join(text.strip().lower().split())
-    if key in COUNTRIES:
-        return COUNTRIES[key]
-    return None
+    return COUNTRIES.get(" ".join(text.strip().lower().split()))
+
+
+def country_name(code: str) -> str:
+    """The name a page shows for an ISO country code ("ES" → "Spain"); the code if it is none."""
+    return COUNTRY_NAMES.get(code.upper(), code)
 
 
 def parse_address(text: str) -> Address | None:

@@ -78,7 +78,8 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         skills = tags.skills
     skills, soft_skills = split_soft_skills(skills, config.soft_skill_pages)
     stated = stated_fields(cleaned.facts, fields, title)
-    location = fields.location or stated.location or config.location or None
+    places = fields.location or tuple(p for p in (stated.location or config.location,) if p)
+    location = places[0] if places else None
     posting = Posting(
         source=source.relpath,
         slug=fields.slug or slugify(title, fallback=slugify(Path(source.relpath).stem)),
@@ -101,8 +102,14 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         salary=choose_salary(fields.salary, stated.salary, cleaned.sections, facts.details),
         draft=fields.draft,
         explicit_slug=fields.slug is not None,
-        reference=stated.reference,
+        reference=fields.reference or stated.reference,
         details=stated.details,
+        other_locations=places[1:],
+        existing_vacancy=fields.existing_vacancy,
+        ai_screening=fields.ai_screening,
+        pay_shared_before_interview=bool(fields.pay_shared_before_interview),
+        pay_url=fields.pay_url,
+        reports_to=fields.reports_to,
     )
     return Result(posting, tuple(found))
 

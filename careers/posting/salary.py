@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from careers.model import Salary
+from careers.model import PayRange, Salary
 
 # Longest first: "CA$" is Canadian dollars, not "$" after the letters "CA".
 CURRENCY_SYMBOLS = {
@@ -62,7 +62,10 @@ _NUMBER = (
     r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"  # 1.234.567,89 (and "€4.200": a dot and three digits group)
     r"|\d{1,15}(?:[.,]\d{1,2})?"  # 1234, 25.50, 25,50
 )
+# The lookahead first: a digit within the next five characters, or no amount starts here (most
+# positions of a posting's text; trying every currency there made this the pay reader's cost).
 _AMOUNT = re.compile(
+    r"(?=\D{0,4}\d)"
     rf"(?P<pre>(?:{_SYMBOL})\s?|\b[A-Z]{{3}}\s?)?"
     rf"(?<![\d.,])(?P<num>{_NUMBER})(?![\d]|[.,]\d)"
     r"(?:\s?(?P<mult>[kKmM])(?![A-Za-z]))?"
@@ -249,34 +252,40 @@ def _any_unit(text: str) -> str | None:
     return SALARY_UNITS.get(found.group(1).lower())
 
 
-def format_salary(currency: str, lo: float | None, hi: float | None, unit: str) -> str:
-    """ "$60,000 – $80,000 per year", "$25 per hour", "From $18 per hour", "Up to $30 per hour"."""
+def format_salary(currency: str, lo: float | None, hi: float | None, unit: str, cents: bool = False) -> str:
+    """ "$60,000 – $80,000 per year", "$25 per hour", "From $18 per hour", "Up to $30 per hour";
+    ``cents``: every amount with its cents ("$18.00"), as a posting that writes them does."""
     period = f" per {UNIT_WORDS.get(unit, unit.lower())}"
     if lo is None and hi is None:
         return ""
     if lo is None:
-        return f"Up to {money(currency, hi)}{period}"
+        return f"Up to {money(currency, hi, cents)}{period}"
     if hi is None:
-        return f"From {money(currency, lo)}{period}"
+        return f"From {money(currency, lo, cents)}{period}"
     if lo == hi:
-        return money(currency, lo) + period
-    return f"{money(currency, lo)} – {money(currency, hi)}{period}"
+        return money(currency, lo, cents) + period
+    return f"{money(currency, lo, cents)} – {money(currency, hi, cents)}{period}"
 
 
-def money(currency: str, value: float | None) -> str:
-    """One amount with its currency: "$60,000", "€25.50", "CHF 90,000"."""
+def money(currency: str, value: float | None, cents: bool = False) -> str:
+    """One amount with its currency: "$60,000", "€25.50", "CHF 90,000" ("$18.00" with ``cents``)."""
     symbol = _SYMBOL_OF.get(currency, currency + " ")
-    return f"{symbol}{value or 0:,.2f}".removesuffix(".00")
+    text = f"{symbol}{value or 0:,.2f}"
+    return text if cents else text.removesuffix(".00")
 
 
 _SYMBOL_OF = {"USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "HKD": "HK$", "SGD": "S$", "BRL": "R$"}
 _SYMBOL_OF |= {"GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 
 
-def pay_label(salary: Salary | None) -> str:
+def pay_label(salary: Salary | PayRange | None) -> str:
     """What a card, a page and every feed show of a posting's pay ("" when it states none)."""
     if salary is None:
         return ""
-    if not salary.known:
+    if isinstance(salary, Salary) and not salary.known:
         return " ".join(salary.text.split())[:120]
-    return format_salary(salary.currency, salary.min_value, salary.max_value, salary.unit)
+    cents = isinstance(salary, Salary) and bool(_CENTS.search(salary.text))
+    return format_salary(salary.currency, salary.min_value, salary.max_value, salary.unit, cents)
+
+
+_CENTS = re.compile(r"\d\.\d\d(?!\d)")  # "$18.00", "$14.50": a posting that writes cents

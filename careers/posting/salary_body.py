@@ -55,6 +55,7 @@ _PLACES = re.compile(
 # fmt: on
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:U\.?S\.?A?|United States|US|national(?:ly)?)$", re.IGNORECASE)
 CLAUSE = re.compile(r"(?<=[.;!?])\s++(?=[A-Z(])|(?<!\s)\s++\|\s++|\n")
+_DIGIT = re.compile(r"\d")
 WINDOW = 100  # how far before an amount its clause is read for what the amount is
 
 
@@ -97,7 +98,9 @@ def pay_in_sections(
 
 
 def _in_clause(clause: str, heading_cue: int, previous: str) -> list[Found]:
-    found = []
+    found: list[Found] = []
+    if not _DIGIT.search(clause):
+        return found  # most clauses of a posting: no amount to look for
     for group in money_groups(clause):
         before = clause[max(0, group[0].start - WINDOW) : group[0].start]
         opens = not re.search(r"[A-Za-z]{3}", before)  # the amount opens its clause: read the one before

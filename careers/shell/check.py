@@ -14,16 +14,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from careers.config import Config
+from careers.advice.advise import posting_advice
+from careers.config import CONFIG_NAME, Config
 from careers.engine.engine import Engine
 from careers.engine.options import Options, Target
 from careers.errors import Diagnostic, Level
+from careers.law.report import headcount_note, law_findings
 from careers.model import Posting
-from careers.pages.jsonld import job_posting, posting_location
+from careers.pages.jsonld import job_posting, posting_location, posting_locations
 from careers.pages.links import check_links
+from careers.posting.closing import closes_on
 from careers.posting.html import html_text
 from careers.posting.tagging.vocabulary import SOFT_SKILLS
-from careers.shell.output import print_out, say, shown
+from careers.shell.feedcheck import feed_findings
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$")
 _SALARY = re.compile(
@@ -53,11 +56,9 @@ class Lines:
         return self.keys.get(key, self.body if key == "title" else 1)
 
 
-def check_site(config: Config, options: Options) -> list[Diagnostic]:
-    """Every finding about the content and the site built from it, sorted by file and line.
-
-    The site is built by the engine, as ``build`` builds it, into a temporary folder.
-    """
+def built_site(config: Config, options: Options) -> tuple[Engine, list[Diagnostic]]:
+    """The site built by the engine, as ``build`` builds it, into a temporary folder; what the
+    build and the links between its pages found."""
     with tempfile.TemporaryDirectory(prefix="careers-check-") as tmp:
         out = Path(tmp) / "site"
         engine = Engine(config, options, Target(out, persist=False))
@@ -65,11 +66,33 @@ def check_site(config: Config, options: Options) -> list[Diagnostic]:
         found = list(report.diagnostics)
         if out.is_dir():
             found.extend(link_findings(out, config))
+            found.extend(feed_findings(out, engine.site, config))
+    return engine, found
+
+
+def check_site(config: Config, options: Options, advice: bool = False) -> list[Diagnostic]:
+    """Every finding about the content and the site built from it, sorted by file and line;
+    ``advice``: suggestions on each open posting's wording too."""
+    engine, found = built_site(config, options)
     site = engine.site
+    today = options.now or dt.date.today()
+    assumed = False
     for posting in (*site.postings, *site.closed):
         result = engine.results.get(posting.source)
         lines = Lines(dict(result.lines), result.lines.get("body", 1)) if result else Lines({}, 1)
         found.extend(lint_posting(posting, config, options.now, lines))
+        if posting in site.closed:
+            continue  # a closed posting is advertised nowhere: no law asks anything of it
+        breaches, assumed_here = law_findings(posting, config, today)
+        found.extend(Diagnostic(posting.source, lines.of(b.key), b.level, b.message) for b in breaches)
+        if advice:
+            found.extend(
+                Diagnostic(posting.source, lines.of(k), "advice", m) for k, m in posting_advice(posting)
+            )
+        assumed = assumed or assumed_here
+    note = headcount_note(assumed, config)
+    if note:
+        found.append(Diagnostic(CONFIG_NAME, 1, *note))
     return sorted(set(found), key=Diagnostic.sort_key)
 
 
@@ -92,7 +115,7 @@ def lint_posting(
 
     yield from (finding(k, lvl, m) for k, lvl, m in content_findings(posting))
     yield from (finding(k, lvl, m) for k, lvl, m in title_findings(posting, config))
-    yield from (finding(k, lvl, m) for k, lvl, m in date_findings(posting, today))
+    yield from (finding(k, lvl, m) for k, lvl, m in date_findings(posting, today, config.max_age_days))
     yield from (finding(k, lvl, m) for k, lvl, m in place_findings(posting))
     yield from (finding(k, lvl, m) for k, lvl, m in jsonld_findings(posting, config))
     yield from (finding(k, lvl, m) for k, lvl, m in soft_skill_findings(posting))
@@ -129,7 +152,11 @@ def title_findings(posting: Posting, config: Config) -> Iterator[Finding]:
         yield "title", "warning", "title holds a code or number: give the job title only"
 
 
-def date_findings(posting: Posting, today: dt.date | None) -> Iterator[Finding]:
+# How long before a posting closes by age check warns that it will.
+AGE_WARNING_DAYS = 7
+
+
+def date_findings(posting: Posting, today: dt.date | None, max_age_days: int = 0) -> Iterator[Finding]:
     posted, through = posting.date_posted, posting.valid_through
     if posted is None:
         yield (
@@ -140,8 +167,17 @@ def date_findings(posting: Posting, today: dt.date | None) -> Iterator[Finding]:
         )
     elif today and posted > today:
         yield "date", "warning", f"date posted {posted} is in the future"
+    closes = closes_on(posting, max_age_days)
     if through is None:
-        yield "valid_through", "warning", "no 'valid_through:': the posting will never close by itself"
+        if closes is None:
+            yield "valid_through", "warning", "no 'valid_through:': the posting will never close by itself"
+        elif today and today <= closes <= today + dt.timedelta(AGE_WARNING_DAYS):
+            yield (
+                "date",
+                "warning",
+                f"closes on {closes}, {max_age_days} days after it was posted (max_age_days), as it states "
+                "no 'valid_through:': if the job is still open, give it a new 'date:' or a 'valid_through:'",
+            )
     elif posted and through < posted:
         yield "valid_through", "error", f"closing date {through} is before the date posted {posted}"
     elif today and through < today:
@@ -153,9 +189,9 @@ def date_findings(posting: Posting, today: dt.date | None) -> Iterator[Finding]:
 
 
 def place_findings(posting: Posting) -> Iterator[Finding]:
-    location = posting_location(posting)
-    if location.remote:
-        if not location.applicant_countries:
+    locations = posting_locations(posting)
+    if any(location.remote for location in locations):
+        if not any(location.applicant_countries for location in locations):
             yield (
                 "location",
                 "error",
@@ -169,13 +205,12 @@ def place_findings(posting: Posting) -> Iterator[Finding]:
             "no 'location:' here or in careers.toml: Google for Jobs requires jobLocation "
             "(e.g. 'Boston, MA, US', 'Berlin, DE' or 'Remote (US)')",
         )
-    elif not (location.address and location.address.country):
-        yield (
-            "location",
-            "error",
-            f"location {posting.location!r} has no country: write it as "
-            f"{_with_country(location.place or posting.location)}",
-        )
+    else:
+        for text, location in zip(posting.locations, locations, strict=True):
+            if not (location.address and location.address.country):
+                hint = _with_country(location.place or text)
+                message = f"location {text!r} has no country: write it as {hint}"
+                yield "location", "error", message
     if not posting.company:
         yield (
             "company",
@@ -223,16 +258,3 @@ def _normal(text: str) -> str:
 
 def _contains(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
-
-
-def run_check(config: Config, options: Options, strict: bool, quiet: bool, verbose: bool) -> bool:
-    """Print ``check``'s findings and a summary; whether the check failed."""
-    found = check_site(config, options)
-    lines = [str(d) for d in found if shown(d, quiet, verbose)]
-    if lines:
-        print_out("\n".join(lines))
-    errors = sum(1 for d in found if d.level == "error")
-    warnings = sum(1 for d in found if d.level == "warning")
-    if not quiet:
-        say(f"check: {errors} error(s), {warnings} warning(s)")
-    return bool(errors or (strict and warnings))

@@ -15,6 +15,7 @@ from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
 from careers.engine.options import Options, Report
 from careers.errors import CareersError
+from careers.shell.check_cli import add_check_options
 from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.init import init_site
 from careers.shell.output import print_out, say, shown
@@ -64,7 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
         "titles, dates, locations) and every internal link. Exit 1 on errors (--strict: on warnings too).",
     )
     _add_options(check_cmd, "drafts", "base_url", "now", "jobs", "no_cache", "quiet", "verbose")
-    check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    add_check_options(check_cmd)
     tags_cmd = commands.add_parser(
         "tags",
         help="print every posting's skill, experience and education tags with the phrase behind each",
@@ -72,6 +73,32 @@ def make_parser() -> argparse.ArgumentParser:
     )
     _add_options(tags_cmd, "drafts", "now", "jobs", "no_cache", "quiet")
     tags_cmd.add_argument("--json", action="store_true", help="print JSON (one object per posting) for tools")
+    import_cmd = commands.add_parser(
+        "import",
+        help="write postings from an applicant tracking system's export or public board",
+        description="Write one posting file per job into content/jobs/ from a saved export (FILE...) or "
+        "the public board (--board NAME) of Greenhouse, Lever, Ashby, Workable, SmartRecruiters, "
+        "Personio, Recruitee or Teamtailor. Re-running it updates the files: a job that left the board "
+        "is closed, a file edited by hand is kept.",
+    )
+    import_cmd.add_argument(
+        "system",
+        metavar="SYSTEM",
+        help="greenhouse, lever, ashby, workable, smartrecruiters, personio, recruitee or teamtailor",
+    )
+    import_cmd.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="a saved export (JSON; Personio: XML)"
+    )
+    import_cmd.add_argument("--board", metavar="NAME", help="fetch the board called NAME over HTTPS instead")
+    import_cmd.add_argument(
+        "--force",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="take the board's version of FILE, an imported posting edited by hand since (repeatable)",
+    )
+    _add_options(import_cmd, "now", "quiet")
     init_cmd = commands.add_parser(
         "init",
         help="start a new site in a new or empty folder",
@@ -167,7 +194,7 @@ def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
     return dt.date.today()
 
 
-COMMANDS = ("build", "serve", "check", "tags", "init")
+COMMANDS = ("build", "serve", "check", "tags", "import", "init")
 
 
 # Options that take a value, as written before the command too: "-j 2", "--now 2025-01-01".
@@ -231,6 +258,12 @@ def _main(argv: Sequence[str] | None = None) -> int:
         find_site(args.root)
         overrides = {"base_url": getattr(args, "base_url", None), "output_dir": getattr(args, "output", None)}
         config = load_config(args.root, overrides)
+        if args.command == "import":
+            from careers.shell.importing import import_postings
+
+            day = today(args.now, os.environ)
+            failed = import_postings(config, args.system, args.files, args.board, args.force, day, args.quiet)
+            return EXIT_CONTENT if failed else EXIT_OK
         options = Options(
             drafts=args.drafts,
             now=today(args.now, os.environ),
@@ -253,9 +286,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
             failed = print_tags(config, options, as_json=args.json, quiet=args.quiet)
             return EXIT_CONTENT if failed else EXIT_OK
         if args.command == "check":
-            from careers.shell.check import run_check
+            from careers.shell.check_cli import run_check
 
-            failed = run_check(config, options, strict=args.strict, quiet=args.quiet, verbose=args.verbose)
+            failed = run_check(config, options, args)
             return EXIT_CONTENT if failed else EXIT_OK
         meter = Meter.for_terminal(sys.stderr, quiet=args.quiet, verbose=args.verbose)
         report = build(config, options, meter)

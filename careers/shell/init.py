@@ -31,6 +31,14 @@ apply_email = "jobs@example.com"
 location = "Remote (US)"                # "City, ST, US", "City, Country" or "Remote (US)"
 department = "General"                  # postings are grouped by department on the index
 employment_type = "Full-time"           # Full-time, Part-time, Contract, Temporary, Internship
+max_age_days = 60                       # a posting with no valid_through closes this long after its date
+
+# Pay-transparency laws cover employers by headcount: say how many people you have (and, where a
+# law counts them there, how many per state or province), and `careers check` applies only the
+# laws that cover you. Until you do, it assumes every law does, and says so.
+# [employer]
+# employees = 40
+# employees_in = {{ CO = 3, NY = 12 }}
 """
 
 MARKDOWN = """\
@@ -63,6 +71,7 @@ Help our customers get the most out of the product, from their first week to the
 HTML = """\
 ---
 date: {today}
+salary: $18 – $21 per hour
 ---
 <h2>Warehouse Associate</h2>
 <div>
@@ -73,6 +82,8 @@ on our day shift.</p>
 <ul><li>Pick and pack orders accurately</li><li>Load and unload deliveries</li></ul>
 <p><b>Requirements:</b></p>
 <ul><li>No experience necessary, we will train you</li><li>Forklift certification a plus</li></ul>
+<p><b>Benefits:</b></p>
+<ul><li>Health and dental insurance</li><li>Paid time off from your first month</li></ul>
 <p>#LI-Onsite</p>
 <p>We are an equal opportunity employer.</p>
 </div>
@@ -83,7 +94,7 @@ README = """\
 
 Job postings live in `content/jobs/`: one file each, either Markdown with a few lines of front
 matter on top (`customer-success-manager.md`) or HTML pasted from a job board as it is
-(`warehouse-associate.html`, with only its date added on top): headings, bullet lists, skills,
+(`warehouse-associate.html`, with only its date and pay added on top): headings, bullet lists, skills,
 experience and education are worked out from the text. A posting in git is dated by its first
 commit when it gives no `date:`.
 

@@ -15,8 +15,9 @@ from careers.errors import Diagnostic, printable
 
 
 def shown(diagnostic: Diagnostic, quiet: bool = False, verbose: bool = False) -> bool:
-    """Errors always; warnings unless ``quiet``; informational notes with ``verbose``."""
-    return {"error": True, "warning": not quiet, "info": verbose}[diagnostic.level]
+    """Errors always; warnings unless ``quiet``; informational notes with ``verbose``; advice
+    (which only ``check --advice`` gives) always."""
+    return {"error": True, "warning": not quiet, "info": verbose, "advice": True}[diagnostic.level]
 
 
 def escaped(text: str) -> str:

@@ -1,10 +1,13 @@
-"""When each posting file first entered the project's git history (as Hugo's ``:git`` dates do).
+"""When each posting file first entered the project's git history (as Hugo's ``:git`` dates do),
+and when it last changed there.
 
 This is what a build knows of the order in which postings were published when nothing else
 says: a posting committed earlier keeps its URL over one committed later, and a posting with no
-``date:`` is dated by its first commit (its author date; a rename keeps the date). A file not
-committed yet has none (a date is never taken from the clock). Without git, outside a
-repository, or in a shallow clone (whose history is cut), nothing is known.
+``date:`` is dated by its first commit (its author date; a rename keeps the date). Its last
+change is the last commit that changed its bytes (a rename alone is none): the sitemap's
+``lastmod``, the same for every build of one commit. A file not committed yet has neither (a
+date is never taken from the clock). Without git, outside a repository, or in a shallow clone
+(whose history is cut), nothing is known.
 """
 
 from __future__ import annotations
@@ -24,10 +27,18 @@ class History:
     head: str = ""  # the commit the history was read at ("" when there is none)
     first: dict[str, int] = field(default_factory=dict)
     shallow: bool = False  # a shallow clone: its history is cut, so nothing is known from it
+    last: dict[str, int] = field(default_factory=dict)  # the last commit that changed each file
 
     def day(self, relpath: str) -> dt.date | None:
-        seconds = self.first.get(relpath)
-        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date() if seconds is not None else None
+        return _day(self.first.get(relpath))
+
+    def changed(self, relpath: str) -> dt.date | None:
+        """The day of the last commit that changed the file's bytes (its first, if no other)."""
+        return _day(self.last.get(relpath, self.first.get(relpath)))
+
+
+def _day(seconds: int | None) -> dt.date | None:
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date() if seconds is not None else None
 
 
 def git_head(root: str) -> str:
@@ -45,6 +56,7 @@ def read_history(root: str, jobs: str) -> History:
         return History(head, shallow=True)  # every posting would seem first committed at the cut
     out = _git(root, "log", "--relative", "--reverse", "--format=%x00%at", "--name-status", "-M", "--", jobs)
     first: dict[str, int] = {}
+    last: dict[str, int] = {}
     seconds = 0
     for line in (out or "").splitlines():
         if line.startswith("\0"):
@@ -52,11 +64,14 @@ def read_history(root: str, jobs: str) -> History:
             continue
         status, _, paths = line.partition("\t")
         names = paths.split("\t")
-        if status.startswith("A") and names[0] not in first:
-            first[names[0]] = seconds
+        if status.startswith(("A", "M")):
+            first.setdefault(names[0], seconds)
+            last[names[0]] = seconds
         elif status.startswith(("R", "C")) and len(names) == 2:
             first.setdefault(names[1], first.get(names[0], seconds))
-    return History(head, first)
+            same = status in ("R100", "C100") and names[0] in last  # renamed (or copied) as it was
+            last[names[1]] = last[names[0]] if same else seconds
+    return History(head, first, last=last)
 
 
 def _git(root: str, *args: str) -> str | None:

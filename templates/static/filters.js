@@ -15,7 +15,7 @@
   var clear = document.getElementById("clear-filters");
   var toggle = document.getElementById("filters-toggle");
   var root = results.getAttribute("data-root") || "";
-  var fields = ["q", "department", "location", "level", "skill", "type", "sort"].filter(function (name) {
+  var fields = ["q", "department", "location", "level", "skill", "type", "pay", "sort"].filter(function (name) {
     return form.elements[name];
   });
   var panel = fields.slice(1);
@@ -26,6 +26,7 @@
   var typing = false;
   var matched = [];
   var shownCount = 0;
+  var payCurrency = form.elements.pay ? form.elements.pay.getAttribute("data-currency") : "";
 
   Array.prototype.forEach.call(form.elements.level.options, function (option, i) {
     if (option.value) {
@@ -38,7 +39,7 @@
     return {
       order: i, slug: row[0], title: row[1], department: row[2], places: row[3], location: row[4],
       type: row[5], level: row[6], skills: skills.map(function (s) { return s[0]; }), date: row[8],
-      summary: row[9],
+      summary: row[9], pay: row[10] || null,
       text: fold([row[1], row[2], row[3].join(" "), row[4], skills.map(function (s) { return s[1]; }).join(" "),
                   row[9]].join(" "))
     };
@@ -82,8 +83,14 @@
     if (state.level && p.level !== state.level) return false;
     if (state.skill && p.skills.indexOf(state.skill) < 0) return false;
     if (state.type && p.type !== state.type) return false;
+    if (state.pay && statesPay(p) && p.pay[1] < Number(state.pay)) return false;
     for (var i = 0; i < words.length; i++) if (p.text.indexOf(words[i]) < 0) return false;
     return true;
+  }
+
+  // Pay in the currency the filter counts in: a posting that states none is kept, after the rest.
+  function statesPay(p) {
+    return Boolean(p.pay) && p.pay[0] === payCurrency;
   }
 
   function compare(sort) {
@@ -115,6 +122,7 @@
     var meta = element("ul", "meta");
     [p.department, p.location, data.types[p.type] || p.type, levelNames[p.level] || ""]
       .forEach(function (text) { if (text) meta.appendChild(element("li", "", text)); });
+    if (p.pay) meta.appendChild(element("li", "meta-salary", p.pay[2]));
     li.appendChild(meta);
     if (p.summary) li.appendChild(element("p", "summary", p.summary));
     return li;
@@ -140,11 +148,20 @@
       var words = fold(state.q).split(" ").filter(Boolean);
       matched = postings.filter(function (p) { return matches(p, state, words); });
       if (state.sort !== "newest" && state.sort) matched.sort(compare(state.sort));
+      var unstated = 0;
+      if (state.pay) {
+        var stating = matched.filter(statesPay);
+        unstated = matched.length - stating.length;
+        matched = stating.concat(matched.filter(function (p) { return !statesPay(p); }));
+      }
       results.textContent = "";
       shownCount = 0;
       showMore();
-      message = matched.length.toLocaleString("en") + " of " + total.toLocaleString("en") + noun +
-        (matched.length === 1 ? " matches" : " match");
+      var counted = matched.length - unstated;
+      message = counted.toLocaleString("en") + " of " + total.toLocaleString("en") + noun +
+        (counted === 1 ? " matches" : " match") +
+        (unstated ? ", and " + unstated.toLocaleString("en") + " more " + (unstated === 1 ? "does" : "do") +
+          " not state " + (unstated === 1 ? "its" : "their") + " pay" : "");
     } else {
       more.hidden = true;
     }

@@ -42,6 +42,7 @@ _SAFE_HTML = re.compile(
     r'(?:[^<>]++|<(?:/?(?:p|ul|ol|li|strong|em)|/a|a href="(?:https?|mailto|tel):[^"<>\s]*+"'
     r' rel="nofollow noopener noreferrer")>|\n)*+'
 )
+DISCLOSURES = ("existing_vacancy", "ai_screening", "pay_shared_before_interview", "pay_url", "reports_to")
 _APPLY = re.compile(r"(?:https?://[^\s\"<>]+|mailto:[^\s\"<>]+)")
 
 
@@ -89,6 +90,9 @@ def encode_posting(p: Posting) -> Json:
         "explicit_slug": p.explicit_slug,
         "reference": p.reference,
         "details": [list(d) for d in p.details],
+        "other_locations": list(p.other_locations),
+        "updated": _iso(p.updated),
+        "disclosures": [getattr(p, name) for name in DISCLOSURES],
     }
 
 
@@ -96,6 +100,7 @@ def decode_posting(d: Json, trusted: bool = False) -> Posting:
     employment = _optional(d["employment_type"], _str)
     if employment is not None and employment not in EMPLOYMENT_LABELS:
         raise ValueError(f"not an employment type: {employment!r}")
+    vacancy, screening, shared, pay_url, reports_to = _row(d["disclosures"], len(DISCLOSURES))
     return Posting(
         source=_str(d["source"]),
         slug=_slug(d["slug"]),
@@ -122,6 +127,13 @@ def decode_posting(d: Json, trusted: bool = False) -> Posting:
         explicit_slug=_bool(d["explicit_slug"]),
         reference=_optional(d["reference"], _str),
         details=tuple(_detail(row) for row in _list(d["details"])),
+        other_locations=tuple(_str(place) for place in _list(d["other_locations"])),
+        updated=_optional(d["updated"], _date),
+        existing_vacancy=_optional(vacancy, _bool),
+        ai_screening=_optional(screening, _bool),
+        pay_shared_before_interview=_bool(shared),
+        pay_url=_optional(pay_url, _apply_url),
+        reports_to=_optional(reports_to, _str),
     )
 
 
@@ -213,11 +225,8 @@ def _salary(row: Json) -> Salary:
 
 
 def _places(rows: Json) -> tuple[PayRange, ...]:
-    places = []
-    for row in _list(rows):
-        place, currency, low, high, unit = _row(row, 5)
-        places.append(PayRange(_str(place), _str(currency), _amount(low), _amount(high), _unit(unit)))
-    return tuple(places)
+    found = [_row(row, 5) for row in _list(rows)]
+    return tuple(PayRange(_str(p), _str(c), _amount(lo), _amount(hi), _unit(u)) for p, c, lo, hi, u in found)
 
 
 def _unit(unit: Json) -> str:

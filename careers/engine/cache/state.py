@@ -136,11 +136,18 @@ def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
         stored = orjson.loads(read_all(path) or b"{}") if path else {}
         if stored.get("head") == head and stored.get("jobs") == jobs:
             first = {_str(k): int(v) for k, v in stored["first"].items()}
-            return History(head, first, stored.get("shallow") is True)
+            last = {_str(k): int(v) for k, v in stored["last"].items()}
+            return History(head, first, stored.get("shallow") is True, last)
     except (ValueError, TypeError, AttributeError, KeyError):
         pass
     history = read_history(root, jobs)
     if path:
-        kept = {"head": history.head, "jobs": jobs, "first": history.first, "shallow": history.shallow}
+        kept = {
+            "head": history.head,
+            "jobs": jobs,
+            "first": history.first,
+            "last": history.last,
+            "shallow": history.shallow,
+        }
         write_quietly(Path(path), orjson.dumps(kept))
     return history
