@@ -17,7 +17,7 @@ from .conftest import ROOT
 # what check says: the row's level must be the level check gives.
 MISSING = {
     "date": ("---\ntitle: Welder\nlocation: Leeds, GB\ncompany: Acme\nvalid_through: 2099-01-01\n---\n",
-             "no `date`", "no 'date:' (date posted)"),
+             "no `date` (Google", "no 'date:' (date posted)"),
     "location": ("---\ntitle: Welder\ndate: 2024-01-01\ncompany: Acme\nvalid_through: 2099-01-01\n---\n",
                  "no `location` here", "no 'location:' here or in careers.toml"),
     "company": ("---\ntitle: Welder\ndate: 2024-01-01\nlocation: Leeds, GB\nvalid_through: 2099-01-01\n---\n",
