@@ -12,8 +12,6 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
-from pathlib import Path
-from types import TracebackType
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -21,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from careers.config import Config, builtin_theme
-from careers.errors import CareersError, TemplateError, printable
+from careers.errors import CareersError
 from careers.model import LEVEL_NAMES, Education, Posting, Site
 from careers.pages.aggregators import indeed_xml, linkedin_xml
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
@@ -30,6 +28,7 @@ from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, postin
 from careers.pages.plan import Page
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
+from careers.pages.template_errors import template_error
 from careers.pages.theme import theme_css
 from careers.posting.blocks import Blocks
 from careers.posting.closing import closes_on
@@ -235,7 +234,7 @@ def card_macro(env: jinja2.Environment, config: Config) -> Callable[..., Markup]
     except CareersError:
         raise
     except Exception as exc:  # a template is the site's code: whatever it raises is its error
-        raise _template_error(exc, config, CARD_MACROS) from None
+        raise template_error(exc, config, CARD_MACROS) from None
     return macro
 
 
@@ -281,47 +280,4 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any],
     except CareersError:
         raise  # already said where (a card's template, inside a page's)
     except Exception as exc:  # a template is the site's code: whatever it raises is its error
-        raise _template_error(exc, config, name) from None
-
-
-def _template_error(exc: BaseException, config: Config, name: str) -> TemplateError:
-    """A template's failure, at its file and line where there is one."""
-    here = f"{config.templates_dir}/{name}"
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = _template_name(config, exc.filename or name)
-        return TemplateError(where, exc.lineno, exc.message or "syntax error")
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return TemplateError(f"{config.templates_dir}/{exc.name}", None, "template not found")
-    if isinstance(exc, UnicodeDecodeError):
-        return TemplateError(here, None, "not valid UTF-8: save the template as UTF-8")
-    if isinstance(exc, OSError):
-        where = _template_name(config, exc.filename) if exc.filename else here
-        return TemplateError(where, None, f"cannot read template: {exc.strerror}")
-    if isinstance(exc, RecursionError):
-        return TemplateError(here, None, "templates include or extend each other in a loop")
-    path, line = _template_location(exc.__traceback__, config, name)
-    said = (
-        str(exc)
-        if isinstance(exc, jinja2.TemplateError | ValueError | TypeError)
-        else f"{type(exc).__name__}: {exc}"
-    )
-    return TemplateError(path, line, f"while rendering: {printable(said[:300])}")
-
-
-def _template_name(config: Config, filename: str) -> str:
-    try:
-        return Path(filename).resolve().relative_to(config.root.resolve()).as_posix()
-    except ValueError:
-        return filename
-
-
-def _template_location(tb: TracebackType | None, config: Config, name: str) -> tuple[str, int | None]:
-    """The innermost template frame of a rendering error (Jinja maps them to template lines)."""
-    where: tuple[str, int | None] = (f"{config.templates_dir}/{name}", None)
-    folders = tuple(str(path.resolve()) for path in config.template_paths)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.startswith(folders):
-            where = (_template_name(config, filename), tb.tb_lineno)
-        tb = tb.tb_next
-    return where
+        raise template_error(exc, config, name) from None

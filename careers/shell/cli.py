@@ -15,6 +15,7 @@ from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
 from careers.engine.options import Options, Report
 from careers.errors import CareersError
+from careers.shell.argv import command_first
 from careers.shell.check_cli import add_check_options
 from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.init import init_site
@@ -197,32 +198,9 @@ def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
 COMMANDS = ("build", "serve", "check", "tags", "import", "init")
 
 
-# Options that take a value, as written before the command too: "-j 2", "--now 2025-01-01".
-_VALUED = frozenset(f for flags, settings in OPTIONS.values() if "action" not in settings for f in flags)
-_FLAGS = frozenset(f for flags, _ in OPTIONS.values() for f in flags)
-
-
 def with_default_command(argv: Sequence[str]) -> list[str]:
-    """The command line with the command first: a command's options written before it
-    (``careers -v build``, as ``-C`` may be) are moved after it, and ``build`` is the command
-    when none is named."""
-    args = list(argv)
-    before: list[str] = []  # -C, which is everyone's
-    moved: list[str] = []  # a command's options, written before it
-    i = 0
-    while i < len(args):
-        arg, name = args[i], args[i].split("=", 1)[0]
-        width = 2 if (arg in ("-C", "--root") or arg in _VALUED) else 1
-        if arg in COMMANDS or arg in ("-h", "--help", "--version"):
-            return [*before, arg, *moved, *args[i + 1 :]]
-        if arg in ("-C", "--root") or name == "--root" or (arg.startswith("-C") and len(arg) > 2):
-            before += args[i : i + width]
-        elif arg in _FLAGS or name in _FLAGS or (arg[:2] in _VALUED and len(arg) > 2):  # -j2, --now=...
-            moved += args[i : i + width]
-        else:
-            break
-        i += width
-    return [*before, "build", *moved, *args[i:]]
+    """The command line with the command first (``careers -v build``); ``build`` when none is named."""
+    return command_first(argv, make_parser())
 
 
 def run() -> NoReturn:
