@@ -211,7 +211,7 @@ def test_nothing_to_publish_is_an_error_for_build_and_check_and_keeps_the_site(
     if emptied == "no folder":
         jobs.rmdir()
     else:
-        (jobs / "notes.txt").write_text("not a posting")
+        (jobs / "notes.docx").write_text("not a posting")  # (a .txt file is a posting)
     for command in ([], ["check"]):
         result = run(project, *command)
         assert result.returncode == 1, result.stderr

@@ -125,14 +125,14 @@ def test_only_model_markup_reaches_the_output() -> None:
         '<p style="color:red" onclick="x()">Hello <span class="a"><b>bold</b> <i>it</i></span>'
         '<a href="https://example.com/apply" target="_blank">apply</a>'
         '<a href="javascript:alert(1)">bad</a><script>alert(2)</script><img src=x onerror=alert(3)></p>'
-        "<table><tr><td>cell one</td><td>cell two</td></tr></table>"
+        "<table><tr><td>cell one</td><td>cell two</td><td>cell three</td></tr></table>"
     )
     (section,) = clean_html(html, "T").sections
     out = blocks_html(section)
     assert out == (
         "<p>Hello <strong>bold</strong> <em>it</em>"
         '<a href="https://example.com/apply" rel="nofollow noopener noreferrer">apply</a>bad</p>\n'
-        "<p>cell one cell two</p>"
+        "<p>cell one cell two cell three</p>"
     )
 
 

@@ -187,6 +187,35 @@ def test_items_glued_without_a_space_are_split() -> None:
     ]
 
 
+GLUED = (
+    "JOB TITLE: Claims Coder DEPARTMENT: Itemization Review REPORTS TO: Review SupervisorGENERAL "
+    "DESCRIPTION:Reverse code previously coded medical bills to check them. About Acme: We are a "
+    "claims company in Dallas with two hundred staff and a busy office.\n"
+    "Qualifications:Bachelor's degree in nursing or health information, and night shifts.Requirements:"
+    "A current AAPC certificationOrthopedic coding experienceEncoderPro software experience"
+)
+
+
+def test_headings_glued_to_their_text_and_run_in_labels_in_plain_text_are_headings() -> None:
+    cleaned = clean_html(GLUED, "Coder")
+    assert outline(cleaned) == [
+        (None, "summary"),
+        ("GENERAL DESCRIPTION", "summary"),
+        ("About Acme", "company"),
+        ("Qualifications", "requirements"),
+        ("Requirements", "requirements"),
+    ]
+    assert texts(cleaned.sections[0]) == [
+        "JOB TITLE: Claims Coder",
+        "DEPARTMENT: Itemization Review",
+        "REPORTS TO: Review Supervisor",
+    ]
+    assert texts(cleaned.sections[1]) == ["Reverse code previously coded medical bills to check them."]
+    assert lists(cleaned.sections[4]) == [
+        ["A current AAPC certification", "Orthopedic coding experience", "EncoderPro software experience"]
+    ]
+
+
 def test_inline_bullets_after_a_lead_in_are_items() -> None:
     (section,) = clean_html(
         "<p>You will build systems in these ways: - Design the API - Write the tests</p>", "T"
@@ -331,6 +360,46 @@ def test_a_saved_page_without_json_ld_is_its_description_container_without_furni
     ]
 
 
+PROSE = (
+    "Responsible for safe, accurate and efficient receiving and stocking of freight, greeting every "
+    "customer in a friendly manner and keeping the aisles clear, clean and safe through each and every night."
+)
+KENEXA_PAGE = (
+    "HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=UTF-8\r\nSet-Cookie: s=1; path=/\r\n\r\n"
+    + "<script>var x = 1;</script>\n" * 3
+    + "<html><head><title>Acme Inc - Job details</title></head><body><form name='main'>"
+    "<div><a href='/a'>Hjem</a> <a href='/b'>Ledige stillinger</a> <a href='/c'>Om os</a></div>"
+    "<table><tr><td>Job Posting Title</td><td>Night Stocker</td></tr>"
+    "<tr><td>Job ID</td><td>10231BR</td></tr><tr><td>Location #</td><td>1034</td></tr>"
+    "<tr><td>Location Name</td><td>Brande, Denmark</td></tr>"
+    f"<tr><td>Job Description</td><td>Position Description<br><br>{PROSE}<br><br>Job Requirements<br><br>"
+    "Move objects up to 50 pounds with or without reasonable accommodation. Read and write English "
+    "well enough to follow every safety sign and label in the store.</td></tr></table>"
+    "<div><h3>Lignende job</h3><ul><li><a href='/j/1'>Kasserer</a></li>"
+    "<li><a href='/j/2'>Lagermedarbejder</a></li><li><a href='/j/3'>Chauffør</a></li></ul></div>"
+    "</form></body></html>"
+)
+
+
+def test_a_page_saved_with_its_http_headers_in_one_form_is_read_without_its_furniture() -> None:
+    cleaned = clean_html(KENEXA_PAGE)
+    assert cleaned.title == "Night Stocker"  # the field table's title, not the <title>'s site name
+    assert (cleaned.facts.reference, cleaned.facts.location) == ("10231BR", "Brande, Denmark")
+    headings = [s.heading for s in cleaned.sections]
+    assert "Position Description" in headings and "Job Requirements" in headings
+    assert cleaned.sections[-1].kind == "requirements"  # "with reasonable accommodation" is no notice
+    kept = " ".join(kept_words(cleaned))
+    for furniture in ("http", "cookie", "hjem", "ledige", "lignende", "kasserer", "chauff"):
+        assert furniture not in kept
+
+
+def test_a_form_that_holds_no_prose_is_dropped_and_one_that_holds_the_posting_is_read() -> None:
+    form = "<form><label>Email</label><input name=e><button>Send</button></form>"
+    assert kept_words(clean_html(f"<p>Drive a van.</p>{form}", "Driver")) == ["driver", "drive", "a", "van"]
+    cleaned = clean_html(f"<form><p>{PROSE}</p></form>", "Stocker")
+    assert texts(cleaned.sections[0]) == [PROSE]
+
+
 def test_a_saved_page_without_a_container_loses_its_navigation_scripts_and_footer() -> None:
     page = "<html><head><title>Chef</title></head><body><nav>Home Jobs</nav><header>Acme</header>"
     page += "<main><p>Cook lunch for two hundred.</p></main><footer>Privacy</footer>"
@@ -430,3 +499,37 @@ HEADING_KINDS = read_tsv("heading_kinds.tsv")
 @pytest.mark.parametrize("row", HEADING_KINDS, ids=lambda row: row["heading"])
 def test_real_headings_get_the_kind_a_reader_gives_them(row: dict[str, str]) -> None:
     assert heading_kind(row["heading"]) == row["kind"]
+
+
+def test_a_notice_after_a_benefits_list_or_ending_a_flattened_paragraph_has_a_section_of_its_own() -> None:
+    cleaned = clean_html(
+        "<h3>Benefits</h3><ul><li>Health insurance</li><li>Paid leave</li></ul>"
+        "<p>Acme is an equal opportunity employer and does not discriminate on the basis of race.</p>"
+        "<h3>Requirements</h3><p>Two years of testing in a CLIA lab and a current state licence to work in "
+        "a laboratory. Acme is an Equal Opportunity/Affirmative Action employer.</p>"
+        "<ul><li>Read chromatograms</li></ul>",
+        "Scientist",
+    )
+    assert outline(cleaned) == [
+        ("Benefits", "benefits"),
+        (None, "equal_opportunity"),
+        ("Requirements", "requirements"),
+        (None, "equal_opportunity"),
+        (None, "requirements"),
+    ]
+    assert texts(cleaned.sections[2]) == [
+        "Two years of testing in a CLIA lab and a current state licence to work in a laboratory."
+    ]
+    assert lists(cleaned.sections[4]) == [["Read chromatograms"]]
+
+
+def test_a_place_stated_on_a_line_of_its_own_is_the_postings_location() -> None:
+    page = (
+        "<html><head><title>Lagermedarbejder - Jobs</title></head><body><nav><a href='/'>Forside</a>"
+        "<a href='/job'>Job</a><a href='/om'>Om os</a></nav><main><h1>Lagermedarbejder</h1>"
+        "<p>Brande, Danmark</p><h2>Om jobbet</h2><p>Vi søger en kollega til vores lager i Brande, som kan "
+        "pakke ordrer, køre truck og holde orden på hylderne hver eneste dag.</p></main></body></html>"
+    )
+    cleaned = clean_html(page)
+    assert cleaned.facts.location == "Brande, Danmark"
+    assert "Brande, Danmark" not in [t for s in cleaned.sections for t in texts(s)]

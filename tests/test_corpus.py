@@ -1,15 +1,17 @@
 """The real postings in every shape, built as a site and scored against their labels.
 
-``tests/data/postings/`` is a copy of the labelled corpus (86 real postings from public
-sources, labelled by the conventions in its README) and ``tests/tools/score_postings.py`` a
+``tests/data/postings/`` is a copy of the labelled corpus (187 real postings from 25 source
+families, labelled by the conventions in its README) and ``tests/tools/score_postings.py`` a
 copy of its scorer. The floors sit a little under what the cleaner and tagger reach today, so
 a change that loses headings, experience, levels, education or skills on real postings fails
-here, whichever posting it loses them on.
+here, whichever posting it loses them on. ``bench/corpus.py`` prints the same figures per
+source family and what a family never seen gets.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from types import ModuleType
 from typing import Any
@@ -22,13 +24,15 @@ from careers.engine import Options, build
 from .conftest import DATA, ROOT
 
 POSTINGS = DATA / "postings"
+# A page saved whole: its navigation and the board's chrome are not the posting's words.
+WHOLE_PAGE = re.compile(r"<html[\s>]", re.IGNORECASE)
 FLOORS = {  # measure → the least share the corpus may score
-    "experience months exact": 0.92,
-    "level": 0.70,
-    "education required": 0.74,
-    "skills found": 0.72,
-    "tags that match a label": 0.58,
-    "headings found": 0.96,
+    "experience months exact": 0.93,
+    "level": 0.96,
+    "education required": 0.97,
+    "skills found": 0.65,
+    "tags that match a label": 0.61,
+    "headings found": 0.93,
 }
 
 
@@ -52,8 +56,10 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], li
             shutil.copy(source, jobs / source.name)
     shutil.copy(ROOT / "careers.toml", project / "careers.toml")
     report = build(load_config(project, {"output_dir": str(project / "site")}), Options(cache=False))
-    assert report.postings >= 86
-    counts, misses, _ = _scorer().score(project / "site", POSTINGS / "gold.json", POSTINGS)
+    assert report.postings >= 187
+    counts, misses, per = _scorer().score(project / "site", POSTINGS / "gold.json", POSTINGS)
+    saved_pages = {p.name for p in POSTINGS.iterdir() if WHOLE_PAGE.search(p.read_text(errors="replace"))}
+    counts["words_lost"] = sum(row.get("words_lost", 0) for row in per if row["file"] not in saved_pages)
     return counts, misses
 
 
@@ -83,6 +89,10 @@ def test_every_labelled_posting_is_published(scores: tuple[dict[str, Any], list[
 
 
 def test_no_posting_loses_its_words(scores: tuple[dict[str, Any], list[str]]) -> None:
-    """Every word of a source is still on its page (the furniture a board adds aside)."""
+    """Every word of a source is still on its page (pages saved whole, whose furniture goes, aside).
+
+    The scorer counts as lost what the page shows otherwise: the numbers of a numbered list read
+    as one (``<ol>``), labels glued to their values ("NameJane Doe" shown as "Name: Jane Doe").
+    """
     counts, misses = scores
-    assert counts["words_lost"] <= counts["words"] // 500, [m for m in misses if "source words" in m][:20]
+    assert counts["words_lost"] <= counts["words"] // 300, [m for m in misses if "source words" in m][:20]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from careers.errors import ContentError
+from careers.posting.clean import clean_html, section_text
 from careers.sources.scan import scan_postings
 from careers.sources.source import parse_source, read_source
 
@@ -72,6 +73,23 @@ def test_utf8_with_windows_1252_pasted_in_is_mended_with_a_warning() -> None:
         "content/jobs/x.html:2: warning: file is UTF-8 with Windows-1252 mixed in (byte 0x93); it was "
         "read, but save it as UTF-8"
     ]
+
+
+def test_mojibake_is_repaired_with_a_warning_naming_the_first_line() -> None:
+    # UTF-8 read once as Windows-1252 and saved again as UTF-8: "don’t" became "donâ€™t".
+    garbled = "<h1>Barista</h1>\n<p>We serve coffee.</p>\n<p>We donâ€™t mind: CafÃ© work, Â£9 an hour.</p>\n"
+    source = parse((garbled + "<p>Ã©tÃ© shifts</p>\n").encode(), "x.html")
+    assert "We don’t mind: Café work, £9 an hour." in source.body and "été shifts" in source.body
+    assert [str(n) for n in source.notes] == [
+        "content/jobs/x.html:3: warning: text garbled by a double decoding ('donâ€™t') was repaired here "
+        "and 1 more line: save the file as UTF-8 from its source"
+    ]
+
+
+def test_text_that_only_looks_like_mojibake_is_left_alone() -> None:
+    for text in ("Crème brûlée à la carte, Señor Müller", "Â is a letter too: Âge", "Straße, Ærø, Øresund"):
+        source = parse(f"<p>{text}</p>".encode(), "x.html")
+        assert text in source.body and source.notes == ()
 
 
 def test_bytes_no_encoding_explains_are_an_error_naming_the_line() -> None:
@@ -142,7 +160,7 @@ def test_the_scanner_skips_hidden_and_temp_files_in_path_order(tmp_path: Path) -
     jobs = tmp_path / "content" / "jobs"
     (jobs / "sub").mkdir(parents=True)
     (jobs / "a-b").mkdir()
-    names = ("a.md", "b.html", ".#a.md", "a.md~", ".hidden.md", "notes.txt", "_draft.md", "#a.md#")
+    names = ("a.md", "b.html", ".#a.md", "a.md~", ".hidden.md", "notes.docx", "_draft.md", "#a.md#", "e.txt")
     for name in (*names, "sub/c.htm", "a-b/d.md"):
         (jobs / name).write_text("x")
     (jobs / "_drafts").mkdir()
@@ -151,6 +169,7 @@ def test_the_scanner_skips_hidden_and_temp_files_in_path_order(tmp_path: Path) -
         "content/jobs/a-b/d.md",
         "content/jobs/a.md",
         "content/jobs/b.html",
+        "content/jobs/e.txt",  # a plain-text posting is one (issue 21), never skipped in silence
         "content/jobs/sub/c.htm",
     ]
 
@@ -232,3 +251,17 @@ def test_a_reference_in_front_matter_is_text_and_kept_as_written() -> None:
     assert source.meta == {"title": "Ring &#7; twice"}
     assert source.body == "<p>Ring  once</p>\n"
     assert [n.line for n in source.notes] == [4]
+
+
+def test_a_text_file_is_read_as_text_its_first_line_the_title() -> None:
+    source = parse(b"Night Porter\n\nGuard the <front door> & greet guests.\nDUTIES\n- Lock up", "x.txt")
+    cleaned = clean_html(source.body, source.meta.get("title"))
+    assert cleaned.title == "Night Porter"
+    assert [s.heading for s in cleaned.sections] == [None, "DUTIES"]
+    assert section_text(cleaned.sections[0]) == "Guard the <front door> & greet guests."
+
+
+def test_a_text_file_with_front_matter_does_not_repeat_its_title() -> None:
+    source = parse(b"---\ntitle: Night Porter\n---\nNIGHT PORTER\nGuard the door and greet guests.", "x.txt")
+    cleaned = clean_html(source.body, "Night Porter")
+    assert [section_text(s) for s in cleaned.sections] == ["Guard the door and greet guests."]

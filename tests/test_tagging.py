@@ -120,7 +120,7 @@ def tags(html: str) -> dict[str, SkillTag]:
         ("C", "Firmware in C for embedded devices.", "The E.C.S. analyst will review a C-suite deck."),
         ("Dart", "Mobile apps in Dart and Flutter.", "A darts league on Fridays. Dart to the shop."),
         ("Swift", "iOS apps in Swift.", "A swift response to every customer."),
-        ("Spring Boot", "Java services on Spring and Kubernetes.", "Spring is our busy season."),
+        ("Spring Framework", "Java services on Spring and Kubernetes.", "Spring is our busy season."),
         ("Chef", "Infrastructure automation with Chef and Ansible.", "Our Chef prepares fresh meals daily."),
         ("Puppet", "Configuration management with Puppet.", "A puppet show for the children."),
         ("Microsoft Access", "Reports built in Access databases.", "Access to our gym and parking."),
@@ -192,3 +192,77 @@ def test_each_tag_says_why_it_was_kept() -> None:
     found = tags("<p><b>Essential</b></p><ul><li>Backend services in Go and Python</li></ul>")
     assert found["Python"].reason == "named in 'Essential'"
     assert found["Go"].reason == "named in 'Essential', with 'backend'"
+
+
+def test_teams_people_and_counted_objects_of_the_work_are_not_skills() -> None:
+    found = skills(
+        "<p><b>Responsibilities</b></p><ul>"
+        "<li>Work closely with leadership, engineering and business development teams</li>"
+        "<li>Work with the photography, content and marketing team</li>"
+        "<li>You will work closely with our dispatchers and our data science team</li>"
+        "<li>Plan 300 delivery routes a night</li></ul>"
+    )
+    assert not {
+        "Business Development",
+        "Photography",
+        "Dispatching",
+        "Data Science",
+        "Delivery Driving",
+    } & set(found)
+    kept = skills("<p><b>Requirements</b></p><ul><li>Familiar with ISO 13485, ISO 14971 and 21 CFR part "
+                  "11</li><li>Experience helping people with eating disorders</li></ul>")  # fmt: skip
+    assert {"ISO 14971", "21 CFR Part 11", "Eating Disorders"} <= set(kept)
+
+
+def test_subjects_of_study_and_lists_of_what_the_job_does_not_ask_are_not_skills() -> None:
+    found = skills(
+        "<p><b>Education</b></p><ul><li>Major(s) Preferred: Statistics, Computer Science or Math</li>"
+        "<li>BS in a technical field (Computer Science, Statistics, Operations Research)</li></ul>"
+        "<p><b>Not your tech stack? No problem</b></p><ul><li>Kotlin, Scala or Haskell</li></ul>"
+    )
+    assert not {"Statistics", "Computer Science", "Operations Research", "Kotlin", "Scala", "Haskell"} & set(
+        found
+    )
+
+
+def test_a_guarded_name_takes_its_context_from_the_heading_of_a_list_of_asks_only() -> None:
+    assert "Sales" in skills("<p><b>Key Skills</b></p><ul><li>Sales acumen and persuasion</li></ul>")
+    assert "Sales" not in skills(
+        "<p><b>What a typical day in this role looks like</b></p><ul><li>Guide Acme Sales efforts</li></ul>"
+    )
+
+
+def test_the_application_process_and_what_an_employer_can_offer_are_not_read() -> None:
+    found = skills(
+        "<p><b>Selection process</b></p><p>Candidates may be examined on the use of hand tools.</p>"
+        "<p><b>What Acme can offer you</b></p><p>Mental health counseling and mentorship.</p>"
+        "<p><b>Notice</b></p><p>Ask about employee benefits before accepting.</p>"
+    )
+    assert found == {}
+
+
+def test_preferably_ideally_and_a_part_with_its_own_subject_prefer_only_their_part() -> None:
+    assert skills(
+        "<ul><li>Experience with continuous integration tools, preferably Jenkins or TeamCity</li></ul>"
+    ) == {
+        "CI/CD": True,
+        "Jenkins": False,
+        "TeamCity": False,
+    }
+    assert skills("<ul><li>Strong SQL skills, Tableau is a plus</li></ul>") == {"SQL": True, "Tableau": False}
+    assert skills("<ul><li>SQL, Python and Tableau preferred</li></ul>") == {
+        "SQL": False,
+        "Python": False,
+        "Tableau": False,
+    }
+
+
+def test_an_ambiguous_name_is_read_in_the_postings_field() -> None:
+    asks = "<p>Requirements</p><ul><li>Working knowledge of GCP</li></ul>"
+    clinical, cloud = (
+        asks + "<p>You will monitor clinical trials.</p>",
+        asks + "<p>You will deploy our cloud.</p>",
+    )
+    assert "Good Clinical Practice" in skills(clinical) and "Google Cloud Platform" not in skills(clinical)
+    assert "Google Cloud Platform" in skills(cloud) and "Good Clinical Practice" not in skills(cloud)
+    assert skills("<p>Requirements</p><ul><li>Working knowledge of GCP</li></ul>") == {}

@@ -87,6 +87,27 @@ MORE_EXPERIENCE = [
     ("2 years' experience in a similar role OR 4 years' experience in customer service", 24, None, False),
     ("This role requires 7-10 years of engineering experience", 84, 120, False),
     ("Salesforce experience preferred but not required", None, None, False),
+    ("6 months to 1 year of hands-on MERN experience", 6, 12, False),
+    ("6 months - 1 year of experience (fresh graduates with portfolios may apply)", 6, 12, False),
+    ("Minimum of 2 of the past 5 years direct sales experience", 24, None, False),
+    ("RN license in the State of WI.Three years acute care nursing experience required", 36, None, False),
+    ("High school diploma or GED.3-5 years of warehouse experience", 36, 60, False),
+    ("Employment is limited to four years during which the Apprentice is to qualify", None, None, False),
+    ("At least 1-2 years of relevant work experience, preferably in car rental or tourism", 12, 24, False),
+    ("3+ years of CryoEM experience in membrane proteins, industry experience is a plus", 36, None, False),
+    ("3-6+ years of consumer sales experience (wellness or DTC a plus)", 36, 72, False),
+    ("3 years of experience, preferred", 36, None, True),
+    ("Some baking experience is desired but not required", 0, None, False),
+    ("Experience in merchandising will be an asset (however it is not a prerequisite)", 0, None, False),
+    (
+        "TEFL or teaching experience preferred but not necessaryCanada/US passport holders only",
+        0,
+        None,
+        False,
+    ),
+    ("Extensive work experience is not required", None, None, False),
+    ("Full training provided for the first two weeks", 0, None, False),
+    ("Previous warehouse experience is not a requirement", 0, None, False),
     ("Over 10 years in the industry, we are the regional leader", None, None, False),
     ("We offer 401(k) matching and 15 days of PTO in your first year", None, None, False),
 ]
@@ -146,6 +167,7 @@ MORE_EXPERIENCE_EVIDENCE = [
     ("BS/BA with 2 years of experience, MS/MA with 0 years of experience, or PhD with 0 years", 0, None),
     ("Minimum 6-8 years of quality engineering experience or equivalence and overall 8-12 years of "
      "experience", 96, 144),
+    ("You Have: 3+ years executing data science or machine learning principles", 36, None),
 ]  # fmt: skip
 
 
@@ -162,10 +184,15 @@ def test_experience_read_as_real_postings_write_it(text: str, low: int | None, h
         ("Pharmacy Warehouse Operative", "Band 2 NHS pay scale applies", "entry", "pay band 'Band 2'"),
         ("Band 5 Staff Nurse", "Join our friendly ward team", "associate", "pay band 'Band 5'"),
         ("Ward Manager", "You will line manage a team of 12 nurses", "mid_senior", "supervising a team"),
-        ("Chef", "Proven experience as a chef is essential", "associate", "experience asked for as"),
-        ("Warehouse Associate", "Previous warehouse experience is required", "entry", "only 'previous"),
-        ("Support Specialist", "A proven track record of handling escalations", "associate", "experience"),
-        ("Consultant", "A strong background in software rollouts", "associate", "experience"),
+        ("Analyst", "Salary: GS-9 to GS-11, $61,947 per year", "associate", "grade 'GS-9'"),
+        ("Analyst", "One year of specialized experience equivalent to GS-12", "mid_senior", "grade GS-13"),
+        ("Clerk", "Pay grade GS-5", "entry", "grade 'GS-5'"),
+        # How experience is asked for is no evidence (rule 6): "proven", "previous", "experienced".
+        ("Chef", "Proven experience as a chef is essential", None, None),
+        ("Warehouse Associate", "Previous warehouse experience is required", None, None),
+        ("Support Specialist", "A proven track record of handling escalations", None, None),
+        ("Consultant", "A strong background in software rollouts", None, None),
+        ("Cook", "An experienced cook", None, None),
         ("Plumber", "Join our estates team", None, None),
     ],
 )
@@ -197,6 +224,22 @@ def test_internship_forms_in_titles(title: str) -> None:
         (["B. Tech in Mechanical Engineering"], "bachelor"),
         (["PhD in Toxicology or a related discipline",
           "MS in Toxicology with minimum 2 years of industry experience"], "master"),
+        (["Hold a minimum high-school degree"], "high_school"),
+        (["NVQ Level 4 (or equivalent) in a relevant field, with GCSEs in Maths and English"], "certificate"),
+        (["Completion of a recognized five-year apprenticeship as a plumber"], "certificate"),
+        (["City Guilds parts 1 and 2 Electrical or equal, 17th edition"], "certificate"),
+        (["Journeyman license as an electrician"], "certificate"),
+        (["Certificate IV in Training and Assessment"], "certificate"),
+        (["Abgeschlossene Ausbildung als KFZ-Mechatroniker oder vergleichbare Qualifikation"], "certificate"),
+        (["Successfully completed training or studies in a relevant subject area"], "certificate"),
+        (["Recently completed some kind of degree or certification in CS"], "certificate"),
+        (["It is essential that you hold a valid, recognised teaching qualification"], "bachelor"),
+        (["Degree: In Industrial Engineering or a comparable degree programme"], "bachelor"),
+        (["4 years degree (Computer Science, Information Systems) or equivalent"], "bachelor"),
+        (["MS or higher in Computer Science, Mathematics or Statistics"], "master"),
+        (["A University degree preferably in Economics or Services"], "bachelor"),
+        (["Diploma of accomplished higher medical education"], "doctorate"),
+        (["Nursing school graduate (accredited program)"], "associate"),
     ],
 )  # fmt: skip
 def test_education_a_registration_stands_for_and_routes_in(texts: list[str], level: str) -> None:
@@ -209,3 +252,66 @@ def test_a_pay_band_the_cleaner_lifted_into_the_facts_still_places_the_level() -
     experience = extract_experience("Pharmacy Assistant", sections, stated=("Salary: Band 3, £19,737",))
     assert experience is not None
     assert (experience.level, experience.level_reason) == ("entry", "pay band 'Band 3'")
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "reason"),
+    [
+        ("Band 5. At least 3 years of experience as a staff nurse.", "associate", "pay band"),
+        ("GS-12. Three years of experience in program analysis.", "mid_senior", "grade"),
+        ("At least 3 years of experience as a staff nurse.", "associate", "36 months"),
+    ],
+)
+def test_a_stated_grade_decides_before_the_months(text: str, level: str, reason: str) -> None:
+    experience = extract_experience("Nurse", (section("Requirements", text),))
+    assert experience is not None and experience.min_months == 36
+    assert (experience.level, experience.level_reason.split(" ")[0]) == (level, reason.split(" ")[0])
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "level"),
+    [
+        ("Executive Assistant to the VP of Product", "Keep the calendar.", None),
+        ("Assistant to the Director of Nursing", "At least 3 years of experience.", "associate"),
+        (
+            "Trainee Specialist Paramedic",
+            "You will be a Band 6 clinician today, Band 7 once qualified.",
+            "entry",
+        ),
+        ("Band 6 Trainee Practitioner", "Learn on the job.", "associate"),
+    ],
+)
+def test_a_title_cue_is_the_posts_own(title: str, text: str, level: str | None) -> None:
+    experience = extract_experience(title, (section("Details", text),))
+    assert (experience.level if experience else None) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are completing a Bachelor or Master of Science in Computer Science",
+        "A predicted undergraduate or graduate degree in Computer Science",
+        "Bachelor's degree (in progress) in Computer Science",
+        "We hire students from bachelor to PhD level",
+        "6 semester units in bookkeeping or accounting from an accredited trade school or college",
+        "One year of coursework in machine tool or metal trade at a high school or trade school level",
+        "Current registration as a Registered Pharmacy Technician in the State of Arizona and CPhT",
+    ],
+)
+def test_enrolment_coursework_and_certifications_without_a_programme_are_no_education(text: str) -> None:
+    assert extract_education((section("Requirements", text),)) is None
+
+
+def test_the_requirements_list_binds_before_a_degree_named_elsewhere() -> None:
+    sections = (
+        section("Job Description", "Master's or PhD in computer science or related fields."),
+        section("Required Qualifications", "Ph.D. in computer science, 3+ years of experience with PyTorch"),
+    )
+    education = extract_education(sections)
+    assert education is not None and (education.level, education.required) == ("doctorate", True)
+
+
+def test_a_degree_is_required_when_only_a_later_part_of_its_clause_is_a_plus() -> None:
+    text = "Ph.D. in Life Sciences and 3+ years of CryoEM experience, industry experience is a plus"
+    education = extract_education((section("Minimum Qualifications", text),))
+    assert education is not None and (education.level, education.required) == ("doctorate", True)

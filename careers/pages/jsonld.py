@@ -49,15 +49,11 @@ def description_html(posting: Posting) -> str:
     return "\n".join(parts)
 
 
-# A posting page names its main skills, not every one the text mentions: a short list of the
-# required ones, then a shorter one of nice-to-haves; the JobPosting names the same.
-SHOWN_REQUIRED, SHOWN_PREFERRED = 8, 6
-
-
 def shown_skills(posting: Posting) -> tuple[list[SkillTag], list[SkillTag]]:
-    """The skills a posting's page shows: (required, nice to have), each list short."""
-    required = [tag for tag in posting.skills if tag.required][:SHOWN_REQUIRED]
-    preferred = [tag for tag in posting.skills if not tag.required][:SHOWN_PREFERRED]
+    """The skills a posting's page shows: (required, nice to have), every one, most important
+    first (the tagger's order: named in the requirements, specific before generic)."""
+    required = [tag for tag in posting.skills if tag.required]
+    preferred = [tag for tag in posting.skills if not tag.required]
     return required, preferred
 
 

@@ -40,6 +40,7 @@ SUFFIXES: dict[str, Format] = {
     ".htm": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".txt": "text",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import threading
 from pathlib import Path
 
@@ -10,16 +11,17 @@ import markdown
 
 from careers.errors import ContentError
 from careers.model import Source
-from careers.sources.decode import decode
-from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
-from careers.sources.frontmatter import split_front_matter
-from careers.sources.showable import (
+from careers.showable import (
     control_characters,
     control_references,
     removal_warning,
     without_control_references,
     without_unshowable,
 )
+from careers.sources.decode import decode
+from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
+from careers.sources.frontmatter import split_front_matter
+from careers.sources.mojibake import repair_mojibake
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 
@@ -39,6 +41,9 @@ def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = No
 def parse_source(data: bytes, path: Path, relpath: str) -> Source:
     """Decode ``data`` and split its front matter; pure, so tests need no files."""
     text, notes = decode(data, relpath)
+    text, repaired = repair_mojibake(text, relpath)
+    if repaired:
+        notes = (*notes, repaired)
     # Text never carries what XML 1.0 and HTML forbid: raw anywhere, as a reference in the
     # body's markup (in front matter, "&#7;" is text shown as written), as a YAML escape.
     removed: list[tuple[int, list[str]]] = []  # (line of the first, each as written)
@@ -57,8 +62,23 @@ def parse_source(data: bytes, path: Path, relpath: str) -> Source:
     fmt = SUFFIXES.get(path.suffix.lower(), "html")
     if fmt == "markdown":
         body = markdown_to_html(body, relpath, body_line)
+    elif fmt == "text":
+        body = text_to_html(body, titled="title" in meta)
     digest = hashlib.sha256(data).hexdigest()
     return Source(path, relpath, meta, meta_lines, body, body_line, fmt, digest, notes)
+
+
+def text_to_html(body: str, titled: bool) -> str:
+    """A plain-text posting as markup the cleaner reads line by line: its text escaped (a "<"
+    in it is a character, not a tag); its first line the title (an ``<h1>``) when front matter
+    names none."""
+    lines = body.strip("\n").split("\n")
+    if titled or not lines[0].strip():
+        return f"<div>{html.escape(body, quote=False)}</div>"
+    rest = "\n".join(lines[1:])
+    return (
+        f"<h1>{html.escape(lines[0].strip(), quote=False)}</h1>\n<div>{html.escape(rest, quote=False)}</div>"
+    )
 
 
 _local = threading.local()

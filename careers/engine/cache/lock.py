@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from careers.errors import CareersError, printable
+from careers.errors import CareersError
 
 LOCK_FILE = "lock"
 WAIT_SECONDS = 60.0
@@ -26,9 +26,8 @@ def project_lock(cache_dir: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the project's lock for the length of the block."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        # Never through a link: a lock planted as one (a restored cache) would truncate its target.
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(cache_dir / LOCK_FILE, flags, 0o644)
+        fd = os.open(cache_dir / LOCK_FILE, flags, 0o644)  # never through a link planted there
     except OSError:
         yield  # a cache that cannot be written is not shared either: nothing to guard
         return
@@ -57,9 +56,7 @@ def _acquire(fd: int, cache_dir: Path, wait: float) -> None:
                 f"wait for it to finish, or stop it (the lock is {cache_dir / LOCK_FILE})"
             )
         if not said:
-            print(
-                printable(f"waiting for another build of this project ({holder}) to finish…"), file=sys.stderr
-            )
+            print(f"waiting for another build of this project ({holder}) to finish…", file=sys.stderr)
             said = True
         time.sleep(0.05)
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from careers.config_clean import CleanRules
 from careers.model import Paragraph, Section
 from careers.posting.clean.assemble import assemble
-from careers.posting.clean.context import read_in_context, shape_lines
-from careers.posting.clean.facts import Facts, take_facts
-from careers.posting.clean.headings import clean_heading, heading_kind, same_words
+from careers.posting.clean.facts import Facts, facts_of
+from careers.posting.clean.headings import heading_kind
 from careers.posting.clean.lines import segment_lines
 from careers.posting.clean.markup import MAX_TAGS, count_tags, parse_body, safe_href, unescape_markup
-from careers.posting.clean.page import read_page
+from careers.posting.clean.page import read_page, without_http_head
+from careers.posting.clean.registry import read_lines
 from careers.posting.clean.runs import normalize_runs, text_of
 from careers.posting.clean.walk import MAX_LINE, MAX_TEXT, walk
 from careers.posting.deadline import check_time
@@ -53,11 +53,13 @@ def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES
     """Clean one posting body. ``title`` is the known title (from front matter).
 
     The body is parsed into a BeautifulSoup tree; a whole saved page is narrowed to its
-    posting; the tree is walked into segments, read as lines however they were broken,
-    its metadata blocks taken out as facts, and the lines grouped into sections. Nothing
+    posting; the tree is walked into segments, read as lines however they were broken, the
+    lines read by the rules of ``registry`` (its metadata blocks taken out as facts), and
+    grouped into sections. Nothing
     of the input's markup survives except what the model can express. Without a known
     title, a leading ``<h1>``/``<h2>`` (or the page's own title) is the title.
     """
+    html = without_http_head(html)
     soup = parse_body(html)
     check_time()
     unescape_markup(soup, html)
@@ -65,30 +67,14 @@ def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES
     check_time()
     walked = walk(page.root)
     lines = segment_lines(walked.segments)
-    title = title or page.title or page.facts.title
-    if title is None and lines and lines[0].origin == "heading":
-        title = lines[0].text
-    lines = [line for line in lines if not (line.kind == "heading" and repeats(line.text, title))]
     check_time()
-    lines, facts = take_facts(read_in_context(lines))
+    doc = read_lines(lines, title or page.title or page.facts.title)
     check_time()
-    lines = shape_lines(lines)
-    check_time()
-    return Cleaned(
-        title,
-        assemble(lines),
-        walked.depth,
-        page.facts.merged(facts),
-        walked.text,
-        walked.left_out,
-        walked.long_lines,
-    )
-
-
-def repeats(heading: str, title: str | None) -> bool:
-    """Whether a heading only repeats the title (or is empty once cleaned)."""
-    text = clean_heading(heading)
-    return not text or (title is not None and same_words(text, title))
+    facts = facts_of(doc.stated)
+    title = doc.title or facts.title or page.head_title
+    merged = page.facts.merged(facts)
+    sections = assemble(doc.lines)
+    return Cleaned(title, sections, walked.depth, merged, walked.text, walked.left_out, walked.long_lines)
 
 
 def section_text(section: Section) -> str:

@@ -11,13 +11,18 @@ from careers.posting.clean.boilerplate import (
     is_boilerplate,
     is_company_opening,
     is_furniture,
+    notice_start,
 )
 from careers.posting.clean.headings import clean_heading, heading_kind, same_words, words_of
-from careers.posting.clean.lines import Line, read_line
-from careers.posting.clean.runs import read_marks, text_of
+from careers.posting.clean.line import Line
+from careers.posting.clean.registry import read_line
+from careers.posting.clean.runs import normalize_runs, read_marks, split_runs, text_of
 
-# Sections a reader asks "what is asked of me?" of: boilerplate there gets a section of its own.
-_READ_KINDS = frozenset({"summary", "responsibilities", "requirements", "preferred", "other"})
+# Sections whose boilerplate gets a section of its own: an equal-opportunity paragraph at the end of
+# the requirements, or after a benefits list, is neither.
+_NOTICE_FROM = frozenset(
+    {"summary", "responsibilities", "requirements", "preferred", "other", "benefits", "company"}
+)
 
 
 @dataclass
@@ -31,6 +36,7 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
     """Group lines into sections; drop furniture, "N/A" sections and empty openings."""
     drafts = [_Draft(None, "summary")]
     skipping = False  # inside a section of job-board furniture ("Similar jobs")
+    resume: SectionKind | None = None  # the kind a list after an untitled notice goes back to
     for line in lines:
         text = line.text
         if line.kind == "heading":
@@ -42,11 +48,21 @@ def assemble(lines: list[Line]) -> tuple[Section, ...]:
                 drafts[-1].lines.append(restated)
             elif heading and not skipping and not is_furniture(line.runs, text):
                 drafts.append(_Draft(heading, heading_kind(heading)))
+                resume = None
             continue
         if skipping or line.kind == "drop" or is_furniture(line.runs, text):
             continue
-        if line.kind == "para" and drafts[-1].kind in _READ_KINDS and is_boilerplate(text):
+        if line.kind == "para" and drafts[-1].kind in _NOTICE_FROM and is_boilerplate(text):
+            resume = drafts[-1].kind
+            start = notice_start(text)
+            if start:  # "… a valid licence. Acme is an equal opportunity employer.": two lines
+                before, after = split_runs(line.runs, start)
+                drafts[-1].lines.append(dataclasses.replace(line, runs=normalize_runs(before)))
+                line = dataclasses.replace(line, runs=normalize_runs(after))
             drafts.append(_Draft(None, "equal_opportunity"))
+        elif line.kind == "item" and resume is not None and drafts[-1].kind == "equal_opportunity":
+            drafts.append(_Draft(None, resume))  # a list after the notice is the section's again
+            resume = None
         drafts[-1].lines.append(line)
     kept = _sub_sections([draft for draft in _split_opening(drafts) if _worth_keeping(draft)])
     sections = []

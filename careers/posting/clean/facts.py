@@ -5,19 +5,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from careers.model import Run
+from careers.posting.clean.line import Document, Line
 from careers.posting.clean.runs import normalize_runs, split_runs
-
-if TYPE_CHECKING:
-    from careers.posting.clean.lines import Line
+from careers.posting.clean.thresholds import LIMITS
 
 # fmt: off
 # The labels boards print above a description, by the field each fills.
 FACT_LABELS: dict[str, tuple[str, ...]] = {
     "location": (
         "location", "locations", "job location", "work location", "location/base", "location/trust", "base",
+        "location name",
         "based at", "site", "city", "office location", "workplace",
     ),
     "employment_type": (
@@ -40,7 +39,7 @@ FACT_LABELS: dict[str, tuple[str, ...]] = {
         "closing date", "apply by", "deadline", "application deadline", "closes", "closing", "valid through",
         "expiry date", "end date",
     ),
-    "title": ("job title", "title", "position title", "role title"),
+    "title": ("job title", "title", "position title", "role title", "job posting title", "posting title"),
     # Labels boards print that no field takes: kept as details, as they were written.
     "details": (
         "hours", "hours per week", "expected hours", "working hours", "schedule", "work schedule", "shift",
@@ -88,17 +87,20 @@ def field_of(label: str) -> str | None:
     """The posting field a board's label names ("Time type" → employment_type), if any."""
     if len(label) > _LONGEST_LABEL:
         return None
-    return _FIELD_OF.get(" ".join(label.casefold().strip(" :：#").split()))
+    name = _FIELD_OF.get(" ".join(label.casefold().strip(" :：#").split()))
+    if name not in (None, "reference") and label.rstrip(" :：").endswith("#"):
+        return "details"  # "Location #: 1034" numbers a place: it is not one
+    return name
 
 
-def take_facts(lines: list[Line]) -> tuple[list[Line], Facts]:
-    """The lines without their metadata blocks, and the facts those blocks state.
+def board_facts(lines: list[Line], doc: Document) -> list[Line]:
+    """A board's metadata blocks taken out of the lines, their labels and values kept as facts.
 
     A block is labelled lines in a row ("Location: Boston", or a label on its own line and
     its value on the next) that ``_is_block`` says are a board's.
     """
     out: list[Line] = []
-    stated: list[tuple[str, str]] = []
+    stated = doc.stated
     i = 0
     while i < len(lines):
         pairs, end = _block_at(lines, i)
@@ -108,7 +110,7 @@ def take_facts(lines: list[Line]) -> tuple[list[Line], Facts]:
         else:
             out.append(lines[i])
             i += 1
-    return out, _facts(stated)
+    return out
 
 
 def _is_block(pairs: list[tuple[str, str]], opening: bool) -> bool:
@@ -118,9 +120,11 @@ def _is_block(pairs: list[tuple[str, str]], opening: bool) -> bool:
     fields = sum(1 for name in names if name in _BOARD_FIELDS)
     if not fields:
         return False
-    short = all(len(value.split()) <= 10 for _, value in pairs)
+    short = all(len(value.split()) <= LIMITS.fact_short_value for _, value in pairs)
     return (
-        sum(1 for name in names if name) >= 2 or (len(pairs) >= 3 and short) or (opening and len(pairs) == 1)
+        sum(1 for name in names if name) >= 2
+        or (len(pairs) >= LIMITS.fact_block and short)
+        or (opening and len(pairs) == 1)
     )
 
 
@@ -152,16 +156,17 @@ def labelled(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     label, value = match.group("label").strip(), match.group("value").strip()
-    if len(label.split()) > 5 or not _is_value(value):
+    if len(label.split()) > LIMITS.fact_label or not _is_value(value):
         return None
     return label, value
 
 
 def _is_value(text: str) -> bool:
-    return 0 < len(text.split()) <= 20 and not re.search(r"[.!?] [A-Z]|!$", text)
+    return 0 < len(text.split()) <= LIMITS.fact_value and not re.search(r"[.!?] [A-Z]|!$", text)
 
 
-def _facts(pairs: list[tuple[str, str]]) -> Facts:
+def facts_of(pairs: list[tuple[str, str]]) -> Facts:
+    """The facts a board's labels and values state (the other labels as ``details``)."""
     values: dict[str, str] = {}
     details: list[tuple[str, str]] = []
     for label, value in pairs:
@@ -177,6 +182,14 @@ def _facts(pairs: list[tuple[str, str]]) -> Facts:
 # "NameJane DoeJob titleEstates officerEmail addressjane@nhs.net".
 CONTACT_LABELS = ("Name", "Job title", "Email address", "Telephone number", "Additional contact information")
 _GLUED_LABEL = re.compile("|".join(re.escape(label) for label in CONTACT_LABELS))
+
+
+def glued_contact(line: Line) -> list[Line] | None:
+    """A contact block whose labels were glued to their values, as one item per label."""
+    items = split_contact(line.runs)
+    if items is None:
+        return None
+    return [dataclasses.replace(line, kind="item", runs=runs, list_id=0) for runs in items]
 
 
 def split_contact(runs: tuple[Run, ...]) -> list[tuple[Run, ...]] | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from typing import TYPE_CHECKING
 
 from careers.model import Run
 from careers.posting.clean.headings import (
@@ -17,14 +16,10 @@ from careers.posting.clean.headings import (
     starts_heading,
     title_case,
 )
-from careers.posting.clean.runs import normalize_runs, split_runs
+from careers.posting.clean.line import Line
+from careers.posting.clean.runs import normalize_runs, split_runs, text_of
+from careers.posting.clean.thresholds import LIMITS
 
-if TYPE_CHECKING:
-    from careers.posting.clean.lines import Line
-
-# A line this long with no break in it is an export that collapsed its white space.
-FLAT_WORDS = 100
-MAX_INLINE_HEADING = 12
 _WORD = re.compile(r"\S+")
 _STARTS_CONTENT = re.compile(r"[\"“‘(•·▪$£€#¿¡*\d]|[^\W\d_a-z]")
 _SENTENCE_STARTS = frozenset({"our", "the", "your", "this", "what", "a"})
@@ -32,6 +27,11 @@ _ENDS_NO_HEADING = frozenset(
     "a an and as at by for from in of on or the to with is are be we you our your".split()
 )
 _BOUNDARY = re.compile(r"[.!?:;…]$")
+_SENTENCE_END = re.compile(r"[.!?;…]$")
+# Heading phrases that end in a small word: "Who we are", "About you".
+_SMALL_END_PHRASE = re.compile(
+    r"(who (we|you) are|about (us|you)|what we offer you|bonus points for)", re.IGNORECASE
+)
 _MAYBE_BULLET = re.compile(r"[•·▪●■➢►✓]|\s[-–?]\s")
 _BULLET_CHAR = re.compile(r"(?:^|(?<=\s))[•·▪●■➢►✓](?=\s)")
 # After a lead-in ("… in the following ways:"), " - " and the "?" a lost bullet became are bullets.
@@ -39,22 +39,22 @@ _DASH_BULLET = re.compile(r"(?<=\S)\s+[-–?](?=\s+[A-Z])")
 # Where one sentence ends and the next starts: ". Drafting", "! We" (not "e.g. the", "B. Tech").
 _SENTENCE_BREAK = re.compile(r"(?<=[A-Za-z0-9)]{2}[.!?])\s+(?=[A-Z])")
 _LISTED_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
-MAX_ITEM_WORDS = 40
 _GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]{2,})")
 
 
-def split_flattened(lines: list[Line]) -> list[Line]:
-    """Long lines of text cut at their inline headings; inline bullets made items."""
-    out: list[Line] = []
-    for line in lines:
-        if line.kind != "para":
-            out.append(line)
-            continue
-        long = line.text.count(" ") >= FLAT_WORDS and len(line.text.split()) >= FLAT_WORDS
-        pieces = _cut_headings(line) if long else [line]
-        for piece in pieces:
-            out.extend(_inline_items(piece) if piece.kind == "para" else [piece])
-    return out
+def flattened_headings(line: Line) -> list[Line] | None:
+    """A long line of text (an export that collapsed its white space) cut at its inline headings."""
+    text = line.text
+    if text.count(" ") < LIMITS.flat or len(text.split()) < LIMITS.flat:
+        return None
+    pieces = _cut_headings(line)
+    return pieces if pieces != [line] else None
+
+
+def inline_bullets(line: Line) -> list[Line] | None:
+    """A line holding bullets inline ("Duties: • Sell • Serve") as its lead-in and the items."""
+    pieces = _inline_items(line)
+    return pieces if pieces != [line] else None
 
 
 def _cut(line: Line, cuts: list[tuple[int, int]], kinds: list[str]) -> list[Line]:
@@ -98,7 +98,9 @@ def _sentence_items(line: Line) -> list[Line]:
     text = "".join(r.text for r in line.runs)
     cuts = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
     bounds = [0, *cuts, len(text)]
-    if len(cuts) < 2 or any(len(text[a:b].split()) > MAX_ITEM_WORDS for a, b in itertools.pairwise(bounds)):
+    if len(cuts) < 2 or any(
+        len(text[a:b].split()) > LIMITS.inline_item for a, b in itertools.pairwise(bounds)
+    ):
         return [line]
     pieces, rest, offset = [], line.runs, 0
     for cut in [*cuts, len(text)]:
@@ -125,11 +127,19 @@ def inline_headings(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         start, end = words[i][0], words[end_word - 1][1]
-        if spans and not text[spans[-1][1] : start].strip():
-            start = spans.pop()[0]
+        last = spans[-1] if spans else None
+        adjacent = last is not None and not text[last[1] : start].strip()
+        if last and adjacent and not _two_headings(text[slice(*last)], text[start:end]):
+            start = spans.pop()[0]  # one heading found in two pieces
         spans.append((start, end))
         i = end_word
     return spans
+
+
+def _two_headings(first: str, second: str) -> bool:
+    """Whether two headings side by side are two ("Qualifications" then "Required
+    Qualifications", "Basic Qualifications:" then "Experience"), not one found in pieces."""
+    return first.endswith(":") or (is_known_heading(first) and is_known_heading(second))
 
 
 def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
@@ -144,7 +154,7 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
     previous = text[words[i - 1][0] : words[i - 1][1]] if i else ""
     after_boundary = not previous or bool(_BOUNDARY.search(previous))
     phrases = []
-    for n in range(min(MAX_INLINE_HEADING, len(words) - i), 0, -1):
+    for n in range(min(LIMITS.inline_heading, len(words) - i), 0, -1):
         phrase = text[words[i][0] : words[i + n - 1][1]]
         nxt = text[words[i + n][0] : words[i + n][1]] if i + n < len(words) else ""
         if phrase.endswith(":") or not nxt or _STARTS_CONTENT.match(nxt):
@@ -154,17 +164,17 @@ def _heading_at(text: str, words: list[tuple[int, int]], i: int) -> int | None:
             free = after_boundary or (previous[:1].isupper() and previous.lower() not in _SENTENCE_STARTS)
             if _known_inline(phrase, n, free):
                 return i + n
-    if after_boundary:
+    if not previous or _SENTENCE_END.search(previous):  # after a label's colon, a value runs on
         for n, phrase in reversed(phrases):
-            if phrase.endswith(":") and title_case(phrase.split()):
+            if phrase.endswith(":") and "(" not in phrase and title_case(phrase.split()):
                 return i + n
     # A run of capitals is a heading only if it starts like one or holds a small word: found
     # once here, not for each of its lengths (a line of "A& A& …" once took 30 µs a word).
     three = text[words[i][0] : words[min(i + 2, len(words) - 1)][1]]
     if any(c.islower() for c in three):
         return None
-    small = [text[a:b].lower() in _ENDS_NO_HEADING for a, b in words[i : i + MAX_INLINE_HEADING]]
-    first_small = small.index(True) if True in small else MAX_INLINE_HEADING
+    small = [text[a:b].lower() in _ENDS_NO_HEADING for a, b in words[i : i + LIMITS.inline_heading]]
+    first_small = small.index(True) if True in small else LIMITS.inline_heading
     leads = starts_heading(first)
     for n, phrase in phrases:
         if n >= 3 and (leads or first_small < n) and _capitals_heading(phrase):
@@ -177,28 +187,33 @@ def _capitals_heading(phrase: str) -> bool:
     words = phrase.split()
     if not (starts_heading(words[0]) or any(w.lower() in _ENDS_NO_HEADING for w in words)):
         return False  # asked first: cheaper than reading every letter, for a line of capitals
+    if len(words) > LIMITS.capitals[1]:
+        return False  # a sentence shouted, not a heading
     return is_capitals(phrase) and not any(c.isdigit() for c in phrase) and phrase[-1].isalpha()
 
 
 def _known_inline(phrase: str, n: int, free: bool) -> bool:
     """A known heading phrase that can stand inline: whole, not ending in a small word or a comma.
 
-    One word alone ("Responsibilities") needs a boundary or a capitalized word before it.
+    One word alone ("Responsibilities") needs a boundary or a capitalized word before it, or
+    a colon after it ("… a role available Role: A Chef …"); a few phrases ("Who we are", "About
+    you") end in a small word.
     """
     last = phrase.split()[-1].lower()
-    if not (last[-1].isalnum() or last[-1] in ".:)") or phrase[-1] in ",;!?":
+    if not (last[-1].isalnum() or last[-1] in ".:)?") or phrase[-1] in ",;!":
+        return False  # a question may be a heading ("Who Are We Looking For?"), a list's comma not
+    whole = _SMALL_END_PHRASE.fullmatch(clean_heading(phrase).replace("’", "'"))
+    if (last in _ENDS_NO_HEADING and not whole) or (n == 1 and not free and not phrase.endswith(":")):
         return False
-    if last in _ENDS_NO_HEADING or (n == 1 and not free):
+    if phrase.endswith(".") and n < LIMITS.dotted_inline:
         return False
-    if phrase.endswith(".") and n < 6:
-        return False
-    if phrase.split()[0].lower() in _SENTENCE_STARTS and not HEADING_PHRASE.fullmatch(clean_heading(phrase)):
+    whole = HEADING_PHRASE.fullmatch(clean_heading(phrase).rstrip("?").replace("’", "'"))
+    if phrase.split()[0].lower() in _SENTENCE_STARTS and not whole:
         return False  # "Our Culture Code is …" starts a sentence; "The Role" is a heading
     return is_known_heading(phrase)
 
 
 def _inline_items(line: Line) -> list[Line]:
-    """A line holding bullets inline ("Duties: • Sell • Serve") as its lead-in and the items."""
     text = "".join(r.text for r in line.runs)
     if " " not in text[1:] or not _MAYBE_BULLET.search(text):
         return [line]
@@ -215,6 +230,20 @@ def _inline_items(line: Line) -> list[Line]:
         piece if i == lead else dataclasses.replace(piece, kind="item", list_id=0)
         for i, piece in enumerate(pieces)
     ]
+
+
+def glued_items(line: Line) -> list[Line] | None:
+    """Items run together with no space between them, one item each ("regulationsDetermine").
+
+    Two glue points or more ("… state regulationsDetermine validity … programsMake …"), and
+    every piece two words or more: one camel-cased word ("JavaScript") is no list.
+    """
+    if len(_GLUED.findall(line.text)) + 1 < LIMITS.glued_items:
+        return None  # most lines: not glued at all
+    glued = split_glued(line.runs)
+    if len(glued) < LIMITS.glued_items or any(len(text_of(runs).split()) < 2 for runs in glued):
+        return None
+    return [dataclasses.replace(line, kind="item", runs=runs, list_id=0) for runs in glued]
 
 
 def split_glued(runs: tuple[Run, ...]) -> list[tuple[Run, ...]]:

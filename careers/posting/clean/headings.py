@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from careers.model import SectionKind
+from careers.posting.clean.thresholds import LIMITS
 from careers.posting.clean.vocabulary import FIRST_WORDS, HEADING_KINDS, MODIFIERS, NOUNS, PHRASES, TAILS
 
 _KIND_PATTERNS = tuple((kind, re.compile("|".join(words), re.IGNORECASE)) for kind, words in HEADING_KINDS)
@@ -37,7 +38,6 @@ _SMALL_WORDS = frozenset(
     "a an and as at by for from in of on or the to with your our you we & / - – — is are be".split()
 )
 # fmt: on
-MAX_HEADING_WORDS = 12
 
 
 def heading_kind(heading: str) -> SectionKind:
@@ -58,7 +58,7 @@ def is_known_heading(text: str) -> bool:
     """Whether ``text`` is a heading phrase postings use, whole ("Key Responsibilities:")."""
     phrase = clean_heading(text).rstrip("?!. ").replace("’", "'")
     return (
-        0 < len(phrase.split()) <= MAX_HEADING_WORDS
+        0 < len(phrase.split()) <= LIMITS.heading
         and phrase[:1].isupper()
         and bool(KNOWN_HEADING.fullmatch(phrase))
     )
@@ -78,17 +78,24 @@ def looks_like_heading(text: str, all_bold: bool) -> bool:
     """
     text = _TRAILING_ELLIPSIS.sub("", text)
     words = text.split()
-    if not words or len(words) > MAX_HEADING_WORDS or not (text[0].isupper() or text[0].isdigit()):
+    if not words or len(words) > LIMITS.heading or not (text[0].isupper() or text[0].isdigit()):
         return False
+    if sum(c.isalpha() for c in text[:8]) < 2:
+        return False  # a lone letter or a garbled character ("Â"), a number: never a title
     if all_bold:
         return _bold_heading(text, words)
     if text[-1] in ".!;," or (text.endswith("?") and not is_known_heading(text)):
         return False
-    if is_capitals(text) and 2 <= len(words) <= 8:
+    low, high = LIMITS.capitals
+    if is_capitals(text) and low <= len(words) <= high:
         return True
     if is_known_heading(text):
         return True
-    if not text.endswith((":", "：")) or len(words) > 8 or "." in text.rstrip(":").replace("U.S.", ""):
+    if (
+        not text.endswith((":", "："))
+        or len(words) > LIMITS.colon_title
+        or "." in text.rstrip(":").replace("U.S.", "")
+    ):
         return False
     return title_case(words)
 
@@ -97,19 +104,23 @@ def _bold_heading(text: str, words: list[str]) -> bool:
     if _LABEL_VALUE.search(text) or (AMOUNT.search(text) and not is_known_heading(text)):
         return False  # "Wage: $25 an hour", "Starting pay is $18.00 per hour": facts, not titles
     if text.endswith("?"):
-        return len(words) <= 10
+        return len(words) <= LIMITS.bold_question
     if text.endswith("."):  # a tagline ("High Standards. No Apologies."), not a sentence
-        return len(words) <= 6 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        return len(words) <= LIMITS.bold_tagline and all(
+            w[0].isupper() or w.lower() in _SMALL_WORDS for w in words
+        )
     if text[-1] in "!;,":
         return False
-    if text.endswith((":", "：")) or len(words) <= 6 or is_known_heading(text):
+    if text.endswith((":", "：")) or len(words) <= LIMITS.bold_short or is_known_heading(text):
         return True
-    return len(words) <= 10 and heading_kind(text) != "other"
+    return len(words) <= LIMITS.bold_kind and heading_kind(text) != "other"
 
 
 def is_capitals(text: str) -> bool:
+    if not text.isupper():
+        return False  # one lowercase letter, or none with a case: most text stops here
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return len(letters) >= LIMITS.capital_letters and all(c.isupper() for c in letters)
 
 
 def title_case(words: list[str]) -> bool:
@@ -118,7 +129,7 @@ def title_case(words: list[str]) -> bool:
     if not significant:
         return False
     capitals = sum(1 for w in significant if w[0].isupper() or not w[0].isalpha())
-    return capitals / len(significant) >= 0.6
+    return capitals / len(significant) >= LIMITS.title_share
 
 
 def same_words(a: str, b: str) -> bool:

@@ -1,27 +1,27 @@
-"""Segments into lines, however they were broken, and what each line is on its own."""
+"""Segments into lines, however they were broken; and the rules for what a line is on its own."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
 from careers.model import Run
-from careers.posting.clean.facts import field_of, split_contact
-from careers.posting.clean.flattened import split_flattened
+from careers.posting.clean.facts import field_of
 from careers.posting.clean.headings import (
     BULLET,
     HASHTAG_LINE,
     NOT_APPLICABLE,
     clean_heading,
+    is_known_heading,
     looks_like_heading,
+    same_words,
 )
+from careers.posting.clean.line import Document, Line, LineKind
 from careers.posting.clean.runs import all_strong, normalize_runs, read_marks, strip_prefix, text_of
+from careers.posting.clean.thresholds import LIMITS
 from careers.posting.clean.walk import Break, Segment, Token
 from careers.posting.deadline import check_time
 
-LineKind = Literal["heading", "item", "para", "na", "drop"]
 _WRAP_ENDINGS = re.compile(
     r"(,|-|\b(and|or|the|of|to|a|an|with|by|for|in|on|at|as|our|your|their|is|are|be))$",
     re.IGNORECASE,
@@ -29,47 +29,17 @@ _WRAP_ENDINGS = re.compile(
 _GOES_ON = re.compile(r"[,;:.)]|(and|or|to|of|in|on|at|for|with|by|as|is|are|will|who|which|that)\b")
 _RULE = re.compile(r"[-–—_=*~#.•·\s]{3,}")  # a line drawn with characters, not words
 _RULE_STARTS = frozenset("-–—_=*~#.•·▪●■➢►✓")
+_MONEY = re.compile(r"[$£€¥₹]\s?\d")  # an amount of money: "£8.83", "$165,000"
 _MARKS_ONLY = re.compile(r"[-–—*•·▪●■➢►✓\s]+")  # bullets with nothing after them
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of a posting: ``gap`` says a blank line or a block boundary comes before it.
-
-    ``origin`` is what it was read from: a heading element, text (a block's, broken into
-    lines), or a list item (``list_id``, ``group``, ``more`` and ``term`` as its segment's).
-    """
-
-    kind: LineKind
-    runs: tuple[Run, ...]
-    gap: bool = True
-    origin: Literal["heading", "text", "item"] = "text"
-    list_id: int = 0
-    ordered: bool = False
-    group: bool = False
-    more: bool = False
-    term: bool = False
-    text: str = field(init=False, repr=False, compare=False)  # the runs' text, asked for often
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", text_of(self.runs))
-
-
 def segment_lines(segments: list[Segment]) -> list[Line]:
-    """Every line of the segments, each classified on its own."""
+    """Every line of the segments, as read (a heading element's, a list item's, a line of text)."""
     lines: list[Line] = []
     for segment in segments:
         check_time()
         lines.extend(_segment_lines(segment))
-    return [piece for line in _join_terms(lines) for piece in read_line(line)]
-
-
-def read_line(line: Line) -> list[Line]:
-    """One line classified: a line of text first cut at inline headings and bullets, if it has them."""
-    check_time()
-    if line.kind != "para":
-        return [classify(line)]
-    return [classify(piece) for piece in _split_contact(split_flattened([line]))]
+    return lines
 
 
 def _segment_lines(segment: Segment) -> list[Line]:
@@ -80,7 +50,7 @@ def _segment_lines(segment: Segment) -> list[Line]:
     if not runs:
         return []
     if segment.role == "heading":
-        kind: LineKind = "heading" if len(text_of(runs).split()) <= 15 else "para"
+        kind: LineKind = "heading" if len(text_of(runs).split()) <= LIMITS.heading_element else "para"
         return [Line(kind, runs, origin="heading", list_id=segment.list_id)]
     return [
         Line(
@@ -136,7 +106,7 @@ def is_wrap(before: tuple[Run, ...], after: tuple[Run, ...]) -> bool:
     return bool(_WRAP_ENDINGS.search(prev)) or nxt[0].islower()
 
 
-def _join_terms(lines: list[Line]) -> list[Line]:
+def definition_terms(lines: list[Line], doc: Document) -> list[Line]:
     """A definition list's term and its definition as one item: "Location: Boston"."""
     out: list[Line] = []
     for line in lines:
@@ -150,34 +120,62 @@ def _join_terms(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _split_contact(lines: list[Line]) -> list[Line]:
-    """A contact block whose labels were glued to their values, as one item per label."""
+def title_repeats(lines: list[Line], doc: Document) -> list[Line]:
+    """Headings that only repeat the title go, and so does text repeating it before any other.
+
+    A plain-text export starts with its title; with no title known, a leading heading element
+    is it.
+    """
+    if doc.title is None and lines and lines[0].origin == "heading":
+        doc.title = lines[0].text
     out: list[Line] = []
-    for line in lines:
-        items = split_contact(line.runs) if line.kind == "para" else None
-        if items:
-            out.extend(dataclasses.replace(line, kind="item", runs=runs, list_id=0) for runs in items)
-        else:
-            out.append(line)
+    for i, line in enumerate(lines):
+        opening = not out and line.kind == "para" and any(x.kind in ("para", "item") for x in lines[i + 1 :])
+        if (line.kind == "heading" or opening) and repeats(line.text, doc.title):
+            continue  # (a posting whose only text is its title keeps it: check says so)
+        out.append(line)
     return out
 
 
-def classify(line: Line) -> Line:
-    """What a line is on its own."""
+def repeats(heading: str, title: str | None) -> bool:
+    """Whether a heading only repeats the title (or is empty once cleaned)."""
+    text = clean_heading(heading)
+    return not text or (title is not None and same_words(text, title))
+
+
+def pay_heading(line: Line) -> list[Line] | None:
+    """A heading element that states pay ("Pay Scale 1 £8.83 per hour") as a line of text.
+
+    It is a fact about the post, not the title of what follows: the description under it would
+    otherwise be filed as pay and never read.
+    """
     text = line.text
-    empty = _empty_kind(text)
-    if empty:
-        return dataclasses.replace(line, kind=empty)
-    if line.kind != "para":
-        return line
-    if looks_like_heading(text, all_strong(line.runs)):
-        return dataclasses.replace(line, kind="heading")
-    bullet = BULLET.match(text)
-    if bullet:
-        runs = strip_prefix(line.runs, bullet.end())
-        kind: LineKind = _empty_kind(text_of(runs)) or "item"
-        return dataclasses.replace(line, kind=kind, runs=runs, ordered=bullet.group(1)[0].isdigit())
-    return line
+    if not _MONEY.search(text) or is_known_heading(text):
+        return None
+    return [dataclasses.replace(line, kind="para")]
+
+
+def empty_line(line: Line) -> list[Line] | None:
+    """A line with nothing to say: hashtags or a rule drawn with characters (dropped), "N/A"."""
+    empty = _empty_kind(line.text)
+    return [dataclasses.replace(line, kind=empty)] if empty else None
+
+
+def heading_alone(line: Line) -> list[Line] | None:
+    """A line that reads as a heading whatever comes around it (``looks_like_heading``)."""
+    if looks_like_heading(line.text, all_strong(line.runs)):
+        return [dataclasses.replace(line, kind="heading")]
+    return None
+
+
+def bullet_item(line: Line) -> list[Line] | None:
+    """A line opening with a bullet or a number ("• Sell", "2) Serve") as a list item."""
+    bullet = BULLET.match(line.text)
+    if not bullet:
+        return None
+    runs = strip_prefix(line.runs, bullet.end())
+    kind: LineKind = _empty_kind(text_of(runs)) or "item"
+    return [dataclasses.replace(line, kind=kind, runs=runs, ordered=bullet.group(1)[0].isdigit())]
 
 
 def _empty_kind(text: str) -> LineKind | None:

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from careers.config_clean import CleanRules
 from careers.posting.clean.facts import Facts
+from careers.posting.clean.furniture import forms_with_prose, page_furniture
 from careers.posting.clean.markup import parse_body, unescape_markup
 
 _JSON_LD = re.compile(r"application/ld\+json", re.I)
@@ -23,6 +24,8 @@ _JSON_LD = re.compile(r"application/ld\+json", re.I)
 MAX_JSON_DEPTH = 64
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _WHOLE_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+# A page saved with the server's response before it: a status line, header lines, a blank line.
+_HTTP_HEAD = re.compile(r"\AHTTP/\d(?:\.\d)? \d{3}\b[^\n]*\n(?:[\w-]{1,80}:[^\n]*\n){0,200}\r?\n")
 # Where the common job boards keep a posting's description on its page.
 BOARD_CONTAINERS = (
     "#jobDescriptionText",  # Indeed
@@ -37,11 +40,10 @@ BOARD_CONTAINERS = (
     "#job-description, #jobDescription, .job-description, .jobDescription, .job-details, #job-details",
     "main article, article, main, [role=main]",
 )
-# A whole page's furniture: navigation, banners, footers, forms, cookie notices, share and similar-job boxes.
+# A whole page's furniture by the names it gives its boxes (landmarks and link lists are told
+# by structure, in ``furniture``): cookie notices, share, breadcrumb and similar-job boxes.
 PAGE_FURNITURE = ", ".join(
     (
-        "nav, header, footer, aside, form",
-        "[role=navigation], [role=banner], [role=contentinfo], [role=search]",
         "[id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]",
         "[class*=share i], [id*=share i], [class*=social i], [class*=breadcrumb i]",
         "[class*=similar i], [id*=similar i], [class*=related-jobs i]",
@@ -51,11 +53,13 @@ PAGE_FURNITURE = ", ".join(
 
 @dataclass(frozen=True)
 class Page:
-    """Where a body's posting is: the element holding its text, the page's title, what JSON-LD said."""
+    """Where a body's posting is: the element holding its text, the page's title, what JSON-LD
+    said, and the ``<title>`` element's text (a site's name as often as the job's: the last resort)."""
 
     root: Tag
     title: str | None
     facts: Facts
+    head_title: str | None = None
 
 
 @functools.lru_cache(maxsize=256)
@@ -65,10 +69,18 @@ def compiled(selector: str) -> soupsieve.SoupSieve:
         return soupsieve.compile(selector)
 
 
+def without_http_head(html: str) -> str:
+    """``html`` without the HTTP status line and headers a page was saved with, if any."""
+    return _HTTP_HEAD.sub("", html, count=1) if html.startswith("HTTP/") else html
+
+
 def read_page(soup: BeautifulSoup, html: str, rules: CleanRules) -> Page:
     """The posting in ``soup``: a fragment as it is; a whole page's JSON-LD or description container."""
     for selector in rules.drop:
         _decompose(compiled(selector).select(soup))
+    if "<form" in html or "<FORM" in html:
+        for form in forms_with_prose(soup):
+            form.unwrap()  # an ASP.NET page holds the whole page in one form
     posting = job_posting_data(soup) if "ld+json" in html else None
     facts = json_ld_facts(posting) if posting else Facts()
     description = posting.get("description") if posting else None
@@ -77,15 +89,18 @@ def read_page(soup: BeautifulSoup, html: str, rules: CleanRules) -> Page:
         unescape_markup(text, description)
         title = posting.get("title") if posting else None
         return Page(text.body or text, title if isinstance(title, str) else None, facts)
-    whole = bool(_WHOLE_PAGE.search(html[:4096]))
+    whole = bool(_WHOLE_PAGE.search(html))
     container = compiled(rules.description).select_one(soup) if rules.description else None
     if container is None and whole:
         container = _board_container(soup)
-    title = _page_title(soup, container) if container is not None or whole else None
     if whole:
-        _decompose(compiled(PAGE_FURNITURE).select(container or soup))
+        marked = compiled(PAGE_FURNITURE)
+        _decompose(page_furniture(container or soup.body or soup, marked.match))
+    title = _page_title(soup, container) if container is not None or whole else None
+    head = soup.find("title") if whole else None
+    head_title = " ".join(head.get_text(" ").split()) or None if head else None
     root = container if container is not None else (soup.body or soup)
-    return Page(root, title, facts)
+    return Page(root, title, facts, head_title)
 
 
 def _board_container(soup: BeautifulSoup) -> Tag | None:
@@ -97,15 +112,15 @@ def _board_container(soup: BeautifulSoup) -> Tag | None:
 
 
 def _page_title(soup: BeautifulSoup, container: Tag | None) -> str | None:
-    """The page's first ``<h1>`` (else ``<h2>``) outside the description, else its ``<title>``."""
+    """The page's first ``<h1>`` (its main heading, wherever it is), else its first ``<h2>``
+    outside the description."""
     for name in ("h1", "h2"):
         for heading in soup.find_all(name):
-            if container is None or container not in heading.parents:
+            if name == "h1" or container is None or container not in heading.parents:
                 text = " ".join(heading.get_text(" ").split())
                 if text:
                     return text
-    title = soup.find("title")
-    return " ".join(title.get_text(" ").split()) or None if title else None
+    return None
 
 
 def _decompose(found: list[Tag]) -> None:

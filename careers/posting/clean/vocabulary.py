@@ -22,9 +22,10 @@ HEADING_KINDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         "extra credit", "sets? you apart", "ideally",
     )),
     ("benefits", (
-        "benefit", "perks", "we offer", "compensation", "salary", r"\bpay\b", "rewards", r"why (join|work)",
+        "benefit", "perks", "we offer", "compensation", "remuneration", "salary", r"\bpay\b", "rewards",
+        r"why (join|work)",
         "bonus",
-        "in return", "offer(s|ed)? to you", "we can offer", "what you('ll| will) get",
+        "in return", "offer(s|ed)? to you", "we can offer", "can offer you", "what you('ll| will) get",
         r"what('s| is) in it for you", "package",
     )),
     ("summary", (
@@ -76,6 +77,7 @@ NOUNS = r"""
     competenc(y|ies) attributes knowledge abilities expectations tasks functions accountabilities
     specification profile eligibility training certifications? licen[cs](e|es|ure) salary pay rewards
     schedule hours location environment conditions highlights values mission culture outline demands
+    remuneration procedures? instructions story
 """.split()
 TAILS = (
     r"include|includes|will include|may include|required|requested|needed",
@@ -88,6 +90,8 @@ PHRASES = (
     r"at a glance", r"the (role|opportunity|position|company|team)",
     r"what (you('ll| will)|we('ll| will)) (do|bring|need|get|have|offer|be doing|learn)",
     r"what we('re| are) looking for", r"what we offer", r"what you bring( to (the|our) team)?",
+    r"who (are we|we are) looking for", r"must[- ]haves?", r"our story", r"bonus points( for)?",
+    r"what you need( for this (position|role|job))?",
     r"who you are", r"who we are", r"what we do", r"why (join|work (for|with|at)) [\w&.' -]{1,30}\??",
     r"why join us\??", r"why [\w.-]+\??", r"nice to haves?", r"a day in the life", r"how to apply",
     r"person specification", r"essential( criteria)?", r"desirable( criteria)?", r"(our|the) offer( to you)?",
@@ -111,6 +115,6 @@ PHRASES = (
 FIRST_WORDS = r"""
     about what who why nice a how person in equal eeo diversity total u\.?s\.? work working learn
     technolog(y|ies) tech next more further additional other you('ll)? day-to-day core must sales life
-    careers join
+    careers join bonus
 """.split()
 # fmt: on

@@ -24,6 +24,8 @@ from careers.posting.clean.markup import (
     tag_name,
 )
 
+# A field table's label cell is this short ("Job Posting Title", "Location #").
+LABEL_CELL_WORDS = 5
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # No posting needs more text than this (the longest of 187 real ones holds 13,000 characters):
 # past it, text is left out, so that a paste gone wrong costs seconds, not minutes.
@@ -239,7 +241,7 @@ def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | Non
         return style, "block"
     if name in CELL_TAGS:
         walker.buffer.append(Run(" "))
-        return style, "space"
+        return style, _label_cell(node) or "space"
     if name in STRONG_TAGS:
         return _Style(True, style.em, style.href), ""
     if name in EM_TAGS:
@@ -247,6 +249,21 @@ def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | Non
     if name == "a":
         return _Style(style.strong, style.em, safe_href(node.get("href")) or style.href), ""
     return style, ""
+
+
+def _label_cell(node: Tag) -> str | None:
+    """A field table's label cell ("Job ID | 10231BR") ends its line, as a label on its own line
+    before its value does ("block"); ``None`` for any other cell."""
+    row = node.parent
+    if row is None or tag_name(row) != "tr":
+        return None
+    cells = [c for c in row.children if isinstance(c, Tag) and tag_name(c) in CELL_TAGS]
+    if len(cells) != 2 or cells[0] is not node:
+        return None
+    label = node.get_text(" ").split()
+    if not 1 <= len(label) <= LABEL_CELL_WORDS or label[-1][-1] in ":.!?" or not cells[1].get_text().strip():
+        return None
+    return "block"
 
 
 def _close(walker: _Walker, closing: str) -> None:

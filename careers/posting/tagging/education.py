@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from careers.model import Education, Section
+from careers.model import EDUCATION_LEVELS, Education, Section
 from careers.posting.deadline import timed
 from careers.posting.tagging.experience import MENTION, mention_months
-from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
-
-EDUCATION_LEVELS = (
-    "none", "high_school", "some_college", "certificate", "associate", "bachelor", "master", "doctorate",
-)  # fmt: skip
+from careers.posting.tagging.text import (
+    OWN_SUBJECT,
+    PREFERABLY,
+    Clause,
+    Reading,
+    as_reading,
+    has_any,
+    is_preferred,
+)
 
 # Two- or three-letter degree abbreviations count only as pairs ("BA/BS") or next to a degree
 # word or field ("BS in Finance"): "MS Office" is Microsoft and "Boston, MA" a state.
@@ -26,7 +31,8 @@ _ABBREV = {
 _ANY_ABBREV = "|".join(f"(?:{p})" for p in _ABBREV.values())
 _PAIR = re.compile(rf"(?<![\w.])(?:{_ANY_ABBREV})(?:\s*/\s*|\s+or\s+|\s*,\s*)(?:{_ANY_ABBREV})(?![\w])")
 _NEXT_TO_DEGREE = re.compile(
-    r"(?=\s*+(?:degree|in\s+[A-Z]|from\b|required|preferred|/|\(|,?\s*+or\s+(?:equivalent|related)))"
+    r"(?=\s*+(?:degree|in\s+[A-Z]|from\b|required|preferred|/|\(|"
+    r",?\s*+or\s+(?:equivalent|related|higher|above)))"
 )
 # "4 years of equivalent work experience" after a degree: what may replace it.
 _YEARS_REPLACING = re.compile(
@@ -41,7 +47,7 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("doctorate", (
         r"\bph\.?\s?d\b", r"\bdoctorate\b", r"\bdoctoral\b", r"\bdoctor\s+of\b", r"\bjuris\s+doctor",
-        r"\bpharm\.?\s?d\b", r"\bmedical\s+degree", r"\blaw\s+degree",
+        r"\bpharm\.?\s?d\b", r"\bmedical\s+degree", r"\blaw\s+degree", r"\bhigher\s+medical\s+education",
     )),
     ("master", (
         r"\bmaster(?:'s|s)\b", r"\bmaster\s+(?:of|degree)\b", r"\bmba\b", r"\bmsc\b",
@@ -49,7 +55,8 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("bachelor", (
         r"\bbachelor'?s?\b", r"\bbaccalaureate\b",
-        r"\b(?:four|4)[- ]year\s+(?:college\s+|university\s+)?degree",
+        r"\b(?:four|4)[- ]years?\s+(?:college\s+|university\s+)?degree",
+        r"^\W*(?:a\s+|completed\s+)?(?:higher|university)\s+education\b",
         r"\b(?:undergraduate|university|college)\s+degree", r"\bBSc\b",
     )),
     ("associate", (
@@ -61,13 +68,19 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("certificate", (
         r"\b(?:vocational|technical|trade)\s+(?:certificate|school|training|program)",
         r"\bcertificate\s+program", r"\bpost-?secondary\s+(?:certificate|training)",
+        # completed trade training: "completed vocational training", "Certificate IV", German Ausbildung
+        r"\bcompleted\s+(?:vocational\s+|professional\s+|commercial\s+|technical\s+)?training\b",
+        r"\bcertificate\s+(?:i{1,3}|iv|v)\b", r"\bdegree\s+or\s+(?:a\s+)?(?:professional\s+)?certification",
+        r"\b(?:berufs)?ausbildung\b",
+        r"\bjourney(?:man|woman|person)?[\s-]+(?:level\s+)?(?:licen[cs]e|card|status)",
     )),
     ("some_college", (
         r"\bsome\s+(?:college|university)\b", r"\bcollege\s+(?:coursework|credits)",
         r"\b(?:\d|one|two|three)\s+years?\s+of\s+(?:college|university)",
     )),
     ("high_school", (
-        r"\bhigh\s+school\b", r"\bGED\b", r"\bsecondary\s+(?:school|education)\b", r"\bHS\s+diploma",
+        r"\bhigh[\s-]+school\b", r"\bGED\b", r"\babitur\b", r"\bsecondary\s+(?:school|education)\b",
+        r"\bHS\s+diploma",
         r"\bgcse'?s?\b", r"\ba[- ]levels\b",
         r"\ba[- ]level\s+(?:standard|education|qualifications?|or\s+equivalent)",
     )),
@@ -75,8 +88,8 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A bare "degree" with a status or field ("Degree preferred", "degree in Finance") reads as a
 # bachelor's, but only when the clause names no level of its own.
 _BARE_DEGREE = re.compile(
-    r"(?<!\bhigh\s)(?<!\bsome\s)(?<!-)\bdegree\b(?!\s+of\b)"
-    r"(?=\s*(?:in\b|preferred|required|desired|or\b|from\b|is\b|a\s+plus|$|[.,;)]))",
+    r"(?<!\bhigh\s)(?<!\bsome\s)(?<!\bschool\s)(?<!-)\bdegree\b(?!\s+of\b)"
+    r"(?=\s*(?:in\b|preferred|required|desired|or\b|from\b|is\b|a\s+plus|$|[.,;:()]))",
     re.IGNORECASE,
 )
 # Compiled lowercase and searched in the lowercased clause: IGNORECASE is three times slower.
@@ -89,20 +102,27 @@ _LEVEL_ABBREVS = tuple(
 _EDUCATION_WORDS = ("degree", "diploma", "bachelor", "master", "ph.", "phd", "doctor", "school", "college",
                     "universit", "ged", "mba", "msc", "bsc", "certificate", "vocational", "trade", "graduate",
                     "baccalaureate", "gcse", "level", "regist", "licen", "lpn", "lvn", "hcpc", "nmc", "gphc",
-                    "gmc", "gdc", "nvq", "btec", "city & guilds", "city and guilds")  # fmt: skip
+                    "gmc", "gdc", "nvq", "btec", "city & guilds", "city and guilds", "city guilds",
+                    "completed", "apprentice", "journey", "higher education", "abitur", "ausbildung",
+                    "studium", "teaching", "qts", "solicitor")  # fmt: skip
 # A professional registration or licence stands for the qualification it needs (tagging spec:
 # "read as the requirement it is"), whoever registers it: nursing, pharmacy, allied health.
 _REGISTRATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("certificate", (
-        r"\b(?:LPN|LVN|CNA|CPhT|PTCB|BTEC)\b", r"\blicensed\s+(?:practical|vocational)\s+nurse",
-        r"\bcertified\s+nursing\s+assistant", r"\bregistered\s+pharmacy\s+technician",
-        r"\bpharmacy\s+technician\s+(?:registration|licen[cs]e|certification)",
+        # (not CPhT or PTCB: national certificates no programme of study leads to, README E6)
+        r"\b(?:LPN|LVN|CNA|BTEC)\b", r"\blicensed\s+(?:practical|vocational)\s+nurse",
+        r"\bcertified\s+nursing\s+assistant",
+        r"\bGPhC\b[^.;]{0,60}\bpharmacy\s+technician|\bpharmacy\s+technician\b[^.;]{0,60}\bGPhC\b",
+        r"\bpharmacy\s+technician\s+qualification",
         r"\bdental\s+nurs\w+\b[^.;]{0,40}\bGDC\b|\bGDC\b[^.;]{0,40}\bdental\s+nurs",
-        r"\bNVQ\s+(?:level\s+)?[2-4]\b", r"\bCity\s+(?:&|and)\s+Guilds\b", r"\bvocational\s+qualification",
+        r"\bNVQ\s+(?:level\s+)?[2-4]\b", r"\bCity\s+(?:&\s+|and\s+)?Guilds\b",
+        r"\bvocational\s+qualification",
         r"\b(?:completed|served)\s+(?:an\s+)?apprenticeship\b",
+        r"\bcompletion\s+of\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}apprenticeship\b",
     )),
     ("associate", (
         r"\bRN\s+licen[cs](?:e|ure)\b", r"\bregistered\s+nurse\s+licen[cs]e", r"\blicensed\s+as\s+an\s+RN\b",
+        r"\bnursing\s+school\s+graduate|\bgraduate\s+of\s+an?\s+(?:accredited\s+)?(?:school\s+of\s+nursing|nursing\s+)",
     )),
     ("bachelor", (
         r"\bHCPC\b", r"\bHealth\s+(?:and\s+Care\s+)?Professions\s+Council", r"\bNMC\s+regist",
@@ -110,6 +130,8 @@ _REGISTRATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bSocial\s+Work\s+England",
         r"\bregistered\s+(?:mental\s+health\s+|general\s+|learning\s+disabilit\w+\s+)?(?:nurses?|midwife)\b",
         r"\b(?:RMN|RNLD|RGN)\b",
+        r"\bteaching\s+(?:qualification|licen[cs]e|credential)|\bqualified\s+teacher\s+status|\bQTS\b",
+        r"\bqualified\s+solicitor\b", r"\b(?:abgeschlossenes\s+)?(?:hochschul)?studium\b",
     )),
     ("master", (r"\b(?:GPhC\s+registered|registered|qualified)\s+pharmacist\b",)),
     ("doctorate", (
@@ -128,9 +150,17 @@ _ABBREV_STARTS = ("A.", "AA", "AS", "B.", "BA", "BS", "BB", "BE", "BF", "M.", "M
 _DOTTED = re.compile(r"^(?:[A-Z][a-z]?\.){2,}")
 _STUDENT = re.compile(
     r"\b(currently\s+(pursuing|enrolled|attending|working\s+toward)|pursuing\s+an?\s|enrolled\s+in|"
-    r"rising\s+(junior|senior)|working\s+towards?\s+an?\s)",
+    r"rising\s+(junior|senior)|working\s+towards?\s+an?\s|(?:you\s+are\s+)?completing\s+(?:a|an|your)\s|"
+    r"in\s+progress|predicted\s+(?:undergraduate|graduate|degree|\w+\s+degree)|(?:expected\s+to\s+)?graduat(?:e|ing)\s+in\s+\d|"
+    r"students?\s+(?:from|at|of)\s+(?:bachelor|undergraduate|master))",
     re.IGNORECASE,
 )
+# The word joining two levels named in one clause: "or" (alternatives) or "with", "and", "plus".
+_JOINED_BY = re.compile(r"\b(?:or|and|with|plus|including)\b|[,/;]", re.IGNORECASE)
+# An aside in parentheses, not the level's own status ("(preferred)" stays).
+_ASIDE = re.compile(r"\((?!\s*(?:preferred|required|desired|a\s+plus|ideal)\s*\))[^()]*\)", re.IGNORECASE)
+# Courses taken, not a qualification held: "6 semester units in accounting", "one year of coursework".
+_COURSEWORK = re.compile(r"\b(?:semester|quarter)\s+units\b|\bcoursework\b|\bcredit\s+hours\b", re.I)
 _EQUIVALENT_EXPERIENCE = re.compile(
     r"\bequivalent\s+((work|professional|relevant|related|practical)\s+)*experience|"
     r"\bexperience\s+in\s+lieu\b|\bin\s+lieu\s+of\s+(a\s+)?degree|\bequivalent\s+combination\b|"
@@ -146,24 +176,29 @@ class _Found:
     phrase: str
     equivalent: bool
     equivalent_months: int | None
+    kind: str = ""
 
 
 def clause_levels(text: str) -> list[str]:
     """Every education level a clause names, abbreviations only where they mean a degree."""
+    return [level for _, level in level_mentions(text)]
+
+
+def level_mentions(text: str) -> list[tuple[int, str]]:
+    """Where a clause names each education level (its first mention), in the order written."""
     lower = text.lower()
-    levels = [level for level, pattern in _LEVEL_WORDS if pattern.search(lower)]
-    levels += [level for level, pattern in _REGISTRATIONS if pattern.search(text)]
-    if not has_any(text, _ABBREV_WORDS):
-        return levels or (["bachelor"] if _BARE_DEGREE.search(text) else [])
-    paired = {m.span() for m in _PAIR.finditer(text)}
-    for level, pattern in _LEVEL_ABBREVS:
-        for match in pattern.finditer(text):
-            if _is_degree_abbrev(text, match, paired):
-                levels.append(level)
-                break
-    if not levels and _BARE_DEGREE.search(text):
-        levels.append("bachelor")
-    return levels
+    found = [(m.start(), level) for level, pattern in _LEVEL_WORDS if (m := pattern.search(lower))]
+    found += [(m.start(), level) for level, pattern in _REGISTRATIONS if (m := pattern.search(text))]
+    if has_any(text, _ABBREV_WORDS):
+        paired = {m.span() for m in _PAIR.finditer(text)}
+        for level, pattern in _LEVEL_ABBREVS:
+            for match in pattern.finditer(text):
+                if _is_degree_abbrev(text, match, paired):
+                    found.append((match.start(), level))
+                    break
+    if not found and (bare := _BARE_DEGREE.search(text)):
+        found.append((bare.start(), "bachelor"))
+    return sorted(found)
 
 
 def _is_degree_abbrev(text: str, match: re.Match[str], paired: set[tuple[int, int]]) -> bool:
@@ -182,16 +217,43 @@ def _equivalent_months(text: str) -> int | None:
 
 
 def clause_education(clause: Clause) -> _Found | None:
-    """The lowest level a clause accepts (its levels are alternatives), if it names one."""
-    if _STUDENT.search(clause.text):
+    """The level a clause asks for, if it names one: levels joined by "or" are alternatives (the
+    lowest), joined by "with", "and", "plus" all apply ("NVQ Level 4 with GCSEs": the NVQ)."""
+    text = clause.text
+    if _STUDENT.search(text) or _COURSEWORK.search(text):
         return None
-    levels = clause_levels(clause.text)
-    if not levels:
+    mentions = level_mentions(text)
+    if not mentions:
         return None
-    equivalent = bool(_EQUIVALENT_EXPERIENCE.search(clause.text))
-    months = _equivalent_months(clause.text) if equivalent else None
-    lowest = min(levels, key=EDUCATION_LEVELS.index)
-    return _Found(lowest, clause.preferred, clause.text, equivalent, months)
+    groups = [[mentions[0]]]
+    for (start, _), mention in itertools.pairwise(mentions):
+        if _JOINED_BY.findall(text[start : mention[0]])[-1:] in ([], ["or"], [","], ["/"]):
+            groups.append([mention])
+        else:
+            groups[-1].append(mention)
+    order = EDUCATION_LEVELS.index
+    start, level = min((max(g, key=lambda m: order(m[1])) for g in groups), key=lambda m: order(m[1]))
+    equivalent = bool(_EQUIVALENT_EXPERIENCE.search(text))
+    months = _equivalent_months(text) if equivalent else None
+    preferred = _preferred_at(clause, start)
+    return _Found(level, preferred, text, equivalent, months, clause.kind)
+
+
+def _preferred_at(clause: Clause, start: int) -> bool:
+    """Whether the level at ``start`` is asked as preferred: by its section, or by the words
+    around it (its comma-separated part and the next), not "preferably in Economics" after it
+    nor an aside in parentheses."""
+    if clause.kind == "preferred" or not clause.preferred:
+        return clause.preferred
+    text = clause.text
+    begin = text.rfind(",", 0, start) + 1
+    comma = text.find(",", start)
+    end = text.find(",", comma + 1) if comma >= 0 else -1
+    near = text[begin : end if end > 0 else len(text)]
+    if comma >= 0 and OWN_SUBJECT.match(text[comma + 1 :]):  # ", industry experience is a plus"
+        near = text[begin:comma]
+    cut = PREFERABLY.search(near, start - begin)
+    return is_preferred(_ASIDE.sub("", near[: cut.start()] if cut else near), clause.kind)
 
 
 def binding_education(found: Iterable[_Found]) -> Education | None:
@@ -203,6 +265,8 @@ def binding_education(found: Iterable[_Found]) -> Education | None:
     """
     items = list(found)
     required = [f for f in items if not f.preferred]
+    if any(f.kind == "requirements" for f in required):  # the list of requirements is the word on it
+        required = [f for f in required if f.kind == "requirements"]
     preferred = [f for f in items if f.preferred]
     order = EDUCATION_LEVELS.index
     if required:

@@ -1,9 +1,11 @@
-"""Level evidence in a posting's text, for postings that state no years and no title cue.
+"""Level evidence in a posting's text: a stated grade (rule 3) and rule 6's other evidence.
 
-Rule 6 of the tagging spec: a recruiter still places such a posting. A pay band says it outright
-(NHS Band 2–4 entry, 5–6 associate, 7 and above mid-senior); supervising a team is a senior duty;
-and how the posting asks for experience tells the rest ("proven experience", "an experienced
-chef" is an associate's; "previous retail experience" is what an entry-level post asks).
+A grade the posting states for the post or for the experience it asks decides before months
+(rule 3): an NHS Agenda for Change band (2–4 entry, 5–6 associate, 7 and above mid-senior) or a
+US federal GS grade (1–7 entry, 8–11 associate, 12 and above mid-senior; "experience equivalent
+to GS-12" is the rung below the post, so the post is one grade up). With no years and no title
+cue (rule 6), supervising or leading a team as a duty is a senior's. How experience is asked
+for ("proven", "previous", "experienced") is no evidence at all.
 """
 
 from __future__ import annotations
@@ -13,13 +15,17 @@ from dataclasses import dataclass
 
 from careers.model import Section
 from careers.posting.clean import section_text
-from careers.posting.tagging.skills import employer_voice
 from careers.posting.tagging.text import Reading, is_read, normalize
 
 # "Band 6", "Band 8a", "Bands 5-6", "Band 5/6", "AfC Band 4": the lowest band is the floor.
 _BAND = re.compile(
     r"\b(?:nhs\s+|afc\s+)?bands?\s*(?P<band>[1-9])[a-d]?\b(?:\s*(?:/|-|to|or|and)\s*(?P<band2>[1-9])[a-d]?\b)?",
     re.IGNORECASE,
+)
+# "GS-12", "GS 9", "GS-11/12": a US federal grade; "equivalent to (the) GS-12" is the experience's.
+_GS = re.compile(
+    r"(?P<equivalent>\bequivalent\s+to\s+(?:at\s+least\s+)?(?:the\s+)?)?\bGS[- ]?(?P<grade>1[0-5]|[1-9])\b"
+    r"(?:\s*/\s*(?P<grade2>1[0-5]|[1-9])\b)?"
 )
 # Supervising or leading people as a duty (not "under the supervision of").
 _TEAM = re.compile(
@@ -33,31 +39,6 @@ _TEAM = re.compile(
 _TEAM_WORDS = ("supervis", "line manag", "line-manag", "manage a team", "manages a team", "managing a team",
                "manage the team", "lead a team", "leads a team", "leading a team", "direct reports",
                "team of")  # fmt: skip
-# Experience asked for as an experienced worker's: proven, substantial, post-qualification; a
-# track record or a background the candidate must already have.
-_STRONG = re.compile(
-    r"\b(?:proven|demonstrat(?:ed|able)|significant|considerable|extensive|substantial|solid|strong|broad|"
-    r"post[- ]?qualification|relevant\s+professional)\s+(?:[\w-]+\s+){0,3}?experience\b|"
-    r"\b(?:suitably|highly)\s+experienced\b|\ban\s+experienced\s+(?!team\b)[\w-]+|"
-    r"\bexperienced\s+(?:individuals?|professionals?|candidates?|persons?|practitioners?)\b|"
-    r"\b(?:essential|must)\b[^.;]{0,30}\bexperience\b|\bexperience\b[^.;]{0,40}\bis\s+essential\b|"
-    r"\b(?:proven|demonstrat(?:ed|able)|strong|solid|successful)\s+track\s+record\b|"
-    r"\b(?:strong|solid|deep|extensive|proven)\s+background\s+in\b",
-    re.IGNORECASE,
-)
-# Experience asked for as a newcomer's: some previous exposure to the work.
-_SOME = re.compile(
-    r"\b(?:previous|prior|some|any|recent)\s+(?:[\w-]+\s+){0,3}?experience\b|"
-    r"^\W*experience\s+(?:in|with|of|working)\b",
-    re.IGNORECASE,
-)
-_ASKING = ("requirements", "preferred")
-# A clause elsewhere that still asks: "... is required", "... a plus", "... is a must".
-_ASKS = re.compile(
-    r"\b(?:required|requirement|must|essential|desirable|preferred|a\s+plus|advantageous|beneficial|"
-    r"nice\s+to\s+have|ideally)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -70,6 +51,10 @@ def band_level(band: int) -> str:
     return "entry" if band <= 4 else "associate" if band <= 6 else "mid_senior"
 
 
+def gs_level(grade: int) -> str:
+    return "entry" if grade <= 7 else "associate" if grade <= 11 else "mid_senior"
+
+
 def find_band(text: str) -> Evidence | None:
     found = _BAND.search(text)
     if found is None:
@@ -78,34 +63,40 @@ def find_band(text: str) -> Evidence | None:
     return Evidence(band_level(band), f"pay band '{' '.join(found.group().split())}'")
 
 
-def level_evidence(
+def find_gs(text: str) -> Evidence | None:
+    """The post's GS grade: the lowest stated, or one above the experience's ("equivalent to GS-12")."""
+    found = [m for m in _GS.finditer(text)]
+    if not found:
+        return None
+    posts = [m for m in found if not m["equivalent"]]
+    if posts:
+        match = min(posts, key=lambda m: int(m["grade"]))
+        return Evidence(gs_level(int(match["grade"])), f"grade '{match.group().strip()}'")
+    match = min(found, key=lambda m: int(m["grade"]))
+    grade = int(match["grade"]) + 1
+    return Evidence(
+        gs_level(grade), f"grade GS-{grade}, one above experience '{' '.join(match.group().split())}'"
+    )
+
+
+def stated_grade(
     title: str, sections: tuple[Section, ...], reading: Reading, stated: tuple[str, ...] = ()
 ) -> Evidence | None:
-    """What the text says of the level, strongest evidence first; None when it says nothing."""
-    for text in (title, *stated):
+    """The grade the posting states (an NHS band, a GS grade), from its title, its facts, its text
+    or a section not read for tags (pay is often there: "Salary: Band 4, £21,892")."""
+    texts = [title, *stated, reading.text]
+    texts += [normalize(s.heading or "") + "\n" + section_text(s) for s in sections if not is_read(s)]
+    for text in texts:
         if "band" in text.lower() and (band := find_band(text)):
             return band
-    # Pay is often in a section not read for skills ("Salary: Band 4, £21,892").
-    if "band" in reading.lower and (band := find_band(reading.text)):
-        return band
-    for section in (s for s in sections if not is_read(s)):
-        text = normalize(section.heading or "") + "\n" + section_text(section)
-        if "band" in text.lower() and (band := find_band(text)):
-            return band
+        if "GS" in text and (grade := find_gs(text)):
+            return grade
+    return None
+
+
+def team_evidence(reading: Reading) -> Evidence | None:
+    """Supervising or leading a team as a duty: a senior's post (rule 6)."""
     for clause in reading.having(_TEAM_WORDS):
         if found := _TEAM.search(clause.text):
             return Evidence("mid_senior", f"supervising a team ('{found.group().lower()}')")
-    return _experience_wording(reading)
-
-
-def _experience_wording(reading: Reading) -> Evidence | None:
-    some = None
-    for clause in reading.having(("experience", "track record", "background in")):
-        if employer_voice(clause.text, clause.lower):
-            continue
-        if found := _STRONG.search(clause.text):
-            return Evidence("associate", f"experience asked for as '{found.group().lower()}'")
-        asking = clause.kind in _ASKING or "experience" in clause.heading.lower() or _ASKS.search(clause.text)
-        if some is None and asking and (found := _SOME.search(clause.text)):
-            some = Evidence("entry", f"only '{found.group().strip().lower()}' asked for")
-    return some
+    return None

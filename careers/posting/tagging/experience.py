@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from careers.model import Section
 from careers.posting.deadline import timed
-from careers.posting.tagging.text import Clause, Reading, as_reading, is_preferred
+from careers.posting.tagging.text import OWN_SUBJECT, PREFERABLY, Clause, Reading, as_reading, is_preferred
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -24,10 +24,17 @@ _NO_JOB_ASKS = 1e9  # months: what an amount past a float's range reads as
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s*\(\d+\))?"
 _UNIT = r"(?:years?|yrs?|months?|mos?)\b\.?'?"
 _PLUS = r"(?:\s*\+|\s+plus\b|\s+or\s+more\b|\s+or\s+greater\b|\s+and\s+(?:above|up|over)\b)"
+# Where a number may start: not inside a word, an amount or a decimal ("2.5"), but right after a
+# sentence glued to it ("GED.3-5 years", "in the State of WI.Three years").
+_STARTS = r"(?<![\w$%-])(?<!\d\.)"
 MENTION = re.compile(
     rf"(?P<between>\bbetween\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})\s*(?P<bunit>{_UNIT}))"
     rf"|(?P<upto>\bup\s+to\s+(?P<u1>{_NUM})\s*(?P<uunit>{_UNIT}))"
-    rf"|(?<![\w.$%-])(?P<low>{_NUM})(?P<lplus>{_PLUS})?"
+    # "2 of the past 5 years": two years, the five a look-back window
+    rf"|(?P<of>{_STARTS}(?P<o1>{_NUM})\s+(?:out\s+)?of\s+the\s+(?:last|past|previous|prior)\s+{_NUM}\s*(?P<ounit>{_UNIT}))"
+    # "6 months to 1 year", "6 months - 1 year": a range across units
+    rf"|(?P<cross>{_STARTS}(?P<c1>{_NUM})\s*(?P<cunit1>{_UNIT})\s*(?:-|to)\s*(?P<c2>{_NUM})\s*(?P<cunit2>{_UNIT}))"
+    rf"|{_STARTS}(?P<low>{_NUM})(?P<lplus>{_PLUS})?"
     rf"(?:\s*(?:-|to)\s*(?P<high>{_NUM})\+?)?(?P<hyphen>-)?\s*(?P<unit>{_UNIT})(?P<uplus>{_PLUS})?",
     re.IGNORECASE,
 )
@@ -37,8 +44,11 @@ EXPERIENCE_WORD = re.compile(
     r"employment|tenure in)",
     re.IGNORECASE,
 )
-# Matched right after a mention (``match(text, end)``), hence no "^".
-_STATUS_AFTER = re.compile(r"\s*+(\(?(required|preferred|minimum|min\b)|of\s|in\s|with\s|as\s)", re.I)
+# Matched right after a mention (``match(text, end)``), hence no "^"; also what the years were
+# spent doing: "3+ years executing data science projects".
+_STATUS_AFTER = re.compile(
+    r"\s*+(\(?(required|preferred|minimum|min\b)|of\s|in\s|with\s|as\s|[a-z]+ing\b)", re.I
+)
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"\s*+(of\s+)?(age\b|old\b|or\s+(older|over)\b|and\s+(older|over)\b|in\s+business\b|"
     r"(of\s+)?(college|university|school|study|studies|coursework|education|undergraduate|high school)\b|"
@@ -51,6 +61,7 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"\b(held|licensed|certified|licensure|valid)\s++(for\s++)?(at\s++least\s++|a\s++minimum\s++of\s++|over\s++)?|"
     r"\bfor\s++(over|more\s++than|nearly|almost|the\s++past)|\bsince|\bevery|\bonce\s++every|\bwithin|"
     # the length of the post itself: "secondment for 12 months", "commit to at least 6 months"
+    r"\blimited\s++to|"
     r"\b(secondment|fixed[- ]term|contract|placement|assignment|cover|temporary|probation\w*|duration)\b"
     r"[^.;]{0,40}\bfor\s++(a\s++(period\s++of\s++)?|up\s++to\s++)?|\bcommit(ment)?\s++to\s++(at\s++least\s++|a\s++minimum\s++of\s++)?|"
     r"\bfor\s++a\s++period\s++of)\s*+$",
@@ -83,13 +94,17 @@ _CANDIDATE_VOICE = re.compile(
     r"preferred|seeking|looking for|need|needs|hire|hiring)\b",
     re.IGNORECASE,
 )
-_NUMBERED_ASIDE = re.compile(r"\([^()\d]*+\d[^()]*+\)")  # the innermost brackets: one way to read them
+# What a clause's preferred cue may belong to instead of its years: an aside in parentheses
+# ("(5 preferred)", "(…, or DTC a plus)"), what follows "preferably"/"ideally", and a later part
+# with a subject of its own ("…, industry experience is a plus").
+_ASIDE = re.compile(r"\([^()]*\)")
 ZERO = re.compile(
     r"\bno\s+(prior\s+|previous\s+|professional\s+|work\s+|sales\s+)?experience\s+(is\s+)?"
     r"(necessary|required|needed)|\b(previous\s+|prior\s+)?experience\s+(is\s+)?not\s+(necessary|required)|"
+    r"\bexperience\s+is\s+not\s+(a\s+)?(requirement|prerequisite|must)\b|"
     r"\b(previous|prior|any)\s+experience\b[^.;]{0,100}?\bnot\s+(essential|required|necessary)\b|"
     r"\bwe(?:'ll|\s+will)?\s+train\b|\bwilling\s+to\s+train\b|\bwill\s+train\s+(you|the\s+right)|"
-    r"\b(full|comprehensive|complete)\s+(on[- ]the[- ]job\s+)?training\s+(will\s+be|is|shall\s+be)\s+"
+    r"\b(full|comprehensive|complete)\s+(on[- ]the[- ]job\s+)?training\s+((will\s+be|is|shall\s+be)\s+)?"
     r"(provided|given)\b|"
     r"\blooking\s+for\s+a\s+new\s+career\b|\bcareer\s+changers?\b|"
     r"\b(recent|new|fresh)\s+(college\s+|university\s+)?(graduates?|grads?)\b|"
@@ -100,6 +115,29 @@ ZERO = re.compile(
     r"apprentices?\b|"
     r"\b(undertak\w*|achiev\w*|start\w*|during)\s+(an?\s+|your\s+|the\s+)?([\w-]+\s+){0,3}apprenticeship\b",
     re.IGNORECASE,
+)
+# "Some baking experience is desired but not required", "… an asset (however not required)".
+_DESIRED_ONLY = re.compile(
+    r"\bexperience\b[^.;]{0,80}?\b(?:but|however)\s+(?:it\s+is\s+)?not\s+(?:a\s+)?"
+    # (a capital may follow: "…not necessaryCanada/US passport holders only")
+    r"(?:essential|required|necessary|mandatory|prerequisite|requirement|must)(?!(?-i:[a-z]))",
+    re.I,
+)
+
+
+def _desired_only(text: str) -> bool:
+    """Experience of the work asked as a wish, not a need: zero. A product's ("Salesforce experience
+    preferred but not required") says nothing of experience of the work itself."""
+    found = _DESIRED_ONLY.search(text)
+    if found is None:
+        return False
+    before = text[: found.start()].split()
+    return not before or not before[-1][:1].isupper()
+
+
+# "Extensive experience is not required" says little experience will do, not none.
+_MUCH = re.compile(
+    r"\b(extensive|significant|substantial|considerable|advanced|deep)\s+([\w-]+\s+)?experience\b", re.I
 )
 # Words one of which a clause must contain (lowercased) before the full patterns run.
 _ZERO_WORDS = ("no ", "not ", "train", "grad", "entry", "career", "apprentic")
@@ -139,6 +177,10 @@ def mention_months(match: re.Match[str]) -> tuple[int, int | None]:
         return _months(match["b1"], match["bunit"]), _months(match["b2"], match["bunit"])
     if match["upto"]:
         return 0, _months(match["u1"], match["uunit"])
+    if match["of"]:
+        return _months(match["o1"], match["ounit"]), None
+    if match["cross"]:
+        return _months(match["c1"], match["cunit1"]), _months(match["c2"], match["cunit2"])
     low = _months(match["low"], match["unit"])
     high = _months(match["high"], match["unit"]) if match["high"] else None
     return low, high
@@ -201,8 +243,8 @@ def clause_statement(clause: Clause) -> Statement | None:
     if not found:
         # "No experience necessary", "full training is provided"; a number stated beside it
         # ("1-2 years of experience - career changers welcome") is the requirement.
-        zero = any(w in lower for w in _ZERO_WORDS) and ZERO.search(text)
-        return Statement(0, None, False, text) if zero else None
+        zero = any(w in lower for w in _ZERO_WORDS) and (ZERO.search(text) or _desired_only(text))
+        return Statement(0, None, False, text) if zero and not _MUCH.search(text) else None
     # Consecutive mentions with an "or" between them are alternatives, and so are the commas of
     # a list that ends in one ("BS with 2 years, MS with 0 years, or PhD"); others all apply.
     between = [text[prev.end() : match.start()] for prev, match in itertools.pairwise(found)]
@@ -217,9 +259,21 @@ def clause_statement(clause: Clause) -> Statement | None:
         (max(g, key=lambda m: mention_months(m)[0]) for g in groups), key=lambda m: mention_months(m)[0]
     )
     low, high = mention_months(binding)
-    # "3 years of experience (5 preferred)": the aside does not make the clause preferred.
-    preferred = is_preferred(_NUMBERED_ASIDE.sub("", text), clause.kind)
+    preferred = is_preferred(_scope(text, binding), clause.kind)
     return Statement(low, high, preferred, text)
+
+
+def _scope(text: str, mention: re.Match[str]) -> str:
+    """The part of a clause whose preferred cue is the years': without asides, what follows
+    "preferably" after the years, or a later part with a subject of its own ("3 years of Java,
+    preferably in banking", "3+ years in CryoEM, industry experience is a plus")."""
+    head, tail = text[: mention.end()], text[mention.end() :]
+    cut = PREFERABLY.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    parts = tail.split(",")
+    kept = [parts[0], *(p for p in parts[1:] if not OWN_SUBJECT.match(p))]
+    status = _STATUS_AFTER.match(tail)  # "1 year (Preferred)": the years' own status stays
+    return _ASIDE.sub("", head + ",".join(kept)) + (status.group() if status else "")
 
 
 def _is_alternative(between: str) -> bool:

@@ -27,6 +27,11 @@ _DECIDING_CUES = (
 _OCCUPATIONS = re.compile(
     r"\b(funeral|activit(y|ies)|athletic|camp)\s+director\b|\bdirector\s+of\s+photography\b", re.I
 )
+# Whom an assistant's post serves is not its level: "Executive Assistant to the VP of Product".
+_SERVES = re.compile(
+    r"\b(assistant|secretary|support|coordinator|aide|PA|EA|adviser|advisor)\s+(to|for)\b.*$", re.I
+)
+_GRADED = re.compile(r"\bbands?\s*\d|\bGS[- ]?\d", re.I)
 _SENIOR = re.compile(r"\b(senior|sr\b\.?|principal|lead(?!\s+generation)(?!-gen))\b", re.I)
 _JUNIOR = re.compile(r"\b(junior|jr\b\.?|trainee|graduate|apprentice|entry[- ]level)\b", re.I)
 _LEADING_ASSOCIATE = re.compile(r"^\s*associate\b", re.I)
@@ -51,26 +56,34 @@ def decide_level(title: str, months: int | None, override: str | None = None) ->
 
 
 def explain_level(
-    title: str, months: int | None, override: str | None = None, evidence: LevelDecision | None = None
+    title: str,
+    months: int | None,
+    override: str | None = None,
+    evidence: LevelDecision | None = None,
+    grade: LevelDecision | None = None,
 ) -> LevelDecision | None:
-    """The level and what decided it: front matter, a title cue, the binding months, or else the
-    ``evidence`` the text gives (rule 6: a pay band, supervising a team, how experience is asked)."""
+    """The level and what decided it: front matter, a title cue, a stated ``grade`` (an NHS band,
+    a GS grade), the binding months, or else the ``evidence`` the text gives (rule 6: supervising
+    a team)."""
     if override:
         return LevelDecision(override, "front matter 'level'")
-    cue_title = _OCCUPATIONS.sub("", title)
+    cue_title = _SERVES.sub(r"\1", _OCCUPATIONS.sub("", title))
     for cue_level, cue in _DECIDING_CUES:
         if found := cue.search(cue_title):
             return LevelDecision(cue_level, f"title '{found.group().strip()}'")
     decision: LevelDecision | None = None
-    if months is not None:
+    junior = _JUNIOR.search(cue_title)
+    if grade is not None and not (junior and not _GRADED.search(title)):
+        decision = grade  # a trainee's post names its level in its title before a grade in the text
+    elif months is not None:
         decision = LevelDecision(level_from_months(months), f"{months} months of experience")
-    elif found := _JUNIOR.search(title):
-        decision = LevelDecision("entry", f"title '{found.group()}'")
+    elif junior:
+        decision = LevelDecision("entry", f"title '{junior.group()}'")
     elif found := _LEADING_ASSOCIATE.search(title):
         decision = LevelDecision("associate", f"title '{found.group().strip()}'")
     elif evidence is not None:
         decision = evidence
-    senior = _SENIOR.search(title)
+    senior = _SENIOR.search(cue_title)
     if senior and (decision is None or LEVELS.index(decision.level) < LEVELS.index("mid_senior")):
         reason = f"title '{senior.group()}'" + (f", {decision.reason}" if decision else "")
         decision = LevelDecision("mid_senior", reason)

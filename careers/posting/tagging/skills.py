@@ -9,34 +9,31 @@ or the employer names it ("collaborate with the team", "we value teamwork").
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from careers.model import Section, SkillTag
 from careers.posting.deadline import check_time
+from careers.posting.tagging.domains import DOMAIN_READINGS, read_in_domain
+from careers.posting.tagging.importance import by_importance
 from careers.posting.tagging.matcher import Hit
-from careers.posting.tagging.text import Clause, Reading, as_reading, has_any
+from careers.posting.tagging.mentions import (
+    TEAM_CUE,
+    TEAM_STEM,
+    counted,
+    in_team_list,
+    not_asked,
+    people,
+    subject_spans,
+)
+from careers.posting.tagging.reasons import ClauseReading, asking, reason_for
+from careers.posting.tagging.text import Clause, Reading, as_reading, has_any, preferred_at
 from careers.posting.tagging.vocabulary import Skill, Vocabulary
 from careers.slugs import slugify
 
 # Short terms ("Go", "C", "R") joined by a hyphen or "&" are another word: "C-suite", "R&D".
 _SHORT = 2
-# Sections whose every line is something asked of the candidate: by kind, or by a heading the
-# cleaner files as "other" ("What We're Looking For", "Person Specification").
-_ASKING_KINDS = frozenset({"requirements", "preferred"})
-_ASKING_HEADING = re.compile(
-    r"looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:have|bring|need)|you'll\s+(?:have|bring|need)|"
-    r"skills|qualifications?|requirements?|essential|desirable|person\s+spec|ideal\s+candidate|competenc"
-)  # searched in the lowercased heading
-# Words that make a clause elsewhere ask for something: "skills", "ability to", "must", "you have".
-_ASKS = re.compile(
-    r"\b(skills?|abilit(?:y|ies)|able to|must|required|requirements?|essential|desirable|preferred|"
-    r"experienced?|proven|strong|excellent|good|great|demonstrat\w*|evidence of|need(?:s|ed)?|"
-    r"you(?:'ll| will)? (?:are|have|be|need|bring)|you're|candidates?|applicants?|looking for|seeking|"
-    r"ideal(?:ly)?|should|competenc\w*|qualit(?:y|ies)|attributes?|a plus)\b"
-)  # searched in the lowercased clause
 # A clause in the employer's voice ("we specialise in manufacturing", "Acme is a leading ...",
 # "committed to equality"), with no word about the candidate: it names what the employer does,
 # and only the technology it names is something the job uses ("our stack is Go and Postgres").
@@ -106,35 +103,40 @@ _FIELD_OF_STUDY = re.compile(
 
 
 class Mention(NamedTuple):
-    """One skill mentioned in one clause, and why it counts."""
+    """One skill mentioned in one clause, and why it counts (``preferred``: by its own words)."""
 
     clause: Clause
     skill: Skill
     hit: Hit
     reason: str
+    preferred: bool
 
 
 def extract_skills(sections: tuple[Section, ...] | Reading, vocab: Vocabulary) -> tuple[SkillTag, ...]:
     """Every skill the posting asks for: required if any mention is, else preferred."""
     found: dict[str, Mention] = {}
-    for m in posting_skills(as_reading(sections), vocab):
+    asked: set[str] = set()
+    order: dict[str, int] = {}
+    for m in posting_skills(as_reading(sections), vocab, asked):
+        order.setdefault(m.skill.slug, len(order))
         old = found.get(m.skill.slug)
-        if old is None or (old.clause.preferred and not m.clause.preferred):
+        if old is None or (old.preferred and not m.preferred):
             found[m.skill.slug] = m
     tags = [
-        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.clause.preferred, m.clause.text,
+        SkillTag(m.skill.name, m.skill.slug, m.skill.category, not m.preferred, m.clause.text,
                  m.hit.text, m.reason)
         for m in found.values()
     ]  # fmt: skip
-    return tuple(sorted(tags, key=lambda t: (not t.required, t.name.casefold())))
+    return by_importance(tags, asked, order)
 
 
-def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
+def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None = None) -> list[Mention]:
     """Every mention that counts, with its clause and the reason it counts, until a required
-    one settles its skill (later mentions of it change no tag)."""
+    one settles its skill (later mentions of it change no tag). ``asked`` collects the skills
+    named anywhere in a list of what the posting asks (for the order they are shown in)."""
     out = []
     settled: set[str] = set()
-    read: dict[int, _Clause] = {}
+    read: dict[int, ClauseReading] = {}
     text = reading.text
     subjects: dict[int, list[tuple[int, int]]] = {}
     employer: dict[int, bool] = {}
@@ -148,6 +150,12 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]
         if skill.slug in settled:
+            if (
+                asked is not None
+                and skill.slug not in asked
+                and asking(reading.clauses[reading.clause_at(hit.start)])
+            ):
+                asked.add(skill.slug)
             continue
         if len(hit.text) <= _SHORT and text[hit.end : hit.end + 1] in ("-", "&"):
             continue  # "Go-to-market", "C-suite", "R&D"
@@ -155,30 +163,45 @@ def posting_skills(reading: Reading, vocab: Vocabulary) -> list[Mention]:
             continue
         index = reading.clause_at(hit.start)
         clause, start = reading.clauses[index], reading.starts[index]
+        if hit.text in DOMAIN_READINGS:  # "GCP": Good Clinical Practice, or Google Cloud Platform
+            found = read_in_domain(hit.text, clause.lower, reading.lower, vocab)
+            if found is None or found.slug in settled:
+                continue
+            skill = found
         local = Hit(hit.start - start, hit.end - start, hit.text, hit.key, hit.exact)
         if index not in subjects:
-            subjects[index] = study_fields(clause) if index in degree_clauses else []
-            applying[index] = index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
+            studied = study_fields(clause) if index in degree_clauses else []
+            subjects[index] = studied + subject_spans(clause.text)
+            applying[index] = (
+                index in application_clauses and bool(_APPLICATION_CLAUSE.search(clause.text))
+            ) or (not_asked(clause.heading) or not_asked(clause.text))
         if applying[index]:
             continue
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
         if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60):
             continue  # "in the telecommunications/technology sector"
-        if skill.category not in _TOOL_CATEGORIES:
-            if names_a_department(clause.text, local):
+        if counted(clause.text, local) or people(clause.text, local):
+            continue  # "300 delivery routes", "with our dispatchers": the work's objects and people
+        near = TEAM_STEM.search(clause.lower, local.end, local.end + 120) or TEAM_CUE.search(
+            clause.lower, max(0, local.start - 160), local.start
+        )
+        if near and (names_a_department(clause.text, local) or in_team_list(clause.text, local)):
+            continue
+        if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
+            if index not in employer:
+                employer[index] = employer_voice(clause.text, clause.lower)
+            if employer[index]:
                 continue
-            if clause.kind not in _DUTY_KINDS:
-                if index not in employer:
-                    employer[index] = employer_voice(clause.text, clause.lower)
-                if employer[index]:
-                    continue
         if index not in read:
-            read[index] = _Clause(vocab, clause)
-        reason = _reason(clause, skill, local, vocab, read[index])
+            read[index] = ClauseReading(vocab, clause)
+        reason = reason_for(clause, skill, local, vocab, read[index])
         if reason:
-            out.append(Mention(clause, skill, hit, reason))
-            if not clause.preferred:
+            preferred = preferred_at(clause, local.start)
+            out.append(Mention(clause, skill, hit, reason, preferred))
+            if asked is not None and asking(clause):
+                asked.add(skill.slug)
+            if not preferred:
                 settled.add(skill.slug)
     return out
 
@@ -188,46 +211,6 @@ def _is_initial(text: str, hit: Hit) -> bool:
     before = text[hit.start - 1] if hit.start else " "
     after = text[hit.end] if hit.end < len(text) else " "
     return before in ".(" or after in ".)"
-
-
-class _Clause:
-    """What the mentions in one clause ask of the whole clause, read once: a clause naming a
-    skill thousands of times is read in time linear in its length, not in its square."""
-
-    def __init__(self, vocab: Vocabulary, clause: Clause) -> None:
-        self.vocab, self.clause = vocab, clause
-        self.contexts: dict[str, list[tuple[int, int, str]]] = {}
-        self._asks: list[str] = []
-
-    def context_word(self, slug: str, hit: Hit) -> str | None:
-        found = self.contexts.get(slug)
-        if found is None:
-            found = self.contexts[slug] = self.vocab.context_words(slug, self.clause.lower)
-        return self.vocab.context_word(slug, self.clause.lower, hit.start, hit.end, found)
-
-    def asks(self) -> str:
-        """The clause's first word that asks for something ("skills", "must"), or ""."""
-        if not self._asks:
-            asked = _ASKS.search(self.clause.lower)
-            self._asks.append(asked.group().lower() if asked else "")
-        return self._asks[0]
-
-
-def _reason(clause: Clause, skill: Skill, hit: Hit, vocab: Vocabulary, read: _Clause | None = None) -> str:
-    """Why a mention counts ("" when it does not)."""
-    read = read or _Clause(vocab, clause)
-    context = ""
-    if (hit.key, hit.exact) in vocab.guarded:
-        found = read.context_word(skill.slug, hit)
-        if found is None:
-            return ""
-        context = f", with {found!r}"
-    if not skill.soft:
-        return f"named in {_where(clause)}{context}"
-    if clause.kind in _ASKING_KINDS or asking_heading(clause.heading):
-        return f"asked for in {_where(clause)}{context}"
-    asked = read.asks()
-    return f"asked for ({asked!r}){context}" if asked else ""
 
 
 def names_a_department(text: str, hit: Hit) -> bool:
@@ -254,16 +237,6 @@ def employer_voice(text: str, lower: str | None = None) -> bool:
     return bool(speaks) and not _CANDIDATE_VOICE.search(lower)
 
 
-@functools.lru_cache(maxsize=1024)
-def asking_heading(heading: str) -> bool:
-    """Whether a heading introduces what is asked of the candidate (headings repeat: cached)."""
-    return bool(_ASKING_HEADING.search(heading.lower()))
-
-
-def _where(clause: Clause) -> str:
-    return f"'{clause.heading}'" if clause.heading else "the text"
-
-
 def study_fields(clause: Clause) -> list[tuple[int, int]]:
     """Where a clause lists the subjects of a degree (offsets in the clause)."""
     if not has_any(clause.lower, _DEGREE_WORDS):
@@ -285,4 +258,5 @@ def skills_from_names(
     unique: dict[str, SkillTag] = {}
     for tag in tags:  # the first mention of a skill decides: required ones are listed first
         unique.setdefault(tag.slug, tag)
-    return tuple(sorted(unique.values(), key=lambda t: (not t.required, t.name.casefold()))), unknown
+    # As written: an author lists the skills that matter most first.
+    return tuple(sorted(unique.values(), key=lambda t: not t.required)), unknown

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from careers.model import Education, Experience, Section, SkillTag
 from careers.posting.deadline import check_time
 from careers.posting.tagging.education import extract_education
-from careers.posting.tagging.evidence import level_evidence
+from careers.posting.tagging.evidence import stated_grade, team_evidence
 from careers.posting.tagging.experience import find_experience
 from careers.posting.tagging.level import LevelDecision, decide_level, explain_level
 from careers.posting.tagging.skills import extract_skills, skills_from_names
@@ -72,18 +72,26 @@ def extract_experience(
 ) -> Experience | None:
     """The binding experience requirement, and the level it gives together with the title.
 
-    With no years stated, the level comes from the text's evidence (``every_section`` holds the
-    sections not read for tags too: a pay band is often in the salary section).
+    A grade the posting states (an NHS band, a GS grade) decides before the months; with no
+    years stated, supervising a team places it (``every_section`` holds the sections not read
+    for tags too: a pay band is often in the salary section).
     """
     reading = as_reading(sections)
     statement = find_experience(reading)
     months = statement.min_months if statement else None
-    evidence = None
-    if months is None and not level_override:
+    grade = evidence = None
+    if not level_override:
         whole = every_section or (sections if isinstance(sections, tuple) else ())
-        found = level_evidence(title, whole, reading, stated)
-        evidence = LevelDecision(found.level, found.reason) if found else None
-    decision = explain_level(title, months, level_override, evidence)
+        # With years stated, a grade is looked for where a post names its own (title, facts, text);
+        # without, in the sections not read for tags too (pay: "Salary: Band 4").
+        found = stated_grade(title, whole if months is None else (), reading, stated) or (
+            team_evidence(reading) if months is None else None
+        )
+        if found and found.reason.startswith(("pay band", "grade")):
+            grade = LevelDecision(found.level, found.reason)
+        elif found:
+            evidence = LevelDecision(found.level, found.reason)
+    decision = explain_level(title, months, level_override, evidence, grade)
     level = decision.level if decision else None
     reason = decision.reason if decision else ""
     if statement is None:

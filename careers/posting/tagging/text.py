@@ -30,6 +30,9 @@ _EMPLOYER_HEADING = re.compile(
     r"promise|locations?|services)|what\s+we(?:'ll|\s+will)?\s+(?:offer|give|provide)|"
     r"what\s+you(?:'ll|\s+will)\s+get|in\s+return|"
     r"we\s+(?:will\s+)?offer|why\s+(?:join|work)|perks|contact|how\s+to\s+apply|application\s+process|"
+    r"(?:selection|application|hiring|interview|recruitment|examination)\s+(?:process|procedures?|deadline|"
+    r"information|details)|where\s+to\s+apply|notice\b|things\s+you\s+need\s+to\s+know|"
+    r"how\s+(?:will\s+)?we\s+(?:will\s+)?support\s+you|"
     r"recruitment\s+agenc|closing\s+date|salary\s+transparency|privacy|disclaimer|plan\s+for\s+your\s+future|"
     r"your\s+(?:health|wellbeing|well-being|wellness|future|rewards?)\b|time\s+off\b|retirement|pay\s+and\s+benefits)",
     re.IGNORECASE,
@@ -46,6 +49,14 @@ PREFERRED_CUE = re.compile(
     r"\b(preferred|prefer(?:ably)?|desired|desirable|a plus|is a plus|plus\b(?= ?[.;)]|$)|"
     r"nice[ -]to[ -]have|bonus|(?:is an|an|a real) asset|advantageous|ideally|would be great|"
     r"(?:is|are|would be) (?:beneficial|helpful)|strongly desired|not required)\b",
+    re.IGNORECASE,
+)
+# What a clause's preferred cue may belong to instead of the whole clause: what follows
+# "preferably" or "ideally", and a later part with a subject of its own (", Tableau is a plus").
+PREFERABLY = re.compile(r"\b(?:preferably|preferrably|ideally)\b", re.IGNORECASE)
+OWN_SUBJECT = re.compile(
+    r"^\s*(?:and\s+)?[\w/&'-]+(?:\s+[\w/&'-]+){0,5}\s+(?:is|are|would\s+be|will\s+be)\s+"
+    r"(?:(?:a|an)\s+)?(?:plus|preferred|desired|desirable|asset|advantage|advantageous|beneficial|bonus)\b",
     re.IGNORECASE,
 )
 REQUIRED_CUE = re.compile(r"\b(required|requirement|must|mandatory|essential)\b", re.IGNORECASE)
@@ -90,6 +101,29 @@ def is_preferred(text: str, kind: str) -> bool:
     if kind == "preferred":
         return True
     return any(w in lower for w in PREFERRED_WORDS) and bool(PREFERRED_CUE.search(text))
+
+
+def preferred_at(clause: Clause, offset: int) -> bool:
+    """Whether what a clause names at ``offset`` is preferred, its cue read in its own part:
+    "CI tools, preferably Jenkins" prefers Jenkins, not CI tools; "SQL, Tableau is a plus"
+    prefers Tableau, not SQL. A preferred section, or a cue no part owns, prefers the clause."""
+    if not clause.preferred or clause.kind == "preferred":
+        return clause.preferred
+    text = clause.text
+    adverb = PREFERABLY.search(text)
+    if adverb and offset < adverb.start():
+        return any(w in text[: adverb.start()].lower() for w in PREFERRED_WORDS) and is_preferred(
+            text[: adverb.start()], clause.kind
+        )
+    if adverb:
+        return True
+    begin = text.rfind(",", 0, offset) + 1
+    parts = text.split(",")
+    owned = [p for p in parts if OWN_SUBJECT.match(p)]
+    if not owned:
+        return True
+    end = text.find(",", offset)
+    return bool(OWN_SUBJECT.match(text[begin : end if end >= 0 else len(text)]))
 
 
 @dataclass(frozen=True)
