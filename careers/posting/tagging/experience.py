@@ -19,7 +19,6 @@ NUMBER_WORDS = {
 }  # fmt: skip
 # Requirements beyond this are the company talking about itself ("40 years of experience").
 MAX_PLAUSIBLE_MONTHS = 20 * 12
-_NO_JOB_ASKS = 1e9  # months: what an amount past a float's range reads as
 
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s*\(\d+\))?"
 _UNIT = r"(?:years?|yrs?|months?|mos?)\b\.?'?"
@@ -165,10 +164,8 @@ def number(text: str) -> float:
     return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text)
 
 
-def _months(value: str, unit: str) -> int:
-    # "1111…1 years" of hundreds of digits is infinite as a float: as many months as no job asks.
-    months = number(value) * (1 if unit.lower().startswith("mo") else 12)
-    return round(min(months, _NO_JOB_ASKS))
+def _months(value: str, unit: str) -> int:  # "1111…1 years" (a float's infinity): 1e9, asked by no job
+    return round(min(number(value) * (1 if unit.lower().startswith("mo") else 12), 1e9))
 
 
 def mention_months(match: re.Match[str]) -> tuple[int, int | None]:
