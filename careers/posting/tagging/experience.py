@@ -73,9 +73,8 @@ _EDUCATION_SUBSTITUTE_AFTER = re.compile(
 _EXPERIENCE_NEXT = re.compile(r"\s*+(?:of\s++)?experience", re.IGNORECASE)
 _EXPERIENCE = re.compile(r"\bexperience\b", re.IGNORECASE)
 _EDUCATION = re.compile(r"\b(degree|diploma|bachelor|master|education)", re.IGNORECASE)
-# How much text before a mention the patterns before it read: their longest phrase ("a
-# fixed-term contract of up to … for a period of") with room to spare. A window, not the whole
-# clause before it: a clause of thousands of mentions is read in time linear in its length.
+# How much text before a mention its patterns read: their longest phrase with room to spare (not
+# the whole clause before it: a clause of thousands of mentions is read in linear time).
 _BEFORE = 160
 # "we have over 15 years", "Acme has 40 years": the employer's own experience.
 _COMPANY_HAS = re.compile(
