@@ -44,7 +44,6 @@ SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 Format = Literal["html", "markdown", "text"]
 
-
 @dataclass(frozen=True, slots=True)
 class Source:
     """One posting file as read from disk: front matter split from body.
