@@ -20,6 +20,7 @@ import traceback
 from pathlib import Path
 
 from careers import __version__
+from careers.shell.output import escaped, say
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, never a problem with the content
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
@@ -35,7 +36,7 @@ def internal_error(exc: BaseException, cache: Path | None) -> str:
     )
     kept = keep_report(cache / REPORTS_DIR, details) if cache is not None else None
     if kept is None:
-        print(details, file=sys.stderr, end="")  # nowhere else to keep it
+        print(escaped(details), file=sys.stderr)  # nowhere else to keep it
         where = "above"
     else:
         where = f"in {kept}"
@@ -97,5 +98,5 @@ def stop_on_sigterm() -> None:
 
 def interrupted(exc: KeyboardInterrupt) -> int:
     """Say so; the exit status of a command stopped by Ctrl-C or SIGTERM."""
-    print("interrupted", file=sys.stderr)
+    say("interrupted")
     return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
