@@ -295,6 +295,5 @@ class Result:
 
     posting: Posting | None
     diagnostics: tuple[Diagnostic, ...]
-    # Where things are in the file, for findings about them: each front matter key's line,
-    # and "body" for the line the body starts on.
+    # Where things are in the file, for findings: each front matter key's line, "body" the body's.
     lines: dict[str, int] = field(default_factory=dict)

@@ -267,9 +267,7 @@ class Engine:
         record = run.record  # as read: the next run reads it again, unless this one publishes
         if self.state_file is not None and not self.target.live and self.cache is not None:
             # Builds publish; a later run with nothing to do says what this one said, but its news.
-            record = publish(
-                self.cache, run.record, self.site, {name: k.digest for name, k in run.known.items()}
-            )
+            record = publish(self.cache, run.record, self.site, {n: k.digest for n, k in run.known.items()})
             state.diagnostics = tuple(d for d in run.diagnostics if d not in run.news)
         state.inputs = f"{run.inputs}:{record.fingerprint()}"
         if self.state_file is None:

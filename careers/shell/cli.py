@@ -13,13 +13,13 @@ from typing import NoReturn
 from careers import __version__
 from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
-from careers.engine.options import Options, Report
+from careers.engine.options import Options
 from careers.errors import CareersError
 from careers.shell.argv import command_first
 from careers.shell.check_cli import add_check_options
 from careers.shell.failure import EXIT_INTERNAL, internal_error, interrupted, stop_on_sigterm
 from careers.shell.init import init_site
-from careers.shell.output import print_out, say, shown
+from careers.shell.output import print_out, print_report, say
 from careers.shell.progress import Meter
 from careers.shell.tags import print_tags
 
@@ -296,19 +296,3 @@ def init_command(folder: Path) -> int:
         print_out(f"wrote {path}")
     print_out(f"a new site is ready: cd {folder} && careers serve (or careers build)")
     return EXIT_OK
-
-
-def print_report(report: Report, config: Config, quiet: bool = False, verbose: bool = False) -> None:
-    for diagnostic in report.diagnostics:
-        if shown(diagnostic, quiet, verbose):
-            say(diagnostic)
-    if quiet:
-        return
-    errors = sum(1 for d in report.diagnostics if d.level == "error")
-    warnings = sum(1 for d in report.diagnostics if d.level == "warning")
-    stats = report.stats
-    print_out(
-        f"built {report.postings} postings into {config.output_dir}/: {report.pages} pages; "
-        f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed; "
-        f"{errors} error(s), {warnings} warning(s) in {report.seconds:.2f}s"
-    )
