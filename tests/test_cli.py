@@ -72,11 +72,15 @@ def test_only_the_newest_internal_error_reports_are_kept(tmp_path: Path) -> None
     assert str(reports[-1]) in message and "bug 14" in reports[-1].read_text()
 
 
-def test_a_report_is_never_written_through_a_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("link", [".cache/internal-errors", ".cache"])
+def test_a_report_is_never_written_through_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
+) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (tmp_path / ".cache").mkdir()
-    (tmp_path / ".cache" / "internal-errors").symlink_to(elsewhere)
+    if link != ".cache":
+        (tmp_path / ".cache").mkdir()
+    (tmp_path / link).symlink_to(elsewhere)  # the reports' folder, or the cache above it
     message = internal_error(ValueError("bug"), tmp_path / ".cache")
     assert "The details are above" in message and list(elsewhere.iterdir()) == []
     assert "ValueError: bug" in capsys.readouterr().err

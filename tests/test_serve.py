@@ -130,6 +130,27 @@ def test_serves_only_the_site(start: Callable[..., Server], project: Path) -> No
         assert b"Senior Data Engineer" not in body or b"not here" in body
 
 
+def test_a_link_planted_in_the_preview_folder_is_never_served(
+    start: Callable[..., Server], project: Path, tmp_path: Path
+) -> None:
+    """Between two rebuilds (which remove them) a link planted in the folder is still there:
+    the server follows none, whether a file, a folder on the way or the 404 page."""
+    server = start()
+    secret = tmp_path / "away" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("SECRET")
+    folder = project / ".cache" / "preview"
+    (folder / "posting.html").symlink_to(secret)
+    (folder / "cd").symlink_to(secret.parent)
+    (folder / "jobs" / "away").symlink_to(secret.parent)
+    (folder / "404.html").unlink()
+    (folder / "404.html").symlink_to(secret)
+    for path in ("/posting.html", "/cd/secret.txt", "/jobs/away/secret.txt", "/no/such/page/"):
+        status, body = server.get(path)
+        assert status == 404 and b"SECRET" not in body, path
+    assert server.get("/" + POSTING)[0] == 200
+
+
 def test_every_html_page_gets_the_reload_script_even_404(start: Callable[..., Server]) -> None:
     server = start()
     status, body = server.get("/no/such/page/")

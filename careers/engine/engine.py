@@ -104,10 +104,11 @@ class Engine:
         to give up for a newer change; ``saved`` are the files the preview's watcher saw change,
         whose pages it draws first of all (``careers.engine.early``). A template error raises
         ``TemplateError``, leaving the site as it was (a preview's pages as far as they got)."""
-        started = time.perf_counter()
-        locked = self.options.cache and self.target.persist
-        staging = (staging_dir(self.target.output),)  # written besides the cache
-        lock = project_lock(self.config.cache_path, staging) if locked else contextlib.nullcontext()
+        started, cache, out = time.perf_counter(), self.config.cache_path, self.target.output
+        if self.options.cache:  # every run: a link planted since the engine was made (the preview's lives on)
+            check_cache_folders(cache, CACHE_FOLDERS, out, make=self.target.persist)
+        locked = self.options.cache and self.target.persist  # the staging folder: written besides the cache
+        lock = project_lock(cache, (staging_dir(out),)) if locked else contextlib.nullcontext()
         with lock, fewer_collections():
             if saved and on_first is not None:
                 self._draw_early(saved, on_first)

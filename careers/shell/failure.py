@@ -20,6 +20,7 @@ import traceback
 from pathlib import Path
 
 from careers import __version__
+from careers.engine.files import real_folders
 from careers.shell.output import escaped, say
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, never a problem with the content
@@ -53,8 +54,7 @@ def keep_report(folder: Path, details: str) -> Path | None:
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now // 10**9)) + f".{now % 10**9:09d}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if folder.is_symlink() or not folder.is_dir():
+        if real_folders(folder.parent, folder) is not None:  # the cache or its folder a link
             return None
         for n in range(100):  # names sort by time
             path = folder / f"{stamp}-{n:02d}-{os.getpid()}.txt"

@@ -5,15 +5,17 @@ a panel listing them). Only requests for a host name it serves on are answered: 
 address, ``localhost`` or the ``--host`` given, at its port (a DNS name that points here,
 as a rebinding attack's does, is refused), and the reload socket only opens for its own
 pages (an Origin of the request's own scheme, host and port). Only the preview folder is
-served; ``..`` and its encodings are simply not found. A page a posting had before it moved
-(``Preview.moved``) sends the browser on to its page now.
+served, never through a link planted in it; ``..`` and its encodings are simply not found.
+A page a posting had before it moved (``Preview.moved``) sends the browser on to its page now.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import re
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +26,8 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFi
 from livereload.server import LiveScriptInjector
 from tornado import httputil, web
 from tornado.routing import Matcher, Rule
+
+from careers.engine.files import read_all
 
 T = TypeVar("T")
 LIVE_SCRIPT = (
@@ -208,10 +212,27 @@ def write_not_found(handler: web.RequestHandler, page: Path, status_code: int, l
     if moved is not None:
         handler.redirect(moved)
         return True
-    if not page.is_file():
+    data = read_all(str(page)) if _no_link(str(page.parent), str(page)) else None
+    if data is None:
         return False
     handler.set_header("Content-Type", "text/html; charset=UTF-8")
-    handler.finish(page.read_bytes())
+    handler.finish(data)
+    return True
+
+
+def _no_link(root: str, path: str) -> bool:
+    """Whether ``root`` and every part of ``path`` under it are real folders and files, no link."""
+    root = os.path.abspath(root)
+    parts = Path(os.path.abspath(path)).relative_to(root).parts
+    current = Path(root)
+    for part in ("", *parts):
+        current = current / part if part else current
+        try:
+            st = os.lstat(current)
+        except OSError:
+            return False
+        if stat.S_ISLNK(st.st_mode):
+            return False
     return True
 
 
@@ -231,6 +252,8 @@ class SiteFiles(StaticFileHandler):  # type: ignore[misc]
         checked: str | None = _not_forbidden(
             lambda: super(SiteFiles, self).validate_absolute_path(root, absolute_path)
         )
+        if checked is not None and not _no_link(root, checked):
+            raise web.HTTPError(404)  # a link planted in the folder leads out of it: never followed
         return checked
 
     def compute_etag(self) -> None:
