@@ -311,6 +311,9 @@ def test_the_old_page_of_a_posting_that_moved_redirects_to_its_new_one(
     wait_until(lambda: server.get("/careers/jobs/night-baker/")[0] == 200)
     new.write_text("---\ntitle: Head Night Baker\n---\nBake bread for the early shift.\n")
     wait_until(lambda: server.get("/careers/jobs/head-night-baker/")[0] == 200)
+    # The new page is written before the run ends; the old one is a way on once it has ended
+    # (before the browsers are told to reload).
+    wait_until(lambda: server.get("/careers/jobs/night-baker/")[0] == 302)
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
     conn.request("GET", "/careers/jobs/night-baker/")
     response = conn.getresponse()
