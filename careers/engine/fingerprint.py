@@ -18,7 +18,8 @@ import jinja2
 from jinja2 import meta
 
 from careers.model import Posting, Site, Term
-from careers.pages.plan import MACHINE_FILES, Filters, Page
+from careers.pages.filters import Filters
+from careers.pages.plan import MACHINE_FILES, Page
 from careers.pages.taxonomies import Taxonomy
 
 
