@@ -92,7 +92,7 @@ def early_pages(
             continue
         page = posting_page(replace(new, slug=old.slug), site, browsable(site))
         env, assets = theme.env, theme.assets.names
-        drawn.append((page, render_page(page, site, config, env, assets, theme.cards.record)))
+        drawn.append((page, render_page(page, site, config, env, assets)))
     return drawn
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -65,9 +65,11 @@ def process_files(
     inputs: tuple[Config, Vocabulary],
     jobs: int | None = None,
     tick: Callable[[int], None] | None = None,
+    only: Collection[str] | None = None,
 ) -> dict[str, Known]:
     """What every file gives now, by name, in order: known results reused, stored ones read,
-    the rest processed (in a pool of processes when there are enough of them)."""
+    the rest processed (in a pool of processes when there are enough of them). With ``only``,
+    the results of the other files are not read from the store (``None`` unless in memory)."""
     out: dict[str, Known] = {}
     todo: list[Identified] = []
     for item in files:
@@ -77,6 +79,9 @@ def process_files(
             continue
         last = known.get(name)
         result = last.result if last is not None and last.digest == item.digest else None
+        if only is not None and name not in only:
+            out[name] = Known(stamp, item.digest, result)
+            continue
         result = result or _load(store, name, item.digest)
         out[name] = Known(stamp, item.digest, result)
         if result is None:

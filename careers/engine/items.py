@@ -1,0 +1,65 @@
+"""Machine files drawn from the items of the file the last run wrote, where their postings did not change.
+
+A machine file of one item per posting (``careers.pages.layout``) is drawn by joining its
+items; an item depends on its posting and the layout's key alone. The engine keeps where each
+item lies in the file it wrote (``Items``: by the posting's token), so the next run takes an
+unchanged posting's item from that file, when the file is still as written and the key the
+same, and draws only the items of postings that changed: a one-posting edit rewrites
+``jobs.json`` and the feeds without drawing their other 10,000 items again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from careers.engine.cache.snapshot import Items
+from careers.engine.cache.state import Written, content_hash
+from careers.engine.files import OutStamp, read_all
+from careers.pages.layout import Layout
+
+
+class KeptItems:
+    """The machine files' items as the last run wrote them, and where this run's lie."""
+
+    def __init__(
+        self,
+        out: Path,
+        last: Mapping[str, Items],
+        records: Mapping[str, Written],
+        current: Mapping[str, OutStamp],
+        tokens: Mapping[str, str],
+    ) -> None:
+        self.out, self.last, self.records, self.current = out, last, records, current
+        self.tokens = tokens  # posting source → token, this run's
+        self.written: dict[str, Items] = {}  # what this run wrote, by file
+
+    def draw(self, path: str, layout: Layout) -> bytes:
+        """The file at ``path`` as ``layout`` draws it, with every item kept that can be."""
+        kept, old = self._old(path, layout)
+        tokens = [self.tokens[posting.source] for posting in layout.postings]
+        items = []
+        for posting, token in zip(layout.postings, tokens, strict=True):
+            span = kept.get(token)
+            items.append(old[span[0] : span[1]] if span is not None else layout.item(posting).encode())
+        head, separator, tail = layout.frame(items)
+        starts, ends, at = [], [], len(head)
+        for item in items:
+            starts.append(at)
+            ends.append(at + len(item))
+            at += len(item) + len(separator)
+        self.written[path] = Items(layout.key, tokens, starts, ends)
+        return head + separator.join(items) + tail
+
+    def _old(self, path: str, layout: Layout) -> tuple[dict[str, tuple[int, int]], bytes]:
+        """Where each kept item lies (by token) in the file as last written, and its bytes."""
+        last, record, now = self.last.get(path), self.records.get(path), self.current.get(path)
+        if last is None or record is None or now is None or last.key != layout.key:
+            return {}, b""
+        data = read_all(str(self.out / path))
+        if data is None or len(data) != now[0] or now[:2] != record[1][:2]:
+            return {}, b""
+        if now[2] != record[1][2] and content_hash(data) != record[2]:  # a copy, not as written
+            return {}, b""
+        spans = zip(last.tokens, last.starts, last.ends, strict=True)
+        return {token: (start, end) for token, start, end in spans if end <= len(data)}, data
