@@ -48,6 +48,13 @@ class Tokens:
             self.seen.add(posting.source)
         return self.by_source[posting.source]
 
+    def many(self, postings: Iterable[Posting]) -> list[str]:
+        """The tokens of ``postings``, in order (as many calls, in one go)."""
+        sources = [p.source for p in postings]
+        if self.seen is not None:
+            self.seen.update(sources)
+        return list(map(self.by_source.__getitem__, sources))
+
     def shared(self, value: object) -> str:
         """A value many pages hold (a term on each page of its listing, the index's filters,
         every page's navigation), hashed once a run rather than once a page."""
@@ -156,7 +163,7 @@ def _feed_sequence(parts: list[str], value: list[Any] | tuple[Any, ...], tokens:
         parts.append(tokens.shared(value))  # a short tuple of shared values (the navigation)
     elif value and all(isinstance(item, Posting) for item in value):
         # Listings hold thousands: "P<token>\0" each, joined in one go.
-        parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
+        parts.append("P" + "\0P".join(tokens.many(value)) + "\0")
     else:
         for item in value:
             _feed(parts, item, tokens)

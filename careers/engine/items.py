@@ -5,11 +5,13 @@ items; an item depends on its posting and the layout's key alone. The engine kee
 item lies in the file it wrote (``Items``: by the posting's token), so the next run takes an
 unchanged posting's item from that file, when the file is still as written and the key the
 same, and draws only the items of postings that changed: a one-posting edit rewrites
-``jobs.json`` and the feeds without drawing their other 10,000 items again.
+``jobs.json`` and the feeds without drawing their other 10,000 items again. Kept items that
+lie one after the other in the old file as in the new are copied as one stretch.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -37,19 +39,41 @@ class KeptItems:
     def draw(self, path: str, layout: Layout) -> bytes:
         """The file at ``path`` as ``layout`` draws it, with every item kept that can be."""
         kept, old = self._old(path, layout)
-        tokens = [self.tokens[posting.source] for posting in layout.postings]
-        items = []
-        for posting, token in zip(layout.postings, tokens, strict=True):
-            span = kept.get(token)
-            items.append(old[span[0] : span[1]] if span is not None else layout.item(posting).encode())
-        head, separator, tail = layout.frame(items)
-        starts, ends, at = [], [], len(head)
-        for item in items:
-            starts.append(at)
-            ends.append(at + len(item))
-            at += len(item) + len(separator)
-        self.written[path] = Items(layout.key, tokens, starts, ends)
-        return head + separator.join(items) + tail
+        view = memoryview(old)
+        tokens = list(map(self.tokens.__getitem__, [posting.source for posting in layout.postings]))
+        # Each item as a span of the old file (start, end) or its new bytes.
+        spans: list[tuple[int, int] | bytes] = [
+            kept.get(token) or layout.item(posting).encode()
+            for posting, token in zip(layout.postings, tokens, strict=True)
+        ]
+        lengths = [len(span) if isinstance(span, bytes) else span[1] - span[0] for span in spans]
+        head, separator, tail = layout.frame(lengths)
+        pieces: list[bytes | memoryview] = [head]
+        run: tuple[int, int] | None = None  # kept items, one after the other in the old file too
+        gap = len(separator)
+        for n, span in enumerate(spans):
+            follows = isinstance(span, tuple) and run is not None and span[0] == run[1] + gap
+            if follows and run is not None and view[run[1] : span[0]] == separator:  # type: ignore[index]
+                run = (run[0], span[1])  # type: ignore[index]
+                continue
+            if run is not None:
+                pieces.append(view[run[0] : run[1]])
+                run = None
+            if n:
+                pieces.append(separator)
+            if isinstance(span, tuple):
+                run = span
+            else:
+                pieces.append(span)
+        if run is not None:
+            pieces.append(view[run[0] : run[1]])
+        pieces.append(tail)
+        ends = list(itertools.accumulate((length + gap for length in lengths), initial=len(head)))
+        starts = ends[:-1]
+        self.written[path] = Items(
+            layout.key, tokens, starts, [s + n for s, n in zip(starts, lengths, strict=True)]
+        )
+        return b"".join(pieces)
 
     def _old(self, path: str, layout: Layout) -> tuple[dict[str, tuple[int, int]], bytes]:
         """Where each kept item lies (by token) in the file as last written, and its bytes."""

@@ -139,8 +139,8 @@ def linkedin_xml(site: Site, config: Config) -> Layout | None:
         return None
     postings = published(site)
 
-    def frame(items: Sequence[bytes]) -> tuple[bytes, bytes, bytes]:
-        taken = [posting for posting, item in zip(postings, items, strict=True) if item]
+    def frame(lengths: Sequence[int]) -> tuple[bytes, bytes, bytes]:
+        taken = [posting for posting, length in zip(postings, lengths, strict=True) if length]
         out = ['<?xml version="1.0" encoding="utf-8"?>\n<source>\n']
         out.append(_tag("lastBuildDate", _newest(taken), 1))
         out.append(_tag("publisherUrl", absolute_url(config, "") or "", 1))

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from careers.model import Posting
 
-# The head, the separator and the tail, given the items (LinkedIn counts the postings that have one).
-Frame = Callable[[Sequence[bytes]], tuple[bytes, bytes, bytes]]
+# The head, the separator and the tail, given each item's length in bytes (0: the posting has
+# none; LinkedIn counts the postings that have one).
+Frame = Callable[[Sequence[int]], tuple[bytes, bytes, bytes]]
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,10 @@ class Layout:
         """The file's bytes, from ``items`` (one a posting, as ``item`` draws them) if given."""
         if items is None:
             items = [self.item(posting).encode() for posting in self.postings]
-        head, separator, tail = self.frame(items)
+        head, separator, tail = self.frame([len(item) for item in items])
         return head + separator.join(items) + tail
 
 
 def fixed(head: bytes, separator: bytes, tail: bytes, empty: bytes) -> Frame:
     """A frame that is the same whatever the items (``empty`` when there are none)."""
-    return lambda items: (head, separator, tail) if items else (empty, b"", b"")
+    return lambda lengths: (head, separator, tail) if lengths else (empty, b"", b"")
