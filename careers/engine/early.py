@@ -27,7 +27,6 @@ from careers.pages.render import render_page
 from careers.pages.taxonomies import browsable
 from careers.posting.tagging.vocabulary import Vocabulary
 from careers.sources.files import check_path, read_regular_file
-from careers.sources.source import parse_source
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,7 @@ def early_pages(
     if not all(Path(path).resolve().is_relative_to(jobs) for path in saved):
         return []  # a template, a setting or a vocabulary saved too: the whole run draws it all
     from careers.posting.process import process_source  # loaded already in a preview
+    from careers.sources.source import parse_source
 
     site, theme = last.site, last.theme
     by_source = {p.source: p for p in site.postings}

@@ -53,8 +53,8 @@ class KeptItems:
         gap = len(separator)
         for n, span in enumerate(spans):
             follows = isinstance(span, tuple) and run is not None and span[0] == run[1] + gap
-            if follows and run is not None and view[run[1] : span[0]] == separator:  # type: ignore[index]
-                run = (run[0], span[1])  # type: ignore[index]
+            if follows and run is not None and view[run[1] : span[0]] == separator:
+                run = (run[0], span[1])
                 continue
             if run is not None:
                 pieces.append(view[run[0] : run[1]])

@@ -23,7 +23,6 @@ from careers.model import Posting, Result
 from careers.posting.tagging.vocabulary import Vocabulary
 from careers.sources.files import check_path, read_regular_file
 from careers.sources.scan import Found
-from careers.sources.source import parse_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +114,8 @@ def _run(item: Identified) -> Result:
     config, vocab, store = _inputs
     path, name = Path(item.found.path), item.found.relpath
     try:
+        from careers.sources.source import parse_source  # Markdown, YAML: only a run that reads a posting
+
         data = item.data
         if data is None:  # its stamp vouched for it, but its result was not kept
             data = read_regular_file(path, name, int(config.max_file_mb * 1_000_000))
