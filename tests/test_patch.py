@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-import careers.engine.engine as engine_module
+import careers.engine.assembly as engine_module
 from careers.config import load_config
 from careers.engine import Options, Report, build
 from careers.engine.cache.lazy import LONG, short_row, stored_posting

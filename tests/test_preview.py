@@ -186,7 +186,7 @@ def test_without_the_cache_the_preview_has_a_temporary_folder(project: Path) -> 
 def test_a_saved_postings_page_is_drawn_before_the_site_is_put_together(
     preview: Preview, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import careers.engine.engine as engine
+    import careers.engine.assembly as engine
 
     events: list[object] = []
     real_assemble = engine.assemble_site

@@ -12,73 +12,50 @@ into a folder of its own, told which pages to draw first.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
-from functools import partial
 
 from careers.config import Config
+from careers.engine.assembly import Run, SiteWork
 from careers.engine.cache.cards import save_cards
-from careers.engine.cache.lazy import short_row
 from careers.engine.cache.lock import project_lock
 from careers.engine.cache.related import RelatedMemo
-from careers.engine.cache.snapshot import Snapshot, load_snapshot, save_snapshot, snapshot_path
+from careers.engine.cache.snapshot import snapshot_path
 from careers.engine.cache.state import (
-    Known,
     State,
     content_hash,
     load_history,
     load_published,
     load_state,
-    save_published,
     save_state,
     state_path,
 )
 from careers.engine.cache.store import PostingStore
 from careers.engine.collect import fewer_collections
 from careers.engine.context import posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
+from careers.engine.draw import Drawn, Plan, Progress, draw
 from careers.engine.early import Last, early_pages
 from careers.engine.files import check_cache_dir, check_cache_folders, check_output_dir
-from careers.engine.findings import nothing_found, postings_folder, shallow_clone
+from careers.engine.findings import nothing_found, postings_folder
 from careers.engine.items import KeptItems
+from careers.engine.last import LastSite
 from careers.engine.options import Options, Report, Target
-from careers.engine.patch import Patched, patch_site, plan_patch, record_key, slugs_hold, take_snapshot
-from careers.engine.process import Identified, dated, identify, last_good, process_files
+from careers.engine.process import identify
 from careers.engine.theme import Theme, load_theme
 from careers.engine.uptodate import up_to_date
 from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
-from careers.errors import CareersError, Diagnostic
-from careers.model import Posting, Result, Site
-from careers.pages.plan import Page
-from careers.pages.site import assemble_site
-from careers.pages.urls import published_record
+from careers.errors import Diagnostic
+from careers.model import Result, Site
 from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
-from careers.sources.history import History
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
 CACHE_FOLDERS = ("postings", "state", "templates")  # written in by every build
 
 
-@dataclass
-class _Run:
-    theme: Theme
-    found: list[Identified]
-    inputs: str  # a fingerprint of everything found, under the theme's context and the day
-    history: History
-    changed: set[str]  # posting files whose bytes changed
-    known: dict[str, Known] = field(default_factory=dict)
-    diagnostics: tuple[Diagnostic, ...] = ()
-    notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
-    patched: Patched | None = None  # the last run's site, patched (``careers.engine.patch``)
-    assembled: list[Diagnostic] = field(default_factory=list)  # what putting the site together said
-
-
-class Engine:
+class Engine(SiteWork):
     """A project's pipeline into one output folder; ``run`` it once (build) or after every save."""
 
     def __init__(
@@ -103,8 +80,8 @@ class Engine:
         self.theme: Theme | None = None
         self.site = Site((), (), (), {})  # as the last run assembled it
         self.results: dict[str, Result] = {}  # every posting file's, as the last run knew it
-        self.snapshot: Snapshot | None = None  # the last run's site as the next can patch it
-        self.snapshot_file = snapshot_path(self.state_file) if self.state_file else None
+        # The last run's site as the next can patch it (``careers.engine.patch``).
+        self.last = LastSite(snapshot_path(self.state_file) if self.state_file else None, self.store)
         self.diagnostics: tuple[Diagnostic, ...] = ()  # the last run's, sorted
 
     def run(
@@ -140,8 +117,8 @@ class Engine:
             writer = self._writer()
             records = self.state.pages
             # Items are kept under the same build context (code, settings, vocabulary, theme).
-            same = self.snapshot is not None and self.snapshot.key == self._shape(run)
-            last = self.snapshot.items if self.snapshot is not None and same else {}
+            snapshot = self.last.snapshot
+            last = snapshot.items if snapshot is not None and snapshot.key == self._shape(run) else {}
             items = KeptItems(writer.out, last, dict(records), writer.current, plan.tokens)
             drawn = draw(
                 plan, self.site, self.config, run.theme, writer, records, items,
@@ -159,20 +136,6 @@ class Engine:
             count = len(plan.pages) + len(plan.kept)
             return self._report(started, stats, run.diagnostics, pages=count, run=run, drawn=drawn)
 
-    def _plan(
-        self, run: _Run, stop: Callable[[], bool] | None
-    ) -> tuple[Plan, Callable[[str], Page] | None] | None:
-        """The pages to draw: the last site patched where it can be, else the whole site."""
-        patched = self._patch(run)
-        if patched is not None:
-            return patched
-        self._process(run, stop)
-        if stop is not None and stop():
-            return None
-        digests = {name: known.digest for name, known in run.known.items()}
-        reads = self.state.reads_site if self.state.context == run.theme.context else {}
-        return plan_run(self.site, self.config, run.theme, digests, run.changed, reads), None
-
     def _draw_early(self, saved: Collection[str], on_first: Callable[[list[str]], None]) -> None:
         """The saved postings' own pages, from the last run's site (``careers.engine.early``)."""
         if self.target.live and self.theme is not None and self.site.postings:
@@ -188,7 +151,7 @@ class Engine:
         self._process(self._start())
         return self.site
 
-    def _start(self) -> _Run:
+    def _start(self) -> Run:
         config = self.config
         blocks, notes = read_blocks(config)
         # The posting intro and conclusion are on every posting page, as the theme is.
@@ -214,103 +177,10 @@ class Engine:
         digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{history.head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest(), history, changed, notes=tuple(notes))
+        return Run(self.theme, files, digest.hexdigest(), history, changed, notes=tuple(notes))
 
-    def _up_to_date(self, run: _Run) -> bool:
+    def _up_to_date(self, run: Run) -> bool:
         return up_to_date(self.state, run.inputs, self.target.output, run.found, self.state_file)
-
-    def _results(self, run: _Run, only: Collection[str] | None = None) -> None:
-        """The posting files' results (``only``'s, or all), the last good kept in the preview."""
-        if self.meter:
-            self.meter.start("processing postings", len(run.found))
-        last = {**self.state.files, **{name: k for name, k in run.known.items() if k.result is not None}}
-        inputs = (self.config, self.vocab)
-        tick = self.meter.advance if self.meter else None
-        run.known = process_files(run.found, last, self.store, inputs, self.options.jobs, tick, only)
-        if self.target.keep_last_good:
-            run.known = {name: last_good(now, self.state.files.get(name)) for name, now in run.known.items()}
-
-    def _process(self, run: _Run, stop: Callable[[], bool] | None = None) -> None:
-        """Every posting file's result, then the site they make (unless ``stop`` says not to)."""
-        self._results(run)
-        self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
-        if stop is not None and stop():
-            return
-        postings = [r.posting for r in self.results.values() if r.posting is not None]
-        if not self.options.drafts:
-            postings = [p for p in postings if not p.draft]
-        config, history = self.config, run.history
-        # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
-        self.wanted = {p.source: p.slug for p in postings}
-        gc.freeze()  # every posting lives until the run ends: no collection need walk them again
-        kept = (self.related.relate, self.published, history.first, config.departments, config.max_age_days)
-        self.site, run.assembled = assemble_site(postings, self.options.now, *kept)
-        self._dated = postings
-        found = [d for r in self.results.values() for d in r.diagnostics] + run.assembled + list(run.notes)
-        if history.shallow:
-            found.append(shallow_clone(config))
-        run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
-        self.diagnostics = run.diagnostics
-
-    def _patch(self, run: _Run) -> tuple[Plan, Callable[[str], Page]] | None:
-        """The plan of a run that patches the last run's site (``careers.engine.patch``), or None."""
-        snapshot = self._last_snapshot()
-        if snapshot is None or snapshot.key != self._shape(run):
-            return None
-        if record_key(self.published) not in snapshot.records:
-            return None
-        self._results(run, run.changed)
-        previous = (*self.site.postings, *self.site.closed) if self.snapshot is snapshot else None
-        patched = patch_site(
-            snapshot, run.known, self.state.files, run.changed, self._old_posting,
-            partial(self._stored, run), run.history, self.options.drafts, previous,
-        )  # fmt: skip
-        if patched is None:
-            return None
-        digests = {name: known.digest for name, known in run.known.items()}
-        reads = self.state.reads_site
-        planned = plan_patch(patched, snapshot, self.config, run.theme, digests, self.state.pages, reads)
-        if planned is None:
-            return None
-        self.site, run.patched = patched.site, patched
-        self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
-        found = [Diagnostic(*row) for rows in patched.findings.values() for row in rows]
-        found += patched.notes + list(run.notes)
-        if run.history.shallow:
-            found.append(shallow_clone(self.config))
-        run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
-        self.diagnostics = run.diagnostics
-        return planned
-
-    def _shape(self, run: _Run) -> str:
-        """What the site's shape depends on besides its postings and the published record."""
-        return f"{run.theme.context}\0{self.options.now}\0{run.history.head}"
-
-    def _last_snapshot(self) -> Snapshot | None:
-        if self.snapshot is None and self.snapshot_file is not None and self.state.inputs:
-            self.snapshot = load_snapshot(self.snapshot_file)
-        return self.snapshot
-
-    def _old_posting(self, name: str) -> Posting | None:
-        """A posting file's posting as the last run processed it."""
-        last = self.state.files.get(name)
-        if last is None or last.result is not None:
-            return last.result.posting if last is not None and last.result is not None else None
-        result = self.store.load(self.store.key(name, last.digest)) if self.store else None
-        return result.posting if result is not None else None
-
-    def _stored(self, run: _Run, name: str) -> Posting:
-        """An unchanged posting file's posting: from the store, else processed again."""
-        known = run.known[name]
-        result = self.store.load(self.store.key(name, known.digest)) if self.store else None
-        if result is None:
-            item = next(item for item in run.found if item.found.relpath == name)
-            inputs = (self.config, self.vocab)
-            result = process_files([item], {}, self.store, inputs, 1)[name].result
-        if result is None or result.posting is None:
-            raise CareersError(f"{name} changed during the build: build again")
-        return result.posting
 
     def _writer(self) -> LiveWriter | SiteWriter:
         if not self.target.live:
@@ -319,7 +189,7 @@ class Engine:
         known = {path: page[1] for path, page in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)
 
-    def _remember(self, run: _Run, plan: Plan, stats: WriteStats, items: KeptItems) -> None:
+    def _remember(self, run: Run, plan: Plan, stats: WriteStats, items: KeptItems) -> None:
         """Keep what this run learnt, in memory and (for builds) in the cache."""
         state = self.state
         context_changed = state.context != run.theme.context
@@ -332,41 +202,19 @@ class Engine:
         state.inputs = run.inputs
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
         state.page_count, state.reads_site = len(plan.pages) + len(plan.kept), plan.reads_site
-        self.snapshot = self._next_snapshot(run, plan, items)
+        self._next_snapshot(run, plan, items)
         if self.state_file is None:
             return
         save_state(self.state_file, state)
-        if self.snapshot_file is not None:
-            save_snapshot(self.snapshot_file, self.snapshot)
+        self.last.save()
         save_cards(run.theme.cards, set(run.theme.cards.tokens.values()))
         if context_changed and self.store is not None:
             # New code, settings or theme: entries for anything but today's files are dead.
             self.store.prune({self.store.key(name, k.digest) for name, k in run.known.items() if k.digest})
 
-    def _next_snapshot(self, run: _Run, plan: Plan, items: KeptItems) -> Snapshot:
-        """The snapshot of this run's site: the last one patched, or taken afresh."""
-        patched, snapshot = run.patched, self.snapshot
-        previous = snapshot.items if snapshot is not None else {}
-        if patched is not None and snapshot is not None:
-            for i, posting in patched.changed.items():
-                snapshot.postings[i] = short_row(posting)
-            snapshot.findings = patched.findings
-        else:
-            records = [record_key(self.published)]
-            if not self.target.live and self.cache is not None:  # a build publishes; the preview does not
-                site = self.site
-                self.published = published_record((*site.postings, *site.closed), self.wanted)
-                save_published(self.cache, self.published)
-                if slugs_hold(self._dated, site, self.published, run.history.first):
-                    records.append(record_key(self.published))
-            snapshot = take_snapshot(self.site, plan, self._shape(run), records, run.assembled, self.results)
-        kept = {path: spans for path, spans in previous.items() if path in plan.fingerprints}
-        snapshot.items = {**kept, **items.written}
-        return snapshot
-
     def _report(
         self, started: float, stats: WriteStats, diagnostics: tuple[Diagnostic, ...], pages: int = 0,
-        run: _Run | None = None, drawn: Drawn | None = None,
+        run: Run | None = None, drawn: Drawn | None = None,
     ) -> Report:  # fmt: skip
         postings = len(self.site.postings) if run else self.state.postings
         processed = tuple(sorted(run.changed)) if run else ()

@@ -13,13 +13,10 @@ whole site): the other postings are read from the store only if a page drawn sho
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-import orjson
-
 from careers.config import Config
-from careers.engine.cache.lazy import SHORT, short_row, stored_posting
+from careers.engine.cache.lazy import SHORT, stored_posting
 from careers.engine.cache.snapshot import DiagnosticRow, PartRow, Snapshot
 from careers.engine.cache.state import Known
 from careers.engine.draw import Plan, Planned, fingerprint_pages
@@ -27,10 +24,9 @@ from careers.engine.fingerprint import Tokens
 from careers.engine.process import dated
 from careers.engine.theme import Theme
 from careers.errors import Diagnostic
-from careers.model import Posting, Result, Site, Term
+from careers.model import Posting, Site, Term
 from careers.pages.plan import Page, Planner
 from careers.pages.site import placement, site_of
-from careers.pages.urls import Published, claim_slugs
 from careers.sources.history import History
 
 _SLUG = SHORT.index("slug")
@@ -78,7 +74,7 @@ def patch_site(
             return None  # a posting came or went
         findings.pop(name, None)
         if result is not None and result.diagnostics:
-            findings[name] = [_row(d) for d in result.diagnostics]
+            findings[name] = [(d.path, d.line, d.level, d.message) for d in result.diagnostics]
         if posting is None or i is None:
             continue
         old = old_posting(name) if name in last else None
@@ -157,53 +153,3 @@ def plan_patch(
 def _planned(row: PartRow, snapshot: Snapshot) -> Planned:
     deps = None if row.deps is None else frozenset(snapshot.postings[i][0] for i in row.deps)
     return Planned((row.kind, row.name, row.number), row.paths, deps, row.whole)
-
-
-def take_snapshot(
-    site: Site,
-    plan: Plan,
-    key: str,
-    records: list[str],
-    notes: Sequence[Diagnostic],
-    results: Mapping[str, Result],
-) -> Snapshot:
-    """What a whole run leaves for the next to patch."""
-    everyone = (*site.postings, *site.closed)
-    at = {p.source: i for i, p in enumerate(everyone)}
-    terms = {
-        folder: [(t.slug, t.name, t.category, [at[p.source] for p in t.postings]) for t in kept]
-        for folder, kept in site.terms.items()
-    }
-    related = [[at[q.source] for q in site.related.get(p.slug, ())] for p in site.postings]
-    parts = [
-        PartRow(
-            *planned.part,
-            planned.paths,
-            None if planned.deps is None else sorted(at[s] for s in planned.deps),
-            planned.whole,
-        )
-        for planned in plan.parts
-    ]
-    findings = {name: [_row(d) for d in r.diagnostics] for name, r in results.items() if r.diagnostics}
-    return Snapshot(
-        key, records, [short_row(p) for p in everyone], len(site.postings), terms, related,
-        [_row(d) for d in notes], findings, parts,
-    )  # fmt: skip
-
-
-def _row(d: Diagnostic) -> DiagnosticRow:
-    return (d.path, d.line, d.level, d.message)
-
-
-def record_key(record: Mapping[str, tuple[str, str]]) -> str:
-    """A fingerprint of a published-URL record."""
-    return hashlib.sha256(orjson.dumps(record, option=orjson.OPT_SORT_KEYS)).hexdigest()
-
-
-def slugs_hold(
-    postings: Sequence[Posting], site: Site, record: Published, first_seen: Mapping[str, int]
-) -> bool:
-    """Whether ``postings`` claim the slugs ``site`` gave them under ``record`` too (the record a
-    build leaves for the next: then the next may patch the site)."""
-    given, _ = claim_slugs(postings, record, first_seen)
-    return given == {p.source: p.slug for p in (*site.postings, *site.closed)}
