@@ -306,3 +306,22 @@ def test_putting_the_site_together_reads_nothing_of_a_posting_but_its_placement(
         k: [t.slug for t in v] for k, v in site.terms.items()
     }
     assert set(LONG) - {"skills", "experience"} <= _UNPLACED  # the long fields are not read either
+
+
+def test_a_theme_edit_keeps_the_machine_files_items_but_the_cards(
+    board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jobs.json and the feeds' items do not depend on the theme: a template edit draws every
+    page again but takes them from the files the last run wrote; postings.js holds the index's
+    cards, so its rows are drawn again."""
+    from careers.pages import records, render
+
+    drawn: list[str] = []
+    real_record, real_filtered = render.posting_json, dict(records.FILTERED)
+    monkeypatch.setattr(render, "posting_json", lambda p, c: drawn.append("record") or real_record(p, c))
+    monkeypatch.setitem(records.FILTERED, "slug", lambda p: drawn.append("row") or real_filtered["slug"](p))
+    path = board / "templates" / "_card.html"
+    path.write_text(path.read_text(encoding="utf-8") + "\n{# a theme edit #}\n", encoding="utf-8")
+    report, site = rebuild(board)
+    assert "record" not in drawn and drawn.count("row") == report.postings
+    assert site == cold(board)

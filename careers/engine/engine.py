@@ -33,7 +33,7 @@ from careers.engine.cache.state import (
 )
 from careers.engine.cache.store import PostingStore
 from careers.engine.collect import fewer_collections
-from careers.engine.context import posting_context, theme_fingerprint
+from careers.engine.context import data_context, posting_context, theme_fingerprint
 from careers.engine.draw import Drawn, Plan, Progress, draw
 from careers.engine.early import Last, early_pages
 from careers.engine.files import check_cache_dir, check_cache_folders, check_output_dir
@@ -116,10 +116,9 @@ class Engine(SiteWork):
             run.theme.cards.use(plan.tokens)
             writer = self._writer()
             records = self.state.pages
-            # Items are kept under the same build context (code, settings, vocabulary, theme).
-            snapshot = self.last.snapshot
-            last = snapshot.items if snapshot is not None and snapshot.key == self._shape(run) else {}
-            items = KeptItems(writer.out, last, dict(records), writer.current, plan.tokens)
+            last = self.last.snapshot.items if self.last.snapshot is not None else {}
+            contexts = (data_context(self.config, self.vocab), run.theme.context)
+            items = KeptItems(writer.out, last, dict(records), writer.current, plan.tokens, contexts)
             drawn = draw(
                 plan, self.site, self.config, run.theme, writer, records, items,
                 self.options.jobs, self.meter, stop, on_first, replan,

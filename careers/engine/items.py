@@ -31,14 +31,19 @@ class KeptItems:
         records: Mapping[str, Written],
         current: Mapping[str, OutStamp],
         tokens: Mapping[str, str],
+        contexts: tuple[str, str],
     ) -> None:
         self.out, self.last, self.records, self.current = out, last, records, current
         self.tokens = tokens  # posting source → token, this run's
+        # What every item depends on besides its posting: the code, settings and vocabulary
+        # (``careers.engine.context.data_context``), and the theme too for a themed layout.
+        self.contexts = contexts
         self.written: dict[str, Items] = {}  # what this run wrote, by file
 
     def draw(self, path: str, layout: Layout) -> bytes:
         """The file at ``path`` as ``layout`` draws it, with every item kept that can be."""
-        kept, old = self._old(path, layout)
+        key = f"{self.contexts[layout.themed]}:{layout.key}"
+        kept, old = self._old(path, key)
         view = memoryview(old)
         tokens = list(map(self.tokens.__getitem__, [posting.source for posting in layout.postings]))
         # Each item as a span of the old file (start, end) or its new bytes.
@@ -70,15 +75,13 @@ class KeptItems:
         pieces.append(tail)
         ends = list(itertools.accumulate((length + gap for length in lengths), initial=len(head)))
         starts = ends[:-1]
-        self.written[path] = Items(
-            layout.key, tokens, starts, [s + n for s, n in zip(starts, lengths, strict=True)]
-        )
+        self.written[path] = Items(key, tokens, starts, [s + n for s, n in zip(starts, lengths, strict=True)])
         return b"".join(pieces)
 
-    def _old(self, path: str, layout: Layout) -> tuple[dict[str, tuple[int, int]], bytes]:
+    def _old(self, path: str, key: str) -> tuple[dict[str, tuple[int, int]], bytes]:
         """Where each kept item lies (by token) in the file as last written, and its bytes."""
         last, record, now = self.last.get(path), self.records.get(path), self.current.get(path)
-        if last is None or record is None or now is None or last.key != layout.key:
+        if last is None or record is None or now is None or last.key != key:
             return {}, b""
         data = read_all(str(self.out / path))
         if data is None or len(data) != now[0] or now[:2] != record[1][:2]:

@@ -27,6 +27,7 @@ class Layout:
     item: Callable[[Posting], str]  # one posting's text in the file ("" for none)
     frame: Frame
     key: str = ""  # what every item depends on besides its posting (the skills' numbers)
+    themed: bool = False  # its items are drawn with the theme's templates (the index's cards)
 
     def encode(self, items: Sequence[bytes] | None = None) -> bytes:
         """The file's bytes, from ``items`` (one a posting, as ``item`` draws them) if given."""

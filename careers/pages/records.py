@@ -112,7 +112,7 @@ def postings_js(site: Site, card: Callable[[Posting], Markup]) -> Layout:
     head = b'window.careersPostings={"skills":' + _script_bytes(names) + b',"types":'
     head += _script_bytes(dict(EMPLOYMENT_LABELS)) + b',"rows":['
     key = hashlib.sha256(head).hexdigest()
-    return Layout(site.postings, row, fixed(head, b",", b"]};\n", head + b"]};\n"), key)
+    return Layout(site.postings, row, fixed(head, b",", b"]};\n", head + b"]};\n"), key, themed=True)
 
 
 def _script_bytes(value: Any) -> bytes:
