@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import importlib.util
 import itertools
 import re
@@ -26,6 +25,7 @@ from careers.engine import Options, Report, build
 from careers.engine.cache.lazy import LONG, short_row, stored_posting
 from careers.engine.engine import Engine
 from careers.engine.options import Target
+from careers.engine.process import file_digest
 from careers.model import Experience, Posting, SkillTag
 from careers.pages.site import assemble_site, placement
 
@@ -229,7 +229,7 @@ def test_damaged_or_missing_kept_state_never_shows(board: Path, assembled: list[
     store = Engine(load_config(board), CACHED, Target(board / "site")).store
     assert store is not None
     keep = store._file(
-        store.key(edited.relative_to(board).as_posix(), hashlib.sha256(edited.read_bytes()).hexdigest())
+        store.key(edited.relative_to(board).as_posix(), file_digest(edited.read_bytes()))
     )
     for entry in (board / ".cache" / "postings").rglob("*.json"):
         if str(entry) != keep:

@@ -11,7 +11,6 @@ again (and reloaded), one that comes out the same is not written twice.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from careers.config import Config
 from careers.engine.cache.state import Known
 from careers.engine.cache.store import PostingStore
+from careers.engine.process import file_digest
 from careers.engine.theme import Theme
 from careers.errors import ContentError
 from careers.model import Posting, Site
@@ -77,7 +77,7 @@ def early_pages(
             source = parse_source(data, Path(path), relpath)
         except (ContentError, OSError):
             continue
-        digest = hashlib.sha256(data).hexdigest()
+        digest = file_digest(data)
         if digest == known.digest:
             continue
         result = process_source(source, vocab, config)

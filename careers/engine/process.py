@@ -9,10 +9,11 @@ when there is enough of it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from blake3 import blake3
 
 from careers.config import Config
 from careers.engine.cache.state import Known
@@ -53,8 +54,13 @@ def identify(found: Sequence[Found], known: dict[str, Known], config: Config) ->
             except ContentError as exc:
                 out.append(Identified(item, problem=exc.diagnostic()))
                 continue
-            out.append(Identified(item, hashlib.sha256(data).hexdigest(), data))
+            out.append(Identified(item, file_digest(data), data))
     return out
+
+
+def file_digest(data: bytes) -> str:
+    """What tells a posting file's bytes: BLAKE3 (a cryptographic hash, four times sha256's speed)."""
+    return blake3(data).hexdigest()
 
 
 def process_files(
