@@ -172,7 +172,8 @@ class SiteWork:
             self.last.patched(run.patched, items.written, plan.fingerprints)
             return
         records = [record_key(self.published)]
-        if not self.target.live and self.cache is not None:  # a build publishes; the preview does not
+        # A build publishes; the preview does not, nor check (which writes nothing in the cache).
+        if not self.target.live and self.target.persist and self.cache is not None:
             site = self.site
             self.published = published_record((*site.postings, *site.closed), self.wanted)
             save_published(self.cache, self.published)
