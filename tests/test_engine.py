@@ -484,7 +484,8 @@ def test_a_site_restored_with_new_inodes_is_kept_where_unchanged(
 
 def test_a_restored_staging_folder_is_brought_up_to_date_not_made_again(project: Path) -> None:
     """A CI cache restores the site and the folder the next site is assembled in as copies
-    (times kept, new inodes): the next build keeps the staged copies of unchanged pages."""
+    (times kept, new inodes): the next build links each unchanged page over its staged copy
+    (never reading it), so the two folders share every unchanged page again."""
     config = load_config(project)
     build(config)
     posting = project / "content" / "jobs" / "senior-data-engineer.md"
@@ -495,10 +496,11 @@ def test_a_restored_staging_folder_is_brought_up_to_date_not_made_again(project:
         shutil.rmtree(project / name)
         (project / "restored").rename(project / name)
     unchanged = "skills/salesforce/index.html"
-    staged = (project / ".site.new" / unchanged).stat()
+    current = (project / "site" / unchanged).stat()
     posting.write_text(posting.read_text() + "\nAnd another.\n")
     build(config)
-    assert (project / "site" / unchanged).stat().st_ino == staged.st_ino
+    assert (project / "site" / unchanged).stat().st_ino == current.st_ino  # linked, not made again
+    assert (project / ".site.new" / unchanged).stat().st_ino == current.st_ino
     assert "And another." in (project / "site" / "jobs" / "senior-data-engineer" / "index.html").read_text()
 
 
