@@ -72,13 +72,16 @@ def assembled(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 _counted: list[list[int]] = []
 
 
-def cold(project: Path) -> dict[str, bytes]:
-    """What a build with no cache writes (its own putting together is not counted)."""
+def cold(project: Path, said: Report | None = None) -> dict[str, bytes]:
+    """What a build with no cache writes (its own putting together is not counted); it says
+    what ``said`` (a cached build's report), if given."""
     out = f"cold-{next(_names)}"
     counts = [len(calls) for calls in _counted]
-    build(load_config(project, {"output_dir": out}), Options(now=NOW, jobs=1, cache=False))
+    report = build(load_config(project, {"output_dir": out}), Options(now=NOW, jobs=1, cache=False))
     for calls, count in zip(_counted, counts, strict=True):
         del calls[count:]
+    if said is not None:
+        assert said.diagnostics == report.diagnostics
     return tree_bytes(project / out)
 
 
@@ -100,7 +103,7 @@ def test_a_body_edit_patches_the_site_and_draws_a_few_pages(board: Path, assembl
     report, site = rebuild(board)
     assert assembled == [] and report.processed == (jobs(board)[7].relative_to(board).as_posix(),)
     assert 0 < report.rendered < report.pages // 4  # its page, its listings, the machine files
-    assert site == cold(board)
+    assert site == cold(board, report)
 
 
 def test_patched_runs_in_a_row_and_a_whole_run_between_stay_equal_to_cold(
@@ -108,7 +111,8 @@ def test_patched_runs_in_a_row_and_a_whole_run_between_stay_equal_to_cold(
 ) -> None:
     for n, posting in enumerate(jobs(board)[:3]):
         append(posting, f"Edit number {n}.")
-        assert rebuild(board)[1] == cold(board)
+        report, site = rebuild(board)
+        assert site == cold(board, report)
     assert assembled == []
     path = board / "templates" / "posting.html"
     path.write_text(path.read_text(encoding="utf-8") + "<!-- a theme edit -->\n", encoding="utf-8")
@@ -155,9 +159,9 @@ def test_an_edit_to_a_card_its_pay_or_its_filters_keeps_its_place_and_patches(
 ) -> None:
     markdown = next(p for p in jobs(board) if p.suffix == ".md")
     markdown.write_text(edit(markdown.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
-    _, site = rebuild(board)
+    report, site = rebuild(board)
     assert assembled == [], what
-    assert site == cold(board), what
+    assert site == cold(board, report), what
 
 
 @pytest.mark.parametrize(
@@ -191,9 +195,9 @@ def test_an_edit_that_moves_a_posting_puts_the_site_together_again(
         (board / "content" / "jobs" / "brand-new.md").write_text(
             "---\ntitle: Brand New Role\ndate: 2026-11-20\n---\nA role that is new today.\n", encoding="utf-8"
         )
-    _, site = rebuild(board)
+    report, site = rebuild(board)
     assert assembled == [1], change
-    assert site == cold(board), change
+    assert site == cold(board, report), change
 
 
 def test_a_settings_edit_or_a_new_day_puts_the_site_together_again(board: Path, assembled: list[int]) -> None:
@@ -228,9 +232,7 @@ def test_damaged_or_missing_kept_state_never_shows(board: Path, assembled: list[
     edited = jobs(board)[1]
     store = Engine(load_config(board), CACHED, Target(board / "site")).store
     assert store is not None
-    keep = store._file(
-        store.key(edited.relative_to(board).as_posix(), file_digest(edited.read_bytes()))
-    )
+    keep = store._file(store.key(edited.relative_to(board).as_posix(), file_digest(edited.read_bytes())))
     for entry in (board / ".cache" / "postings").rglob("*.json"):
         if str(entry) != keep:
             entry.unlink()
@@ -325,3 +327,21 @@ def test_a_theme_edit_keeps_the_machine_files_items_but_the_cards(
     report, site = rebuild(board)
     assert "record" not in drawn and drawn.count("row") == report.postings
     assert site == cold(board)
+
+
+def test_a_patched_run_says_what_a_cold_build_says_of_a_broken_and_a_mended_posting(
+    board: Path, assembled: list[int]
+) -> None:
+    """The findings of the changed files replace theirs in the last run's: a posting that breaks
+    (no posting: its place goes) and one whose findings change (it stays) are said as cold."""
+    markdown = next(p for p in jobs(board) if p.suffix == ".md")
+    markdown.write_text(markdown.read_text(encoding="utf-8").replace("---\n", "---\nlevel: wizard\n", 1))
+    report, site = rebuild(board)
+    assert site == cold(board, report)
+    (board / "content" / "jobs" / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
+    report, site = rebuild(board)
+    assert site == cold(board, report) and report.failed
+    (board / "content" / "jobs" / "broken.md").unlink()
+    report, site = rebuild(board)
+    assert site == cold(board, report)  # the wizard's error stays; the broken file's findings go
+    assert not any(d.path.endswith("broken.md") for d in report.diagnostics)

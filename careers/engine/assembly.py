@@ -9,8 +9,10 @@ knows the site, its findings and the plan of the pages to draw; the engine draws
 
 from __future__ import annotations
 
+import bisect
 import gc
-from collections.abc import Callable, Collection
+import itertools
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -48,7 +50,6 @@ class Run:
     notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
     patched: Patched | None = None  # the last run's site, patched (``careers.engine.patch``)
     assembled: list[Diagnostic] = field(default_factory=list)  # what putting the site together said
-
 
 
 class SiteWork:
@@ -138,8 +139,18 @@ class SiteWork:
             return None
         self.site, run.patched = patched.site, patched
         self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
-        found = [Diagnostic(*row) for rows in patched.findings.values() for row in rows]
-        self._found(run, found + patched.notes)
+        # The findings of the changed files (their own, and what putting the site together said of
+        # them) replace theirs in the last run's; so do the blocks' and the history's.
+        changed = run.changed
+        fresh = [Diagnostic(*row) for name in changed for row in patched.findings.get(name, ())]
+        fresh += [Diagnostic(*row) for row in snapshot.notes if row[0] in changed]
+        fresh += run.notes
+        if run.history.shallow:
+            fresh.append(shallow_clone(self.config))
+        files = {item.found.relpath for item in run.found}
+        others = {d.path for d in self.state.diagnostics if d.path not in files}
+        paths = changed | others | {d.path for d in fresh}
+        run.diagnostics = self.diagnostics = spliced(self.state.diagnostics, paths, fresh)
         return planned
 
     def _found(self, run: Run, found: list[Diagnostic]) -> None:
@@ -182,3 +193,21 @@ class SiteWork:
         results, assembled = self.results, run.assembled
         self.last.taken(self.site, plan, self._shape(run), records, assembled, results, items.written)
 
+
+def spliced(
+    last: Sequence[Diagnostic], paths: Collection[str], fresh: Iterable[Diagnostic]
+) -> tuple[Diagnostic, ...]:
+    """``last`` (sorted) with every finding about ``paths`` replaced by ``fresh`` (about those
+    paths only): what sorting them all again gives, in one pass."""
+    kept = [d for d in last if d.path not in paths]
+    keys = [d.path for d in kept]
+    out: list[Diagnostic] = []
+    at = 0
+    new = sorted(set(fresh), key=Diagnostic.sort_key)
+    for path, group in itertools.groupby(new, key=lambda d: d.path):
+        end = bisect.bisect_left(keys, path, lo=at)
+        out.extend(kept[at:end])
+        out.extend(group)
+        at = end
+    out.extend(kept[at:])
+    return tuple(out)

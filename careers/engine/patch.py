@@ -23,7 +23,6 @@ from careers.engine.draw import Plan, Planned, fingerprint_pages
 from careers.engine.fingerprint import Tokens
 from careers.engine.process import dated
 from careers.engine.theme import Theme
-from careers.errors import Diagnostic
 from careers.model import Posting, Site, Term
 from careers.pages.plan import Page, Planner
 from careers.pages.site import placement, site_of
@@ -39,7 +38,6 @@ class Patched:
 
     site: Site
     changed: dict[int, Posting]  # by index into the snapshot's postings: the new ones
-    notes: list[Diagnostic]  # what putting the site together said (as the last run did)
     findings: dict[str, list[DiagnosticRow]]  # each posting file's own findings, now
 
 
@@ -63,7 +61,7 @@ def patch_site(
     if any(name in index for name in last.keys() - known.keys()):
         return None  # a posting file went
     new: dict[int, Posting] = {}
-    findings = dict(snapshot.findings)
+    findings = {name: rows for name, rows in snapshot.findings.items() if name in known}
     for name in changed:
         result = known[name].result
         posting = result.posting if result is not None else None
@@ -99,7 +97,7 @@ def patch_site(
         p.slug: tuple(map(everyone.__getitem__, at)) for p, at in zip(opened, snapshot.related, strict=True)
     }
     site = site_of(opened, tuple(everyone[snapshot.open :]), related, terms)
-    return Patched(site, new, [Diagnostic(*row) for row in snapshot.notes], findings)
+    return Patched(site, new, findings)
 
 
 def _loader(stored: Callable[[str], Posting], name: str) -> Callable[[], Posting]:
