@@ -99,3 +99,14 @@ def test_a_folder_that_is_not_a_vocabulary_is_refused(
 @pytest.mark.skipif(not (SHARED / "onet").is_dir(), reason="no shared taxonomies next to this checkout")
 def test_committed_vocabulary_is_what_the_shared_taxonomies_give() -> None:
     assert build_vocabulary.main([str(SHARED), "--check"]) == 0
+
+
+def test_a_name_carries_the_acronym_it_is_known_by(skills: dict[str, dict[str, Any]]) -> None:
+    # One name a job seeker reads either way; the skill's address and old name stay.
+    bls = skills["Basic Life Support (BLS)"]
+    assert bls["slug"] == "basic-life-support" and "Basic Life Support" in bls["aliases"]
+    assert "Search Engine Optimization (SEO)" in skills
+    # Two letters say little beside the name and often mean something else ("QA", "CI").
+    assert "Quality Assurance" in skills and "Quality Assurance (QA)" not in skills
+    # An acronym that is not the name's initials is no gloss of it.
+    assert not any(name.startswith("Google Analytics (") for name in skills)

@@ -12,6 +12,11 @@ from careers.slugs import slugify
 
 # A source spelling shorter than this is too likely to be something else ("sh", "rb").
 MIN_SOURCE_SPELLING = 3
+# An acronym a name carries has this many letters at least: two ("QA", "HR", "CI") say little
+# beside the name and often stand for something else.
+MIN_ACRONYM_LETTERS = 3
+_LINK_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "on", "with", "a", "an", "&"})
+_ACRONYM = re.compile(r"[A-Z][A-Z&/.+-]*[A-Z]s?")
 
 
 class MergeError(ValueError):
@@ -94,6 +99,17 @@ class Registry:
             self._owner[folded] = owner
             self._plain.setdefault(folded, owner)
 
+    def name_acronyms(self) -> None:
+        """A name shows the acronym it is known by ("Basic Life Support (BLS)"): one name a job
+        seeker reads either way, its address and every spelling kept."""
+        for entry in self._entries:
+            acronym = carried_acronym(entry)
+            if acronym:
+                entry.slug = entry.slug or slugify(entry.name)
+                entry.aliases.insert(0, entry.name)
+                entry.name = f"{entry.name} ({acronym})"
+                self._owner.setdefault(entry.name.casefold(), entry)
+
     def add_variants(self, variants: Callable[[str], list[str]]) -> None:
         """British and American spellings, and spaced forms of hyphenated ones, for every alias."""
         for entry in self._entries:
@@ -102,6 +118,21 @@ class Registry:
                     if variant.casefold() not in self._owner:
                         entry.aliases.append(variant)
                         self._owner[variant.casefold()] = entry
+
+
+def carried_acronym(entry: Candidate) -> str | None:
+    """The spelling of ``entry`` that is the initials of its name's words, of three letters or
+    more ("SEO" for "Search Engine Optimization"), or None."""
+    words = [w for w in re.split(r"[\s/-]+", entry.name) if w and w.casefold() not in _LINK_WORDS]
+    if len(words) < MIN_ACRONYM_LETTERS or "(" in entry.name:
+        return None
+    initials = "".join(w[0] for w in words).upper()
+    for spelling in (*entry.exact, *entry.aliases, *entry.ambiguous):
+        if _ACRONYM.fullmatch(spelling):
+            letters = re.sub(r"[^A-Z]", "", spelling.removesuffix("s"))
+            if letters == initials:
+                return spelling.removesuffix("s")
+    return None
 
 
 def spelling_variants(pairs: list[list[str]]) -> Callable[[str], list[str]]:

@@ -40,6 +40,7 @@ class Candidate:
     exact: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    slug: str = ""  # set when the name changes after the skill got its address
 
     def spellings(self) -> list[str]:
         return [self.name, *self.aliases, *self.exact, *self.ambiguous]
