@@ -225,11 +225,16 @@ def test_subjects_of_study_and_lists_of_what_the_job_does_not_ask_are_not_skills
     )
 
 
-def test_a_guarded_name_takes_its_context_from_the_heading_of_a_list_of_asks_only() -> None:
+def test_a_guarded_name_takes_its_context_from_a_heading_that_labels_what_follows() -> None:
     assert "Sales" in skills("<p><b>Key Skills</b></p><ul><li>Sales acumen and persuasion</li></ul>")
+    # A job board's field: "Languages" then the language, with no other word about it.
+    assert "English" in skills("<h4>Languages</h4><p>English</p><h4>Education</h4><p>Bachelor's degree</p>")
+    assert "French" in skills("<h4>Asset languages</h4><ul><li>French</li></ul>")
+    # A heading that is a sentence says what the text is about, not what it names.
     assert "Sales" not in skills(
         "<p><b>What a typical day in this role looks like</b></p><ul><li>Guide Acme Sales efforts</li></ul>"
     )
+    assert "English" not in skills("<h4>Our story</h4><p>English breakfast tea since 1890.</p>")
 
 
 def test_the_application_process_and_what_an_employer_can_offer_are_not_read() -> None:
