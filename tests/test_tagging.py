@@ -172,6 +172,13 @@ def test_teams_to_work_with_and_degree_subjects_are_not_skills() -> None:
         "<li>Bachelor's degree in Chemistry, Finance or a related field</li></ul>"
     )
     assert not {"Accounting", "Customer Success", "Chemistry", "Financial Analysis"} & set(found)
+    # A product's one-word name after "with" is a tool to work with, not a team; a discipline's
+    # name still may be one ("partner with Product and Data Science").
+    tools = skills(
+        "<p><b>Requirements</b></p><ul><li>Experience collaborating on code with Git and GitHub</li>"
+        "<li>Partner with Product and Data Science on experiments</li></ul>"
+    )
+    assert {"Git", "GitHub"} <= set(tools) and "Data Science" not in tools
 
 
 def test_clauses_about_applying_name_no_skill() -> None:

@@ -184,7 +184,9 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
         near = TEAM_STEM.search(clause.lower, local.end, local.end + 120) or TEAM_CUE.search(
             clause.lower, max(0, local.start - 160), local.start
         )
-        if near and (names_a_department(clause.text, local) or in_team_list(clause.text, local)):
+        # A product's one-word name ("Git", "Jira") is no team; "Data Science" may be one.
+        tool = skill.category in _TOOL_CATEGORIES and " " not in hit.text
+        if near and (names_a_department(clause.text, local, tool) or in_team_list(clause.text, local)):
             continue
         if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
             if index not in employer:
@@ -211,9 +213,10 @@ def _is_initial(text: str, hit: Hit) -> bool:
     return before in ".(" or after in ".)"
 
 
-def names_a_department(text: str, hit: Hit) -> bool:
+def names_a_department(text: str, hit: Hit, tool: bool = False) -> bool:
     """Whether a mention is a team or service, not a skill: "the Customer Experience team", "our
-    data science team", "report to Sales Management"."""
+    data science team", "report to Sales Management". A ``tool`` (software, cloud, IT) is one
+    only when a team word says so: "collaborating on code with Git and GitHub" names tools."""
     after = text[hit.end : hit.end + 120]
     near = text[max(0, hit.start - 24) : hit.start]
     if (_TEAM_AFTER.match(after) or "special" in near.lower()) and _TEAM_BEFORE.search(near):
@@ -224,7 +227,7 @@ def names_a_department(text: str, hit: Hit) -> bool:
         return True
     before = text[max(0, hit.start - 160) : hit.start]
     cue = before.lower()
-    partners = "with" in cue or "across" in cue or "alongside" in cue
+    partners = not tool and ("with" in cue or "across" in cue or "alongside" in cue)
     return partners and bool(_DEPARTMENT_BEFORE.search(before))
 
 
