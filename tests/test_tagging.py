@@ -244,6 +244,15 @@ def test_a_guarded_name_takes_its_context_from_a_heading_that_labels_what_follow
     assert "English" not in skills("<h4>Our story</h4><p>English breakfast tea since 1890.</p>")
 
 
+def test_a_paragraph_under_about_the_employer_that_speaks_to_the_candidate_is_read() -> None:
+    # An informal post: "About Acme", then the job's own paragraphs with no heading of their own.
+    found = skills(
+        "<p>About Acme</p><p>Founded in 2024, our mission is to automate paperwork with Kubernetes.</p>"
+        "<p>You'll own the product end to end with React and Python.</p><p>Stack: FastAPI, Postgres.</p>"
+    )
+    assert {"React", "Python", "FastAPI", "PostgreSQL"} <= set(found) and "Kubernetes" not in found
+
+
 def test_the_application_process_and_what_an_employer_can_offer_are_not_read() -> None:
     found = skills(
         "<p><b>Selection process</b></p><p>Candidates may be examined on the use of hand tools.</p>"
