@@ -11,7 +11,9 @@ restored, one posting changed, template changed.
 CI cache gives them back (times kept, new inodes), then built.
 
 Each figure is the median (with min and max) of whole ``python build.py -q`` processes, so
-start-up and imports count. Peak memory is the largest sum of the resident set sizes of the
+start-up and imports count; beside it the CPU time (user and system, the build and its
+workers), which a machine shared with other work disturbs far less than the clock. Peak
+memory is the largest sum of the resident set sizes of the
 build and every process it started (pool workers included), sampled every 20 ms. Forked
 workers share pages with the build process, which a sum of resident sizes counts once per
 process; the proportional set size (PSS) splits each shared page between the processes that
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,6 +53,7 @@ class Run:
     seconds: float
     peak_mb: float
     peak_pss_mb: float
+    cpu: float = 0.0  # user and system seconds of the build and every process it waited for
 
 
 def tree_pids(pid: int) -> list[int]:
@@ -95,6 +99,7 @@ def timed_build(careers: Path, project: Path, *extra: str) -> Run:
     env = {**os.environ, "PYTHONPATH": str(careers)}
     command = [sys.executable, str(careers / "build.py"), "-C", str(project), "-q", *extra]
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = peak_pss = 0
     for tick in itertools.count():
@@ -106,10 +111,12 @@ def timed_build(careers: Path, project: Path, *extra: str) -> Run:
             peak_pss = max(peak_pss, pss_kb(pids))
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"build failed ({proc.returncode}) in {project}:\n{stderr}")
-    return Run(seconds, peak / 1024, peak_pss / 1024)
+    return Run(seconds, peak / 1024, peak_pss / 1024, cpu)
 
 
 def fresh_checkout(project: Path) -> None:
@@ -154,10 +161,11 @@ def summarize(size: int, rounds: list[dict[str, Run]]) -> list[str]:
         times = [r[scenario].seconds for r in rounds]
         peaks = [r[scenario].peak_mb for r in rounds]
         pss = [r[scenario].peak_pss_mb for r in rounds]
+        cpu = [r[scenario].cpu for r in rounds]
         median = statistics.median(times)
         rows.append(
             f"| {size:,} | {scenario} | {median:.2f} s | {min(times):.2f}–{max(times):.2f} s "
-            f"| {size / median:,.0f} | {statistics.median(peaks):,.0f} MB "
+            f"| {statistics.median(cpu):.2f} s | {size / median:,.0f} | {statistics.median(peaks):,.0f} MB "
             f"| {statistics.median(pss):,.0f} MB |"
         )
     return rows
@@ -187,7 +195,8 @@ def main() -> None:
         for i in range(args.runs):
             for checkout, project in projects.items():  # alternately, so drift hits both alike
                 rounds[checkout].append(one_round(checkout, project, i))
-                done = ", ".join(f"{name} {run.seconds:.2f} s" for name, run in rounds[checkout][-1].items())
+                last = rounds[checkout][-1].items()
+                done = ", ".join(f"{name} {run.seconds:.2f} s ({run.cpu:.2f} s CPU)" for name, run in last)
                 print(
                     f"  {checkout.name}, {size:,} postings, round {i + 1}: {done}",
                     file=sys.stderr,
@@ -197,8 +206,11 @@ def main() -> None:
     for checkout in checkouts:
         if len(checkouts) > 1:
             print(f"\n{checkout}:")
-        print("| postings | scenario | median | min–max | postings/s | peak RSS, all processes | peak PSS |")
-        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+        print(
+            "| postings | scenario | median | min–max | CPU (median) | postings/s "
+            "| peak RSS, all processes | peak PSS |"
+        )
+        print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for size in args.sizes:
             for row in summarize(size, results[checkout, size]):
                 print(row, flush=True)

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 
-from build import timed_build
+from build import Run, timed_build
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {  # name → what to remove before the run without it (globs under the project)
@@ -46,8 +46,8 @@ LAYERS = {  # name → what to remove before the run without it (globs under the
 }
 
 
-def build(careers: Path, project: Path, *extra: str) -> float:
-    return timed_build(careers, project, *extra).seconds
+def build(careers: Path, project: Path, *extra: str) -> Run:
+    return timed_build(careers, project, *extra)
 
 
 def remove(project: Path, patterns: list[str]) -> None:
@@ -59,12 +59,12 @@ def remove(project: Path, patterns: list[str]) -> None:
                 os.unlink(path)
 
 
-def cold(careers: Path, project: Path, *extra: str) -> float:
+def cold(careers: Path, project: Path, *extra: str) -> Run:
     remove(project, ["site", ".site.new", ".site.old", ".cache"])
     return build(careers, project, *extra)
 
 
-def pool(careers: Path, project: Path, runs: int) -> tuple[list[float], list[float]]:
+def pool(careers: Path, project: Path, runs: int) -> tuple[list[Run], list[Run]]:
     with_it, without = [], []
     for _ in range(runs):
         with_it.append(cold(careers, project))
@@ -72,7 +72,7 @@ def pool(careers: Path, project: Path, runs: int) -> tuple[list[float], list[flo
     return with_it, without
 
 
-def layer(careers: Path, project: Path, patterns: list[str], runs: int) -> tuple[list[float], list[float]]:
+def layer(careers: Path, project: Path, patterns: list[str], runs: int) -> tuple[list[Run], list[Run]]:
     jobs = sorted((project / "content" / "jobs").iterdir())
     posting = jobs[len(jobs) // 2]
     original = posting.read_bytes()
@@ -90,11 +90,13 @@ def layer(careers: Path, project: Path, patterns: list[str], runs: int) -> tuple
     return with_it, without
 
 
-def row(size: int, name: str, measured: str, times: tuple[list[float], list[float]]) -> str:
-    with_it, without = (statistics.median(t) for t in times)
+def row(size: int, name: str, measured: str, runs: tuple[list[Run], list[Run]]) -> str:
+    with_it, without = (statistics.median(r.seconds for r in group) for group in runs)
+    cpu_with, cpu_without = (statistics.median(r.cpu for r in group) for group in runs)
     return (
         f"| {size:,} | {name} | {measured} | {with_it:.2f} s | {without:.2f} s "
-        f"| {without - with_it:+.2f} s ({without / with_it:.1f}×) |"
+        f"| {without - with_it:+.2f} s ({without / with_it:.1f}×) | {cpu_with:.2f} s | {cpu_without:.2f} s "
+        f"| {cpu_without - cpu_with:+.2f} s |"
     )
 
 
@@ -110,8 +112,11 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="careers-layers-"))
     wanted = args.only or ["process pool", *LAYERS]
     print(f"careers: {careers}; projects in {workdir}; {os.cpu_count()} CPUs; medians of {args.runs}")
-    print("| postings | layer | measured on | with it | without it | it saves |")
-    print("| ---: | --- | --- | ---: | ---: | ---: |")
+    print(
+        "| postings | layer | measured on | with it | without it | it saves "
+        "| CPU with | CPU without | CPU saved |"
+    )
+    print("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in args.sizes:
         project = workdir / f"n{size}"
         if not project.exists():

@@ -61,7 +61,8 @@ def start_server(project: Path, port: int) -> tuple[subprocess.Popen[str], list[
 
 
 def posting_url(project: Path, base: str, source: str) -> str:
-    records = json.loads((project / "site" / "jobs.json").read_text(encoding="utf-8"))
+    """The posting's page, as the preview (its own site, in ``.cache/preview/``) published it."""
+    records = json.loads((project / ".cache" / "preview" / "jobs.json").read_text(encoding="utf-8"))
     slug = next(r["slug"] for r in records if r["source"] == source)
     return f"{base}jobs/{slug}/index.html"
 

@@ -12,9 +12,9 @@ from urllib.parse import SplitResult, urlsplit
 
 from careers.config_clean import CleanRules, read_clean_rules
 from careers.config_employer import Employer, read_employer
+from careers.employment import read_employment_type
 from careers.errors import ConfigError, printable, unknown_key
-from careers.posting.fields import read_employment_type
-from careers.sources.showable import first_unshowable
+from careers.showable import first_unshowable
 
 CONFIG_NAME = "careers.toml"
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")

@@ -8,6 +8,26 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from careers.errors import Diagnostic
+from careers.kinds import (
+    EDUCATION_LEVELS as EDUCATION_LEVELS,
+    EMPLOYMENT_TYPES as EMPLOYMENT_TYPES,
+    FRONT_MATTER as FRONT_MATTER,
+    LEVEL_NAMES as LEVEL_NAMES,
+    LEVELS as LEVELS,
+    PUBLISHED as PUBLISHED,
+    SALARY_UNITS as SALARY_UNITS,
+    Amount as Amount,
+    Checked as Checked,
+    EducationLevel as EducationLevel,
+    EmploymentType as EmploymentType,
+    Html as Html,
+    LevelName as LevelName,
+    Months as Months,
+    SalaryUnit as SalaryUnit,
+    Slug as Slug,
+    Url as Url,
+    declare as declare,
+)
 
 SectionKind = Literal[
     "summary",
@@ -23,18 +43,6 @@ SectionKind = Literal[
 SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 Format = Literal["html", "markdown", "text"]
-
-# The six levels job seekers know from LinkedIn, in order.
-LEVELS = ("internship", "entry", "associate", "mid_senior", "director", "executive")
-LEVEL_NAMES = {
-    "internship": "Internship",
-    "entry": "Entry level",
-    "associate": "Associate",
-    "mid_senior": "Mid-Senior level",
-    "director": "Director",
-    "executive": "Executive",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -95,7 +103,7 @@ class Part:
 
     heading: str | None
     kind: SectionKind
-    html: str
+    html: Html
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +112,7 @@ class SkillTag:
     and why the tagger kept it ("named in 'Requirements'", "asked for ('skills')")."""
 
     name: str
-    slug: str
+    slug: Slug
     category: str
     required: bool
     phrase: str
@@ -116,10 +124,10 @@ class SkillTag:
 class Experience:
     """The binding experience requirement; ``level`` may be set with no months."""
 
-    min_months: int | None
-    max_months: int | None
+    min_months: Months | None
+    max_months: Months | None
     required: bool
-    level: str | None
+    level: LevelName | None
     phrase: str
     level_reason: str = ""
 
@@ -128,12 +136,12 @@ class Experience:
 class Education:
     """The education asked for; ``preferred_level`` is a higher wish ("Master's preferred")."""
 
-    level: str
+    level: EducationLevel
     required: bool
     equivalent_experience: bool
     phrase: str
-    equivalent_months: int | None = None
-    preferred_level: str | None = None
+    equivalent_months: Months | None = None
+    preferred_level: EducationLevel | None = None
 
 
 PayKind = Literal["range", "fixed", "from", "up_to", "words"]
@@ -145,9 +153,9 @@ class PayRange:
 
     place: str
     currency: str
-    min_value: float | None
-    max_value: float | None
-    unit: str
+    min_value: Amount | None
+    max_value: Amount | None
+    unit: SalaryUnit
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +168,9 @@ class Salary:
     """
 
     currency: str
-    min_value: float | None
-    max_value: float | None
-    unit: str  # HOUR, DAY, WEEK, MONTH, YEAR
+    min_value: Amount | None
+    max_value: Amount | None
+    unit: SalaryUnit
     text: str
     places: tuple[PayRange, ...] = ()
 
@@ -186,44 +194,57 @@ class Salary:
 
 @dataclass(frozen=True, slots=True)
 class Posting:
-    """One cleaned, tagged posting: everything the site needs to know of it."""
+    """One cleaned, tagged posting: everything the site needs to know of it.
 
-    source: str
-    slug: str
-    title: str
-    sections: tuple[Part, ...]
-    summary: str
-    skills: tuple[SkillTag, ...] = ()
+    Each field is declared once, here: a new one with a front matter ``key`` is read (by its
+    type: ``careers.posting.fields``), stored, published in ``jobs.json`` and offered to every
+    template with no other change; only showing it on a page is the template's.
+    """
+
+    source: str = declare()
+    slug: Slug = declare(key="slug")  # ``explicit_slug`` says whether front matter set it
+    title: str = declare(key="title")
+    sections: tuple[Part, ...] = declare()
+    summary: str = declare(key="summary")
+    skills: tuple[SkillTag, ...] = declare((), key="skills")
     # Soft skills ("Teamwork") are kept apart unless the site asks for their pages
     # (``soft_skill_pages``): every posting asks for them, so they would fill every listing.
-    soft_skills: tuple[SkillTag, ...] = ()
-    experience: Experience | None = None
-    education: Education | None = None
-    company: str | None = None
-    location: str | None = None
-    employment_type: str | None = None
-    department: str | None = None
-    team: str | None = None
-    remote: bool = False
-    date_posted: dt.date | None = None
-    valid_through: dt.date | None = None
-    apply_url: str | None = None
-    salary: Salary | None = None
-    draft: bool = False
-    explicit_slug: bool = False  # ``slug`` was set in front matter (it wins over any other claim)
-    reference: str | None = None  # the employer's own reference for the job (a requisition id)
+    soft_skills: tuple[SkillTag, ...] = declare(())
+    experience: Experience | None = declare(None)  # front matter's ``level`` sets its level
+    education: Education | None = declare(None)
+    company: str | None = declare(None, key="company")
+    location: str | None = declare(None, key="location")
+    employment_type: EmploymentType | None = declare(None, key="employment_type")
+    department: str | None = declare(None, key="department")
+    team: str | None = declare(None, key="team")
+    remote: bool = declare(False, key="remote")
+    date_posted: dt.date | None = declare(None, key="date")
+    valid_through: dt.date | None = declare(None, key="valid_through")
+    apply_url: Url | None = declare(None, key="apply_url", published=False)
+    salary: Salary | None = declare(None, key="salary")
+    draft: bool = declare(False, key="draft", published=False)
+    # ``slug`` was set in front matter (it wins over any other claim)
+    explicit_slug: bool = declare(False, published=False)
+    # the employer's own reference for the job (a requisition id)
+    reference: str | None = declare(None, key="reference", published=False)
     # Other labelled facts the posting states ("Hours per week", "37"), shown as they were written.
-    details: tuple[tuple[str, str], ...] = ()
-    # The further places the job is at, after ``location`` (a second office, another country).
-    other_locations: tuple[str, ...] = ()
+    details: tuple[tuple[str, str], ...] = declare((), published=False)
+    # The further places the job is at, after ``location`` (a second office, another country):
+    # front matter's ``location`` may list several; ``jobs.json`` publishes them as ``locations``.
+    other_locations: tuple[str, ...] = declare((), published=False)
     # The day the posting's file last changed (its last commit), the sitemap's ``lastmod``.
-    updated: dt.date | None = None
+    updated: dt.date | None = declare(None, published=False)
     # Disclosures pay-transparency laws ask for (Ontario): ``None`` when the posting does not say.
-    existing_vacancy: bool | None = None  # False: hiring for a pool or a future need, not a vacancy
-    ai_screening: bool | None = None  # whether artificial intelligence screens or assesses applicants
-    pay_shared_before_interview: bool = False  # EU: pay is told to applicants before any interview
-    pay_url: str | None = None  # a public page stating the pay scale and benefits (Illinois allows a link)
-    reports_to: str | None = None  # where the supervisor or office the job reports to is
+    # False: hiring for a pool or a future need, not a vacancy
+    existing_vacancy: bool | None = declare(None, key="existing_vacancy")
+    # whether artificial intelligence screens or assesses applicants
+    ai_screening: bool | None = declare(None, key="ai_screening")
+    # EU: pay is told to applicants before any interview
+    pay_shared_before_interview: bool = declare(False, key="pay_shared_before_interview", published=False)
+    # a public page stating the pay scale and benefits (Illinois allows a link)
+    pay_url: Url | None = declare(None, key="pay_url", published=False)
+    # where the supervisor or office the job reports to is
+    reports_to: str | None = declare(None, key="reports_to", published=False)
 
     @property
     def level(self) -> str | None:
@@ -260,6 +281,8 @@ class Site:
     closed: tuple[Posting, ...] = ()
     departments: tuple[Term, ...] = ()
     locations: tuple[Term, ...] = ()
+    # Every way to browse (``careers.pages.taxonomies.TAXONOMIES``) by its folder: its terms.
+    terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+from re import (
+    _constants as sre,  # type: ignore[attr-defined]
+    _parser,  # type: ignore[attr-defined]
+)
 from typing import Any
 
 # Characters tried where a pattern allows "anything but": a little of every kind of text.

@@ -15,8 +15,7 @@ from __future__ import annotations
 from html import escape
 from html.parser import HTMLParser
 
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from careers.posting.clean import Cleaned, clean_html, safe_href
 from careers.posting.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, blocks_html

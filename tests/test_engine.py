@@ -142,7 +142,9 @@ def test_a_site_edited_by_hand_is_put_right(project: Path) -> None:
     (project / "site" / "stray.html").write_text("not ours")
     report = build(config)
     assert digest_tree(project / "site") == expected
-    assert (report.stats.written, report.stats.removed) == (1, 1)
+    # The stray file goes with the site it was in; only files the last run wrote are looked
+    # at one by one (a walk of 10,000 folders cost a quarter of a one-posting build).
+    assert (report.stats.written, report.stats.removed) == (1, 0)
 
 
 def test_a_template_change_renders_every_page_again(project: Path) -> None:

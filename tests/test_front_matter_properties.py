@@ -14,12 +14,11 @@ import itertools
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from careers.errors import ContentError
 from careers.posting.fields import READERS, read_fields
-from careers.sources.showable import UNSHOWABLE
+from careers.showable import UNSHOWABLE
 from careers.sources.source import parse_source
 
 SETTINGS = settings(

@@ -68,18 +68,18 @@ def test_breadcrumb_and_related_postings(project: Path) -> None:
     assert len(page.select(".related .card")) == 3
 
 
-def test_postings_js_holds_what_the_filters_search(project: Path) -> None:
+def test_postings_js_holds_what_the_filters_search_and_the_index_card(project: Path) -> None:
     import json
 
     build(load_config(project))
     text = (project / "site" / "postings.js").read_text()
     assert text.startswith("window.careersPostings=") and text.endswith(";\n")
     data = json.loads(text.removeprefix("window.careersPostings=").removesuffix(";\n"))
-    rows = {row[0]: row for row in data["rows"]}
+    rows = {row["slug"]: row for row in data["rows"]}
     assert len(rows) == 7
     row = rows["senior-data-engineer"]
-    _, title, department, places, location, kind, level, skills, date, summary, pay = row
-    assert (title, department, places, location, kind, level, date) == (
+    wanted = ("title", "department", "places", "location", "type", "level", "date")
+    assert tuple(row[key] for key in wanted) == (
         "Senior Data Engineer",
         "Engineering",
         ["Remote"],
@@ -88,16 +88,20 @@ def test_postings_js_holds_what_the_filters_search(project: Path) -> None:
         "mid_senior",
         "2026-11-02",
     )
-    assert sorted(data["skills"][n][1] for n in skills) == [
+    assert sorted(data["skills"][n][1] for n in row["skills"]) == [
         "AWS",
         "Apache Airflow",
         "Python",
         "SQL",
     ]
-    assert summary.startswith("Our network telemetry platform")
-    assert pay == ["USD", 175_000, "$145,000 – $175,000 per year"]
-    assert rows["sales-development-intern"][-1] == ["USD", 52_000, "$22 – $25 per hour"]  # 25 x 2,080 hours
-    assert rows["territory-account-manager"][-1] == 0  # states no pay
+    assert row["summary"].startswith("Our network telemetry platform")
+    assert row["pay"] == ["USD", 175_000, "$145,000 – $175,000 per year"]
+    # 25 x 2,080 hours
+    assert rows["sales-development-intern"]["pay"] == ["USD", 52_000, "$22 – $25 per hour"]
+    assert rows["territory-account-manager"]["pay"] == 0  # states no pay
+    # The filters show the very card the index shows: one card template, never a second copy.
+    index = (project / "site" / "index.html").read_text()
+    assert row["card"].startswith('<li class="card">') and row["card"] in index
 
 
 def test_cards_show_where_and_how_but_say_remote_once(project: Path) -> None:

@@ -145,7 +145,10 @@ def test_a_rebuild_stopped_for_a_newer_save_is_finished_by_the_next(
     preview: Preview, project: Path, tmp_path: Path
 ) -> None:
     edit(project, MARKDOWN, "required: [Python, SQL]", "required: [Rust, SQL]")
-    stopped = preview.rebuild(stop=lambda: True)
+    stopped = preview.rebuild(stop=lambda: True)  # asked before it draws: nothing drawn
+    assert stopped.report is not None and stopped.report.stopped and stopped.report.rendered == 0
+    page = preview.output / PAGE
+    stopped = preview.rebuild(stop=lambda: b"Rust" in page.read_bytes())  # once its page is drawn
     assert stopped.report is not None and stopped.report.stopped and stopped.report.rendered == 1
     assert not preview.rebuild().report.stopped  # type: ignore[union-attr]
     assert shown(preview) == preview_reference(project, tmp_path / "reference")
@@ -178,3 +181,31 @@ def test_without_the_cache_the_preview_has_a_temporary_folder(project: Path) -> 
     assert (folder / "index.html").is_file() and not folder.is_relative_to(project)
     p.close()
     assert not folder.exists()
+
+
+def test_a_saved_postings_page_is_drawn_before_the_site_is_put_together(
+    preview: Preview, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import careers.engine.engine as engine
+
+    events: list[object] = []
+    real_assemble = engine.assemble_site
+
+    def assemble(*args: object, **kwargs: object) -> object:
+        events.append("assembled")
+        return real_assemble(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "assemble_site", assemble)
+    edit(project, MARKDOWN, "Mentor two data engineers", "Mentor three data engineers")
+    saved = [str((project / MARKDOWN).resolve())]
+    update = preview.rebuild(on_first=lambda paths, errors: events.append(list(paths)), saved=saved)
+    assert events[:2] == [[PAGE], "assembled"]  # the page first, its work independent of the site's size
+    assert b"Mentor three data engineers" in (preview.output / PAGE).read_bytes()
+    assert shown(preview) == preview_reference(project, tmp_path / "reference")  # and all as a build
+    assert update.report is not None and PAGE not in update.changed  # drawn once, not twice
+    # A title edit moves the posting in the site: the whole run draws it, nothing before.
+    events.clear()
+    edit(project, MARKDOWN, "title: Senior Data Engineer", "title: Senior Data Engineer II")
+    preview.rebuild(on_first=lambda paths, errors: events.append(list(paths)), saved=saved)
+    assert events[0] == "assembled"
+    assert shown(preview) == preview_reference(project, tmp_path / "reference2")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from careers.pages.labels import months_label
 from careers.pages.links import check_links
-from careers.pages.render import months_label
 from careers.shell.cli import make_parser
 
 from .test_build import digest_tree, run

@@ -7,7 +7,8 @@ import posixpath
 
 import pytest
 
-from careers.pages.render import months_label, relative_url
+from careers.pages.labels import months_label
+from careers.pages.render import relative_url
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from careers.engine.cache.related import RelatedMemo
 from careers.model import Posting, SkillTag
 from careers.pages.site import assemble_site
 
@@ -78,17 +79,16 @@ def test_most_shared_matches_a_full_sort() -> None:
         assert _most_shared(counts, 3) == expected
 
 
-class DictMemo:
-    def __init__(self) -> None:
-        self.saved: dict[str, dict[str, list[str]]] = {}
-        self.puts = 0
+class DictMemo(RelatedMemo):
+    """The engine's kept related lists, in memory, counting the lists it had to work out."""
 
-    def get(self, key: str) -> dict[str, list[str]] | None:
-        return self.saved.get(key)
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.puts = 0
 
     def put(self, key: str, related: dict[str, list[str]]) -> None:
         self.puts += 1
-        self.saved[key] = related
+        super().put(key, related)
 
 
 def test_related_lists_are_reused_while_order_slugs_and_skills_hold() -> None:
@@ -98,12 +98,12 @@ def test_related_lists_are_reused_while_order_slugs_and_skills_hold() -> None:
     ]
     expected, _ = assemble_site(postings)
     memo = DictMemo()
-    first, _ = assemble_site(postings, memo=memo)
+    first, _ = assemble_site(postings, relate=memo.relate)
     assert first.related == expected.related and memo.puts == 1
     # A new summary (any text edit) changes no related list: they come from the memo, and
     # they hold the edited posting, not the one the lists were computed with.
     edited = [replace(p, summary="New") for p in postings]
-    again, _ = assemble_site(edited, memo=memo)
+    again, _ = assemble_site(edited, relate=memo.relate)
     assert memo.puts == 1
     assert again.related == assemble_site(edited)[0].related
     assert all(p.summary == "New" for others in again.related.values() for p in others)
@@ -112,6 +112,6 @@ def test_related_lists_are_reused_while_order_slugs_and_skills_hold() -> None:
     changed = [
         replace(p, skills=posting("x", skills=("excel",)).skills) if p.source == "p5" else p for p in postings
     ]
-    fresh, _ = assemble_site(changed, memo=memo)
+    fresh, _ = assemble_site(changed, relate=memo.relate)
     assert memo.puts == 2
     assert fresh.related == assemble_site(changed)[0].related

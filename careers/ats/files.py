@@ -19,10 +19,11 @@ from typing import Any
 import yaml
 
 from careers.ats.job import Job
+from careers.employment import EMPLOYMENT_LABELS, read_employment_type
 from careers.model import Salary
-from careers.posting.fields import EMPLOYMENT_LABELS, read_employment_type, read_url
+from careers.posting.fields import read_url
+from careers.showable import without_unshowable
 from careers.sources.files import SUFFIXES
-from careers.sources.showable import without_unshowable
 
 HEAD_BYTES = 65536  # front matter lives at the top: no more of a file is read to find its record
 # The record line, with its hash or (as first written, before the hash is known) without.

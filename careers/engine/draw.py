@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from careers.config import Config
+from careers.engine.cache.state import Written, content_hash, holds
+from careers.engine.files import OutStamp
 from careers.engine.fingerprint import Tokens, page_fingerprint, site_fingerprint, templates_reading_site
 from careers.engine.rendering import render_pages
 from careers.engine.theme import Theme
-from careers.engine.writer import LiveWriter, OutStamp, SiteWriter
+from careers.engine.writer import LiveWriter, SiteWriter
 from careers.model import Site
 from careers.pages.plan import Page, plan_pages, posting_path
 
-Records = dict[str, tuple[str, OutStamp]]  # output path → (fingerprint, stamp as written)
+Records = dict[str, Written]  # output path → (fingerprint, stamp as written, its bytes' hash)
 
 
 class Progress(Protocol):
@@ -38,6 +41,7 @@ class Plan:
     fingerprints: dict[str, str]
     urgent: set[str] = field(default_factory=set)  # paths to draw before the rest
     reads_site: dict[str, bool] = field(default_factory=dict)  # template → whether it reads ``site``
+    tokens: dict[str, str] = field(default_factory=dict)  # posting source → what tells its version
 
 
 @dataclass
@@ -45,6 +49,13 @@ class Drawn:
     written: list[str] = field(default_factory=list)  # output paths whose bytes were written
     rendered: int = 0
     stopped: bool = False
+
+
+def same_file(out: Path, path: str, now: OutStamp, record: Written) -> bool:
+    """Whether the output file at ``path``, stamped ``now``, is the one ``record`` says was written."""
+    if now[:2] != record[1][:2]:
+        return False
+    return now[2] == record[1][2] or holds(str(out / path), record)
 
 
 def plan_run(
@@ -60,7 +71,6 @@ def plan_run(
     tokens = Tokens(dict(digests))
     tokens.add(site.postings)
     tokens.add(site.closed)
-    theme.cards.tokens = tokens.by_source
     pages = plan_pages(site, config)
     templates = {page.template for page in pages}
     reads = {name: reads_site[name] for name in templates if name in reads_site}
@@ -71,7 +81,7 @@ def plan_run(
         for page in pages
     }
     urgent = {posting_path(p) for p in (*site.postings, *site.closed) if p.source in changed}
-    return Plan(pages, fingerprints, urgent, reads)
+    return Plan(pages, fingerprints, urgent, reads, tokens.by_source)
 
 
 def draw(
@@ -91,15 +101,18 @@ def draw(
     ``records`` (the state's) is updated as each page is written, so what a run did before
     it stopped (``stop`` said to give up for a newer change) or failed is known to the next.
     """
+    if stop is not None and stop():
+        return Drawn(stopped=True)  # a newer change came while the site was put together
     todo = []
     for page in plan.pages:
         record = records.get(page.path)
         fingerprint = plan.fingerprints[page.path]
         now = writer.current.get(page.path)
-        # As the last run left it: its size and time (not its inode, which a restored copy of
-        # the site, as a CI cache gives back, does not keep).
-        if record and fingerprint and record[0] == fingerprint and now and now[:2] == record[1][:2]:
-            writer.keep(page.path)
+        # As the last run left it: the very file (its stamp), or a copy of it with another
+        # inode (a restored site, as a CI cache gives it back) whose bytes are the ones written.
+        drawn_so = record is not None and bool(fingerprint) and record[0] == fingerprint
+        if record is not None and drawn_so and now and same_file(writer.out, page.path, now, record):
+            writer.keep(page.path, record[2])
         else:
             todo.append(page)
     if progress:
@@ -112,7 +125,8 @@ def draw(
         for page, data in render_pages(group, site, config, theme.env, theme.assets.names, theme.cards, jobs):
             if writer.put(page.path, data):
                 written.append(page.path)
-            records[page.path] = (plan.fingerprints[page.path], writer.stats.stamps[page.path])
+            stamp = writer.stats.stamps[page.path]
+            records[page.path] = (plan.fingerprints[page.path], stamp, content_hash(data))
             drawn.rendered += 1
             if progress:
                 progress.advance()

@@ -12,19 +12,20 @@ into a folder of its own, told which pages to draw first.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 
 from careers.config import Config
 from careers.engine.cache.cards import save_cards
 from careers.engine.cache.lock import project_lock
 from careers.engine.cache.related import RelatedMemo
 from careers.engine.cache.state import (
+    Known,
     State,
+    content_hash,
     load_history,
     load_published,
     load_state,
@@ -33,21 +34,18 @@ from careers.engine.cache.state import (
     state_path,
 )
 from careers.engine.cache.store import PostingStore
+from careers.engine.collect import fewer_collections
 from careers.engine.context import posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run
-from careers.engine.files import check_cache_dir, check_output_dir
+from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run, same_file
+from careers.engine.early import Last, early_pages
+from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir, site_files
 from careers.engine.findings import nothing_found, postings_folder, shallow_clone
 from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, Known, identify, process_files
+from careers.engine.process import Identified, dated, identify, last_good, process_files
 from careers.engine.theme import Theme, load_theme
-from careers.engine.writer import (
-    LiveWriter,
-    SiteWriter,
-    WriteStats,
-    site_files,
-)
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
 from careers.errors import Diagnostic
-from careers.model import Posting, Result, Site
+from careers.model import Result, Site
 from careers.pages.site import assemble_site
 from careers.pages.urls import published_record
 from careers.posting.blocks import read_blocks
@@ -56,6 +54,7 @@ from careers.sources.history import git_head
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
+CACHE_FOLDERS = ("postings", "state", "templates")  # written in by every build
 
 
 @dataclass
@@ -77,9 +76,8 @@ class Engine:
     ) -> None:
         check_output_dir(target.output, config.root, (config.content_path, *config.template_paths))
         if options.cache:
-            folders = [("content folder", config.content_path), ("output folder", config.output_path)]
-            folders += [("templates folder", path) for path in config.template_paths]
-            check_cache_dir(config.cache_path, config.root, folders)
+            check_cache_dir(config.cache_path, config)
+            check_cache_folders(config.cache_path, CACHE_FOLDERS, target.output, make=target.persist)
         self.config, self.options, self.target, self.meter = config, options, target, meter
         self.vocab = load_vocabulary(config.content_path / SKILLS_FILE)
         cache = config.cache_path if options.cache else None
@@ -102,26 +100,33 @@ class Engine:
         first: Collection[str] = (),
         stop: Callable[[], bool] | None = None,
         on_first: Callable[[list[str]], None] | None = None,
+        saved: Collection[str] = (),
     ) -> Report:
         """Bring the output up to date. ``first`` are output paths to draw before the rest (then
-        ``on_first`` is told what was written); ``stop`` is asked between pages whether to give
-        up for a newer change. A template error raises ``TemplateError``, leaving the site as it
-        was (a preview's pages as far as they got)."""
+        ``on_first`` is told what was written); ``stop`` is asked between stages and pages whether
+        to give up for a newer change; ``saved`` are the files the preview's watcher saw change,
+        whose pages it draws first of all (``careers.engine.early``). A template error raises
+        ``TemplateError``, leaving the site as it was (a preview's pages as far as they got)."""
         started = time.perf_counter()
         locked = self.options.cache and self.target.persist
         lock = project_lock(self.config.cache_path) if locked else contextlib.nullcontext()
         with lock, fewer_collections():
+            if saved and on_first is not None:
+                self._draw_early(saved, on_first)
             run = self._start()
             if not run.found:
                 return self._report(started, WriteStats(), (nothing_found(self.config),))
             if self._up_to_date(run):
                 stats = WriteStats(unchanged=len(self.state.pages))
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
-            self._process(run)
+            self._process(run, stop)
+            if stop is not None and stop():  # a newer save: drawing this run's pages is wasted
+                return self._report(started, WriteStats(), run.diagnostics, run=run, drawn=Drawn([], 0, True))
             digests = {name: known.digest for name, known in run.known.items()}
             reads = self.state.reads_site if self.state.context == run.theme.context else {}
             plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
             plan.urgent.update(first)
+            run.theme.cards.use(plan.tokens)
             writer = self._writer()
             records, jobs = self.state.pages, self.options.jobs
             drawn = draw(
@@ -132,10 +137,21 @@ class Engine:
             for path, data in run.theme.assets.files:
                 if writer.put(path, data):
                     drawn.written.append(path)
+                records[path] = ("", writer.stats.stamps[path], content_hash(data))
             paths = {page.path for page in plan.pages} | {path for path, _ in run.theme.assets.files}
             stats = writer.finish(paths)
             self._remember(run, plan, stats)
             return self._report(started, stats, run.diagnostics, pages=len(plan.pages), run=run, drawn=drawn)
+
+    def _draw_early(self, saved: Collection[str], on_first: Callable[[list[str]], None]) -> None:
+        """The saved postings' own pages, from the last run's site (``careers.engine.early``)."""
+        if self.target.live and self.theme is not None and self.site.postings:
+            last = Last(self.site, self.theme, self.state.files, self.options.drafts)
+            writer = self._writer()
+            drawn = early_pages(saved, last, self.config, self.vocab, self.store)
+            written = [page.path for page, data in drawn if writer.put(page.path, data)]
+            if written:
+                on_first(written)
 
     def assemble(self) -> Site:
         """Read, process and assemble only: the site a run would draw (``tags``)."""
@@ -164,31 +180,39 @@ class Engine:
         return _Run(self.theme, files, digest.hexdigest(), notes=tuple(notes))
 
     def _up_to_date(self, run: _Run) -> bool:
-        """Whether nothing the last run read has changed, and its output is as it left it."""
+        """Whether nothing the last run read has changed, and its output is as it left it (the
+        very files, or copies of them whose bytes are the ones written)."""
         if self.state.inputs != run.inputs:
             return False
-        now = {path: stamp[:2] for path, stamp in site_files(self.target.output).items()}
-        if now != {path: stamp[:2] for path, (_, stamp) in self.state.pages.items()}:
+        out, pages = self.target.output, self.state.pages
+        now = site_files(out)
+        if now.keys() != pages.keys():
             return False
-        self._trust_new_stamps(run)
+        if not all(same_file(out, path, stamp, pages[path]) for path, stamp in now.items()):
+            return False
+        self._trust_new_stamps(run, now)
         return True
 
-    def _trust_new_stamps(self, run: _Run) -> None:
-        """Keep the stamps a no-change run found: a file read only because its stamp was new (a
-        fresh checkout) or too new to trust last time need not be read by the next run."""
-        files = self.state.files
+    def _trust_new_stamps(self, run: _Run, site: dict[str, OutStamp]) -> None:
+        """Keep the stamps a no-change run found: a file read (a posting) or hashed (a page)
+        only because its stamp was new (a fresh checkout, a restored site) or too new to trust
+        last time need not be by the next run."""
+        files, pages = self.state.files, self.state.pages
         fresh = {
             item.found.relpath: item.found.stamp
             for item in run.found
             if item.digest and item.found.stamp != files[item.found.relpath].stamp
         }
-        if fresh and self.state_file is not None:
+        moved = {path: stamp for path, stamp in site.items() if stamp != pages[path][1]}
+        if (fresh or moved) and self.state_file is not None:
             for name, stamp in fresh.items():
                 files[name] = Known(stamp, files[name].digest, files[name].result)
+            for path, out_stamp in moved.items():
+                pages[path] = (pages[path][0], out_stamp, pages[path][2])
             save_state(self.state_file, self.state)
 
-    def _process(self, run: _Run) -> None:
-        """Every posting file's result, then the site they make."""
+    def _process(self, run: _Run, stop: Callable[[], bool] | None = None) -> None:
+        """Every posting file's result, then the site they make (unless ``stop`` says not to)."""
         if self.meter:
             self.meter.start("processing postings", len(run.found))
         last = self.state.files
@@ -196,11 +220,13 @@ class Engine:
         tick = self.meter.advance if self.meter else None
         run.known = process_files(run.found, last, self.store, inputs, self.options.jobs, tick)
         if self.target.keep_last_good:
-            run.known = {name: _last_good(now, last.get(name)) for name, now in run.known.items()}
+            run.known = {name: last_good(now, last.get(name)) for name, now in run.known.items()}
         run.changed = {
             name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
         }
         self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
+        if stop is not None and stop():
+            return
         postings = [r.posting for r in self.results.values() if r.posting is not None]
         if not self.options.drafts:
             postings = [p for p in postings if not p.draft]
@@ -209,10 +235,10 @@ class Engine:
             self.cache if self.target.persist else None, str(config.root), postings_folder(config)
         )
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [_dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
+        postings = [dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
         self.wanted = {p.source: p.slug for p in postings}
         gc.freeze()  # every posting lives until the run ends: no collection need walk them again
-        kept = (self.related, self.published, history.first, config.departments, config.max_age_days)
+        kept = (self.related.relate, self.published, history.first, config.departments, config.max_age_days)
         self.site, notes = assemble_site(postings, self.options.now, *kept)
         found = [d for r in self.results.values() for d in r.diagnostics] + notes + list(run.notes)
         if history.shallow:
@@ -222,17 +248,20 @@ class Engine:
 
     def _writer(self) -> LiveWriter | SiteWriter:
         if not self.target.live:
-            return SiteWriter(self.target.output)
+            return SiteWriter(self.target.output, self.state.pages.keys() if self.state.inputs else None)
         # The preview's folder is its own: what it wrote is as the state says (after its first run).
-        known = {path: stamp for path, (_, stamp) in self.state.pages.items()} if self.state.inputs else None
+        known = {path: page[1] for path, page in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)
 
     def _remember(self, run: _Run, plan: Plan, stats: WriteStats) -> None:
         """Keep what this run learnt, in memory and (for builds) in the cache."""
         state = self.state
         context_changed = state.context != run.theme.context
-        fingerprints = plan.fingerprints
-        state.pages = {path: (fingerprints.get(path, ""), stamp) for path, stamp in stats.stamps.items()}
+        fingerprints, drawn = plan.fingerprints, state.pages  # ``draw`` recorded what it wrote and kept
+        state.pages = {
+            path: (fingerprints.get(path, ""), stamp, drawn[path][2] if path in drawn else "")
+            for path, stamp in stats.stamps.items()
+        }
         state.files, state.context = run.known, run.theme.context
         state.inputs = run.inputs
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
@@ -250,14 +279,9 @@ class Engine:
             self.store.prune({self.store.key(name, k.digest) for name, k in run.known.items() if k.digest})
 
     def _report(
-        self,
-        started: float,
-        stats: WriteStats,
-        diagnostics: tuple[Diagnostic, ...],
-        pages: int = 0,
-        run: _Run | None = None,
-        drawn: Drawn | None = None,
-    ) -> Report:
+        self, started: float, stats: WriteStats, diagnostics: tuple[Diagnostic, ...], pages: int = 0,
+        run: _Run | None = None, drawn: Drawn | None = None,
+    ) -> Report:  # fmt: skip
         postings = len(self.site.postings) if run else self.state.postings
         processed = tuple(sorted(run.changed)) if run else ()
         seconds = time.perf_counter() - started
@@ -267,41 +291,6 @@ class Engine:
         return Report(
             postings, pages, stats, diagnostics, seconds, changed, processed, drawn.rendered, drawn.stopped
         )
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the cyclic garbage collector less often, for the length of a run.
-
-    A run keeps every posting until it ends, so the heap only grows, and each of the
-    collector's full passes walks all of it: at 10,000 postings, with the default
-    thresholds, those passes cost more than reading the postings. Young objects are still
-    collected, in larger batches; what is frozen once the postings are read goes back at the end.
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*old)
-
-
-def _dated(posting: Posting, day: dt.date | None, changed: dt.date | None) -> Posting:
-    """``posting`` dated by its first commit when it gives no date, and ``updated`` by its last."""
-    posted = posting.date_posted or day
-    if posted == posting.date_posted and changed == posting.updated:
-        return posting
-    return replace(posting, date_posted=posted, updated=changed)
-
-
-def _last_good(now: Known, last: Known | None) -> Known:
-    """``now``, or ``last``'s posting with ``now``'s findings when only ``last`` built one."""
-    if now.result is None or now.result.posting is not None or last is None or last.result is None:
-        return now
-    if last.result.posting is None:
-        return now
-    return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))
 
 
 def build(config: Config, options: Options | None = None, meter: Progress | None = None) -> Report:

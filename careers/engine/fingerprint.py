@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+import types
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import jinja2
@@ -18,6 +19,7 @@ from jinja2 import meta
 
 from careers.model import Posting, Site, Term
 from careers.pages.plan import MACHINE_FILES, Filters, Page
+from careers.pages.taxonomies import Taxonomy
 
 
 class Unfingerprintable(Exception):
@@ -41,13 +43,17 @@ class Tokens:
     def __call__(self, posting: Posting) -> str:
         return self.by_source[posting.source]
 
-    def shared(self, value: Term | Filters) -> str:
-        """A value many pages hold (a term on each page of its listing, the index's filters),
-        hashed once a run rather than once a page."""
+    def shared(self, value: object) -> str:
+        """A value many pages hold (a term on each page of its listing, the index's filters,
+        every page's navigation), hashed once a run rather than once a page."""
         known = self._shared.get(id(value))
         if known is None:
             parts: list[str] = []
-            _feed_fields(parts, value, self)
+            if isinstance(value, tuple):
+                for item in value:
+                    _feed(parts, item, self)
+            else:
+                _feed_fields(parts, value, self)
             known = self._shared[id(value)] = (value, f"H{_sha(parts)}\0")  # value: keeps the id
         return known[1]
 
@@ -73,39 +79,93 @@ def _sha(parts: list[str]) -> str:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+# Frozen values (not postings) that one object of which many pages hold: hashed once a run.
+_SHARED_TYPES: set[type] = set()
+
+
+def shared_type(cls: type) -> None:
+    """Hash values of ``cls`` (frozen, shared by many pages) once a run, by identity."""
+    _SHARED_TYPES.add(cls)
 
 
 def _feed(parts: list[str], value: object, tokens: Tokens) -> None:
     """Add ``value`` to the text a fingerprint hashes (hashed once, at the end)."""
-    if isinstance(value, Posting):
-        parts.append(f"P{tokens(value)}\0")
-    elif isinstance(value, (Term, Filters)):
-        parts.append(tokens.shared(value))
-    elif isinstance(value, Site):
-        parts.append("S")
-        site = [value.postings, value.skills, value.levels, value.closed, value.departments, value.locations]
-        _feed(parts, site, tokens)
-    elif isinstance(value, (list, tuple)):
-        parts.append("[")
-        if value and all(type(item) is Posting for item in value):
-            # Listings hold thousands: "P<token>\0" each, joined in one go.
-            parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
-        else:
-            for item in value:
-                _feed(parts, item, tokens)
-        parts.append("]")
-    elif isinstance(value, dict):
-        parts.append("{")
-        for key in sorted(value, key=repr):
-            _feed(parts, key, tokens)
-            _feed(parts, value[key], tokens)
-        parts.append("}")
-    elif value is None or isinstance(value, (str, int, float, dt.date)):
-        parts.append(f"{type(value).__name__}:{value!r}\0")
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        _feed_fields(parts, value, tokens)
+    cls = type(value)
+    feed = _FEEDERS.get(cls) or _feeder(cls)
+    feed(parts, value, tokens)
+
+
+Feeder = Callable[[list[str], Any, Tokens], None]
+_FEEDERS: dict[type, Feeder] = {}  # by exact type: a fingerprint walks a hundred thousand values
+
+
+def _feeder(cls: type) -> Feeder:
+    """How values of ``cls`` are fed, decided once per type."""
+    if issubclass(cls, Posting):
+        feed: Feeder = _feed_posting
+    elif issubclass(cls, (Term, Filters)) or cls in _SHARED_TYPES:
+        feed = _feed_shared
+    elif issubclass(cls, Site):
+        feed = _feed_site
+    elif issubclass(cls, (list, tuple)):
+        feed = _feed_sequence
+    elif issubclass(cls, dict):
+        feed = _feed_dict
+    elif cls is type(None) or issubclass(cls, (str, int, float, dt.date)):
+        feed = _feed_plain
+    elif dataclasses.is_dataclass(cls):
+        feed = _feed_fields
+    elif issubclass(cls, types.FunctionType):
+        feed = _feed_code
     else:
-        raise Unfingerprintable(type(value).__name__)
+        raise Unfingerprintable(cls.__name__)
+    _FEEDERS[cls] = feed
+    return feed
+
+
+def _feed_posting(parts: list[str], value: Posting, tokens: Tokens) -> None:
+    parts.append(f"P{tokens(value)}\0")
+
+
+def _feed_shared(parts: list[str], value: object, tokens: Tokens) -> None:
+    parts.append(tokens.shared(value))
+
+
+def _feed_site(parts: list[str], value: Site, tokens: Tokens) -> None:
+    parts.append("S")
+    site = [value.postings, value.skills, value.levels, value.closed, value.departments, value.locations]
+    _feed(parts, [*site, *(value.terms[name] for name in sorted(value.terms))], tokens)
+
+
+def _feed_sequence(parts: list[str], value: list[Any] | tuple[Any, ...], tokens: Tokens) -> None:
+    parts.append("[")
+    if value and type(value[0]) in _SHARED_TYPES and len(value) < 16:
+        parts.append(tokens.shared(value))  # a short tuple of shared values (the navigation)
+    elif value and all(type(item) is Posting for item in value):
+        # Listings hold thousands: "P<token>\0" each, joined in one go.
+        parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
+    else:
+        for item in value:
+            _feed(parts, item, tokens)
+    parts.append("]")
+
+
+def _feed_dict(parts: list[str], value: dict[Any, Any], tokens: Tokens) -> None:
+    parts.append("{")
+    keys = sorted(value) if all(type(k) is str for k in value) else sorted(value, key=repr)
+    for key in keys:
+        _feed(parts, key, tokens)
+        _feed(parts, value[key], tokens)
+    parts.append("}")
+
+
+def _feed_code(parts: list[str], value: types.FunctionType, tokens: Tokens) -> None:
+    # A function of the package (a taxonomy's grouping): its code is in the build context.
+    parts.append(f"F{value.__module__}.{value.__qualname__}\0")
+
+
+def _feed_plain(parts: list[str], value: object, tokens: Tokens) -> None:
+    parts.append(f"{type(value).__name__}:{value!r}\0")
 
 
 def _feed_fields(parts: list[str], value: Any, tokens: Tokens) -> None:
@@ -154,8 +214,4 @@ def templates_reading_site(env: jinja2.Environment, names: Iterable[str]) -> dic
     return found
 
 
-def fingerprint_of(*values: Any) -> str:
-    """A hash of plain values (no postings): what a machine file or a key is made of."""
-    parts: list[str] = []
-    _feed(parts, list(values), Tokens({}))
-    return hashlib.sha256("".join(parts).encode()).hexdigest()
+shared_type(Taxonomy)

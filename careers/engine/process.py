@@ -8,29 +8,22 @@ when there is enough of it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from careers.config import Config
+from careers.engine.cache.state import Known
 from careers.engine.cache.store import PostingStore
 from careers.engine.parallel import map_ordered, worker_count
 from careers.errors import ContentError, Diagnostic
-from careers.model import Result
+from careers.model import Posting, Result
 from careers.posting.tagging.vocabulary import Vocabulary
-from careers.sources.files import Stamp, check_path, read_regular_file
+from careers.sources.files import check_path, read_regular_file
 from careers.sources.scan import Found
 from careers.sources.source import parse_source
-
-
-@dataclass(frozen=True, slots=True)
-class Known:
-    """What the engine knows of one posting file: its stamp, its bytes' hash, its result."""
-
-    stamp: Stamp | None
-    digest: str
-    result: Result | None = None  # None: not in memory (the store may have it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +125,20 @@ def _run(item: Identified) -> Result:
     if store is not None:
         store.save(store.key(name, item.digest), result)
     return result
+
+
+def dated(posting: Posting, day: dt.date | None, changed: dt.date | None) -> Posting:
+    """``posting`` dated by its first commit when it gives no date, and ``updated`` by its last."""
+    posted = posting.date_posted or day
+    if posted == posting.date_posted and changed == posting.updated:
+        return posting
+    return replace(posting, date_posted=posted, updated=changed)
+
+
+def last_good(now: Known, last: Known | None) -> Known:
+    """``now``, or ``last``'s posting with ``now``'s findings when only ``last`` built one."""
+    if now.result is None or now.result.posting is not None or last is None or last.result is None:
+        return now
+    if last.result.posting is None:
+        return now
+    return Known(now.stamp, now.digest, Result(last.result.posting, now.result.diagnostics, now.result.lines))

@@ -1,4 +1,4 @@
-"""Stage 6: the one writer, writing only bytes that changed, each file atomically.
+"""Stage 6: the one writer, writing only bytes that changed, each file atomically (``files`` stamps them).
 
 ``SiteWriter`` (build, check) assembles the new site in a sibling folder and swaps it in with
 one atomic ``renameat2(RENAME_EXCHANGE)`` where the kernel has it, so a build killed at any
@@ -15,17 +15,24 @@ import contextlib
 import ctypes
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from careers.engine.files import write_atomically
+from careers.engine.cache.state import content_hash
+from careers.engine.files import (
+    OutStamp,
+    known_files,
+    out_stamp,
+    read_all,
+    real_folders,
+    site_files,
+    write_atomically,
+)
 from careers.errors import CareersError
 from careers.pages.render import is_plain
 
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-# An output file as a later run can check it: size, mtime_ns, inode.
-OutStamp = tuple[int, int, int]
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 
 
 @dataclass
@@ -38,33 +45,6 @@ class WriteStats:
     @property
     def removed(self) -> int:
         return len(self.removed_paths)
-
-
-def out_stamp(st: os.stat_result) -> OutStamp:
-    return st.st_size, st.st_mtime_ns, st.st_ino
-
-
-def site_files(root: Path, links: list[str] | None = None, inodes_only: bool = False) -> dict[str, OutStamp]:
-    """Every regular file under ``root`` with its stamp (with ``inodes_only``, only the inode,
-    which the folder listing gives without a call per file). Links are never followed; with
-    ``links``, their paths are put there."""
-    found: dict[str, OutStamp] = {}
-    folders = [(str(root), "")]
-    while folders:
-        folder, prefix = folders.pop()
-        with contextlib.suppress(OSError), os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    if links is not None:
-                        links.append(entry.path)
-                elif entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, f"{prefix}{entry.name}/"))
-                elif entry.is_file(follow_symlinks=False):
-                    stamp = (
-                        (0, 0, entry.inode()) if inodes_only else out_stamp(entry.stat(follow_symlinks=False))
-                    )
-                    found[prefix + entry.name] = stamp
-    return found
 
 
 def safe_key(path: str) -> str:
@@ -83,10 +63,11 @@ class LiveWriter:
     def __init__(self, out: Path, current: dict[str, OutStamp] | None = None) -> None:
         self.out = out
         self.stats = WriteStats()
+        self.folders: set[Path] = set()  # folders found real this run
         # What the folder holds now: as the caller knows it (the preview wrote it), or as found.
         self.current = site_files(out) if current is None else current
 
-    def keep(self, relpath: str) -> None:
+    def keep(self, relpath: str, digest: str = "") -> None:
         self.stats.unchanged += 1
         if relpath in self.current:
             self.stats.stamps[relpath] = self.current[relpath]
@@ -95,6 +76,11 @@ class LiveWriter:
         """Write ``data`` unless the file holds it already; whether bytes were written."""
         key = safe_key(relpath)
         target = self.out / key
+        if target.parent not in self.folders:  # never through a link planted in the folder
+            bad = real_folders(self.out, target.parent)
+            if bad is not None:
+                raise CareersError(f"'{bad}' is a link or no folder: delete it, the preview makes it again")
+            self.folders.add(target.parent)
         written = not _same_bytes(target, data)
         if written:
             _place_bytes(target, data)
@@ -106,7 +92,8 @@ class LiveWriter:
     def finish(self, paths: set[str]) -> WriteStats:
         """Remove every file of ``out`` not in ``paths``."""
         for stale in sorted(self.current.keys() - paths):
-            _unlink_and_prune(self.out, stale)
+            if real_folders(self.out, (self.out / stale).parent, make=False) is None:  # never through a link
+                _unlink_and_prune(self.out, stale)
             self.stats.removed_paths.append(stale)
         return self.stats
 
@@ -114,7 +101,9 @@ class LiveWriter:
 class SiteWriter:
     """Assembles the new site beside ``out`` (in ``.<out>.new``), then swaps it in."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, known: Iterable[str] | None = None) -> None:
+        """``known``: the files the site being replaced is known to hold (the last run's), each
+        looked at where it is rather than the whole folder walked; other files there go with it."""
         self.out = out
         self.dir = out.with_name(f".{out.name}.new")
         self.stats = WriteStats()
@@ -122,19 +111,21 @@ class SiteWriter:
         try:
             recover(out)
             self.held = _open_staging(self.dir)  # the previous site, or whatever is there
-            self.current = site_files(out)  # the site being replaced
+            # The site being replaced: every file in it, or the known ones.
+            self.current = site_files(out) if known is None else known_files(out, known)
         except OSError as exc:
             raise _write_error(exc, out) from None
 
-    def keep(self, relpath: str) -> None:
-        """The current file is right as it is: link it into the new site (if not already)."""
+    def keep(self, relpath: str, digest: str = "") -> None:
+        """The current file is right as it is: link it into the new site (if not already).
+        ``digest`` is its bytes' hash (``content_hash``), which a staged copy must have."""
         key = safe_key(relpath)
         self.stats.unchanged += 1
         now = self.current.get(key)
         held = self.held.get(key)
         if now is not None and held is not None:
-            # The staged file is that very file already, or a copy of it (same size and time).
-            staged = now if held[2] == now[2] else _staged_copy(self.dir / key, now)
+            # The staged file is that very file already, or a copy of it holding its bytes.
+            staged = now if held[2] == now[2] else _staged_copy(self.dir / key, now, digest)
             if staged is not None:
                 self.stats.stamps[key] = staged
                 return
@@ -201,15 +192,19 @@ def _open_staging(folder: Path) -> dict[str, OutStamp]:
     return held
 
 
-def _staged_copy(path: Path, current: OutStamp) -> OutStamp | None:
-    """The stamp of the staged file at ``path`` if it has ``current``'s size and time: the same
-    file, restored apart from the site (a CI cache gives both back with new inodes), which
-    need not be linked again."""
+def _staged_copy(path: Path, current: OutStamp, digest: str) -> OutStamp | None:
+    """The stamp of the staged file at ``path`` if it holds the current file's bytes (whose
+    hash is ``digest``): the same file, restored apart from the site (a CI cache gives both back
+    with new inodes), which need not be linked again. Its size and time are no proof: a file
+    planted with them is read, and linked over when its bytes are not the current ones."""
     try:
         st = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
-    return out_stamp(st) if (st.st_size, st.st_mtime_ns) == current[:2] else None
+    if (st.st_size, st.st_mtime_ns) != current[:2] or not digest:
+        return None
+    data = read_all(str(path))
+    return out_stamp(st) if data is not None and content_hash(data) == digest else None
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

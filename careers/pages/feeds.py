@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 from careers.config import Config
 from careers.model import Posting, Site
 from careers.pages.jsonld import absolute_url, description_html
+from careers.pages.taxonomies import browsable
 from careers.posting.salary import pay_label
 
 FEED_SIZE = 50
@@ -48,19 +49,12 @@ def sitemap_entries(site: Site, config: Config | None = None) -> Iterator[tuple[
     yield "", newest(postings)
     for posting in postings:
         yield f"jobs/{posting.slug}/", last_change(posting)
-    taxonomies = (
-        ("departments/", site.departments),
-        ("locations/", site.locations),
-        ("skills/", site.skills),
-        ("experience/", site.levels),
-    )
-    for prefix, terms in taxonomies:
-        if prefix == "departments/" and not terms:  # a site without departments has no such page
-            continue
+    for taxonomy in browsable(site):
+        terms, prefix = taxonomy.of(site), f"{taxonomy.folder}/"
         yield prefix, newest(p for t in terms for p in t.postings if not p.draft)
         for term in terms:
             shown = [p for p in term.postings if not p.draft]  # a page of drafts only is not published
-            rare = prefix == "skills/" and len(shown) <= 1 and not (config and config.index_rare_skills)
+            rare = taxonomy.rare_unindexed and len(shown) <= 1 and not (config and config.index_rare_skills)
             if shown and not rare:
                 yield f"{prefix}{term.slug}/", newest(shown)
 

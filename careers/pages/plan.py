@@ -15,6 +15,7 @@ from careers.config import Config
 from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
 from careers.pages.jsonld import absolute_url
+from careers.pages.taxonomies import Taxonomy, browsable
 from careers.posting.salary import money
 from careers.posting.salary_shown import yearly_top
 
@@ -117,33 +118,22 @@ def index_filters(site: Site) -> Filters:
     )
 
 
-# (folder, taxonomy's own index template, one term's template) for every way to browse.
-TAXONOMIES = (
-    ("departments", "departments.html", "department.html"),
-    ("locations", "locations.html", "location.html"),
-    ("skills", "skills.html", "skill.html"),
-    ("experience", "levels.html", "level.html"),
-)
-
-
 def plan_pages(site: Site, config: Config) -> list[Page]:
     """Every page of the site, in a fixed order: listings first, then postings, then files."""
     size = config.listing_page_size
     pages = index_pages(site, size)
-    for folder, index, template in TAXONOMIES:
-        terms = _terms(site, folder)
-        if folder == "departments" and not terms:
-            continue  # a site without departments has no such page (nor a link to it)
-        pages.append(Page(f"{folder}/index.html", index, _taxonomy_context(folder, terms)))
+    browse = browsable(site)  # every page's navigation
+    for taxonomy in browse:
+        terms, folder = taxonomy.of(site), taxonomy.folder
+        pages.append(Page(f"{folder}/index.html", taxonomy.index_template, {"terms": terms}))
         for term in terms:
             # A term's pages name it and show their own postings: holding all of the term's
             # would redraw every page of a long listing for an edit to one card.
-            named = {"term": replace(term, postings=())}
-            pages.extend(listing_pages(f"{folder}/{term.slug}/", template, term.postings, size, named))
+            named = {"term": replace(term, postings=()), "taxonomy": taxonomy}
+            base, template = f"{folder}/{term.slug}/", taxonomy.term_template
+            pages.extend(listing_pages(base, template, term.postings, size, named))
     pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
-    for posting in site.postings:
-        related = site.related.get(posting.slug, ())
-        pages.append(Page(posting_path(posting), "posting.html", {"posting": posting, "related": related}))
+    pages.extend(posting_page(posting, site) for posting in site.postings)
     pages.extend(Page(posting_path(p), "posting.html", closed_context(p, site)) for p in site.closed)
     pages.append(Page("jobs.json", "jobs.json", {"postings": site.postings}))
     if site.postings:
@@ -155,12 +145,19 @@ def plan_pages(site: Site, config: Config) -> list[Page]:
         for name, setting in JOB_FEEDS:
             if getattr(config, setting):
                 pages.append(Page(name, name, {"postings": published(site)}))
-    # Every page's navigation: the ways to browse this site has (no departments, no link).
-    browse = tuple(folder for folder, _, _ in TAXONOMIES if folder != "departments" or site.departments)
     for page in pages:
         if page.template not in MACHINE_FILES:
             page.context["browse"] = browse
     return pages
+
+
+def posting_page(posting: Posting, site: Site, browse: tuple[Taxonomy, ...] | None = None) -> Page:
+    """An open posting's page: the posting, the postings related to it (and, given ``browse``,
+    the navigation, which ``plan_pages`` gives every page)."""
+    context: dict[str, Any] = {"posting": posting, "related": site.related.get(posting.slug, ())}
+    if browse is not None:
+        context["browse"] = browse
+    return Page(posting_path(posting), "posting.html", context)
 
 
 def index_pages(site: Site, size: int) -> list[Page]:
@@ -190,18 +187,6 @@ def listing_pages(
     return pages
 
 
-def _terms(site: Site, folder: str) -> tuple[Term, ...]:
-    return {"departments": site.departments, "locations": site.locations, "skills": site.skills}.get(
-        folder, site.levels
-    )
-
-
-def _taxonomy_context(folder: str, terms: tuple[Term, ...]) -> dict[str, Any]:
-    if folder == "skills":
-        return {"categories": group_by_category(terms)}
-    return {{"experience": "levels"}.get(folder, folder): terms}
-
-
 def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     """A closed posting's page: tags only where their pages (built from open postings) exist."""
     skills = {t.slug for t in site.skills}
@@ -212,8 +197,9 @@ def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
     shown = replace(
         posting, skills=tuple(t for t in posting.skills if t.slug in skills), experience=experience
     )
-    # ``shown`` is known to page fingerprints as the posting it came from, which says nothing
-    # of the tags left out: ``shown_tags`` puts them in, so the page follows the site's tags.
+    # ``shown`` is told apart from other versions by the file it came from, which says nothing
+    # of the tags left out: ``shown_tags`` puts them in the page's values, so the page follows
+    # the site's tags.
     shown_tags = (tuple(t.slug for t in shown.skills), experience.level if experience else None)
     return {"posting": shown, "related": (), "closed": True, "shown_tags": shown_tags}
 

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urljoin
 
 import orjson
+from markupsafe import Markup
 
 from careers.config import Config
-from careers.model import Part, Posting, Salary
+from careers.employment import EMPLOYMENT_LABELS
+from careers.model import PUBLISHED, Education, Part, Posting, Salary
 from careers.pages.taxonomies import posting_places
-from careers.posting.fields import EMPLOYMENT_LABELS
 from careers.posting.salary import pay_label
 from careers.posting.salary_shown import yearly_top
 from careers.posting.tagging.report import education_record, experience_record, skill_record
 
 
-def jobs_json(
-    postings: Sequence[Posting], config: Config, record: Callable[[Posting], str] | None = None
-) -> bytes:
-    """The postings as a JSON array, one record per line (so a diff shows which postings changed).
-
-    ``record`` may stand in for ``posting_json`` (the engine keeps each posting's record).
-    """
+def jobs_json(postings: Sequence[Posting], record: Callable[[Posting], str]) -> bytes:
+    """The postings as a JSON array, one ``record`` (``posting_json``) per line, so a diff shows
+    which postings changed."""
     if not postings:
         return b"[]\n"
-    line = record or (lambda posting: posting_json(posting, config))
-    return ("[\n" + ",\n".join(map(line, postings)) + "\n]\n").encode("utf-8")
+    return ("[\n" + ",\n".join(map(record, postings)) + "\n]\n").encode("utf-8")
 
 
 def posting_json(posting: Posting, config: Config) -> str:
@@ -37,32 +35,38 @@ def posting_json(posting: Posting, config: Config) -> str:
 
 
 def posting_record(posting: Posting, config: Config) -> dict[str, Any]:
-    """One posting as documented in the README's ``jobs.json`` schema."""
-    return {
-        "slug": posting.slug,
-        "url": urljoin(config.base_url, f"jobs/{posting.slug}/"),
-        "source": posting.source,
-        "title": posting.title,
-        "summary": posting.summary,
-        "company": posting.company,
-        "department": posting.department,
-        "team": posting.team,
-        "location": posting.location,
-        "locations": list(posting.locations),
-        "employment_type": posting.employment_type,
-        "remote": posting.remote,
-        "date_posted": posting.date_posted.isoformat() if posting.date_posted else None,
-        "valid_through": posting.valid_through.isoformat() if posting.valid_through else None,
-        "sections": [section_record(s) for s in posting.sections],
-        "skills": [tag.name for tag in posting.skills],
-        "soft_skills": [tag.name for tag in posting.soft_skills],
-        "skill_tags": [skill_record(tag) for tag in (*posting.skills, *posting.soft_skills)],
-        "experience": experience_record(posting.experience),
-        "education": education_record(posting.education),
-        "salary": salary_record(posting.salary),
-        "existing_vacancy": posting.existing_vacancy,
-        "ai_screening": posting.ai_screening,
-    }
+    """One posting as documented in the README's ``jobs.json`` schema: every field ``Posting``
+    declares published, each value in its JSON form (``record_value``), and its URL."""
+    record = {name: record_value(getattr(posting, name)) for name in PUBLISHED_FIELDS}
+    record["url"] = urljoin(config.base_url, f"jobs/{posting.slug}/")
+    record["locations"] = list(posting.locations)
+    record["skills"] = [tag.name for tag in posting.skills]
+    record["soft_skills"] = [tag.name for tag in posting.soft_skills]
+    record["skill_tags"] = [skill_record(tag) for tag in (*posting.skills, *posting.soft_skills)]
+    record["experience"] = experience_record(posting.experience)  # an object even when none was found
+    return record
+
+
+PUBLISHED_FIELDS = tuple(f.name for f in dataclasses.fields(Posting) if f.metadata.get(PUBLISHED, True))
+
+
+def record_value(value: Any) -> Any:
+    """A field's value as ``jobs.json`` writes it: dates in ISO form, sections by heading and
+    kind, pay as the page shows it, the tagger's findings as reported, any other value of the
+    model field by field."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Part):
+        return section_record(value)
+    if isinstance(value, Education):
+        return education_record(value)
+    if isinstance(value, Salary):
+        return salary_record(value)
+    if isinstance(value, (tuple, list)):
+        return [record_value(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: record_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
 
 
 def salary_record(salary: Salary | None) -> dict[str, Any] | None:
@@ -87,14 +91,14 @@ def section_record(section: Part) -> dict[str, Any]:
     return {"heading": section.heading, "kind": section.kind}
 
 
-def postings_js(postings: Sequence[Posting]) -> bytes:
-    """What the index filters search: one short row per open posting (``static/filters.js``
+def postings_js(postings: Sequence[Posting], card: Callable[[Posting], Markup]) -> bytes:
+    """What the index filters search and show: one record per open posting (``static/filters.js``
     reads it), as a script so that it loads from ``file://`` too.
 
-    Each row: slug, title, department, places (the location terms it is under), location as
-    written, employment type, level, skill numbers, date posted, summary, pay (``[currency,
-    the most it pays in a year, what the card shows]``, or 0 when it states none); ``skills``
-    and ``types`` name what the numbers and codes stand for.
+    Each record has the values the filters match and sort on (``FILTERED``; ``pay`` is
+    ``[currency, the most it pays in a year, what the card shows]``, or 0 when it states none),
+    ``skills`` as numbers into the list of skills, and ``card``: the posting's card as the index
+    shows it (the theme's own card, drawn by ``card``), so the page and the filters show one card.
     """
     skills: dict[str, int] = {}
     names: list[list[str]] = []
@@ -106,13 +110,30 @@ def postings_js(postings: Sequence[Posting]) -> bytes:
                 skills[tag.slug] = len(names)
                 names.append([tag.slug, tag.name])
             numbers.append(skills[tag.slug])
-        date = p.date_posted.isoformat() if p.date_posted else ""
-        where = [p.department or "", posting_places(p), p.location or ""]
-        top = yearly_top(p.salary)
-        pay = [p.salary.currency, round(top), pay_label(p.salary)] if p.salary and top is not None else 0
-        rows.append(
-            [p.slug, p.title, *where, p.employment_type or "", p.level or "", numbers, date, p.summary, pay]
-        )
-    types = {code: label for code, label in EMPLOYMENT_LABELS.items()}
+        row = {key: value(p) for key, value in FILTERED.items()}
+        rows.append({**row, "skills": numbers, "card": str(card(p))})
+    types = dict(EMPLOYMENT_LABELS)
     data = orjson.dumps({"skills": names, "types": types, "rows": rows}).replace(b"</", b"<\\/")
     return b"window.careersPostings=" + data + b";\n"
+
+
+# What the index filters match, search and sort on, by the name filters.js reads.
+FILTERED: dict[str, Callable[[Posting], Any]] = {
+    "slug": lambda p: p.slug,
+    "title": lambda p: p.title,
+    "department": lambda p: p.department or "",
+    "places": posting_places,  # the location terms it is under
+    "location": lambda p: p.location or "",
+    "type": lambda p: p.employment_type or "",
+    "level": lambda p: p.level or "",
+    "date": lambda p: p.date_posted.isoformat() if p.date_posted else "",
+    "summary": lambda p: p.summary,
+    "pay": lambda p: _pay(p),
+}
+
+
+def _pay(posting: Posting) -> list[Any] | int:
+    top = yearly_top(posting.salary)
+    if posting.salary is None or top is None:
+        return 0
+    return [posting.salary.currency, round(top), pay_label(posting.salary)]

@@ -7,73 +7,46 @@ links rooted at ``base_url``'s path.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
-from urllib.parse import quote
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from careers.config import Config, builtin_theme
+from careers.employment import EMPLOYMENT_LABELS
 from careers.errors import TemplateError
-from careers.model import LEVEL_NAMES, Education, Posting, Site
+from careers.model import LEVEL_NAMES, Posting, Site
 from careers.pages.aggregators import indeed_xml, linkedin_xml
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
 from careers.pages.jsonfeed import json_feed
 from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, posting_locations, shown_skills
-from careers.pages.plan import Page
+from careers.pages.labels import apply_link, education_label, human_date, months_label
+from careers.pages.plan import Page, group_by_category
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
 from careers.pages.theme import theme_css
 from careers.posting.blocks import Blocks
 from careers.posting.closing import closes_on
-from careers.posting.fields import EMPLOYMENT_LABELS
 from careers.posting.salary_shown import pay_as_written, pay_label
 
 Url = Callable[[str], str]
-CARD_MACROS = "_card.html"  # the theme's card macro, on its own
+# One posting's card in a listing, at the page's depth (``url``) under a heading level.
+Card = Callable[[Posting, Url, str], Markup]
+CARD_TEMPLATE = "_card.html"  # the theme's ``card`` macro, on its own
 
 
-class Cards(Protocol):
-    """Where listings get their cards (``card`` of ``_macros.html`` for each posting, at the
-    page's depth and heading level) and ``jobs.json`` its records. Templates reach it as
-    ``render_cards``; the engine installs one that keeps what it rendered."""
-
-    def __call__(self, postings: Sequence[Posting], url: Url, heading: str = "h2") -> list[Markup]: ...
-
-    def record(self, posting: Posting) -> str: ...
-
-
-class PlainCards:
-    """Cards and records made afresh every time they are asked for."""
-
-    def __init__(self, env: jinja2.Environment, config: Config) -> None:
-        self.env, self.config = env, config
-
-    def __call__(self, postings: Sequence[Posting], url: Url, heading: str = "h2") -> list[Markup]:
-        card = card_macro(self.env, self.config)
-        return [card(posting, url, heading) for posting in postings]
-
-    def record(self, posting: Posting) -> str:
-        return posting_json(posting, self.config)
-
-
-def install_cards(env: jinja2.Environment, cards: Cards) -> None:
-    env.globals["render_cards"] = cards
-
-
-def cards_of(env: jinja2.Environment) -> Cards:
-    cards: Cards = env.globals["render_cards"]  # type: ignore[assignment]
-    return cards
-
-
-def make_environment(config: Config) -> jinja2.Environment:
+def make_environment(
+    config: Config, cards: Callable[[jinja2.Environment, Card], Card] | None = None
+) -> jinja2.Environment:
+    """The theme's Jinja environment. Templates draw a posting's card with the global ``card``:
+    the ``card`` macro of ``_card.html``, or what ``cards`` makes of it (the same cards,
+    drawn once: the engine's)."""
     env = jinja2.Environment(
         loader=template_loader(config),
         autoescape=True,
@@ -89,10 +62,12 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["apply_link"] = apply_link
     env.filters["shown_skills"] = shown_skills
     env.filters["education_label"] = education_label
+    env.filters["by_category"] = group_by_category
     env.filters.update(pay_label=pay_label, pay_as_written=pay_as_written)
     env.filters["closes_on"] = lambda posting: closes_on(posting, config.max_age_days)
-    install_cards(env, PlainCards(env, config))
     install_blocks(env, Blocks())
+    draw: Card = partial(draw_card, env, config)
+    env.globals["card"] = cards(env, draw) if cards is not None else draw
     return env
 
 
@@ -101,6 +76,23 @@ def install_blocks(env: jinja2.Environment, blocks: Blocks) -> None:
     ``posting_conclusion``: sections as a posting's are)."""
     env.globals["posting_intro"] = blocks.intro
     env.globals["posting_conclusion"] = blocks.conclusion
+
+
+def draw_card(
+    env: jinja2.Environment, config: Config, posting: Posting, url: Url, heading: str = "h2"
+) -> Markup:
+    """One posting's card, as the theme's ``card`` macro draws it."""
+    try:
+        macro: Callable[..., Markup] = env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError, AttributeError) as exc:
+        raise _template_error(exc, config, CARD_TEMPLATE) from None
+    return macro(posting, url, heading)
+
+
+def index_card(env: jinja2.Environment) -> Callable[[Posting], Markup]:
+    """A posting's card as the index shows it (where ``postings.js`` cards go)."""
+    card: Card = env.globals["card"]  # type: ignore[assignment]
+    return lambda posting: card(posting, partial(relative_url, "index.html"), "h3")
 
 
 def template_loader(config: Config) -> jinja2.BaseLoader:
@@ -116,52 +108,6 @@ def template_loader(config: Config) -> jinja2.BaseLoader:
             jinja2.PrefixLoader({"default": builtin}),
         ]
     )
-
-
-def human_date(value: dt.date | None) -> str:
-    return f"{value:%B} {value.day}, {value.year}" if value else ""
-
-
-def apply_link(href: str, posting: Posting) -> str:
-    """Where the apply button goes: an email gets a subject naming the job and its reference."""
-    if not href.startswith("mailto:") or "?" in href:
-        return href
-    return href + "?subject=" + quote(f"Application: {posting.title} ({posting.slug})")
-
-
-def months_label(months: int | None) -> str:
-    if months is None:
-        return ""
-    if months % 12 == 0:
-        years = months // 12
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{months} month{'s' if months != 1 else ''}"
-
-
-EDUCATION_NAMES = {
-    "high_school": "High school diploma",
-    "some_college": "Some college",
-    "certificate": "Certificate or vocational qualification",
-    "associate": "Associate degree",
-    "bachelor": "Bachelor's degree",
-    "master": "Master's degree",
-    "doctorate": "Doctorate",
-}
-
-
-def education_label(education: Education | None) -> str:
-    """The education a posting asks for, as a job seeker reads it: "Bachelor's degree (preferred)",
-    "High school diploma; bachelor's degree preferred"; "" for none asked."""
-    if education is None or education.level not in EDUCATION_NAMES:
-        return ""
-    label = EDUCATION_NAMES[education.level]
-    if education.equivalent_experience:
-        label += ", or equivalent experience"
-    if not education.required:
-        return label + " (preferred)"
-    if education.preferred_level in EDUCATION_NAMES:
-        label += f"; {EDUCATION_NAMES[education.preferred_level].lower()} preferred"
-    return label
 
 
 def details(posting: Posting) -> dict[str, Any]:
@@ -217,7 +163,8 @@ def page_url(page_path: str, config: Config) -> Url:
 
 
 def asset_url(assets: Mapping[str, str] | None, url: Url, name: str) -> str:
-    """The link to a static file by its name in ``templates/static/`` (fingerprinted when published)."""
+    """The link to a static file by its name in ``templates/static/`` (renamed after its
+    content when published)."""
     if assets is None:
         return url(f"static/{name}")
     if name not in assets:
@@ -225,24 +172,19 @@ def asset_url(assets: Mapping[str, str] | None, url: Url, name: str) -> str:
     return url(assets[name])
 
 
-def card_macro(env: jinja2.Environment, config: Config) -> Callable[..., Markup]:
-    """The theme's ``card`` macro, called as ``card(posting, url, heading)``."""
-    try:
-        macro: Callable[..., Markup] = env.get_template(CARD_MACROS).module.card  # type: ignore[attr-defined]
-    except jinja2.TemplateError as exc:
-        raise _template_error(exc, config, CARD_MACROS) from None
-    except (OSError, UnicodeDecodeError, AttributeError) as exc:
-        raise _template_error(exc, config, CARD_MACROS) from None
-    return macro
-
-
 def render_page(
-    page: Page, site: Site, config: Config, env: jinja2.Environment, assets: Mapping[str, str] | None = None
+    page: Page,
+    site: Site,
+    config: Config,
+    env: jinja2.Environment,
+    assets: Mapping[str, str] | None = None,
+    record: Record | None = None,
 ) -> bytes:
-    """The bytes of one planned page."""
+    """The bytes of one planned page; ``record`` stands in for ``posting_json`` (the same
+    records, made once: the engine's)."""
     machine = MACHINE.get(page.template)
     if machine is not None:
-        return machine(page, site, config, cards_of(env))
+        return machine(page, site, config, env, record or partial(_record, config))
     url = page_url(page.path, config)
     context = {
         "config": config,
@@ -259,17 +201,24 @@ def render_page(
     return render_template(env, page.template, context, config)
 
 
-MachineFile = Callable[[Page, Site, Config, Cards], bytes]
+Record = Callable[[Posting], str]  # one posting's line of jobs.json
+MachineFile = Callable[[Page, Site, Config, jinja2.Environment, Record], bytes]
 MACHINE: dict[str, MachineFile] = {
-    "jobs.json": lambda page, site, config, cards: jobs_json(page.context["postings"], config, cards.record),
-    "postings.js": lambda page, site, config, cards: postings_js(page.context["postings"]),
-    "robots.txt": lambda page, site, config, cards: robots_txt(config),
-    "sitemap.xml": lambda page, site, config, cards: sitemap_xml(site, config) or b"",
-    "feed.xml": lambda page, site, config, cards: feed_xml(site, config) or b"",
-    "feed.json": lambda page, site, config, cards: json_feed(site, config) or b"",
-    "indeed.xml": lambda page, site, config, cards: indeed_xml(site, config) or b"",
-    "linkedin.xml": lambda page, site, config, cards: linkedin_xml(site, config) or b"",
+    "jobs.json": lambda page, site, config, env, record: jobs_json(page.context["postings"], record),
+    "postings.js": lambda page, site, config, env, record: postings_js(
+        page.context["postings"], index_card(env)
+    ),
+    "robots.txt": lambda page, site, config, env, record: robots_txt(config),
+    "sitemap.xml": lambda page, site, config, env, record: sitemap_xml(site, config) or b"",
+    "feed.xml": lambda page, site, config, env, record: feed_xml(site, config) or b"",
+    "feed.json": lambda page, site, config, env, record: json_feed(site, config) or b"",
+    "indeed.xml": lambda page, site, config, env, record: indeed_xml(site, config) or b"",
+    "linkedin.xml": lambda page, site, config, env, record: linkedin_xml(site, config) or b"",
 }
+
+
+def _record(config: Config, posting: Posting) -> str:
+    return posting_json(posting, config)
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], config: Config) -> bytes:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from careers.config import Config
 from careers.model import Posting, Term
 from careers.pages.jsonld import absolute_url, job_posting, script_json
+from careers.pages.taxonomies import TAXONOMIES, Taxonomy
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,17 @@ def page_seo(path: str, template: str, context: dict[str, Any], config: Config) 
         return Seo("Page not found", f"Page not found. See the open positions at {owner}.", robots="noindex")
     title, description = _listing(template, context, owner, config)
     target = path.removesuffix("index.html")
-    rare = template == "skill.html" and is_rare_skill(context["term"], config)
+    taxonomy = context.get("taxonomy")
+    rare = isinstance(taxonomy, Taxonomy) and taxonomy.rare_unindexed and is_rare(context["term"], config)
     return Seo(
         title, description, absolute_url(config, target), "noindex" if rare else None, image=image, feed=feed
     )
 
 
-def is_rare_skill(term: Term, config: Config) -> bool:
-    """A skill only one posting asks for: its page exists (a link from the posting leads there),
-    but search engines are not asked to index it unless the site says so."""
+def is_rare(term: Term, config: Config) -> bool:
+    """A term of one posting (a skill only one posting asks for): its page exists (a link from
+    the posting leads there), but search engines are not asked to index it unless the site
+    says so (``index_rare_skills``)."""
     return sum(1 for p in term.postings if not p.draft) <= 1 and not config.index_rare_skills
 
 
@@ -66,13 +69,9 @@ def posting_seo(posting: Posting, closed: bool, config: Config, image: str | Non
 
 def _listing(template: str, context: dict[str, Any], owner: str, config: Config) -> tuple[str, str]:
     """(title, description) of a listing page."""
-    if template == "skills.html":
-        return "Skills", f"Open positions at {owner} by skill."
-    if template in ("departments.html", "locations.html"):
-        what = template.removesuffix("s.html")
-        return f"{what.capitalize()}s", f"Open positions at {owner} by {what}."
-    if template == "levels.html":
-        return "Experience levels", f"Open positions at {owner} by experience level."
+    for taxonomy in TAXONOMIES:
+        if template == taxonomy.index_template:
+            return taxonomy.title, f"Open positions at {owner} by {taxonomy.noun}."
     term = context.get("term")
     if isinstance(term, Term):
         count = len(term.postings)

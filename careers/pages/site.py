@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping
-from typing import Protocol
+from collections.abc import Callable, Mapping
 
 from careers.errors import Diagnostic
 from careers.model import Posting, Site
-from careers.pages.taxonomies import department_terms, level_terms, location_terms, skill_terms
+from careers.pages.taxonomies import TAXONOMIES
 from careers.pages.urls import Published, assign_slugs
 from careers.posting.closing import closes_on
 
@@ -19,18 +17,13 @@ RELATED_COUNT = 3
 RELATED_CANDIDATES = 400
 
 
-class RelatedMemo(Protocol):
-    """Where related lists computed before can be found again (see ``related_postings``)."""
-
-    def get(self, key: str) -> dict[str, list[str]] | None: ...
-
-    def put(self, key: str, related: dict[str, list[str]]) -> None: ...
+Related = dict[str, tuple[Posting, ...]]  # posting slug → the postings related to it
 
 
 def assemble_site(
     postings: list[Posting],
     today: dt.date | None = None,
-    memo: RelatedMemo | None = None,
+    relate: Callable[[tuple[Posting, ...]], Related] | None = None,
     published: Published | None = None,
     first_seen: Mapping[str, int] | None = None,
     departments: tuple[str, ...] = (),
@@ -39,18 +32,21 @@ def assemble_site(
     """Slugs are assigned over every posting, closed ones too, so closing one renames none
     (``careers.pages.urls``: ``published`` and ``first_seen`` say what was there first);
     ``departments`` is the site's order of its departments; a posting with no closing date
-    closes ``max_age_days`` after it was posted (0: never)."""
+    closes ``max_age_days`` after it was posted (0: never); ``relate`` stands in for
+    ``related_postings`` (the same lists, worked out once: the engine's)."""
     postings, found = assign_slugs(postings, published, first_seen)
     ordered = tuple(sorted(postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today, max_age_days))
+    terms = {taxonomy.folder: taxonomy.group(open_, departments) for taxonomy in TAXONOMIES}
     site = Site(
         postings=open_,
-        skills=skill_terms(open_),
-        levels=level_terms(open_),
-        related=related_postings(open_, memo),
+        skills=terms["skills"],
+        levels=terms["experience"],
+        related=(relate or related_postings)(open_),
         closed=tuple(p for p in ordered if is_closed(p, today, max_age_days)),
-        departments=department_terms(open_, departments),
-        locations=location_terms(open_),
+        departments=terms["departments"],
+        locations=terms["locations"],
+        terms=terms,
     )
     for posting in site.closed:
         closed = closes_on(posting, max_age_days)
@@ -73,32 +69,11 @@ def sort_key(posting: Posting) -> tuple[int, str, str, str]:
     return (-(date.toordinal() if date else 0), posting.title.casefold(), posting.source, posting.slug)
 
 
-def related_postings(
-    postings: tuple[Posting, ...], memo: RelatedMemo | None = None
-) -> dict[str, tuple[Posting, ...]]:
-    """For each posting, the few others sharing the most skills (rarer skills first).
-
-    The lists depend on nothing but the postings' order, slugs and skills: with a ``memo``,
-    lists computed for the very same of those are reused (editing a posting's text rarely
-    changes any of them), and new ones are left there for next time.
-    """
-    if memo is None:
-        by_skill = skill_index(postings)
-        return {posting.slug: related_for(i, postings, by_skill) for i, posting in enumerate(postings)}
-    digest = hashlib.sha256()
-    for posting in postings:
-        digest.update(f"{posting.slug}\0{' '.join(t.slug for t in posting.skills)}\n".encode())
-    key = digest.hexdigest()
-    by_slug = {posting.slug: posting for posting in postings}
-    known = memo.get(key)
-    if known is not None and known.keys() == by_slug.keys():
-        try:
-            return {slug: tuple(by_slug[other] for other in others) for slug, others in known.items()}
-        except (KeyError, TypeError):
-            pass  # not lists of this site's slugs: computed afresh below
-    related = related_postings(postings)
-    memo.put(key, {slug: [p.slug for p in others] for slug, others in related.items()})
-    return related
+def related_postings(postings: tuple[Posting, ...]) -> Related:
+    """For each posting, the few others sharing the most skills (rarer skills first): lists
+    that depend on nothing but the postings' order, slugs and skills."""
+    by_skill = skill_index(postings)
+    return {posting.slug: related_for(i, postings, by_skill) for i, posting in enumerate(postings)}
 
 
 def skill_index(postings: tuple[Posting, ...]) -> dict[str, list[int]]:

@@ -11,13 +11,67 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from careers.model import LEVEL_NAMES, LEVELS, Posting, Term
+from careers.model import LEVEL_NAMES, LEVELS, Posting, Site, Term
 from careers.posting.location import parse_location
 from careers.slugs import slugify
 
 REMOTE = "Remote"
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """One way to browse, declared once: its terms, its pages, its link in the navigation, its
+    place in the sitemap and what its pages tell search engines follow from this."""
+
+    folder: str  # its pages: /<folder>/ and /<folder>/<term slug>/
+    name: str  # its link in the navigation
+    title: str  # its index page's title
+    noun: str  # one term of it, in text: "Open positions by <noun>."
+    index_template: str  # its index page (gets its terms under the name ``terms``)
+    term_template: str  # one term's pages
+    # Its terms, from the open postings (and the site's order of departments, for those who use it).
+    group: Callable[[tuple[Posting, ...], tuple[str, ...]], tuple[Term, ...]]
+    optional: bool = False  # no page and no link while no posting has a term of it
+    rare_unindexed: bool = False  # a term of one posting is not for search engines (``index_rare_skills``)
+
+    def of(self, site: Site) -> tuple[Term, ...]:
+        return site.terms.get(self.folder, ())
+
+
+def field_terms(name: str) -> Callable[[tuple[Posting, ...], tuple[str, ...]], tuple[Term, ...]]:
+    """The terms of a posting field of text (``team``): one per value, A-Z, postings by title."""
+
+    def group(postings: tuple[Posting, ...], order: tuple[str, ...]) -> tuple[Term, ...]:
+        groups: dict[str, list[Posting]] = defaultdict(list)
+        for posting in postings:
+            value = getattr(posting, name)
+            if value:
+                groups[value].append(posting)
+        names = sorted(groups, key=str.casefold)
+        return tuple(Term(slugify(n), n, name, _by_title(groups[n])) for n in names)
+
+    return group
+
+
+# Every way to browse, in the navigation's order: a new one is a line here and its two templates.
+TAXONOMIES = (
+    Taxonomy("departments", "Departments", "Departments", "department", "departments.html", "department.html",
+             lambda postings, order: department_terms(postings, order), optional=True),
+    Taxonomy("locations", "Locations", "Locations", "location", "locations.html", "location.html",
+             lambda postings, order: location_terms(postings)),
+    Taxonomy("experience", "Experience", "Experience levels", "experience level", "levels.html", "level.html",
+             lambda postings, order: level_terms(postings)),
+    Taxonomy("skills", "Skills", "Skills", "skill", "skills.html", "skill.html",
+             lambda postings, order: skill_terms(postings), rare_unindexed=True),
+)  # fmt: skip
+
+
+def browsable(site: Site) -> tuple[Taxonomy, ...]:
+    """The ways this site can be browsed (an optional one only once a posting has a term of it)."""
+    return tuple(t for t in TAXONOMIES if not t.optional or t.of(site))
 
 
 OTHER = "Other"

@@ -2,51 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from careers.employment import read_employment_type
 from careers.errors import Diagnostic, closest, printable
-from careers.model import LEVELS, Salary, Source
+from careers.model import FRONT_MATTER, LEVELS, EmploymentType, Posting, Salary, Slug, Source, Url
 from careers.posting.salary import parse_salary
 from careers.posting.salary_parts import read_amount, salary_from_mapping
-
-# Accepted spellings → schema.org employmentType values.
-EMPLOYMENT_TYPES = {
-    "full-time": "FULL_TIME",
-    "full time": "FULL_TIME",
-    "fulltime": "FULL_TIME",
-    "full_time": "FULL_TIME",
-    "part-time": "PART_TIME",
-    "part time": "PART_TIME",
-    "parttime": "PART_TIME",
-    "part_time": "PART_TIME",
-    "contract": "CONTRACTOR",
-    "contractor": "CONTRACTOR",
-    "freelance": "CONTRACTOR",
-    "temporary": "TEMPORARY",
-    "temp": "TEMPORARY",
-    "seasonal": "TEMPORARY",
-    "internship": "INTERN",
-    "intern": "INTERN",
-    "volunteer": "VOLUNTEER",
-    "per diem": "PER_DIEM",
-    "per_diem": "PER_DIEM",
-    "other": "OTHER",
-}
-EMPLOYMENT_LABELS = {
-    "FULL_TIME": "Full-time",
-    "PART_TIME": "Part-time",
-    "CONTRACTOR": "Contract",
-    "TEMPORARY": "Temporary",
-    "INTERN": "Internship",
-    "VOLUNTEER": "Volunteer",
-    "PER_DIEM": "Per diem",
-    "OTHER": "Other",
-}
 
 
 class SkillNames(NamedTuple):
@@ -77,12 +46,10 @@ class Fields:
     slug: str | None = None
     summary: str | None = None
     reference: str | None = None
-    imported: str | None = None
-    existing_vacancy: bool | None = None
-    ai_screening: bool | None = None
-    pay_shared_before_interview: bool | None = None
-    pay_url: str | None = None
-    reports_to: str | None = None
+    imported: str | None = None  # what ``careers import`` wrote (no posting field: the importer's)
+    # Values of the posting fields declared with a front matter key that none of the above
+    # names: they go into the posting as they are (see ``careers.model.declare``).
+    posting: dict[str, Any] = field(default_factory=dict)
 
 
 def _text(value: Any) -> str:
@@ -156,19 +123,6 @@ def read_url(value: Any) -> str:
     return text
 
 
-def read_employment_type(value: Any) -> str:
-    """Any common spelling ("Full time", "contract") as a schema.org employmentType."""
-    text = _text(value)
-    key = text.lower().replace("_", " ") if text.upper() not in EMPLOYMENT_LABELS else None
-    if key is None:
-        return text.upper()
-    found = EMPLOYMENT_TYPES.get(key) or EMPLOYMENT_TYPES.get(key.replace(" ", "-"))
-    if found is None:
-        choices = ", ".join(sorted(set(EMPLOYMENT_LABELS.values())))
-        raise ValueError(f"unknown employment type {text!r} (use one of: {choices})")
-    return found
-
-
 def _skills(value: Any) -> SkillNames:
     """A list (all required), or ``{required: [...], preferred: [...]}``; a name in both is required."""
     if not isinstance(value, dict):
@@ -228,31 +182,53 @@ def _salary(value: Any) -> Salary:
     return parse_salary(text)
 
 
-READERS: dict[str, Callable[[Any], Any]] = {
-    "title": _text,
-    "company": _text,
-    "location": _locations,
-    "department": _text,
-    "team": _text,
-    "employment_type": read_employment_type,
-    "remote": _bool,
-    "date": _date,
-    "valid_through": _date,
-    "apply_url": read_url,
-    "salary": _salary,
+# Front matter keys that are no posting field of their own, or need more than their type says.
+_SPECIAL: dict[str, Callable[[Any], Any]] = {
     "skills": _skills,
     "level": _level,
-    "draft": _bool,
     "slug": _slug,
-    "summary": _text,
-    "existing_vacancy": _bool,
-    "ai_screening": _bool,
-    "pay_shared_before_interview": _bool,
-    "pay_url": read_url,
-    "reports_to": _text,
-    "reference": _text,
+    "location": _locations,  # one place, or several (the posting's ``other_locations``)
     "imported": _imported,
 }
+# A declared posting field's reader, by its type.
+_BY_TYPE: dict[Any, Callable[[Any], Any]] = {
+    str: _text,
+    bool: _bool,
+    dt.date: _date,
+    Url: read_url,
+    Slug: _slug,
+    EmploymentType: read_employment_type,
+    Salary: _salary,
+}
+
+
+def _reader(hint: Any) -> Callable[[Any], Any]:
+    """The reader of a declared field's type (``X | None`` reads as ``X``)."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, type(int | None)) and len(args) == 1:
+        hint = args[0]
+    if hint not in _BY_TYPE:
+        raise TypeError(f"no front matter reader for a field of type {hint!r}: add one to _BY_TYPE")
+    return _BY_TYPE[hint]
+
+
+def _declared() -> dict[str, tuple[str, Callable[[Any], Any]]]:
+    """Front matter key → (the posting field it sets, its reader), from ``Posting``'s declaration."""
+    hints = typing.get_type_hints(Posting, include_extras=True)
+    found = {}
+    for f in dataclasses.fields(Posting):
+        key = f.metadata.get(FRONT_MATTER)
+        if key is not None:
+            found[key] = (f.name, _SPECIAL.get(key) or _reader(hints[f.name]))
+    return found
+
+
+DECLARED = _declared()
+READERS: dict[str, Callable[[Any], Any]] = {
+    **{key: reader for key, (_, reader) in DECLARED.items()},
+    **_SPECIAL,
+}
+_NAMED = {f.name for f in dataclasses.fields(Fields)} - {"posting"}
 
 
 def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
@@ -280,4 +256,5 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
             values[key] = reader(raw)
         except ValueError as exc:
             found.append(Diagnostic(source.relpath, line, "error", f"front matter '{key}' {exc}"))
-    return Fields(**values), found
+    rest = {DECLARED[key][0]: value for key, value in values.items() if key not in _NAMED}
+    return Fields(**{k: v for k, v in values.items() if k in _NAMED}, posting=rest), found

@@ -11,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from careers.config import Config
+from careers.employment import read_employment_type
 from careers.errors import Diagnostic, printable
 from careers.model import Part, Posting, Result, Section, SkillTag, Source
 from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
-from careers.posting.fields import read_employment_type, read_fields
+from careers.posting.fields import read_fields
 from careers.posting.html import blocks_html
 from careers.posting.salary_body import choose_salary
 from careers.posting.stated import stated_fields
@@ -107,11 +108,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         reference=fields.reference or stated.reference,
         details=stated.details,
         other_locations=places[1:],
-        existing_vacancy=fields.existing_vacancy,
-        ai_screening=fields.ai_screening,
-        pay_shared_before_interview=bool(fields.pay_shared_before_interview),
-        pay_url=fields.pay_url,
-        reports_to=fields.reports_to,
+        **fields.posting,  # every other field front matter sets, as ``Posting`` declares them
     )
     return Result(posting, tuple(found))
 

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from careers.employment import read_employment_type
 from careers.model import Salary
 from careers.posting.clean import Facts
-from careers.posting.fields import Fields, read_employment_type, read_url
+from careers.posting.fields import Fields, read_url
 from careers.posting.salary import parse_salary
 
 T = TypeVar("T")

@@ -72,10 +72,12 @@ class Preview:
         showing: Collection[str] = (),
         stop: Callable[[], bool] | None = None,
         on_first: Callable[[list[str], tuple[str, ...]], None] | None = None,
+        saved: Collection[str] = (),
     ) -> Update:
         """Bring the preview up to date, drawing the pages open in a browser (``showing``) and
         those of the saved postings first (then ``on_first`` is told what they changed, and
-        the errors as they now are); never raises."""
+        the errors as they now are); ``saved`` are the files the watcher saw change (their
+        postings' pages are drawn before anything else); never raises."""
         started = time.perf_counter()
         try:
             engine = self._engine()
@@ -84,7 +86,7 @@ class Preview:
                 if on_first is not None:
                     on_first(paths, errors_of(engine.diagnostics))
 
-            report = engine.run(first=showing, stop=stop, on_first=drawn_first)
+            report = engine.run(first=showing, stop=stop, on_first=drawn_first, saved=saved)
         except CareersError as exc:
             return Update(problem=str(exc), seconds=time.perf_counter() - started)
         except Exception as exc:  # a bug of ours: said once, and the preview goes on

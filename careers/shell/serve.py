@@ -100,14 +100,17 @@ def rebuild_forever(
         try:
             if not changes.wait(timeout=0.5):
                 continue
-            changes.take()
+            saved = changes.take()  # None: look at every file (a folder came, went or moved)
             told: list[str] = []
 
             def early(paths: list[str], errors: tuple[str, ...], told: list[str] = told) -> None:
                 told.extend(paths)
                 announce(loop, live, paths, errors)
 
-            update = preview.rebuild(live.showing(), lambda: changes.pending() or stop.is_set(), early)
+            def stopping() -> bool:
+                return changes.pending() or stop.is_set()
+
+            update = preview.rebuild(live.showing(), stopping, early, saved or ())
             report(update)
             announce(loop, live, [p for p in update.changed if p not in told], update.errors)
         except Exception as exc:  # the loop must outlive any bug of ours

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from careers.errors import ContentError, printable
-from careers.sources.showable import control_characters, first_unshowable, without_unshowable
+from careers.showable import control_characters, first_unshowable, without_unshowable
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -11,17 +11,17 @@ import markdown
 
 from careers.errors import ContentError
 from careers.model import Source
-from careers.sources.decode import decode
-from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
-from careers.sources.frontmatter import split_front_matter
-from careers.sources.mojibake import repair_mojibake
-from careers.sources.showable import (
+from careers.showable import (
     control_characters,
     control_references,
     removal_warning,
     without_control_references,
     without_unshowable,
 )
+from careers.sources.decode import decode
+from careers.sources.files import SUFFIXES, check_path, read_regular_file, relative_name
+from careers.sources.frontmatter import split_front_matter
+from careers.sources.mojibake import repair_mojibake
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 

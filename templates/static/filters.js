@@ -21,7 +21,6 @@
   var panel = fields.slice(1);
   var PAGE = 50;
   var ranks = {};
-  var levelNames = {};
   var announce = null;
   var typing = false;
   var matched = [];
@@ -29,19 +28,19 @@
   var payCurrency = form.elements.pay ? form.elements.pay.getAttribute("data-currency") : "";
 
   Array.prototype.forEach.call(form.elements.level.options, function (option, i) {
-    if (option.value) {
-      ranks[option.value] = i;
-      levelNames[option.value] = option.textContent.replace(/\s*\(\d[\d,]*\)$/, "");
-    }
+    if (option.value) ranks[option.value] = i;
   });
+  // Each row: what the filters match and sort on, and the posting's card as the index draws it.
   var postings = data.rows.map(function (row, i) {
-    var skills = row[7].map(function (n) { return data.skills[n]; });
+    var skills = row.skills.map(function (n) { return data.skills[n]; });
+    var names = skills.map(function (s) { return s[1]; });
+    var typeName = data.types[row.type] || row.type;
     return {
-      order: i, slug: row[0], title: row[1], department: row[2], places: row[3], location: row[4],
-      type: row[5], level: row[6], skills: skills.map(function (s) { return s[0]; }), date: row[8],
-      summary: row[9], pay: row[10] || null,
-      text: fold([row[1], row[2], row[3].join(" "), row[4], skills.map(function (s) { return s[1]; }).join(" "),
-                  row[9]].join(" "))
+      order: i, title: row.title, department: row.department, places: row.places, type: row.type,
+      level: row.level, skills: skills.map(function (s) { return s[0]; }), card: row.card,
+      pay: row.pay || null,
+      text: fold([row.title, row.department, row.places.join(" "), row.location, typeName, names.join(" "),
+                  row.summary].join(" "))
     };
   });
 
@@ -105,34 +104,21 @@
     return function (a, b) { return a.order - b.order; };
   }
 
-  function element(tag, className, text) {
-    var el = document.createElement(tag);
-    if (className) el.className = className;
-    if (text) el.textContent = text;
-    return el;
-  }
-
-  function card(p) {
-    var li = element("li", "card");
-    var heading = element("h3", "card-title");
-    var link = element("a", "", p.title);
-    link.href = root + "jobs/" + p.slug + "/index.html";
-    heading.appendChild(link);
-    li.appendChild(heading);
-    var meta = element("ul", "meta");
-    [p.department, p.location, data.types[p.type] || p.type, levelNames[p.level] || ""]
-      .forEach(function (text) { if (text) meta.appendChild(element("li", "", text)); });
-    if (p.pay) meta.appendChild(element("li", "meta-salary", p.pay[2]));
-    li.appendChild(meta);
-    if (p.summary) li.appendChild(element("p", "summary", p.summary));
-    return li;
-  }
-
   function showMore() {
-    var fragment = document.createDocumentFragment();
+    // The cards are the site's own markup (escaped when the site was built), drawn for the
+    // index; on a deeper page of it their relative links start from the site's root.
     var end = Math.min(matched.length, shownCount + PAGE);
-    for (var i = shownCount; i < end; i++) fragment.appendChild(card(matched[i]));
-    results.appendChild(fragment);
+    var html = [];
+    for (var i = shownCount; i < end; i++) html.push(matched[i].card);
+    var template = document.createElement("template");
+    template.innerHTML = html.join("");
+    if (root) {
+      Array.prototype.forEach.call(template.content.querySelectorAll("a[href]"), function (a) {
+        var href = a.getAttribute("href");
+        if (!/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) a.setAttribute("href", root + href);
+      });
+    }
+    results.appendChild(template.content);
     shownCount = end;
     more.hidden = shownCount >= matched.length;
   }

@@ -1,50 +1,54 @@
-"""Cards and ``jobs.json`` records, rendered once and kept, under keys the engine derives.
+"""Cards and ``jobs.json`` records, drawn once and kept, under keys the engine derives.
 
-A card shows one posting at one page depth and heading level (``careers.pages.render.Cards``),
-so the engine keeps each one under the posting's token (its file's bytes, its path and what
-the site gave it), the depth and the heading: the index of 10,000 postings is put back
-together from kept cards, and a one-posting edit renders that posting's cards only. Themes
-never name a key. What is kept outlives the run in a log beside the engine's state (read the
-first time a card is asked for), under the build context (code, settings, theme): a log of
-another context is started afresh, and an entry goes once its posting changes or leaves.
+A card shows one posting at one page depth and heading level (the theme's ``card`` macro,
+which templates call as the global ``card``), so the engine keeps each one under the
+posting's token (its file's bytes, its path and what the site gave it), the depth and the
+heading: a listing of 10,000 postings is put together from kept cards, and a one-posting edit
+draws that posting's cards only. Keeping a card is sound only if the macro draws from its
+arguments alone: a theme's ``_card.html`` that reads any other name is drawn afresh every
+time (``draws_from_arguments``). What is kept outlives the run in a log beside the engine's
+state (read the first time a card is asked for), under the build context (code, settings,
+theme): a log of another context is started afresh, and an entry goes once its posting
+changes or leaves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import jinja2
 import orjson
+from jinja2 import meta
 from markupsafe import Markup
 
 from careers.config import Config
 from careers.engine.cache.trust import signature
-from careers.engine.files import read_all, write_quietly
+from careers.engine.files import append_quietly, read_all, write_quietly
 from careers.model import Posting
 from careers.pages.records import posting_json
-from careers.pages.render import Url, card_macro
+from careers.pages.render import CARD_TEMPLATE, Card, Url
 
-FORMAT = 3
-RUN = 64  # cards per item of what ``render_cards`` gives
-RUN_JOIN = "\n  "  # how ``_macros.html``'s ``cards`` separates its items
+FORMAT = 4
 # key → (the token of the posting it shows, its text)
 Entries = dict[str, tuple[str, str]]
 
 
 class KeptCards:
-    """``Cards`` for the engine: each card and record made once per token, depth and heading."""
+    """Each card and record made once per posting token, depth and heading."""
 
-    def __init__(self, env: jinja2.Environment, config: Config, log: Path | None, context: str) -> None:
-        self.env, self.config = env, config
+    def __init__(self, config: Config, log: Path | None, context: str) -> None:
+        self.config = config
         self.log, self.context = log, context
         self.loaded = False  # the log is read the first time a card is asked for
         self.appendable = False  # the log holds this context's cards: new ones can be appended
         self.entries: Entries = {}  # made here, or read from the log and checked
         self.unread: dict[str, bytes] = {}  # key → its line in the log, checked once asked for
         self.new: Entries = {}  # made here since ``take_new``
-        self.tokens: dict[str, str] = {}  # posting source → token, for this run
-        self._macro: Callable[..., Markup] | None = None
+        self.tokens: dict[str, str] = {}  # posting source → token, for this run (``use``)
+
+    def use(self, tokens: dict[str, str]) -> None:
+        """Key this run's cards by ``tokens`` (posting source → what tells its version)."""
+        self.tokens = tokens
 
     def get(self, key: str) -> tuple[str, str] | None:
         if not self.loaded:
@@ -61,29 +65,29 @@ class KeptCards:
                 self.entries[key] = found
         return found
 
-    def __call__(self, postings: Sequence[Posting], url: Url, heading: str = "h2") -> list[Markup]:
-        """The cards of ``postings``, a run of them to each item: the theme's ``cards`` macro
-        writes each item on a line of its own, so a run joined with the same line breaks is
-        the same text, made with a fraction of the template's loop (a listing holds 10,000)."""
-        depth = url("")
-        texts = []
-        for posting in postings:
-            token = self.tokens[posting.source]
-            key = f"c\0{token}\0{depth}\0{heading}"
-            found = self.get(key)
-            if found is None:
-                if self._macro is None:
-                    self._macro = card_macro(self.env, self.config)
-                found = self._keep(key, token, str(self._macro(posting, url, heading)))
-            texts.append(found[1])
-        return [Markup(RUN_JOIN.join(texts[i : i + RUN])) for i in range(0, len(texts), RUN)]
+    def wrap(self, env: jinja2.Environment, draw: Card) -> Card:
+        """The ``card`` templates call: ``draw``, each card drawn once (unless the theme's
+        card reads more than its arguments)."""
+        if not draws_from_arguments(env):
+            return draw
+
+        def card(posting: Posting, url: Url, heading: str = "h2") -> Markup:
+            token = self.tokens.get(posting.source)
+            if token is None:
+                return draw(posting, url, heading)
+            key = f"c\0{token}\0{url('')}\0{heading}"
+            found = self.get(key) or self._keep(key, token, str(draw(posting, url, heading)))
+            return Markup(found[1])
+
+        return card
 
     def record(self, posting: Posting) -> str:
-        token = self.tokens[posting.source]
+        """The posting's ``jobs.json`` record (``careers.pages.records.posting_json``), made once."""
+        token = self.tokens.get(posting.source)
+        if token is None:
+            return posting_json(posting, self.config)
         key = f"r\0{token}"
-        found = self.get(key)
-        if found is None:
-            found = self._keep(key, token, posting_json(posting, self.config))
+        found = self.get(key) or self._keep(key, token, posting_json(posting, self.config))
         return found[1]
 
     def _keep(self, key: str, token: str, text: str) -> tuple[str, str]:
@@ -100,6 +104,18 @@ class KeptCards:
         self.new.update(entries)
         for key in entries:
             self.unread.pop(key, None)
+
+
+def draws_from_arguments(env: jinja2.Environment) -> bool:
+    """Whether the theme's ``_card.html`` names nothing but what it defines or imports (the
+    ``card`` macro's arguments among them): only then is a card the same every time it is
+    drawn for the same posting, depth and heading."""
+    assert env.loader is not None
+    try:
+        tree = env.parse(env.loader.get_source(env, CARD_TEMPLATE)[0])
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError):
+        return False  # drawing it reports what is wrong, at its file and line
+    return not meta.find_undeclared_variables(tree)
 
 
 def load_cards(log: Path, context: str) -> tuple[dict[str, bytes], bool]:
@@ -165,12 +181,8 @@ def save_cards(cards: KeptCards, current: set[str]) -> None:
         data = b"\n".join([head, *unread.values(), *_lines(alive)]) + b"\n"
         cards.appendable = write_quietly(cards.log, data)
         cards.entries, cards.unread = alive, unread
-    elif cards.new:
-        try:
-            with open(cards.log, "ab") as f:
-                f.write(b"\n".join(_lines(cards.new)) + b"\n")
-        except OSError:
-            cards.appendable = False  # a cache that cannot be written costs speed only
+    elif cards.new and not append_quietly(cards.log, b"\n".join(_lines(cards.new)) + b"\n"):
+        cards.appendable = False  # a cache that cannot be written costs speed only
     cards.new = {}
 
 

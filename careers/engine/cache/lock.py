@@ -26,7 +26,8 @@ def project_lock(cache_dir: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the project's lock for the length of the block."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(cache_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(cache_dir / LOCK_FILE, flags, 0o644)  # never through a link planted there
     except OSError:
         yield  # a cache that cannot be written is not shared either: nothing to guard
         return

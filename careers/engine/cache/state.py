@@ -1,10 +1,12 @@
 """What the engine keeps between runs: in memory for the preview, in ``.cache/`` for builds.
 
 For every posting file: its stamp and the hash of its bytes (the result itself is in the
-posting store); for every output file: the fingerprint of what it was drawn from and its
-stamp as written; the fingerprint of all inputs, and the last run's report, so a run with
-nothing to do does nothing. A state file that does not check out is no state: the next run
-renders and compares everything.
+posting store); for every output file: the fingerprint of what it was drawn from, its stamp
+as written and the hash of its bytes (a copy of it with another inode, as a restored cache
+gives back, is taken only if its bytes hash to that); the fingerprint of all inputs, and the
+last run's report, so a run with nothing to do does nothing. The state is signed by this
+user's runs (``careers.engine.cache.trust``): one that does not check out, or that another
+user's runs wrote, is no state, and the next run renders and compares everything.
 """
 
 from __future__ import annotations
@@ -15,14 +17,39 @@ from pathlib import Path
 
 import orjson
 
-from careers.engine.files import read_all, write_quietly
-from careers.engine.process import Known
-from careers.engine.writer import OutStamp
+from careers.engine.cache.trust import signature
+from careers.engine.files import OutStamp, read_all, write_quietly
 from careers.errors import Diagnostic
+from careers.model import Result
+from careers.sources.files import Stamp
 from careers.sources.history import History, git_head, read_history
 
-FORMAT = 5
+FORMAT = 6
 STATE_DIR = "state"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the engine knows of one posting file: its stamp, its bytes' hash, its result."""
+
+    stamp: Stamp | None
+    digest: str
+    result: Result | None = None  # None: not in memory (the store may have it)
+
+
+# An output file as written: the fingerprint it was drawn from, its stamp, its bytes' hash.
+Written = tuple[str, OutStamp, str]
+
+
+def content_hash(data: bytes) -> str:
+    """What tells an output file's bytes (a copy of it too)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def holds(path: str, page: Written) -> bool:
+    """Whether the file at ``path`` holds the bytes ``page`` was written with."""
+    data = read_all(path)
+    return data is not None and bool(page[2]) and content_hash(data) == page[2]
 
 
 @dataclass
@@ -30,7 +57,7 @@ class State:
     context: str = ""  # the build context the pages were drawn under
     inputs: str = ""  # a fingerprint of everything the last run read
     files: dict[str, Known] = field(default_factory=dict)  # posting file → what is known of it
-    pages: dict[str, tuple[str, OutStamp]] = field(default_factory=dict)  # output → fingerprint, stamp
+    pages: dict[str, Written] = field(default_factory=dict)  # output file → what was written
     reads_site: dict[str, bool] = field(default_factory=dict)  # template → whether it reads ``site``
     postings: int = 0
     page_count: int = 0
@@ -49,14 +76,14 @@ def load_state(path: Path) -> State:
         return State()
     head, _, body = data.partition(b"\n")
     try:
-        if orjson.loads(head) != {"format": FORMAT, "sum": _checksum(body)}:
+        if orjson.loads(head) != {"format": FORMAT, "sum": _checksum(body), "by": signature(body).decode()}:
             return State()
         d = orjson.loads(body)
         return State(
             context=_str(d["context"]),
             inputs=_str(d["inputs"]),
             files={_str(k): Known(_stamp(st, 4), _str(digest)) for k, (st, digest) in d["files"].items()},  # type: ignore[arg-type]
-            pages={_str(k): (_str(fp), _page_stamp(st)) for k, (fp, st) in d["pages"].items()},
+            pages={_str(k): (_str(fp), _page_stamp(st), _str(h)) for k, (fp, st, h) in d["pages"].items()},
             reads_site={_str(k): bool(v) for k, v in d["reads_site"].items()},
             postings=int(d["postings"]),
             page_count=int(d["page_count"]),
@@ -73,14 +100,15 @@ def save_state(path: Path, state: State) -> None:
             "context": state.context,
             "inputs": state.inputs,
             "files": {k: [known.stamp, known.digest] for k, known in state.files.items()},
-            "pages": {k: [fp, st] for k, (fp, st) in state.pages.items()},
+            "pages": {k: list(page) for k, page in state.pages.items()},
             "reads_site": state.reads_site,
             "postings": state.postings,
             "page_count": state.page_count,
             "diagnostics": [[d.path, d.line, d.level, d.message] for d in state.diagnostics],
         }
     )
-    write_quietly(path, orjson.dumps({"format": FORMAT, "sum": _checksum(body)}) + b"\n" + body)
+    head = {"format": FORMAT, "sum": _checksum(body), "by": signature(body).decode()}
+    write_quietly(path, orjson.dumps(head) + b"\n" + body)
 
 
 def _stamp(value: object, size: int) -> tuple[int, ...] | None:

@@ -1,10 +1,11 @@
 """The posting store: each processed posting kept as JSON under ``.cache/postings/``, by content key.
 
 A key covers everything a result depends on: the file's bytes and path, the pipeline's code,
-the vocabulary and the configuration. An entry is a header line (format, key, a hash of the
-rest, and this user's signature of it: ``careers.engine.cache.trust``) and the result. One whose
-header or hash does not check out is a miss, and the posting is processed again; one this
-user's runs did not sign (restored from elsewhere, edited) has every value checked too.
+the vocabulary and the configuration. An entry is a header line (format, key and this user's
+signature of the rest, a keyed hash: ``careers.engine.cache.trust``) and the result. One
+whose header or signature does not check out is a miss, and the posting is processed again; so is
+one this user's runs did not sign (restored from elsewhere, edited): its values could be any
+the pipeline might make (another Apply link among them), so only a signature vouches for them.
 Entries are written whole or not at all (``write_quietly``).
 """
 
@@ -23,7 +24,7 @@ from careers.engine.cache.trust import signature
 from careers.engine.files import read_all, write_quietly
 from careers.model import Result
 
-FORMAT = 4
+FORMAT = 6
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,10 @@ class PostingStore:
             if (
                 header.get("format") != FORMAT
                 or header.get("key") != key
-                or header.get("sum") != _checksum(body)
+                or header.get("by") != signature(body).decode()
             ):
                 return None
-            return decode_result(orjson.loads(body), trusted=header.get("by") == signature(body).decode())
+            return decode_result(body, trusted=True)
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -65,11 +66,11 @@ class PostingStore:
         if not self.writable:
             return
         try:
-            body = orjson.dumps(encode_result(result))
-        except TypeError:  # a value JSON cannot hold (an integer past 64 bits): not kept
+            body = encode_result(result)
+        except ValueError:  # a value JSON cannot give back exactly (an infinite amount): not kept
             return
         head = orjson.dumps(
-            {"format": FORMAT, "key": key, "sum": _checksum(body), "by": signature(body).decode()}
+            {"format": FORMAT, "key": key, "by": signature(body).decode()}
         )
         write_quietly(Path(self._file(key)), head + b"\n" + body)
 
@@ -92,7 +93,3 @@ class PostingStore:
                                 os.unlink(entry.path)
                                 removed += 1
         return removed
-
-
-def _checksum(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()

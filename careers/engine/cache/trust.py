@@ -2,10 +2,10 @@
 
 The cache is input like any other: it can arrive in a clone, be restored by a CI service, or
 be edited by hand. What a run of this user wrote is signed with a secret of this user's
-(``~/.cache/careers/secret``), so a later run can use it as it is; anything else is checked
-value by value (posting entries) or not used at all (kept cards, whose markup comes from the
-theme and cannot be checked). Without a place for the secret, nothing is trusted: everything
-is checked, or made again.
+(``~/.cache/careers/secret``), so a later run can use it as it is; anything else is not used
+at all (posting entries, kept cards, compiled templates, the state: a value the pipeline
+could have made, another Apply link among them, is no proof it did). Without a place for the
+secret, nothing is trusted: everything is made again.
 """
 
 from __future__ import annotations

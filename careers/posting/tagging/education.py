@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from careers.model import Education, Section
+from careers.model import EDUCATION_LEVELS, Education, Section
 from careers.posting.tagging.experience import MENTION, mention_months
 from careers.posting.tagging.text import (
     OWN_SUBJECT,
@@ -18,10 +18,6 @@ from careers.posting.tagging.text import (
     has_any,
     is_preferred,
 )
-
-EDUCATION_LEVELS = (
-    "none", "high_school", "some_college", "certificate", "associate", "bachelor", "master", "doctorate",
-)  # fmt: skip
 
 # Two- or three-letter degree abbreviations count only as pairs ("BA/BS") or next to a degree
 # word or field ("BS in Finance"): "MS Office" is Microsoft and "Boston, MA" a state.
