@@ -110,3 +110,20 @@ def test_a_name_carries_the_acronym_it_is_known_by(skills: dict[str, dict[str, A
     assert "Quality Assurance" in skills and "Quality Assurance (QA)" not in skills
     # An acronym that is not the name's initials is no gloss of it.
     assert not any(name.startswith("Google Analytics (") for name in skills)
+
+
+def test_an_acronym_another_skill_owns_does_not_pull_a_different_thing_into_it() -> None:
+    # O*NET's "Property management system PMS" is not Post-Market Surveillance (which owns "PMS");
+    # "Computer numerical control CNC" is CNC Machining, named by the acronym itself.
+    from vocabulary.merge import Registry
+    from vocabulary.sources import Candidate
+
+    registry = Registry([])
+    registry.add_curated(Candidate("Post-Market Surveillance", "Quality", "curated", exact=["PMS"]))
+    registry.add_curated(Candidate("CNC Machining", "Manufacturing", "curated", exact=["CNC"]))
+    registry.offer(Candidate("PMS", "Software", "onet", ["Property management system PMS software"]))
+    registry.offer(Candidate("CNC", "Software", "onet", ["Computer numerical control"]))
+    names = {e.name: e for e in registry.entries()}
+    assert "Property management system" in names
+    assert names["Post-Market Surveillance"].aliases == []
+    assert "Computer numerical control" in names["CNC Machining"].aliases

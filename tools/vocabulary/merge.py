@@ -17,6 +17,8 @@ MIN_SOURCE_SPELLING = 3
 MIN_ACRONYM_LETTERS = 3
 _LINK_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "on", "with", "a", "an", "&"})
 _ACRONYM = re.compile(r"[A-Z][A-Z&/.+-]*[A-Z]s?")
+# Words a spelled-out acronym shares with too many others to tell two skills apart by.
+_GENERIC_WORDS = frozenset({"system", "systems", "software", "management", "equipment", "data", "machines"})
 
 
 class MergeError(ValueError):
@@ -57,11 +59,15 @@ class Registry:
 
     def offer(self, candidate: Candidate) -> None:
         """Take a source's candidate: merged into the skill that owns its name, else added."""
-        owner = (
-            self._owner.get(candidate.name.casefold())
-            or self._slugs.get(slugify(candidate.name))
-            or self._part_owner(candidate.name)
-        )
+        owner = self._owner_of(candidate.name)
+        if owner is not None and _named_apart(owner, candidate):
+            # "PMS" is Post-Market Surveillance's: "Property management system" is its own
+            name = min(candidate.aliases, key=len)
+            # "Polymerase chain reaction PCR equipment" is named "Polymerase chain reaction"
+            short = re.sub(r"\s+[A-Z]{2,}\b.*$", "", name)
+            candidate.aliases = [a for a in candidate.aliases if a != short]
+            candidate.name = short
+            owner = self._owner_of(candidate.name)
         if owner is not None:
             self._merge(owner, candidate)
             return
@@ -75,6 +81,9 @@ class Registry:
             self._owner.setdefault(spelling.casefold(), candidate)
         for spelling in (candidate.name, *candidate.aliases):
             self._plain.setdefault(spelling.casefold(), candidate)
+
+    def _owner_of(self, name: str) -> Candidate | None:
+        return self._owner.get(name.casefold()) or self._slugs.get(slugify(name)) or self._part_owner(name)
 
     def _part_owner(self, name: str) -> Candidate | None:
         """The skill a longer name is a form of: "National Instruments LabVIEW" → LabVIEW,
@@ -118,6 +127,22 @@ class Registry:
                     if variant.casefold() not in self._owner:
                         entry.aliases.append(variant)
                         self._owner[variant.casefold()] = entry
+
+
+def _named_apart(owner: Candidate, candidate: Candidate) -> bool:
+    """Whether a source's acronym-named candidate spells out something else than the skill that
+    owns the acronym: "EDA" as "Electronic design automation" is not Exploratory Data Analysis.
+    Its words and the owner's share none (longer than three letters, besides generic ones)."""
+    if not (candidate.aliases and _ACRONYM.fullmatch(candidate.name)):
+        return False
+    if candidate.name.casefold() in owner.name.casefold().split():
+        return False  # the owner is named by the acronym itself: "CNC Machining", "PHP"
+
+    def words(spellings: list[str]) -> set[str]:
+        found = {w for s in spellings for w in re.findall(r"[a-z]{4,}", s.lower())}
+        return found - _GENERIC_WORDS
+
+    return not words([owner.name, *owner.aliases]) & words(candidate.aliases)
 
 
 def carried_acronym(entry: Candidate) -> str | None:
