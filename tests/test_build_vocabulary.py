@@ -127,3 +127,11 @@ def test_an_acronym_another_skill_owns_does_not_pull_a_different_thing_into_it()
     assert "Property management system" in names
     assert names["Post-Market Surveillance"].aliases == []
     assert "Computer numerical control" in names["CNC Machining"].aliases
+
+
+def test_a_spelling_pair_where_one_extends_the_other_changes_whole_words_only() -> None:
+    from vocabulary.merge import spelling_variants
+
+    variants = spelling_variants([["programme", "program"]])
+    assert variants("EHS programs") == ["EHS programmes"]
+    assert variants("CNC programming") == []  # not "CNC programmeming"

@@ -162,8 +162,7 @@ def carried_acronym(entry: Candidate) -> str | None:
 
 def spelling_variants(pairs: list[list[str]]) -> Callable[[str], list[str]]:
     """A function giving a spelling's other forms: "organisation" ↔ "organization", "e-mail" → "e mail"."""
-    compiled = [(re.compile(rf"\b{re.escape(a)}", re.I), b) for a, b in pairs]
-    compiled += [(re.compile(rf"\b{re.escape(b)}", re.I), a) for a, b in pairs]
+    compiled = [(_stem(a, b), b) for a, b in pairs] + [(_stem(b, a), a) for a, b in pairs]
 
     def variants(spelling: str) -> list[str]:
         out = []
@@ -175,6 +174,13 @@ def spelling_variants(pairs: list[list[str]]) -> Callable[[str], list[str]]:
         return [v for v in out if v != spelling]
 
     return variants
+
+
+def _stem(spelling: str, other: str) -> re.Pattern[str]:
+    """Where ``spelling`` starts a word; a whole word only when ``other`` merely extends it
+    ("program" → "programme", not "programming" → "programmeming")."""
+    end = r"(?=s?(?![a-z]))" if other.lower().startswith(spelling.lower()) else ""
+    return re.compile(rf"\b{re.escape(spelling)}{end}", re.I)
 
 
 def _same_case(found: str, replacement: str) -> str:
