@@ -288,3 +288,13 @@ def test_an_ambiguous_name_is_read_in_the_postings_field() -> None:
     assert "Good Clinical Practice" in skills(clinical) and google not in skills(clinical)
     assert google in skills(cloud) and "Good Clinical Practice" not in skills(cloud)
     assert skills("<p>Requirements</p><ul><li>Working knowledge of GCP</li></ul>") == {}
+
+
+def test_a_guarded_name_that_is_a_whole_item_of_a_list_of_asks_is_asked_for() -> None:
+    found = tags(
+        "<p><b>Required qualifications</b></p><ul><li>Electronics</li><li>Forklift licence</li></ul>"
+    )
+    assert found["Electronics"].reason == "named in 'Required qualifications', as an item of its own"
+    # In a duty, or with other words beside it, the name still needs its context.
+    assert "Electronics" not in skills("<p><b>Responsibilities</b></p><ul><li>Electronics</li></ul>")
+    assert "Electronics" not in skills("<p><b>Requirements</b></p><ul><li>Electronics retail hours</li></ul>")

@@ -38,6 +38,11 @@ def asking_heading(heading: str) -> bool:
     return bool(_ASKING_HEADING.search(heading.lower()))
 
 
+def _only_the_name(text: str, hit: Hit) -> bool:
+    """Whether a clause is the mention alone (a list item naming just the skill)."""
+    return not text[: hit.start].strip() and not text[hit.end :].strip(" .;:")
+
+
 def _names_a_topic(heading: str) -> bool:
     """Whether a heading is a short label of what follows ("Languages", "Asset languages")."""
     return 0 < len(heading.split()) <= TOPIC_WORDS
@@ -83,9 +88,12 @@ def reason_for(
             # heading says what the text under it is; a sentence ("What a typical day in
             # this role looks like") does not
             found = vocab.context_word(skill.slug, clause.heading.lower(), -1, -1)
-        if found is None:
+        if found is not None:
+            context = f", with {found!r}"
+        elif asking(clause) and _only_the_name(clause.text, hit):
+            context = ", as an item of its own"  # "Electronics" alone under "Required skills"
+        else:
             return ""
-        context = f", with {found!r}"
     if not skill.soft:
         return f"named in {_where(clause)}{context}"
     if asking(clause):
