@@ -224,3 +224,13 @@ def test_a_heading_element_left_open_does_not_swallow_the_page() -> None:
     ]
     # A block that is a heading's first content is still its text: "<h2><p>About</p></h2>".
     assert headings("<h2><p>About the role</p></h2><p>You will sell.</p>") == ["About the role"]
+
+
+def test_a_heading_element_is_a_heading_up_to_a_long_sentence() -> None:
+    # A page's own objective headings run to a sentence (the corpus labels headings of 22 words).
+    objective = ("Key objective #2: Help diversify government's buying options by creating new contract "
+                 "processes and creatively using existing legal authorities.")  # fmt: skip
+    assert headings(f"<h3>{objective}</h3><ul><li>Establish vendor marketplaces.</li></ul>") == [objective]
+    # Past 25 words it is a paragraph set large.
+    paragraph = "We are a team of " + "very " * 20 + "dedicated people who build tools for the public."
+    assert headings(f"<h3>{paragraph}</h3><p>Apply now.</p>") == [None]
