@@ -54,3 +54,13 @@ def test_a_known_phrase_ending_in_a_small_word_stands_inline_but_an_open_slot_do
         "Who We Are",
         "Learn More About Acme",
     ]
+
+
+def test_a_heading_of_two_nouns_joined_by_a_slash_stands_inline() -> None:
+    text = (
+        FILLER
+        + "Duties Operate the line. Keep it clean. Education/Experience High School diploma or equivalent."
+    )
+    pieces = flattened_headings(para(text))
+    assert pieces is not None
+    assert [t for k, t in kinds(pieces) if k == "heading"] == ["Duties", "Education/Experience"]
