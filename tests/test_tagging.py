@@ -298,3 +298,16 @@ def test_a_guarded_name_that_is_a_whole_item_of_a_list_of_asks_is_asked_for() ->
     # In a duty, or with other words beside it, the name still needs its context.
     assert "Electronics" not in skills("<p><b>Responsibilities</b></p><ul><li>Electronics</li></ul>")
     assert "Electronics" not in skills("<p><b>Requirements</b></p><ul><li>Electronics retail hours</li></ul>")
+
+
+def test_a_short_form_or_an_everyday_word_is_the_skill_only_in_its_field() -> None:
+    asks = "<p><b>Requirements</b></p><ul><li>{}</li></ul>"
+    assert "Experimental Design" not in skills(asks.format("Pay $14-20/hr DOE (depending on experience)"))
+    assert "Experimental Design" in skills(asks.format("DOE and Minitab for process experiments"))
+    assert "Cooking" not in skills(asks.format("Keep several projects cooking at one time"))
+    assert "Cooking" in skills(asks.format("Cooking fresh meals in a busy kitchen"))
+    assert "Infection Control" not in skills(asks.format("OS internals (threading, locking, IPC)"))
+    assert "Infection Control" in skills(asks.format("IPC audits on the ward"))
+    assert "Critical Care" not in skills(asks.format("Join ITU AbsorbTech's laundry team"))
+    assert "Anthropic Claude" not in skills(asks.format("Used by Google, Stripe and Anthropic"))
+    assert "Anthropic Claude" in skills(asks.format("LLM workflows with OpenAI or Anthropic/Claude"))
