@@ -311,3 +311,13 @@ def test_a_short_form_or_an_everyday_word_is_the_skill_only_in_its_field() -> No
     assert "Critical Care" not in skills(asks.format("Join ITU AbsorbTech's laundry team"))
     assert "Anthropic Claude" not in skills(asks.format("Used by Google, Stripe and Anthropic"))
     assert "Anthropic Claude" in skills(asks.format("LLM workflows with OpenAI or Anthropic/Claude"))
+
+
+def test_the_kind_of_employer_is_not_a_skill() -> None:
+    found = skills(
+        "<h4>Work setting</h4><ul><li>Advertising, marketing and public relations agency</li>"
+        "<li>Internet/Web services company</li></ul>"
+        "<p><b>Requirements</b></p><ul><li>Knowledge of employment law and company policies</li></ul>"
+    )
+    assert not {"Public Relations", "Web Services"} & set(found)
+    assert "Employment Law" in found

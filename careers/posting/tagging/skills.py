@@ -78,6 +78,14 @@ _REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\
 _INDUSTRY_AFTER = re.compile(
     r"(?:[\s/&,-]++\w[\w-]*+){0,3}?[\s/&,-]*+(?<=\s)(?:sector|industry|industries)\b"
 )
+# "a public relations agency", "an Internet/Web services company": the kind of employer, not a
+# skill. The words between are the kind's own (no "and", no list): "employment laws and company
+# policies" names the law.
+_EMPLOYER_KIND_AFTER = re.compile(
+    r"(?:[\s/-]++(?!(?:and|or|the|our|a|an|its|their)\b)\w[\w-]*+){0,2}?\s++"
+    r"(?:compan(?:y|ies)|firms?|agenc(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
@@ -177,8 +185,10 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
             continue
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
-        if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60):
-            continue  # "in the telecommunications/technology sector"
+        if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60) or _EMPLOYER_KIND_AFTER.match(
+            clause.text, local.end, local.end + 40
+        ):
+            continue  # "in the telecommunications/technology sector", "a Web services company"
         if counted(clause.text, local) or people(clause.text, local):
             continue  # "300 delivery routes", "with our dispatchers": the work's objects and people
         near = TEAM_STEM.search(clause.lower, local.end, local.end + 120) or TEAM_CUE.search(
