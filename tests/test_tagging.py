@@ -321,3 +321,11 @@ def test_the_kind_of_employer_is_not_a_skill() -> None:
     )
     assert not {"Public Relations", "Web Services"} & set(found)
     assert "Employment Law" in found
+
+
+def test_sales_written_in_lower_case_is_the_skill_with_a_word_about_it() -> None:
+    asks = "<p><b>Requirements</b></p><ul><li>{}</li></ul>"
+    assert "Sales" in skills(asks.format("A track record of successful sales, preferably in estate agency"))
+    assert "Sales" in skills(asks.format("Two years in sales with a monthly quota"))
+    assert "Sales" not in skills(asks.format("Collect sales tax on every order"))
+    assert "Sales" not in skills("<p><b>Responsibilities</b></p><ul><li>Support our sales team</li></ul>")
