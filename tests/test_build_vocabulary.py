@@ -135,3 +135,16 @@ def test_a_spelling_pair_where_one_extends_the_other_changes_whole_words_only() 
     variants = spelling_variants([["programme", "program"]])
     assert variants("EHS programs") == ["EHS programmes"]
     assert variants("CNC programming") == []  # not "CNC programmeming"
+
+
+def test_a_company_then_its_product_in_capitals_is_the_product() -> None:
+    # "Scientific Software International HLM" was a skill named "International", which then took
+    # ESCO's "International law" in; the product is HLM, and the law is its own skill.
+    from vocabulary.sources import onet_name
+
+    rules = build_vocabulary.load_rules()["onet"]
+    found = onet_name("Scientific Software International HLM", rules)
+    assert found is not None and found.name == "HLM"
+    assert found.aliases == ["Scientific Software International HLM"]
+    other = onet_name("Structured query language SQL", rules)
+    assert other is not None and other.name == "SQL"
