@@ -245,6 +245,9 @@ class Posting:
     pay_url: Url | None = declare(None, key="pay_url", published=False)
     # where the supervisor or office the job reports to is
     reports_to: str | None = declare(None, key="reports_to", published=False)
+    # The applicant tracking system an imported posting comes from ("greenhouse"): its board, not
+    # the posting's age, says when it closes (the next ``careers import`` closes a job it dropped).
+    board: str | None = declare(None, published=False)
 
     @property
     def level(self) -> str | None:

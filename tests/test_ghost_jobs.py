@@ -61,8 +61,8 @@ def test_check_warns_a_week_before_a_posting_closes_by_age(project: Path) -> Non
     _, lines = check(project)  # closes 2026-12-04, three days after --now
     assert (
         "content/jobs/job.md:4: warning: closes on 2026-12-04, 60 days after it was posted (max_age_days), "
-        "as it states no 'valid_through:': if the job is still open, give it a new 'date:' "
-        "or a 'valid_through:'"
+        "as it states no 'valid_through:': if the job is still open, give it the 'valid_through:' "
+        "it will close on"
     ) in lines
     (project / "content" / "jobs" / "job.md").write_text(AGED.replace("2026-10-01", "2026-11-20"))
     assert not [line for line in check(project)[1] if "closes on" in line]  # weeks away: nothing yet
@@ -76,6 +76,18 @@ def test_max_age_zero_keeps_a_posting_open_until_its_own_closing_date(project: P
     assert (
         "content/jobs/job.md:1: warning: no 'valid_through:': the posting will never close by itself" in lines
     )
+
+
+def test_an_imported_posting_stays_open_while_its_board_lists_it(project: Path) -> None:
+    """The board decides when an imported job closes (the next import closes a job it dropped),
+    not its age: a job first published months ago and still on the board is open."""
+    only(project, AGED.replace("---\n## About", "imported: greenhouse 4012 0123456789abcdef\n---\n## About"))
+    build(load_config(project), Options(now=dt.date(2027, 6, 1)))
+    site = project / "site"
+    assert [r["slug"] for r in json.loads((site / "jobs.json").read_text())] == ["night-porter"]
+    assert "night-porter" in (site / "index.html").read_text()
+    _, lines = check(project)
+    assert not [line for line in lines if "valid_through" in line or "closes on" in line]
 
 
 def test_existing_vacancy_is_shown_and_published(project: Path) -> None:

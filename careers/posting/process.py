@@ -108,6 +108,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         reference=fields.reference or stated.reference,
         details=stated.details,
         other_locations=places[1:],
+        board=fields.imported.split(" ", 1)[0] if fields.imported else None,
         **fields.posting,  # every other field front matter sets, as ``Posting`` declares them
     )
     return Result(posting, tuple(found))

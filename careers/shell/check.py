@@ -170,13 +170,16 @@ def date_findings(posting: Posting, today: dt.date | None, max_age_days: int = 0
     closes = closes_on(posting, max_age_days)
     if through is None:
         if closes is None:
-            yield "valid_through", "warning", "no 'valid_through:': the posting will never close by itself"
+            if not posting.board:  # an imported posting closes when its board drops it
+                message = "no 'valid_through:': the posting will never close by itself"
+                yield "valid_through", "warning", message
         elif today and today <= closes <= today + dt.timedelta(AGE_WARNING_DAYS):
             yield (
                 "date",
                 "warning",
-                f"closes on {closes}, {max_age_days} days after it was posted (max_age_days), as it states "
-                "no 'valid_through:': if the job is still open, give it a new 'date:' or a 'valid_through:'",
+                f"closes on {closes}, {max_age_days} days after it was posted (max_age_days), as it "
+                "states no 'valid_through:': if the job is still open, give it the 'valid_through:' it will "
+                "close on",
             )
     elif posted and through < posted:
         yield "valid_through", "error", f"closing date {through} is before the date posted {posted}"
