@@ -20,6 +20,7 @@ CONFIG_NAME = "careers.toml"
 _HEX_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 # No posting is a gigabyte; and a size past what an index can hold cannot even be read up to.
 MAX_FILE_MB = 1000.0
+MAX_POSTING_SECONDS = 3600.0
 
 
 _NO_RULES = CleanRules()
@@ -54,6 +55,8 @@ class Config:
     theme_dir: str = ""
     cache_dir: str = ".cache"
     max_file_mb: float = 5.0
+    # CPU seconds one posting may take to read and tag (a real one takes milliseconds).
+    max_posting_seconds: float = 20.0
     # Soft skills get tag pages, index chips and filters like any skill only when this is on.
     soft_skill_pages: bool = False
     # Job feeds for machines besides the Atom feed: each needs an absolute base_url.
@@ -187,6 +190,12 @@ def _check_values(clean: dict[str, Any]) -> list[str]:
     if size is not None and not 0 < size <= MAX_FILE_MB:  # NaN fails both comparisons
         problems.append(
             f"'max_file_mb' must be a number of megabytes above 0, at most {MAX_FILE_MB:,.0f}, not {size!r}"
+        )
+    seconds = clean.get("max_posting_seconds")
+    if seconds is not None and not 0 < seconds <= MAX_POSTING_SECONDS:
+        problems.append(
+            f"'max_posting_seconds' must be a number of seconds above 0, at most {MAX_POSTING_SECONDS:,.0f}, "
+            f"not {seconds!r}"
         )
     if not 0 <= clean.get("max_age_days", 0) <= 3650:
         problems.append("'max_age_days' must be a number of days up to 3650, or 0 for postings not to age")

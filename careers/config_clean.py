@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from careers.errors import unknown_key
+from careers.errors import shown, unknown_key
 
 
 class CleanRules(NamedTuple):
@@ -17,9 +17,6 @@ class CleanRules(NamedTuple):
 
     drop: tuple[str, ...] = ()
     description: str = ""
-
-
-_CLEAN_KEYS = CleanRules._fields
 
 
 _CLEAN_KEYS = CleanRules._fields
@@ -47,17 +44,30 @@ def read_clean_rules(value: Any) -> tuple[CleanRules | None, list[str]]:
         problems.append(f"'clean.description' must be a CSS selector (a str), not {description!r}")
         description = ""
     for key, selector in [*(("clean.drop", s) for s in drop), ("clean.description", description)]:
+        if key == "clean.description" and not selector:
+            continue  # no description element named: the reader looks for one
         problem = _selector_problem(selector)
-        if selector and problem:
-            problems.append(f"'{key}': {selector!r} is not a CSS selector: {problem}")
+        if problem:
+            problems.append(f"'{key}': {shown(selector)} is not a CSS selector: {problem}")
     return (None if problems else CleanRules(tuple(drop), description)), problems
 
 
 def _selector_problem(selector: str) -> str | None:
+    """Why soupsieve cannot select with ``selector`` (tried on a small page, as a build would:
+    some selectors are refused only when used), or None."""
+    import warnings
+
     import soupsieve  # only a site with [clean] rules needs it to load its settings
+    from bs4 import BeautifulSoup
 
     try:
-        soupsieve.compile(selector)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # ":contains" works, with a FutureWarning
+            soupsieve.compile(selector).select(BeautifulSoup("<div><p>text</p></div>", "lxml"))
     except soupsieve.SelectorSyntaxError as exc:
         return str(exc).splitlines()[0]
+    except NotImplementedError as exc:  # pseudo-elements ("p::before") and the like
+        return f"{exc} (soupsieve does not support it)"
+    except (ValueError, TypeError, RecursionError) as exc:
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from careers.errors import shown
+
 # Accepted spellings → schema.org employmentType values.
 EMPLOYMENT_SPELLINGS = {
     "full-time": "FULL_TIME",
@@ -39,7 +41,6 @@ EMPLOYMENT_LABELS = {
 }
 
 
-
 def read_employment_type(value: Any) -> str:
     """Any common spelling ("Full time", "contract") as a schema.org employmentType."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -53,5 +54,5 @@ def read_employment_type(value: Any) -> str:
     found = EMPLOYMENT_SPELLINGS.get(key) or EMPLOYMENT_SPELLINGS.get(key.replace(" ", "-"))
     if found is None:
         choices = ", ".join(sorted(set(EMPLOYMENT_LABELS.values())))
-        raise ValueError(f"unknown employment type {text!r} (use one of: {choices})")
+        raise ValueError(f"unknown employment type {shown(text)} (use one of: {choices})")
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -40,6 +41,22 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def _short_repr() -> reprlib.Repr:
+    short = reprlib.Repr()
+    short.maxlevel, short.maxstring, short.maxother = 2, 60, 60
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = 4
+    return short
+
+
+_SHORT = _short_repr()
+
+
+def shown(value: object) -> str:
+    """A user's value as a message may quote it: ``repr``, cut to a line (a value may be a
+    list of a million items, or a megabyte of text: it is never expanded whole), printable."""
+    return printable(_SHORT.repr(value))
 
 
 def _escape(char: str) -> str:

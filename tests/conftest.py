@@ -119,16 +119,17 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 
 
 def preview_reference(
-    project: Path, out: Path, config_overrides: dict[str, str] | None = None
+    project: Path, out: Path, config_overrides: dict[str, str] | None = None, cache: bool = False
 ) -> dict[str, bytes]:
     """What ``build --drafts`` writes, with static files under their own names as the preview has
-    them: what the preview must show once it has caught up."""
+    them: what the preview must show once it has caught up (``cache``: reading what the
+    project's cache holds, such as the URLs it published)."""
     from careers.config import load_config
     from careers.engine import Options, build
     from careers.pages.assets import load_assets
 
     config = load_config(project, {**(config_overrides or {}), "output_dir": str(out)})
-    build(config, Options(drafts=True, cache=False))
+    build(config, Options(drafts=True, cache=cache))
     files = tree_bytes(out)
     folders = [folder / "static" for folder in config.template_paths]
     renamed = {published: "static/" + name for name, published in load_assets(*folders).names.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from careers.shell import cli
+from careers.shell.cli import main, make_parser, with_default_command
 
 from .conftest import ROOT
 
@@ -88,3 +90,30 @@ def test_check_piped_into_head_stops_quietly(tiny: Path) -> None:
     )
     assert len(result.stdout.splitlines()) == 1
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, command, options",
+    [
+        (["-v", "build"], "build", {"verbose": True}),
+        (["-q"], "build", {"quiet": True}),
+        (["-C", "site", "-j", "2", "--no-cache", "check"], "check", {"jobs": 2, "no_cache": True}),
+        (["-j2", "--now=2025-01-31", "tags"], "tags", {"jobs": 2, "now": dt.date(2025, 1, 31)}),
+        (["--drafts", "-v"], "build", {"drafts": True, "verbose": True}),
+        (["build", "-v", "-C", "site"], "build", {"verbose": True}),
+    ],
+)
+def test_a_commands_options_may_come_before_it(
+    argv: list[str], command: str, options: dict[str, object]
+) -> None:
+    """``careers -v build`` was refused with a message that did not say where options go."""
+    args = make_parser().parse_args(with_default_command(argv))
+    assert args.command == command
+    assert {key: getattr(args, key) for key in options} == options
+    if "-C" in argv:
+        assert args.root == Path("site")
+
+
+def test_careers_v_build_builds(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-v", "-C", str(tiny), "build"]) == 0
+    assert "built 1 postings into site/" in capsys.readouterr().out

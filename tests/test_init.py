@@ -20,6 +20,7 @@ def test_a_new_site_builds_and_checks_with_no_errors(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     site = tmp_path / "new-site"
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        ".gitignore",
         "README.md",
         "careers.toml",
         "content/jobs/customer-success-manager.md",
@@ -52,3 +53,25 @@ def test_the_site_folder_can_follow_the_command(tmp_path: Path) -> None:
     careers("init", "s", cwd=tmp_path)
     assert careers("build", "-C", "s", "-q", cwd=tmp_path).returncode == 0
     assert (tmp_path / "s" / "site" / "index.html").is_file()
+
+
+def test_a_first_git_add_commits_no_build_output(tmp_path: Path) -> None:
+    """``careers init`` wrote no .gitignore, so the first ``git add .`` took .cache/ and site/."""
+    assert careers("init", "new-site", cwd=tmp_path).returncode == 0
+    site = tmp_path / "new-site"
+    assert careers("build", cwd=site).returncode == 0
+    made = {p.name for p in site.iterdir()}
+    assert {"site", ".cache"} <= made
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], cwd=site, check=True)
+    added = subprocess.run(
+        [*git, "add", "--dry-run", "."], cwd=site, capture_output=True, text=True, check=True
+    )
+    files = sorted(line.split("'")[1] for line in added.stdout.splitlines())
+    assert files == [
+        ".gitignore",
+        "README.md",
+        "careers.toml",
+        "content/jobs/customer-success-manager.md",
+        "content/jobs/warehouse-associate.html",
+    ]

@@ -63,7 +63,7 @@ def candidates(source_path: Path, name: str) -> list[tuple[list[str], str]]:
     soup = parse_body(html)
     unescape_markup(soup, html)
     page = read_page(soup, html, CleanRules())
-    segments, _ = walk(page.root)
+    segments = walk(page.root).segments
     found: list[tuple[list[str], str]] = []
 
     def capture(lines: list[Line], doc: Document) -> list[Line]:

@@ -105,23 +105,30 @@ def _set_inputs(config: Config, vocab: Vocabulary, store: PostingStore | None) -
 
 
 def _run(item: Identified) -> Result:
-    """Process one file and store its result."""
+    """Process one file within its time budget, and store its result (unless it ran out of
+    time: that says nothing about the file that a faster run would also find)."""
     assert _inputs is not None, "_set_inputs() runs before any task"
     config, vocab, store = _inputs
     path, name = Path(item.found.path), item.found.relpath
+    # Imported here: the cleaner and tagger (BeautifulSoup, soupsieve, their patterns) load
+    # only in a run that has a posting to process, not in one with nothing to do.
+    from careers.posting.deadline import OutOfTime, time_budget
+    from careers.posting.process import process_source
+
     try:
-        data = item.data
-        if data is None:  # its stamp vouched for it, but its result was not kept
-            data = read_regular_file(path, name, int(config.max_file_mb * 1_000_000))
-        source = parse_source(data, path, name)
+        with time_budget(config.max_posting_seconds):
+            data = item.data
+            if data is None:  # its stamp vouched for it, but its result was not kept
+                data = read_regular_file(path, name, int(config.max_file_mb * 1_000_000))
+            result = process_source(parse_source(data, path, name), vocab, config)
     except ContentError as exc:
         result = Result(None, (exc.diagnostic(),))
-    else:
-        # Imported here: the cleaner and tagger (BeautifulSoup, soupsieve, their patterns)
-        # load only in a run that has a posting to process, not in one with nothing to do.
-        from careers.posting.process import process_source
-
-        result = process_source(source, vocab, config)
+    except OutOfTime as exc:
+        message = (
+            f"posting took {exc} of CPU time to read: it was not built; check the source for a broken "
+            "paste (or raise max_posting_seconds in careers.toml)"
+        )
+        return Result(None, (Diagnostic(name, None, "error", message),))
     if store is not None:
         store.save(store.key(name, item.digest), result)
     return result

@@ -11,8 +11,6 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from functools import partial
-from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import jinja2
@@ -20,7 +18,7 @@ from markupsafe import Markup
 
 from careers.config import Config, builtin_theme
 from careers.employment import EMPLOYMENT_LABELS
-from careers.errors import TemplateError
+from careers.errors import CareersError
 from careers.model import LEVEL_NAMES, Posting, Site
 from careers.pages.aggregators import indeed_xml, linkedin_xml
 from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
@@ -30,6 +28,7 @@ from careers.pages.labels import apply_link, education_label, human_date, months
 from careers.pages.plan import Page, group_by_category
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
+from careers.pages.template_errors import template_error
 from careers.pages.theme import theme_css
 from careers.posting.blocks import Blocks
 from careers.posting.closing import closes_on
@@ -83,10 +82,15 @@ def draw_card(
 ) -> Markup:
     """One posting's card, as the theme's ``card`` macro draws it."""
     try:
-        macro: Callable[..., Markup] = env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
-    except (jinja2.TemplateError, OSError, UnicodeDecodeError, AttributeError) as exc:
-        raise _template_error(exc, config, CARD_TEMPLATE) from None
-    return macro(posting, url, heading)
+        try:
+            macro: Callable[..., Markup] = env.get_template(CARD_TEMPLATE).module.card  # type: ignore[attr-defined]
+            return macro(posting, url, heading)
+        except Exception:
+            env.handle_exception()  # its traceback at template lines, as render() gives them
+    except CareersError:
+        raise
+    except Exception as exc:  # a template is the site's code: whatever it raises is its error
+        raise template_error(exc, config, CARD_TEMPLATE) from None
 
 
 def index_card(env: jinja2.Environment) -> Callable[[Posting], Markup]:
@@ -224,43 +228,7 @@ def _record(config: Config, posting: Posting) -> str:
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], config: Config) -> bytes:
     try:
         return env.get_template(name).render(context).encode("utf-8")
-    except (jinja2.TemplateError, TypeError, AttributeError, ValueError, OSError, RecursionError) as exc:
-        raise _template_error(exc, config, name) from None
-
-
-def _template_error(exc: BaseException, config: Config, name: str) -> TemplateError:
-    """A template's failure, at its file and line where there is one."""
-    here = f"{config.templates_dir}/{name}"
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = _template_name(config, exc.filename or name)
-        return TemplateError(where, exc.lineno, exc.message or "syntax error")
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return TemplateError(f"{config.templates_dir}/{exc.name}", None, "template not found")
-    if isinstance(exc, UnicodeDecodeError):
-        return TemplateError(here, None, "not valid UTF-8: save the template as UTF-8")
-    if isinstance(exc, OSError):
-        where = _template_name(config, exc.filename) if exc.filename else here
-        return TemplateError(where, None, f"cannot read template: {exc.strerror}")
-    if isinstance(exc, RecursionError):
-        return TemplateError(here, None, "templates include or extend each other in a loop")
-    path, line = _template_location(exc.__traceback__, config, name)
-    return TemplateError(path, line, f"while rendering: {exc}")
-
-
-def _template_name(config: Config, filename: str) -> str:
-    try:
-        return Path(filename).resolve().relative_to(config.root.resolve()).as_posix()
-    except ValueError:
-        return filename
-
-
-def _template_location(tb: TracebackType | None, config: Config, name: str) -> tuple[str, int | None]:
-    """The innermost template frame of a rendering error (Jinja maps them to template lines)."""
-    where: tuple[str, int | None] = (f"{config.templates_dir}/{name}", None)
-    folders = tuple(str(path.resolve()) for path in config.template_paths)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.startswith(folders):
-            where = (_template_name(config, filename), tb.tb_lineno)
-        tb = tb.tb_next
-    return where
+    except CareersError:
+        raise  # already said where (a card's template, inside a page's)
+    except Exception as exc:  # a template is the site's code: whatever it raises is its error
+        raise template_error(exc, config, name) from None

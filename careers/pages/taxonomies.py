@@ -115,7 +115,7 @@ def posting_places(posting: Posting) -> list[str]:
 @functools.lru_cache(maxsize=4096)  # a site's postings share a few dozen locations
 def _places(text: str | None, remote: bool) -> tuple[str, ...]:
     location = parse_location(text, remote)
-    places = (text,) if text and location.address else ()
+    places = (location.place,) if location.place else ()  # "Portland, OR (hybrid)" is in Portland
     return (*places, REMOTE) if location.remote else places
 
 

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from careers.employment import read_employment_type
-from careers.errors import Diagnostic, closest, printable
+from careers.errors import Diagnostic, closest, printable, shown
 from careers.model import FRONT_MATTER, LEVELS, EmploymentType, Posting, Salary, Slug, Source, Url
 from careers.posting.salary import parse_salary
 from careers.posting.salary_parts import read_amount, salary_from_mapping
@@ -79,7 +79,7 @@ def _imported(value: Any) -> str:
     text = _text(value)
     if not IMPORTED.fullmatch(text):
         raise ValueError(
-            f"is written by 'careers import' as 'SYSTEM JOB-ID HASH', not {text!r}: "
+            f"is written by 'careers import' as 'SYSTEM JOB-ID HASH', not {shown(text)}: "
             "delete the line to keep the file as yours"
         )
     return text
@@ -101,7 +101,7 @@ def _date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
+    raise ValueError(f"must be a date written YYYY-MM-DD, not {shown(value)}")
 
 
 def read_url(value: Any) -> str:
@@ -119,7 +119,7 @@ def read_url(value: Any) -> str:
         or parts.scheme not in ("http", "https", "mailto")
         or (parts.scheme != "mailto" and not parts.netloc)
     ):
-        raise ValueError(f"must be an http(s) URL or an email address, not {text!r}")
+        raise ValueError(f"must be an http(s) URL or an email address, not {shown(text)}")
     return text
 
 
@@ -129,9 +129,7 @@ def _skills(value: Any) -> SkillNames:
         return SkillNames(_skill_list(value))
     unknown = sorted(str(key) for key in value if key not in ("required", "preferred"))
     if unknown:
-        raise ValueError(
-            f"may hold 'required' and 'preferred' lists, not {', '.join(repr(k) for k in unknown)}"
-        )
+        raise ValueError(f"may hold 'required' and 'preferred' lists, not {shown(unknown)[1:-1]}")
     required = _skill_list(value.get("required") or [])
     taken = {name.casefold() for name in required}
     preferred = tuple(n for n in _skill_list(value.get("preferred") or []) if n.casefold() not in taken)
@@ -154,14 +152,14 @@ def _level(value: Any) -> str:
         text, text
     )
     if text not in LEVELS:
-        raise ValueError(f"unknown level {value!r} (use one of: {', '.join(LEVELS)})")
+        raise ValueError(f"unknown level {shown(value)} (use one of: {', '.join(LEVELS)})")
     return text
 
 
 def _slug(value: Any) -> str:
     text = _text(value)
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) or len(text) > 80:
-        raise ValueError(f"must be lowercase letters, digits and dashes, not {text!r}")
+    if len(text) > 80 or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
+        raise ValueError(f"must be lowercase letters, digits and dashes, not {shown(text)}")
     return text
 
 
@@ -238,6 +236,14 @@ def read_fields(source: Source) -> tuple[Fields, list[Diagnostic]]:
     for key, raw in source.meta.items():
         line = source.meta_lines.get(key)
         reader = READERS.get(key)
+        if reader is None and closest(key, READERS) == "draft":
+            # A mistyped "draft" must never publish what the team meant to keep private.
+            message = (
+                f"front matter key '{printable(key)}' is not 'draft' (write it in lower case, singular): "
+                "the posting is kept out until it is"
+            )
+            found.append(Diagnostic(source.relpath, line, "error", message))
+            continue
         if reader is None:
             close = closest(key, READERS)
             hint = f"; did you mean '{close}'?" if close else f"; known keys: {', '.join(READERS)}"

@@ -34,6 +34,15 @@ US_STATES = frozenset(
 )
 CA_PROVINCES = frozenset("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
 _REMOTE = re.compile(r"^\s*(remote|work from home|telecommute|anywhere)\b[\s:–-]*(.*)$", re.IGNORECASE)
+# Where the work is done, noted after the place: "Portland, OR (hybrid)", "Leeds, UK - Remote",
+# "Austin, TX | on-site". It says how the job is worked, not where the place is.
+_WORK = r"hybrid|remote|on[- ]?site|in[- ](?:the[- ])?office|office[- ]based|flexible|wfh"
+_WORKPLACE_NOTE = re.compile(
+    rf"(?<!\s)\s*(?:[(\[]\s*(?P<paren>{_WORK})\b[^()\[\]]{{0,40}}[)\]]|\s[-–—|]\s*(?P<dash>{_WORK}))\s*$",
+    re.IGNORECASE,
+)
+_WORKPLACES = {"onsite": "on-site", "on site": "on-site", "wfh": "remote", "in office": "on-site",
+               "in the office": "on-site", "office based": "on-site"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,8 @@ class Location:
     address: Address | None
     remote: bool
     applicant_countries: tuple[str, ...] = ()
+    place: str | None = None  # the place as written, without a workplace note ("Portland, OR")
+    workplace: str | None = None  # the note: "hybrid", "remote", "on-site", "flexible"
 
 
 def country_code(text: str) -> str | None:
@@ -93,9 +104,20 @@ def parse_location(text: str | None, remote: bool) -> Location:
     if match:
         countries = _countries_in(match.group(2))
         return Location(None, True, countries)
-    address = parse_address(text)
+    place, workplace = split_workplace(text)
+    address = parse_address(place)
     countries = (address.country,) if remote and address and address.country else ()
-    return Location(address, remote, countries)
+    return Location(address, remote, countries, place if address else None, workplace)
+
+
+def split_workplace(text: str) -> tuple[str, str | None]:
+    """A location and the workplace note after it: ("Portland, OR", "hybrid") for
+    "Portland, OR (hybrid)"; the text as it is, and None, when it has none."""
+    note = _WORKPLACE_NOTE.search(text)
+    if note is None or not text[: note.start()].strip():
+        return text, None
+    work = " ".join((note["paren"] or note["dash"]).lower().replace("-", " ").split())
+    return text[: note.start()].strip(" ,"), _WORKPLACES.get(work, work.replace("on site", "on-site"))
 
 
 def _countries_in(text: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from careers.config import Config
 from careers.employment import read_employment_type
 from careers.errors import Diagnostic, printable
 from careers.model import Part, Posting, Result, Section, SkillTag, Source
-from careers.posting.clean import MAX_TAGS, clean_html, count_tags, section_text
+from careers.posting.clean import MAX_LINE, MAX_TAGS, MAX_TEXT, Cleaned, clean_html, count_tags, section_text
 from careers.posting.fields import read_fields
 from careers.posting.html import blocks_html
 from careers.posting.salary_body import choose_salary
@@ -55,9 +55,7 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
             )
         )
         return Result(None, tuple(found))
-    if cleaned.depth > DEEP_NESTING:
-        message = f"posting is nested {cleaned.depth:,} levels deep: its text was kept, but check the source"
-        found.append(Diagnostic(source.relpath, source.body_line, "warning", message + " for a broken paste"))
+    found += bounds_met(source, cleaned)
     if not cleaned.sections:
         found.append(
             Diagnostic(source.relpath, source.body_line, "warning", "posting has no text under its title")
@@ -112,6 +110,26 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
         **fields.posting,  # every other field front matter sets, as ``Posting`` declares them
     )
     return Result(posting, tuple(found))
+
+
+def bounds_met(source: Source, cleaned: Cleaned) -> list[Diagnostic]:
+    """A warning for each bound on size a body met: nesting, text, line length."""
+    said = []
+    if cleaned.depth > DEEP_NESTING:
+        said.append(
+            f"posting is nested {cleaned.depth:,} levels deep: its text was kept, but check the source"
+        )
+    if cleaned.left_out:
+        said.append(
+            f"posting holds {cleaned.text:,} characters of text, more than any posting needs "
+            f"({MAX_TEXT:,}): the last {cleaned.left_out:,} were left out; check the source"
+        )
+    if cleaned.long_lines:
+        said.append(
+            f"posting has lines of more than {MAX_LINE:,} characters, read in pieces "
+            f"({cleaned.long_lines:,} cut); check the source"
+        )
+    return [Diagnostic(source.relpath, source.body_line, "warning", f"{s} for a broken paste") for s in said]
 
 
 def split_soft_skills(

@@ -211,7 +211,8 @@ def place_findings(posting: Posting) -> Iterator[Finding]:
     else:
         for text, location in zip(posting.locations, locations, strict=True):
             if not (location.address and location.address.country):
-                message = f"location {text!r} has no country: write it as {_with_country(text)}"
+                hint = _with_country(location.place or text)
+                message = f"location {text!r} has no country: write it as {hint}"
                 yield "location", "error", message
     if not posting.company:
         yield (

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import PurePosixPath
 
 from careers.config import Config
 from careers.engine.options import Options
 from careers.law.report import NOT_LEGAL_ADVICE, jurisdiction_report
 from careers.shell.check import built_site, check_site
-from careers.shell.output import print_out, shown
+from careers.shell.output import print_out, say, shown
 
 
 def add_check_options(check: argparse.ArgumentParser) -> None:
@@ -45,7 +44,7 @@ def run_check(config: Config, options: Options, args: argparse.Namespace) -> boo
     if not quiet:
         suggestions = sum(1 for d in found if d.level == "advice")
         more = f", {suggestions} suggestion(s)" if advice else ""
-        print(f"check: {errors} error(s), {warnings} warning(s){more}", file=sys.stderr)
+        say(f"check: {errors} error(s), {warnings} warning(s){more}")
     return bool(errors or (strict and warnings))
 
 
@@ -62,9 +61,9 @@ def run_jurisdiction(config: Config, options: Options, names: list[str]) -> bool
     print_out("\n".join([*report, NOT_LEGAL_ADVICE]))
     errors = [d for d in found if d.level == "error"]
     for problem in errors:
-        print(problem, file=sys.stderr)
+        say(problem)
     for name in unknown:
-        print(f"check: no open posting {name!r} (give its file, like content/jobs/x.md)", file=sys.stderr)
+        say(f"check: no open posting {name!r} (give its file, like content/jobs/x.md)")
     return bool(errors or unknown)
 
 

@@ -15,10 +15,11 @@ from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
 from careers.engine.options import Options, Report
 from careers.errors import CareersError
+from careers.shell.argv import command_first
 from careers.shell.check_cli import add_check_options
 from careers.shell.failure import EXIT_INTERNAL, internal_error
 from careers.shell.init import init_site
-from careers.shell.output import shown
+from careers.shell.output import print_out, say, shown
 from careers.shell.progress import Meter
 from careers.shell.tags import print_tags
 
@@ -198,20 +199,8 @@ COMMANDS = ("build", "serve", "check", "tags", "import", "init")
 
 
 def with_default_command(argv: Sequence[str]) -> list[str]:
-    """Insert ``build`` after the global options when no command is named."""
-    args = list(argv)
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg in COMMANDS or arg in ("-h", "--help", "--version"):
-            return args
-        if arg in ("-C", "--root"):
-            i += 2
-        elif arg.startswith("--root=") or (arg.startswith("-C") and len(arg) > 2):
-            i += 1
-        else:
-            break
-    return [*args[:i], "build", *args[i:]]
+    """The command line with the command first (``careers -v build``); ``build`` when none is named."""
+    return command_first(argv, make_parser())
 
 
 def run() -> NoReturn:
@@ -232,10 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        say("interrupted")
         return EXIT_INTERRUPTED
     except Exception as exc:
-        print(internal_error(exc), file=sys.stderr)
+        say(internal_error(exc))
         return EXIT_INTERNAL
 
 
@@ -283,10 +272,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
         report = build(config, options, meter)
         meter.finish()
     except CareersError as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        say("interrupted")
         return EXIT_INTERRUPTED
     print_report(report, config, quiet=args.quiet, verbose=args.verbose)
     return EXIT_CONTENT if report.failed else EXIT_OK
@@ -305,21 +294,21 @@ def find_site(root: Path) -> None:
 def init_command(folder: Path) -> int:
     written = init_site(folder, dt.date.today().isoformat())
     for path in written:
-        print(f"wrote {path}")
-    print(f"a new site is ready: cd {folder} && careers serve (or careers build)")
+        print_out(f"wrote {path}")
+    print_out(f"a new site is ready: cd {folder} && careers serve (or careers build)")
     return EXIT_OK
 
 
 def print_report(report: Report, config: Config, quiet: bool = False, verbose: bool = False) -> None:
     for diagnostic in report.diagnostics:
         if shown(diagnostic, quiet, verbose):
-            print(diagnostic, file=sys.stderr)
+            say(diagnostic)
     if quiet:
         return
     errors = sum(1 for d in report.diagnostics if d.level == "error")
     warnings = sum(1 for d in report.diagnostics if d.level == "warning")
     stats = report.stats
-    print(
+    print_out(
         f"built {report.postings} postings into {config.output_dir}/: {report.pages} pages; "
         f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed; "
         f"{errors} error(s), {warnings} warning(s) in {report.seconds:.2f}s"

@@ -11,6 +11,7 @@ import tempfile
 import traceback
 
 from careers import __version__
+from careers.shell.output import escaped
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug of ours, never a problem with the content
 
@@ -26,7 +27,7 @@ def internal_error(exc: BaseException) -> str:
         with open(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
             f.write(details)
     except OSError:
-        print(details, file=sys.stderr, end="")  # nowhere else to keep it
+        print(escaped(details), file=sys.stderr)  # nowhere else to keep it
         where = "above"
     else:
         where = f"in {name}"

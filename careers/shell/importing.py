@@ -7,7 +7,6 @@ A file or board that cannot be read is one error naming it, and nothing is writt
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from careers.ats.plan import Change, block_changes, plan_import, write_file
 from careers.ats.systems import ImportFailed, System, read_board, read_files, system_named
 from careers.config import Config
 from careers.errors import CareersError, Diagnostic
+from careers.shell.output import print_out, say
 
 KINDS = ("new", "updated", "unchanged", "closed", "kept")
 
@@ -41,8 +41,8 @@ def import_postings(
     try:
         read = _read(system, files, board)
     except ImportFailed as exc:
-        print(exc, file=sys.stderr)
-        print("nothing was imported", file=sys.stderr)
+        say(exc)
+        say("nothing was imported")
         return True
     records = find_records(config.jobs_path)
     forced = _forced(force, [r.path for r in records if r.system == system.name], system)
@@ -85,21 +85,21 @@ def _report(
     system: System, board: Board, changes: list[Change], config: Config, again: str, quiet: bool
 ) -> None:
     for note in board.notes:
-        print(Diagnostic(system.title, None, "warning", note), file=sys.stderr)
+        say(Diagnostic(system.title, None, "warning", note))
     for job, why in board.skipped:
         if not quiet:
-            print(f"{system.title}: skipped '{job}': {why}", file=sys.stderr)
+            say(f"{system.title}: skipped '{job}': {why}")
     for change in changes:
         where = _shown(change.path, config.root)
         if change.kind == "kept":
             hint = (
                 f"; to take the board's version: {again} --force {where}" if "edited" in change.note else ""
             )
-            print(Diagnostic(where, None, "warning", change.note + hint), file=sys.stderr)
+            say(Diagnostic(where, None, "warning", change.note + hint))
         elif change.kind == "skipped":
-            print(Diagnostic(where, None, "warning", change.note), file=sys.stderr)
+            say(Diagnostic(where, None, "warning", change.note))
         elif change.kind != "unchanged" and not quiet:
-            print(f"{where}: {change.kind}" + (f" ({change.note})" if change.note else ""))
+            print_out(f"{where}: {change.kind}" + (f" ({change.note})" if change.note else ""))
 
 
 def _summary(system: System, board: Board, postings: list[Change], config: Config, quiet: bool) -> None:
@@ -111,7 +111,7 @@ def _summary(system: System, board: Board, postings: list[Change], config: Confi
     skipped = len(board.skipped) + counts["skipped"]
     tail = f"; {skipped} job(s) skipped" if skipped else ""
     folder = _shown(config.jobs_path, config.root)
-    print(f"imported {len(board.jobs)} job(s) from {system.title} into {folder}/: {summary}{tail}")
+    print_out(f"imported {len(board.jobs)} job(s) from {system.title} into {folder}/: {summary}{tail}")
 
 
 def _shown(path: Path, root: Path | None = None) -> str:

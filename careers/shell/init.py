@@ -1,7 +1,8 @@
 """``careers init DIR``: a new site, ready to build, as ``hugo new site`` makes one.
 
 It writes a commented ``careers.toml``, two example postings (one in Markdown with front
-matter, one as raw HTML as a job board gives it) and a short README for the careers team. The
+matter, one as raw HTML as a job board gives it), a short README for the careers team and a
+``.gitignore`` (a first ``git add .`` committed the built site and the cache). The
 templates are left to the package: a site only adds the ones it changes. A folder that holds
 anything already is refused, so nothing is ever overwritten.
 """
@@ -106,6 +107,15 @@ theme into `templates/` here and edit it: files there win over the built-in ones
 """
 
 
+GITIGNORE = """\
+# What careers makes, never to be committed: the built site, its staging folders and the cache.
+/site/
+/.site.new/
+/.site.old/
+/.cache/
+"""
+
+
 def init_site(folder: Path, today: str, company: str = "Example Co") -> list[Path]:
     """Write a new site into ``folder`` (made if missing; refused if it holds anything)."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -116,6 +126,7 @@ def init_site(folder: Path, today: str, company: str = "Example Co") -> list[Pat
         "content/jobs/customer-success-manager.md": MARKDOWN.format(today=today),
         "content/jobs/warehouse-associate.html": HTML.format(today=today),
         "README.md": README,
+        ".gitignore": GITIGNORE,
     }
     written = []
     try:

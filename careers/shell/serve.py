@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import ipaddress
 import signal
-import sys
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -28,7 +27,7 @@ from careers.config import Config
 from careers.engine.options import Options
 from careers.errors import CareersError
 from careers.shell.failure import internal_error
-from careers.shell.output import shown
+from careers.shell.output import print_out, say, shown
 from careers.shell.preview import Preview, Update
 from careers.shell.server import Live, make_app
 from careers.shell.watch import Changes, watch_sources
@@ -83,7 +82,7 @@ def serve(
         if worker.is_alive():
             worker.join(timeout=10)
         preview.close()
-    print("stopped")
+    print_out("stopped")
     return 0
 
 
@@ -114,7 +113,7 @@ def rebuild_forever(
             report(update)
             announce(loop, live, [p for p in update.changed if p not in told], update.errors)
         except Exception as exc:  # the loop must outlive any bug of ours
-            print(internal_error(exc), file=sys.stderr)
+            say(internal_error(exc))
 
 
 def announce(loop: IOLoop, live: Live, changed: list[str], errors: tuple[str, ...]) -> None:
@@ -147,15 +146,15 @@ def send_reload(live: Live, path: str, only: set[str] | None) -> None:
 def print_update(update: Update, quiet: bool, verbose: bool) -> None:
     """The rebuild's problems (of the files it read again), then one summary line."""
     if update.problem is not None:
-        print(update.problem, file=sys.stderr)
+        say(update.problem)
     report = update.report
     if report is None:
         return
     for d in report.diagnostics:
         if shown(d, quiet, verbose) and d.path in report.processed:
-            print(d, file=sys.stderr)
+            say(d)
     if not quiet and (report.changed or report.processed):
-        print(
+        print_out(
             f"rebuilt in {update.seconds * 1000:.0f} ms: {len(report.processed)} posting(s) re-read, "
             f"{report.rendered} page(s) rendered, {len(report.changed)} file(s) changed"
         )
@@ -166,14 +165,11 @@ def start_listening(preview: Preview, live: Live, host: str, port: int) -> str:
     config = preview.config
     live.port = listen(make_app(preview.output, live), host, port)
     if not is_loopback(host):
-        print(
-            f"warning: listening on {host}: other machines on the network can see the preview",
-            file=sys.stderr,
-        )
+        say(f"warning: listening on {host}: other machines on the network can see the preview")
     shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{live.port}{config.base_path}"
     drafts = " (drafts included)" if preview.options.drafts else ""
-    print(f"serving the preview{drafts} at {url} (Ctrl-C to stop)")
+    print_out(f"serving the preview{drafts} at {url} (Ctrl-C to stop)")
     return url
 
 
@@ -185,11 +181,11 @@ def listen(app: web.Application, host: str, port: int) -> int:
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise CareersError(f"cannot listen on {host}:{candidate}: {exc.strerror}") from None
-            print(f"port {candidate} is in use", file=sys.stderr)
+            say(f"port {candidate} is in use")
             continue
         HTTPServer(app).add_sockets(sockets)
         if candidate != port:
-            print(f"serving on port {candidate} instead of {port}", file=sys.stderr)
+            say(f"serving on port {candidate} instead of {port}")
         return candidate
     raise CareersError(f"ports {port}–{port + PORT_TRIES - 1} are all in use: pick another with --port")
 

@@ -4,7 +4,8 @@ Every HTML page it serves gets the reload script (and, while the last rebuild ha
 a panel listing them). Only requests for a host name it serves on are answered: an IP
 address, ``localhost`` or the ``--host`` given, at its port (a DNS name that points here,
 as a rebinding attack's does, is refused), and the reload socket only opens for its own
-pages. Only the preview folder is served; ``..`` and its encodings are simply not found.
+pages (an Origin of the request's own scheme, host and port). Only the preview folder is
+served; ``..`` and its encodings are simply not found.
 """
 
 from __future__ import annotations
@@ -76,6 +77,18 @@ class Live:
             return False
         return name in ("localhost", self.host) or _is_ip(name)
 
+    def same_origin(self, origin: str, host: str) -> bool:
+        """Whether a page at ``origin`` is one this server served at ``host`` (the request's own
+        Host, which ``allows`` has checked): scheme, host and port, not the port alone (a page
+        from any address with this port number once opened the reload socket)."""
+        try:
+            page, here = urlsplit(origin), urlsplit(f"//{host}")
+            page_port, here_port = page.port or 80, here.port or 80
+        except ValueError:
+            return False
+        same_host = (page.hostname or "").lower() == (here.hostname or "").lower()
+        return page.scheme == "http" and same_host and page_port == here_port
+
     def injected(self) -> bytes:
         if not self.errors:
             return LIVE_SCRIPT
@@ -109,7 +122,8 @@ def make_app(root: Path, live: Live) -> web.Application:
 
     class Reloads(LiveReloadHandler):  # type: ignore[misc]
         def check_origin(self, origin: str) -> bool:
-            return live.allows(urlsplit(origin).netloc)
+            host = self.request.host
+            return live.allows(host) and live.same_origin(origin, host)
 
         def on_message(self, message: str | bytes) -> None:
             info = reload_frame(message)

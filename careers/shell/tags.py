@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
 from careers.config import Config
 from careers.engine.engine import Engine
 from careers.engine.options import Options, Target
 from careers.model import Posting
 from careers.posting.tagging.report import tag_lines, tags_record
-from careers.shell.output import print_out, shown
+from careers.shell.output import json_text, print_out, say, shown
 
 
 def print_tags(config: Config, options: Options, as_json: bool = False, quiet: bool = False) -> bool:
@@ -20,7 +17,7 @@ def print_tags(config: Config, options: Options, as_json: bool = False, quiet: b
     found = engine.diagnostics
     for diagnostic in found:
         if shown(diagnostic, quiet):
-            print(diagnostic, file=sys.stderr)
+            say(diagnostic)
     # What the site gave a posting besides its tags: a date from git history.
     dated = {
         p.source
@@ -29,7 +26,7 @@ def print_tags(config: Config, options: Options, as_json: bool = False, quiet: b
     }
     if as_json:
         records = [{**tags_record(p), "dated_by_git": p.source in dated} for p in site.postings]
-        text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True)
+        text = json_text(records)
     else:
         text = "\n\n".join("\n".join(_tag_lines(p, p.source in dated)) for p in site.postings)
     print_out(text)

@@ -5,12 +5,20 @@ from __future__ import annotations
 import codecs
 import re
 
-from careers.errors import ContentError, Diagnostic
+from careers.errors import ContentError, Diagnostic, printable
 
 # A character UTF-8 spells in two to four bytes: a file holding some was written as UTF-8.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Browsers read a page declared Latin-1 or ASCII as Windows-1252 (the WHATWG encoding standard).
 _AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
+# Python codecs that decode bytes to text but are no encoding a page is written in: escapes that
+# make any character (a lone surrogate too), transforms, and what browsers refuse to read (UTF-7)
+# or read as UTF-8 when a page declares it (UTF-16 and UTF-32 without a byte-order mark).
+_NOT_A_CHARSET = frozenset({
+    "undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7",
+    "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+})  # fmt: skip
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]]:
@@ -35,6 +43,8 @@ def decode(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]]:
         raise ContentError(relpath, None, "file holds NUL characters: it is binary, not a posting")
     if not text.strip():
         raise ContentError(relpath, None, "file is empty: write a posting or delete the file")
+    if _SURROGATE.search(text):  # no codec used above makes one: text never carries one past here
+        raise ContentError(relpath, None, "file holds half of a character (a surrogate): save it as UTF-8")
     return text.replace("\r\n", "\n").replace("\r", "\n"), notes
 
 
@@ -47,7 +57,7 @@ def _decode_8bit(data: bytes, relpath: str) -> tuple[str, tuple[Diagnostic, ...]
     def read(how: str) -> tuple[Diagnostic, ...]:
         return (Diagnostic(relpath, line, "warning", f"file is {how}; it was read, but save it as UTF-8"),)
 
-    declared = _declared(data)
+    declared = _declared(data, relpath, line)
     if declared:
         try:
             return data.decode(declared), read(f"{declared}, as it declares (byte 0x{byte:02x} is not UTF-8)")
@@ -85,20 +95,27 @@ _AS_CP1252 = "careers-cp1252"
 codecs.register_error(_AS_CP1252, _cp1252_bytes)
 
 
-def _declared(data: bytes) -> str | None:
-    """The encoding a file's ``<meta charset>`` or XML declaration names, if Python knows it."""
+def _declared(data: bytes, relpath: str, line: int) -> str | None:
+    """The encoding a file's ``<meta charset>`` or XML declaration names, if Python knows it as
+    one a page can be written in (a declared ``base64`` or ``unicode_escape`` is the file's error)."""
     from bs4.dammit import EncodingDetector  # only a file that is not UTF-8 needs it
 
     name = EncodingDetector.find_declared_encoding(data, is_html=True)
     if not name:
         return None
     try:
-        codec = codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
-    if codec in _AS_WINDOWS_1252:
+    if not info._is_text_encoding or info.name in _NOT_A_CHARSET:
+        message = (
+            f"file declares the encoding {printable(name)!r}, which no page is written in, and is not UTF-8: "
+            "save it as UTF-8"
+        )
+        raise ContentError(relpath, line, message)
+    if info.name in _AS_WINDOWS_1252:
         return "windows-1252"
-    return None if codec == "utf-8" else name
+    return None if info.name == "utf-8" else name  # as the file spells it, for the warning
 
 
 def _decode_utf16(data: bytes, relpath: str) -> str:

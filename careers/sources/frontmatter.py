@@ -54,6 +54,7 @@ def parse_yaml(
     try:
         # What yaml.safe_load does, keeping the node for key lines: one parse, not two.
         node = loader.get_single_node()
+        _check_aliases(node, relpath, line_offset)
         meta = loader.construct_document(node) if node is not None else None
     except _ValueError as exc:
         line = exc.mark.line + 1 + line_offset
@@ -61,10 +62,9 @@ def parse_yaml(
         where = f"front matter '{printable(key)}'" if key else "front matter"
         raise ContentError(relpath, line, f"{where} {exc.problem}") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark else line_offset
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise ContentError(relpath, line, f"front matter is not valid YAML: {problem}") from None
+        line, problem = _yaml_problem(exc)
+        message = f"front matter is not valid YAML: {problem}"
+        raise ContentError(relpath, line + 1 + line_offset, message) from None
     except yaml.YAMLError as exc:
         raise ContentError(relpath, line_offset, f"front matter is not valid YAML: {exc}") from None
     except RecursionError:
@@ -91,6 +91,61 @@ def parse_yaml(
             )
     removed = sorted((line + 1 + line_offset, char) for line, char in loader.removed)
     return meta, lines, tuple(removed)
+
+
+# Values front matter may hold once its aliases (``*name``) are expanded: a title and a dozen
+# keys hold tens; aliases of aliases ("billion laughs") once held billions, and took minutes and
+# gigabytes to show in a message.
+MAX_VALUES = 10_000
+
+
+def _check_aliases(node: yaml.Node | None, relpath: str, line_offset: int) -> None:
+    """Refuse front matter whose aliases expand past ``MAX_VALUES`` values, or into themselves."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key, value in node.value:
+        size = expanded_size(value)
+        if size is not None and size <= MAX_VALUES:
+            continue
+        named = isinstance(key, yaml.ScalarNode)
+        name = f"front matter '{printable(str(key.value))}'" if named else "front matter"
+        line = key.start_mark.line + 1 + line_offset
+        if size is None:
+            message = f"{name} holds itself through an alias (*name): write the value out"
+            raise ContentError(relpath, line, message)
+        raise ContentError(
+            relpath,
+            line,
+            f"{name} holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded: "
+            "write the values out",
+        )
+
+
+def expanded_size(node: yaml.Node) -> int | None:
+    """How many values ``node`` holds with every alias expanded (at most ``MAX_VALUES + 1``),
+    or None if it holds itself; each node is counted once, however often it is aliased."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()  # nodes whose children are being counted: an ancestor met again is a cycle
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        item, counted = stack.pop()
+        children = _children(item)
+        if counted:
+            active.discard(id(item))
+            sizes[id(item)] = min(1 + sum(sizes[id(c)] for c in children), MAX_VALUES + 1)
+        elif id(item) in active:
+            return None
+        elif id(item) not in sizes:
+            active.add(id(item))
+            stack.append((item, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(node)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
 _TAG = "tag:yaml.org,2002:"
@@ -160,6 +215,26 @@ class _Loader(yaml.SafeLoader):  # type: ignore[misc]
                     key.tag = _TAG + "str"
         mapping: dict[Any, Any] = super().construct_mapping(node, deep)
         return mapping
+
+
+# Constructs that run on until something closes them: YAML notices one left open only where the
+# text ends, or where the next key cannot belong to it, so the line that opened it is the one
+# to fix.
+_OPENED = {
+    "while scanning a quoted scalar": "a quote opened here is never closed",
+    "while parsing a flow sequence": "a '[' opened here is never closed",
+    "while parsing a flow mapping": "a '{' opened here is never closed",
+}
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The 0-based line of the block to point at, and what is wrong there."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    opened = _OPENED.get(exc.context or "")
+    if opened and exc.context_mark is not None:
+        return exc.context_mark.line, f"{opened} ({problem})"
+    mark = exc.problem_mark or exc.context_mark
+    return (mark.line if mark else -1), problem
 
 
 def _problem(node: yaml.Node) -> str:

@@ -3,7 +3,8 @@
 Every command finds postings here. Hidden files and folders (``.x``, ``_x``) and editor
 leftovers are skipped. A link to a file counts when it leads to a file inside the content
 folder (anything else is an error naming the link); a link to a folder is never followed (it
-could loop, or lead anywhere) and is reported. Plain strings and ``os.scandir``: this runs
+could loop, or lead anywhere) and is reported; and the jobs folder itself may be a link only
+into the content folder. Plain strings and ``os.scandir``: this runs
 over every posting on every build and every save.
 """
 
@@ -15,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from careers.errors import ContentError, Diagnostic, Level
+from careers.errors import ContentError, Diagnostic, Level, printable
 from careers.sources.files import (
     RACY_NS,
     Stamp,
@@ -41,6 +42,9 @@ class Found:
 def scan_postings(jobs_dir: str, content_dir: str, root: str) -> list[Found]:
     """Every posting file under ``jobs_dir``, in the order of their paths' parts."""
     prefix = "" if root in (".", "") else root.rstrip("/") + "/"
+    outside = _jobs_outside(jobs_dir, content_dir, prefix)
+    if outside is not None:
+        return [outside]
     trusted_before = time.time_ns() - RACY_NS
     found: list[Found] = []
     folders = [jobs_dir]
@@ -63,6 +67,22 @@ def scan_postings(jobs_dir: str, content_dir: str, root: str) -> list[Found]:
                 continue  # vanished while scanning: the next scan sees it as it is then
     found.sort(key=lambda f: f.path.split(os.sep))
     return found
+
+
+def _jobs_outside(jobs_dir: str, content_dir: str, prefix: str) -> Found | None:
+    """An error when the jobs folder is a link leading out of the content folder: the link
+    policy holds for the folder itself, or one link would publish a folder from anywhere."""
+    if not os.path.islink(jobs_dir):
+        return None
+    real = os.path.realpath(jobs_dir)
+    if Path(real).is_relative_to(os.path.realpath(content_dir)):
+        return None
+    name = Path(content_dir).name
+    message = (
+        f"the postings folder is a symbolic link to '{printable(os.readlink(jobs_dir))}', outside {name}/: "
+        f"nothing in it is published; make it a folder in {name}/ and copy the postings there"
+    )
+    return _problem(jobs_dir, prefix, "error", message)
 
 
 def _file(entry: os.DirEntry[str], prefix: str, content_dir: str, trusted_before: int) -> Found | None:

@@ -108,8 +108,10 @@ def _check_of(hint: Any) -> Check | None:
         return inner[0] if len(inner) == 1 else _any_of(inner) if inner else None
     if origin is tuple or origin is list:
         items = [c for c in (_check_of(a) for a in args if a is not Ellipsis) if c is not None]
-        return _each(items[0]) if len(items) == 1 and (Ellipsis in args or len(args) == 1) else (
-            _row(args) if items else None
+        return (
+            _each(items[0])
+            if len(items) == 1 and (Ellipsis in args or len(args) == 1)
+            else (_row(args) if items else None)
         )
     if origin is dict:
         value = _check_of(args[1])

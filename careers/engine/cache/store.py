@@ -69,9 +69,7 @@ class PostingStore:
             body = encode_result(result)
         except ValueError:  # a value JSON cannot give back exactly (an infinite amount): not kept
             return
-        head = orjson.dumps(
-            {"format": FORMAT, "key": key, "by": signature(body).decode()}
-        )
+        head = orjson.dumps({"format": FORMAT, "key": key, "by": signature(body).decode()})
         write_quietly(Path(self._file(key)), head + b"\n" + body)
 
     def prune(self, keep: set[str]) -> int:

@@ -14,10 +14,13 @@ from careers.posting.clean.markup import MAX_TAGS, count_tags, parse_body, safe_
 from careers.posting.clean.page import read_page, without_http_head
 from careers.posting.clean.registry import read_lines
 from careers.posting.clean.runs import normalize_runs, text_of
-from careers.posting.clean.walk import walk
+from careers.posting.clean.walk import MAX_LINE, MAX_TEXT, walk
+from careers.posting.deadline import check_time
 
 __all__ = [
+    "MAX_LINE",
     "MAX_TAGS",
+    "MAX_TEXT",
     "Cleaned",
     "Facts",
     "clean_html",
@@ -41,6 +44,9 @@ class Cleaned:
     sections: tuple[Section, ...]
     depth: int = 0  # how deep the markup was nested: past a few hundred, a paste went wrong
     facts: Facts = NO_FACTS
+    text: int = 0  # characters of text in the body
+    left_out: int = 0  # characters of text past ``MAX_TEXT``, not read
+    long_lines: int = 0  # lines over ``MAX_LINE`` characters, read in pieces
 
 
 def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES) -> Cleaned:
@@ -55,13 +61,20 @@ def clean_html(html: str, title: str | None = None, rules: CleanRules = NO_RULES
     """
     html = without_http_head(html)
     soup = parse_body(html)
+    check_time()
     unescape_markup(soup, html)
     page = read_page(soup, html, rules)
-    segments, depth = walk(page.root)
-    doc = read_lines(segment_lines(segments), title or page.title or page.facts.title)
+    check_time()
+    walked = walk(page.root)
+    lines = segment_lines(walked.segments)
+    check_time()
+    doc = read_lines(lines, title or page.title or page.facts.title)
+    check_time()
     facts = facts_of(doc.stated)
     title = doc.title or facts.title or page.head_title
-    return Cleaned(title, assemble(doc.lines), depth, page.facts.merged(facts))
+    merged = page.facts.merged(facts)
+    sections = assemble(doc.lines)
+    return Cleaned(title, sections, walked.depth, merged, walked.text, walked.left_out, walked.long_lines)
 
 
 def section_text(section: Section) -> str:

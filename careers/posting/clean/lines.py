@@ -20,6 +20,7 @@ from careers.posting.clean.line import Document, Line, LineKind
 from careers.posting.clean.runs import all_strong, normalize_runs, read_marks, strip_prefix, text_of
 from careers.posting.clean.thresholds import LIMITS
 from careers.posting.clean.walk import Break, Segment, Token
+from careers.posting.deadline import check_time
 
 _WRAP_ENDINGS = re.compile(
     r"(,|-|\b(and|or|the|of|to|a|an|with|by|for|in|on|at|as|our|your|their|is|are|be))$",
@@ -36,6 +37,7 @@ def segment_lines(segments: list[Segment]) -> list[Line]:
     """Every line of the segments, as read (a heading element's, a list item's, a line of text)."""
     lines: list[Line] = []
     for segment in segments:
+        check_time()
         lines.extend(_segment_lines(segment))
     return lines
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +19,10 @@ from careers.posting.clean.facts import Facts
 from careers.posting.clean.furniture import forms_with_prose, page_furniture
 from careers.posting.clean.markup import parse_body, unescape_markup
 
+_JSON_LD = re.compile(r"application/ld\+json", re.I)
+# JSON-LD nests a few levels (a posting, its organization, its address); far deeper is no posting.
+MAX_JSON_DEPTH = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WHOLE_PAGE = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 # A page saved with the server's response before it: a status line, header lines, a blank line.
 _HTTP_HEAD = re.compile(r"\AHTTP/\d(?:\.\d)? \d{3}\b[^\n]*\n(?:[\w-]{1,80}:[^\n]*\n){0,200}\r?\n")
@@ -58,7 +64,9 @@ class Page:
 
 @functools.lru_cache(maxsize=256)
 def compiled(selector: str) -> soupsieve.SoupSieve:
-    return soupsieve.compile(selector)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a site's ":contains" works, with a FutureWarning
+        return soupsieve.compile(selector)
 
 
 def without_http_head(html: str) -> str:
@@ -123,9 +131,9 @@ def _decompose(found: list[Tag]) -> None:
 
 def job_posting_data(soup: BeautifulSoup) -> dict[str, Any] | None:
     """The first schema.org ``JobPosting`` in the page's JSON-LD, if any."""
-    for script in soup.find_all("script", attrs={"type": re.compile(r"application/ld\+json", re.I)}):
+    for script in soup.find_all("script", attrs={"type": _JSON_LD}):
         try:
-            data = json.loads(script.get_text())
+            data = read_json(script.get_text())
         except ValueError:
             continue
         for item in _items(data):
@@ -135,13 +143,48 @@ def job_posting_data(soup: BeautifulSoup) -> dict[str, Any] | None:
     return None
 
 
+def read_json(text: str) -> Any:
+    """A page's JSON, as values the rest of the reader can hold: nested at most ``MAX_JSON_DEPTH``
+    deep (a ``ValueError`` otherwise), a number past a float's range (``1e400``, ``NaN``) as
+    none, and every lone surrogate (an escape such as ``"\\ud83d"``) replaced by U+FFFD."""
+    try:
+        data = json.loads(text, parse_float=_finite, parse_constant=lambda name: None)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    todo: list[tuple[Any, int]] = [(data, 0)]
+    while todo:
+        item, depth = todo.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise ValueError("nested too deeply")
+        if isinstance(item, dict):
+            for key, value in list(item.items()):
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    del item[key]
+                    key = _SURROGATE.sub("\ufffd", key)
+                item[key] = _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+                todo.append((value, depth + 1))
+        elif isinstance(item, list):
+            for i, value in enumerate(item):
+                item[i] = _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+                todo.append((value, depth + 1))
+    return _SURROGATE.sub("\ufffd", data) if isinstance(data, str) else data
+
+
+def _finite(text: str) -> float | None:
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
 def _items(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for entry in data:
-            yield from _items(entry)
-    elif isinstance(data, dict):
-        yield data
-        yield from _items(data.get("@graph"))
+    """Every object of the JSON, in document order, an object's ``@graph`` right after it."""
+    todo = [data]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, list):
+            todo.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            todo.append(item.get("@graph"))
 
 
 def json_ld_facts(posting: dict[str, Any]) -> Facts:
@@ -191,6 +234,14 @@ def _location(value: Any, kind: Any) -> str | None:
     return _text(address) or _text(place)
 
 
+def _number(value: Any) -> str:
+    """An amount as written in the page's JSON ("60,000"); an integer past a float's range as
+    its digits (it is no salary, and the reader of the text will say so)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return f"{value:,.0f}" if isinstance(value, float) else str(value)
+
+
 def _salary(value: Any) -> str | None:
     if not isinstance(value, dict):
         return _text(value)
@@ -199,7 +250,7 @@ def _salary(value: Any) -> str | None:
     if not isinstance(amount, dict):
         return f"{currency} {amount}".strip() if isinstance(amount, (int, float, str)) else None
     low, high = amount.get("minValue", amount.get("value")), amount.get("maxValue")
-    numbers = [f"{n:,.0f}" if isinstance(n, (int, float)) else str(n) for n in (low, high) if n is not None]
+    numbers = [_number(n) for n in (low, high) if n is not None]
     if not numbers:
         return None
     unit = _text(amount.get("unitText")) or "YEAR"

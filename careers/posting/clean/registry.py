@@ -34,6 +34,7 @@ from careers.posting.clean.lines import (
 )
 from careers.posting.clean.place import stated_place
 from careers.posting.clean.runin import run_in_headings
+from careers.posting.deadline import check_time
 
 LineRun = Callable[[Line], "list[Line] | None"]
 ContextRun = Callable[[list[Line], Document], list[Line]]
@@ -127,6 +128,7 @@ CONTEXT_RULES = context_rules()
 
 def read_line(line: Line, rules: Registry[LineRun] = LINE_RULES) -> list[Line]:
     """One line read by the line rules: each rule in turn, on every piece the ones before made."""
+    check_time()
     steps = rules.steps
     piece = line
     for at, (run, kinds) in enumerate(steps):  # most lines stay whole: no list to build
@@ -158,6 +160,7 @@ def read_lines(
     """The lines read by every context rule in turn; the document holds them, the title and the facts."""
     doc = Document(title, lambda line: read_line(line, line_rules))
     for rule in rules:
+        check_time()
         lines = rule.run(lines, doc)
     doc.lines = lines
     return doc

@@ -27,6 +27,12 @@ from careers.posting.clean.markup import (
 # A field table's label cell is this short ("Job Posting Title", "Location #").
 LABEL_CELL_WORDS = 5
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# No posting needs more text than this (the longest of 187 real ones holds 13,000 characters):
+# past it, text is left out, so that a paste gone wrong costs seconds, not minutes.
+MAX_TEXT = 200_000
+# Nor a line longer than this (the longest real one has 5,800 characters): a longer one is read
+# as several, cut at a space, so that what is read a line at a time stays small.
+MAX_LINE = 50_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,17 @@ class _Style:
     href: str | None = None
 
 
+@dataclass(frozen=True)
+class Walked:
+    """A tree's segments, how deep it nested, and what the bounds on text did to it."""
+
+    segments: list[Segment]
+    depth: int
+    text: int  # characters of text met
+    left_out: int  # characters past ``MAX_TEXT``, not read
+    long_lines: int  # lines cut into pieces of ``MAX_LINE`` characters
+
+
 @dataclass
 class _Walker:
     """Turns a parsed tree into segments; iterative, so no depth can overflow it."""
@@ -77,24 +94,56 @@ class _Walker:
     item_blocks: int = 0  # blocks of the open list item flushed so far
     term: bool = False
     heading_depth: int = 0
+    seen: int = 0  # characters of text met
+    left_out: int = 0
+    line: int = 0  # characters in the open line
+    long_lines: int = 0
 
     def text(self, text: str, style: _Style) -> None:
         if not text.isascii():
             text = text.translate(_INVISIBLE)
+        self.seen += len(text)
+        room = MAX_TEXT - (self.seen - len(text) - self.left_out)  # what may still be kept
+        if len(text) > room:
+            self.left_out += len(text) - room
+            text = text[:room]
         if self.lists or self.heading_depth:
-            self.buffer.append(Run(text, style.strong, style.em, style.href))
+            self._add(Run(text, style.strong, style.em, style.href))
             return
         for i, piece in enumerate(text.split("\n")):
             if i:
                 self.buffer.append(SOFT)
+                self.line = 0
             if piece:
-                self.buffer.append(Run(piece, style.strong, style.em, style.href))
+                self._add(Run(piece, style.strong, style.em, style.href))
+
+    def _add(self, run: Run) -> None:
+        """Add a run to the open line; a line that would outgrow ``MAX_LINE`` is ended first, at
+        a space (the block goes on as another block)."""
+        while self.line + len(run.text) > MAX_LINE:
+            room = MAX_LINE - self.line
+            cut = run.text.rfind(" ", 0, room + 1)
+            if cut <= 0:
+                cut = 0 if self.line else room
+            if cut:
+                self.buffer.append(dataclasses.replace(run, text=run.text[:cut]))
+            self.long_lines += 1
+            self.flush()
+            run = dataclasses.replace(run, text=run.text[cut:])
+        if run.text:
+            self.buffer.append(run)
+            self.line += len(run.text)
 
     def line_break(self) -> None:
-        self.buffer.append(Run(" ") if self.lists or self.heading_depth else HARD)
+        if self.lists or self.heading_depth:
+            self._add(Run(" "))
+        else:
+            self.buffer.append(HARD)
+            self.line = 0
 
     def flush(self) -> None:
         """End the current block's text, list item's block or heading."""
+        self.line = 0
         if not self.buffer:
             return
         tokens, self.buffer = tuple(self.buffer), []
@@ -152,8 +201,9 @@ class _Walker:
             self.heading_depth = 0
 
 
-def walk(root: Tag) -> tuple[list[Segment], int]:
-    """The segments under ``root`` and the deepest nesting met on the way."""
+def walk(root: Tag) -> Walked:
+    """The segments under ``root``, the deepest nesting met on the way, and how much text
+    was left out or cut into lines."""
     walker = _Walker()
     depth = 0
     # Each frame: the children still to visit, the style inside, and what closing does.
@@ -172,7 +222,7 @@ def walk(root: Tag) -> tuple[list[Segment], int]:
         elif type(node) is NavigableString:  # not comments, doctypes, scripts or ruby annotations
             walker.text(str(node), style)
     walker.flush()
-    return walker.segments, depth
+    return Walked(walker.segments, depth, walker.seen, walker.left_out, walker.long_lines)
 
 
 def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | None:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from careers.model import EDUCATION_LEVELS, Education, Section
+from careers.posting.deadline import timed
 from careers.posting.tagging.experience import MENTION, mention_months
 from careers.posting.tagging.text import (
     OWN_SUBJECT,
@@ -289,4 +290,4 @@ def binding_education(found: Iterable[_Found]) -> Education | None:
 def extract_education(sections: tuple[Section, ...] | Reading) -> Education | None:
     """The education a posting asks for: level, status, and whether experience may replace it."""
     candidates = as_reading(sections).having(_EDUCATION_WORDS, cased=_ABBREV_STARTS)
-    return binding_education(f for c in candidates if (f := clause_education(c)) is not None)
+    return binding_education(f for c in candidates if (f := timed(clause_education, c)) is not None)

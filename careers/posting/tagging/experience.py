@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from careers.model import Section
+from careers.posting.deadline import timed
 from careers.posting.tagging.text import OWN_SUBJECT, PREFERABLY, Clause, Reading, as_reading, is_preferred
 
 NUMBER_WORDS = {
@@ -74,9 +75,8 @@ _EDUCATION_SUBSTITUTE_AFTER = re.compile(
 _EXPERIENCE_NEXT = re.compile(r"\s*+(?:of\s++)?experience", re.IGNORECASE)
 _EXPERIENCE = re.compile(r"\bexperience\b", re.IGNORECASE)
 _EDUCATION = re.compile(r"\b(degree|diploma|bachelor|master|education)", re.IGNORECASE)
-# How much text before a mention the patterns before it read: their longest phrase ("a
-# fixed-term contract of up to … for a period of") with room to spare. A window, not the whole
-# clause before it: a clause of thousands of mentions is read in time linear in its length.
+# How much text before a mention its patterns read: their longest phrase with room to spare (not
+# the whole clause before it: a clause of thousands of mentions is read in linear time).
 _BEFORE = 160
 # "we have over 15 years", "Acme has 40 years": the employer's own experience.
 _COMPANY_HAS = re.compile(
@@ -165,8 +165,8 @@ def number(text: str) -> float:
     return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else float(text)
 
 
-def _months(value: str, unit: str) -> int:
-    return round(number(value) * (1 if unit.lower().startswith("mo") else 12))
+def _months(value: str, unit: str) -> int:  # "1111…1 years" (a float's infinity): 1e9, asked by no job
+    return round(min(number(value) * (1 if unit.lower().startswith("mo") else 12), 1e9))
 
 
 def mention_months(match: re.Match[str]) -> tuple[int, int | None]:
@@ -298,4 +298,4 @@ def binding_statement(statements: Iterable[Statement]) -> Statement | None:
 def find_experience(sections: tuple[Section, ...] | Reading) -> Statement | None:
     """The binding experience requirement of a posting (its sections, or a reading of them)."""
     candidates = as_reading(sections).having(_ZERO_WORDS + _UNIT_WORDS)
-    return binding_statement(s for c in candidates if (s := clause_statement(c)) is not None)
+    return binding_statement(s for c in candidates if (s := timed(clause_statement, c)) is not None)

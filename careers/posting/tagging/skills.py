@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from careers.model import Section, SkillTag
+from careers.posting.deadline import check_time
 from careers.posting.tagging.domains import DOMAIN_READINGS, read_in_domain
 from careers.posting.tagging.importance import by_importance
 from careers.posting.tagging.matcher import Hit
@@ -152,6 +153,7 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
     degree_clauses = reading.indexes_having(_DEGREE_WORDS)
     application_clauses = reading.indexes_having(_APPLICATION_WORDS)
     for hit in vocab.matcher.find(text, reading.lower):
+        check_time()
         if not hit.exact and hit.key in vocab.ignored:
             continue
         skill = vocab.exact[hit.key] if hit.exact else vocab.folded[hit.key]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careers.model import Education, Experience, Section, SkillTag
+from careers.posting.deadline import check_time
 from careers.posting.tagging.education import extract_education
 from careers.posting.tagging.evidence import stated_grade, team_evidence
 from careers.posting.tagging.experience import find_experience
@@ -54,8 +55,12 @@ def tag_posting(
     "Salary: Band 4", "Grade: Band 6"), which can place its level.
     """
     read = read_posting(sections)
+    check_time()
     experience = extract_experience(title, read, level, sections, stated)
-    return Tags(extract_skills(read, vocab), experience, extract_education(read))
+    check_time()
+    skills = extract_skills(read, vocab)
+    check_time()
+    return Tags(skills, experience, extract_education(read))
 
 
 def extract_experience(
