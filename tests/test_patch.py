@@ -272,6 +272,7 @@ class _Guarded(Posting):
 
 
 _PLACED = {"source", "slug", "explicit_slug", "title", "draft", "date_posted", "valid_through", "updated"}
+_PLACED |= {"board"}  # an imported posting closes when its board drops it, not by age
 _PLACED |= {
     "department",
     "location",
