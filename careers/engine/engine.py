@@ -12,63 +12,50 @@ into a folder of its own, told which pages to draw first.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 
 from careers.config import Config
+from careers.engine.assembly import Run, SiteWork
 from careers.engine.cache.cards import save_cards
 from careers.engine.cache.lock import project_lock
 from careers.engine.cache.related import RelatedMemo
+from careers.engine.cache.snapshot import snapshot_path
 from careers.engine.cache.state import (
-    Known,
     State,
     content_hash,
     load_history,
     load_published,
     load_state,
-    save_published,
     save_state,
     state_path,
 )
 from careers.engine.cache.store import PostingStore
 from careers.engine.collect import fewer_collections
-from careers.engine.context import posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw, plan_run, same_file
+from careers.engine.context import data_context, posting_context, theme_fingerprint
+from careers.engine.draw import Drawn, Plan, Progress, draw
 from careers.engine.early import Last, early_pages
-from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir, site_files
-from careers.engine.findings import nothing_found, postings_folder, shallow_clone
+from careers.engine.files import check_cache_dir, check_cache_folders, check_output_dir
+from careers.engine.findings import nothing_found, postings_folder
+from careers.engine.items import KeptItems
+from careers.engine.last import LastSite
 from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, dated, identify, last_good, process_files
+from careers.engine.process import identify
 from careers.engine.theme import Theme, load_theme
+from careers.engine.uptodate import up_to_date
 from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
 from careers.errors import Diagnostic
 from careers.model import Result, Site
-from careers.pages.site import assemble_site
-from careers.pages.urls import published_record
 from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
-from careers.sources.history import git_head
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
 CACHE_FOLDERS = ("postings", "state", "templates")  # written in by every build
 
 
-@dataclass
-class _Run:
-    theme: Theme
-    found: list[Identified]
-    inputs: str  # a fingerprint of everything found, under the theme's context and the day
-    known: dict[str, Known] = field(default_factory=dict)
-    changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
-    diagnostics: tuple[Diagnostic, ...] = ()
-    notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
-
-
-class Engine:
+class Engine(SiteWork):
     """A project's pipeline into one output folder; ``run`` it once (build) or after every save."""
 
     def __init__(
@@ -93,6 +80,8 @@ class Engine:
         self.theme: Theme | None = None
         self.site = Site((), (), (), {})  # as the last run assembled it
         self.results: dict[str, Result] = {}  # every posting file's, as the last run knew it
+        # The last run's site as the next can patch it (``careers.engine.patch``).
+        self.last = LastSite(snapshot_path(self.state_file) if self.state_file else None, self.store)
         self.diagnostics: tuple[Diagnostic, ...] = ()  # the last run's, sorted
 
     def run(
@@ -119,29 +108,32 @@ class Engine:
             if self._up_to_date(run):
                 stats = WriteStats(unchanged=len(self.state.pages))
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
-            self._process(run, stop)
-            if stop is not None and stop():  # a newer save: drawing this run's pages is wasted
+            planned = self._plan(run, stop)
+            if planned is None:  # a newer save: drawing this run's pages is wasted
                 return self._report(started, WriteStats(), run.diagnostics, run=run, drawn=Drawn([], 0, True))
-            digests = {name: known.digest for name, known in run.known.items()}
-            reads = self.state.reads_site if self.state.context == run.theme.context else {}
-            plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
+            plan, replan = planned
             plan.urgent.update(first)
             run.theme.cards.use(plan.tokens)
             writer = self._writer()
-            records, jobs = self.state.pages, self.options.jobs
+            records = self.state.pages
+            last = self.last.snapshot.items if self.last.snapshot is not None else {}
+            contexts = (data_context(self.config, self.vocab), run.theme.context)
+            items = KeptItems(writer.out, last, dict(records), writer.current, plan.tokens, contexts)
             drawn = draw(
-                plan, self.site, self.config, run.theme, writer, records, jobs, self.meter, stop, on_first
-            )
+                plan, self.site, self.config, run.theme, writer, records, items,
+                self.options.jobs, self.meter, stop, on_first, replan,
+            )  # fmt: skip
             if drawn.stopped:
                 return self._report(started, writer.stats, run.diagnostics, run=run, drawn=drawn)
             for path, data in run.theme.assets.files:
                 if writer.put(path, data):
                     drawn.written.append(path)
                 records[path] = ("", writer.stats.stamps[path], content_hash(data))
-            paths = {page.path for page in plan.pages} | {path for path, _ in run.theme.assets.files}
-            stats = writer.finish(paths)
-            self._remember(run, plan, stats)
-            return self._report(started, stats, run.diagnostics, pages=len(plan.pages), run=run, drawn=drawn)
+            paths = {page.path for page in plan.pages} | set(plan.kept)
+            stats = writer.finish(paths | {path for path, _ in run.theme.assets.files})
+            self._remember(run, plan, stats, items)
+            count = len(plan.pages) + len(plan.kept)
+            return self._report(started, stats, run.diagnostics, pages=count, run=run, drawn=drawn)
 
     def _draw_early(self, saved: Collection[str], on_first: Callable[[list[str]], None]) -> None:
         """The saved postings' own pages, from the last run's site (``careers.engine.early``)."""
@@ -158,7 +150,7 @@ class Engine:
         self._process(self._start())
         return self.site
 
-    def _start(self) -> _Run:
+    def _start(self) -> Run:
         config = self.config
         blocks, notes = read_blocks(config)
         # The posting intro and conclusion are on every posting page, as the theme is.
@@ -170,81 +162,24 @@ class Engine:
             self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled, blocks)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
+        last = self.state.files
+        changed = {
+            item.found.relpath
+            for item in files
+            if item.found.relpath not in last or last[item.found.relpath].digest != item.digest
+        }
+        persist = self.cache if self.target.persist else None
+        history = load_history(persist, str(config.root), postings_folder(config))
         # What the run reads: the context, the day, every file's name and bytes, the commit
         # (postings are dated by their first and last commits). Not their stamps: a fresh
         # checkout with the cache restored (new times, same bytes) is no change.
-        head = git_head(str(config.root))
-        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{head}".encode())
+        digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{history.head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest(), notes=tuple(notes))
+        return Run(self.theme, files, digest.hexdigest(), history, changed, notes=tuple(notes))
 
-    def _up_to_date(self, run: _Run) -> bool:
-        """Whether nothing the last run read has changed, and its output is as it left it (the
-        very files, or copies of them whose bytes are the ones written)."""
-        if self.state.inputs != run.inputs:
-            return False
-        out, pages = self.target.output, self.state.pages
-        now = site_files(out)
-        if now.keys() != pages.keys():
-            return False
-        if not all(same_file(out, path, stamp, pages[path]) for path, stamp in now.items()):
-            return False
-        self._trust_new_stamps(run, now)
-        return True
-
-    def _trust_new_stamps(self, run: _Run, site: dict[str, OutStamp]) -> None:
-        """Keep the stamps a no-change run found: a file read (a posting) or hashed (a page)
-        only because its stamp was new (a fresh checkout, a restored site) or too new to trust
-        last time need not be by the next run."""
-        files, pages = self.state.files, self.state.pages
-        fresh = {
-            item.found.relpath: item.found.stamp
-            for item in run.found
-            if item.digest and item.found.stamp != files[item.found.relpath].stamp
-        }
-        moved = {path: stamp for path, stamp in site.items() if stamp != pages[path][1]}
-        if (fresh or moved) and self.state_file is not None:
-            for name, stamp in fresh.items():
-                files[name] = Known(stamp, files[name].digest, files[name].result)
-            for path, out_stamp in moved.items():
-                pages[path] = (pages[path][0], out_stamp, pages[path][2])
-            save_state(self.state_file, self.state)
-
-    def _process(self, run: _Run, stop: Callable[[], bool] | None = None) -> None:
-        """Every posting file's result, then the site they make (unless ``stop`` says not to)."""
-        if self.meter:
-            self.meter.start("processing postings", len(run.found))
-        last = self.state.files
-        inputs = (self.config, self.vocab)
-        tick = self.meter.advance if self.meter else None
-        run.known = process_files(run.found, last, self.store, inputs, self.options.jobs, tick)
-        if self.target.keep_last_good:
-            run.known = {name: last_good(now, last.get(name)) for name, now in run.known.items()}
-        run.changed = {
-            name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
-        }
-        self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
-        if stop is not None and stop():
-            return
-        postings = [r.posting for r in self.results.values() if r.posting is not None]
-        if not self.options.drafts:
-            postings = [p for p in postings if not p.draft]
-        config = self.config
-        history = load_history(
-            self.cache if self.target.persist else None, str(config.root), postings_folder(config)
-        )
-        # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
-        self.wanted = {p.source: p.slug for p in postings}
-        gc.freeze()  # every posting lives until the run ends: no collection need walk them again
-        kept = (self.related.relate, self.published, history.first, config.departments, config.max_age_days)
-        self.site, notes = assemble_site(postings, self.options.now, *kept)
-        found = [d for r in self.results.values() for d in r.diagnostics] + notes + list(run.notes)
-        if history.shallow:
-            found.append(shallow_clone(config))
-        run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
-        self.diagnostics = run.diagnostics
+    def _up_to_date(self, run: Run) -> bool:
+        return up_to_date(self.state, run.inputs, self.target.output, run.found, self.state_file)
 
     def _writer(self) -> LiveWriter | SiteWriter:
         if not self.target.live:
@@ -253,7 +188,7 @@ class Engine:
         known = {path: page[1] for path, page in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)
 
-    def _remember(self, run: _Run, plan: Plan, stats: WriteStats) -> None:
+    def _remember(self, run: Run, plan: Plan, stats: WriteStats, items: KeptItems) -> None:
         """Keep what this run learnt, in memory and (for builds) in the cache."""
         state = self.state
         context_changed = state.context != run.theme.context
@@ -265,14 +200,12 @@ class Engine:
         state.files, state.context = run.known, run.theme.context
         state.inputs = run.inputs
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
-        state.page_count, state.reads_site = len(plan.pages), plan.reads_site
+        state.page_count, state.reads_site = len(plan.pages) + len(plan.kept), plan.reads_site
+        self._next_snapshot(run, plan, items)
         if self.state_file is None:
             return
         save_state(self.state_file, state)
-        if not self.target.live and self.cache is not None:  # a build publishes; the preview does not
-            site = self.site
-            self.published = published_record((*site.postings, *site.closed), self.wanted)
-            save_published(self.cache, self.published)
+        self.last.save()
         save_cards(run.theme.cards, set(run.theme.cards.tokens.values()))
         if context_changed and self.store is not None:
             # New code, settings or theme: entries for anything but today's files are dead.
@@ -280,7 +213,7 @@ class Engine:
 
     def _report(
         self, started: float, stats: WriteStats, diagnostics: tuple[Diagnostic, ...], pages: int = 0,
-        run: _Run | None = None, drawn: Drawn | None = None,
+        run: Run | None = None, drawn: Drawn | None = None,
     ) -> Report:  # fmt: skip
         postings = len(self.site.postings) if run else self.state.postings
         processed = tuple(sorted(run.changed)) if run else ()

@@ -33,6 +33,23 @@ def assign_slugs(
     first_seen: Mapping[str, int] | None = None,
 ) -> tuple[list[Posting], list[Diagnostic]]:
     """Every posting with its URL's slug, and what was decided about collisions."""
+    postings = list(postings)
+    given, found = claim_slugs(postings, published, first_seen)
+    out = [
+        p if given[p.source] == p.slug else replace(p, slug=given[p.source])
+        for p in postings
+        if p.source in given
+    ]
+    return out, found
+
+
+def claim_slugs(
+    postings: Iterable[Posting],
+    published: Published | None = None,
+    first_seen: Mapping[str, int] | None = None,
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Each posting's slug by its source (a posting left without one was not built), and what
+    was decided about collisions."""
     published, first_seen = published or {}, first_seen or {}
 
     def order(p: Posting) -> tuple[bool, int, dt.date, str]:
@@ -40,47 +57,46 @@ def assign_slugs(
 
     ordered = sorted(postings, key=order)
     taken: dict[str, Posting] = {}
-    out: list[Posting] = []
+    given: dict[str, str] = {}
     found: list[Diagnostic] = []
     for posting in (p for p in ordered if p.explicit_slug):
         holder = taken.get(posting.slug)
         if holder is None:
             taken[posting.slug] = posting
-            out.append(posting)
+            given[posting.source] = posting.slug
         else:
             found.append(_both_claim(posting, holder))
     claims = []
     for posting in (p for p in ordered if not p.explicit_slug):
-        wanted, given = published.get(posting.source, ("", ""))
-        if wanted == posting.slug and given and given not in taken:
-            taken[given] = posting
-            out.append(posting if given == posting.slug else replace(posting, slug=given))
+        wanted, slug = published.get(posting.source, ("", ""))
+        if wanted == posting.slug and slug and slug not in taken:
+            taken[slug] = posting
+            given[posting.source] = slug
         else:
             claims.append(posting)
-    out.extend(_claim(claims, taken))
-    wants = {p.source: p.slug for p in ordered}
-    for posting in out:
-        wanted = wants[posting.source]
-        if posting.slug != wanted:
-            holder = taken.get(wanted)
+    given.update(_claim(claims, taken))
+    for posting in ordered:
+        got = given.get(posting.source)
+        if got is not None and got != posting.slug:
+            holder = taken.get(posting.slug)
             by = f"taken by {printable(holder.source)}" if holder else "where it was first published"
-            message = f"slug '{wanted}' is {by}; published as '{posting.slug}'"
+            message = f"slug '{posting.slug}' is {by}; published as '{got}'"
             found.append(Diagnostic(posting.source, None, "info", message + _CHOOSE))
-    return out, found
+    return given, found
 
 
-def _claim(claims: list[Posting], taken: dict[str, Posting]) -> list[Posting]:
-    """Postings in ``claims`` (in claiming order) given their wanted slug, or a suffixed one."""
+def _claim(claims: list[Posting], taken: dict[str, Posting]) -> dict[str, str]:
+    """The slugs of the postings in ``claims`` (in claiming order): the wanted one, or a suffixed one."""
     by_slug: dict[str, list[Posting]] = defaultdict(list)
     for posting in claims:
         by_slug[posting.slug].append(posting)
     # Every wanted slug is reserved first, so a suffix never takes the slug another wants.
     reserved = set(taken) | set(by_slug)
-    out = []
+    out = {}
     for slug, group in sorted(by_slug.items()):
         if slug not in taken:
             taken[slug] = group[0]
-            out.append(group[0])
+            out[group[0].source] = slug
             group = group[1:]
         for posting in group:
             new = f"{slug}-{place_slug(posting)}" if place_slug(posting) else ""
@@ -90,7 +106,7 @@ def _claim(claims: list[Posting], taken: dict[str, Posting]) -> list[Posting]:
                 new = f"{slug}-{short_hash(new)}"
             reserved.add(new)
             taken[new] = posting
-            out.append(replace(posting, slug=new))
+            out[posting.source] = new
     return out
 
 
