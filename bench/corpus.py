@@ -1,7 +1,9 @@
 """The labelled corpus built and scored per source family, and what a source never seen gets.
 
     python bench/corpus.py                      # tests/data/postings, this checkout's code
+    python bench/corpus.py --postings tests/data/heldout             # the 52 held-out postings
     python bench/corpus.py --postings ../shared/corpus/postings -v   # every miss too
+    python bench/corpus.py --postings DIR --gold LABELS.json         # any labelled set
     python bench/corpus.py --learned learned    # the learned line classifier, trained per family
     python bench/corpus.py --learned stacked    # the classifier correcting the hand rules
 
@@ -165,6 +167,9 @@ def main() -> None:
     parser.add_argument(
         "--postings", type=Path, default=POSTINGS, help="labelled postings (gold.json, SOURCES.md)"
     )
+    parser.add_argument(
+        "--gold", type=Path, help="the labels (default: gold.json in --postings); SOURCES.md beside them"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss of the whole corpus")
     parser.add_argument(
         "--learned",
@@ -173,8 +178,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     score = scorer()
-    gold = json.loads((args.postings / "gold.json").read_text(encoding="utf-8"))
-    family_of = score.families(args.postings / "SOURCES.md")
+    labels = args.gold or args.postings / "gold.json"
+    gold = json.loads(labels.read_text(encoding="utf-8"))
+    sources = labels.parent / "SOURCES.md"
+    family_of = score.families(sources if sources.is_file() else args.postings / "SOURCES.md")
     by_family: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for label in gold:
         by_family[family_of.get(label["file"], "?")].append(label)
@@ -183,7 +190,7 @@ def main() -> None:
         site = build_site(args.postings, names, Path(tmp) / "all")
         rows = {name: figures(site, items, score) for name, items in by_family.items()}
         table("Per source family (the whole corpus built as it is):", rows)
-        c, misses, _ = score.score(site, args.postings / "gold.json", args.postings)
+        c, misses, _ = score.score(site, labels, args.postings)
         if args.verbose:
             print("\n" + "\n".join(misses))
         print("\n" + summary(c, figures(site, gold, score)))

@@ -15,6 +15,7 @@ from careers.config import Config, load_config
 from careers.engine import Options, build
 from careers.model import Part, Posting, Salary
 from careers.pages.aggregators import feed_places, indeed_xml, linkedin_xml, partner_id
+from careers.pages.layout import Layout
 from careers.pages.site import assemble_site
 from careers.shell.check import check_site
 from careers.shell.feedcheck import Pages, check_indeed
@@ -129,9 +130,14 @@ CONFIG = Config(
 )
 
 
+
+def encoded(layout: Layout | None) -> bytes:
+    assert layout is not None
+    return layout.encode()
+
 def test_one_job_per_place_with_a_reference_that_never_changes() -> None:
     site, _ = assemble_site([POSTING])
-    jobs = etree.fromstring(indeed_xml(site, CONFIG) or b"").findall("job")
+    jobs = etree.fromstring(encoded(indeed_xml(site, CONFIG))).findall("job")
     assert [(j.findtext("city"), j.findtext("country")) for j in jobs] == [("Munich", "DE"), ("Berlin", "DE")]
     references = [j.findtext("referencenumber") for j in jobs]
     assert references[0] == POSTING.slug and references[1].startswith(POSTING.slug + "-")
@@ -150,7 +156,7 @@ def test_one_job_per_place_with_a_reference_that_never_changes() -> None:
 
 def test_linkedin_ids_fit_40_characters_and_apply_is_https() -> None:
     site, _ = assemble_site([POSTING])
-    jobs = etree.fromstring(linkedin_xml(site, CONFIG) or b"").findall("job")
+    jobs = etree.fromstring(encoded(linkedin_xml(site, CONFIG))).findall("job")
     ids = [j.findtext("partnerJobId") for j in jobs]
     assert all(len(i) <= 40 for i in ids) and len(set(ids)) == 2
     assert partner_id("x" * 60) != partner_id("x" * 59 + "y") and len(partner_id("x" * 60)) == 40
@@ -161,4 +167,4 @@ def test_linkedin_ids_fit_40_characters_and_apply_is_https() -> None:
     assert salary.findtext("period") == "YEARLY"
     short = replace(POSTING, sections=(Part(None, "summary", "<p>Too short.</p>"),))
     site, _ = assemble_site([short])
-    assert etree.fromstring(linkedin_xml(site, CONFIG) or b"").findall("job") == []
+    assert etree.fromstring(encoded(linkedin_xml(site, CONFIG))).findall("job") == []

@@ -99,3 +99,52 @@ def test_a_folder_that_is_not_a_vocabulary_is_refused(
 @pytest.mark.skipif(not (SHARED / "onet").is_dir(), reason="no shared taxonomies next to this checkout")
 def test_committed_vocabulary_is_what_the_shared_taxonomies_give() -> None:
     assert build_vocabulary.main([str(SHARED), "--check"]) == 0
+
+
+def test_a_name_carries_the_acronym_it_is_known_by(skills: dict[str, dict[str, Any]]) -> None:
+    # One name a job seeker reads either way; the skill's address and old name stay.
+    bls = skills["Basic Life Support (BLS)"]
+    assert bls["slug"] == "basic-life-support" and "Basic Life Support" in bls["aliases"]
+    assert "Search Engine Optimization (SEO)" in skills
+    # Two letters say little beside the name and often mean something else ("QA", "CI").
+    assert "Quality Assurance" in skills and "Quality Assurance (QA)" not in skills
+    # An acronym that is not the name's initials is no gloss of it.
+    assert not any(name.startswith("Google Analytics (") for name in skills)
+
+
+def test_an_acronym_another_skill_owns_does_not_pull_a_different_thing_into_it() -> None:
+    # O*NET's "Property management system PMS" is not Post-Market Surveillance (which owns "PMS");
+    # "Computer numerical control CNC" is CNC Machining, named by the acronym itself.
+    from vocabulary.merge import Registry
+    from vocabulary.sources import Candidate
+
+    registry = Registry([])
+    registry.add_curated(Candidate("Post-Market Surveillance", "Quality", "curated", exact=["PMS"]))
+    registry.add_curated(Candidate("CNC Machining", "Manufacturing", "curated", exact=["CNC"]))
+    registry.offer(Candidate("PMS", "Software", "onet", ["Property management system PMS software"]))
+    registry.offer(Candidate("CNC", "Software", "onet", ["Computer numerical control"]))
+    names = {e.name: e for e in registry.entries()}
+    assert "Property management system" in names
+    assert names["Post-Market Surveillance"].aliases == []
+    assert "Computer numerical control" in names["CNC Machining"].aliases
+
+
+def test_a_spelling_pair_where_one_extends_the_other_changes_whole_words_only() -> None:
+    from vocabulary.merge import spelling_variants
+
+    variants = spelling_variants([["programme", "program"]])
+    assert variants("EHS programs") == ["EHS programmes"]
+    assert variants("CNC programming") == []  # not "CNC programmeming"
+
+
+def test_a_company_then_its_product_in_capitals_is_the_product() -> None:
+    # "Scientific Software International HLM" was a skill named "International", which then took
+    # ESCO's "International law" in; the product is HLM, and the law is its own skill.
+    from vocabulary.sources import onet_name
+
+    rules = build_vocabulary.load_rules()["onet"]
+    found = onet_name("Scientific Software International HLM", rules)
+    assert found is not None and found.name == "HLM"
+    assert found.aliases == ["Scientific Software International HLM"]
+    other = onet_name("Structured query language SQL", rules)
+    assert other is not None and other.name == "SQL"

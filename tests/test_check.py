@@ -130,11 +130,11 @@ def test_warnings(project: Path, change: tuple[str, str], expected: str) -> None
         ),
         (
             ("location: Austin, TX, US", "location: Springfield"),
-            "job.md:3: error: location 'Springfield' has no country: write it as 'Springfield, XX'",
+            "job.md:3: error: location 'Springfield' has no country: write it as 'Springfield, Country'",
         ),
         (
             ("location: Austin, TX, US", "location: Berlin"),
-            "job.md:3: error: location 'Berlin' has no country: write it as 'Berlin, XX' with the country's",
+            "job.md:3: error: location 'Berlin' has no country: write it as 'Berlin, Country' with the name",
         ),
         (("date: 2026-11-01\n", ""), "job.md:1: error: no 'date:' (date posted)"),
         (
@@ -198,3 +198,24 @@ def test_a_broken_anchor_in_the_built_site(project: Path) -> None:
         )
         for line in lines
     ), lines
+
+
+@pytest.mark.parametrize("written", ["Berlin", "Springfield, XY", "Leeds"])
+def test_every_place_check_suggests_is_read_with_its_country(written: str) -> None:
+    """The forms check suggests for a location with no country are read with the country they
+    name ('Berlin, DE' would be Delaware: two letters after a city are a state first)."""
+    from careers.posting.location import parse_address
+    from careers.shell.check import _with_country
+
+    hint = _with_country(written)
+    examples = [e for e in re.findall(r"'([^']+)'", hint) if "Country" not in e]
+    assert examples, hint
+    wanted = {
+        "Berlin, Germany": "DE",
+        "Leeds, United Kingdom": "GB",
+        "Austin, TX, US": "US",
+        "Springfield, XY, US": "US",
+    }
+    for example in examples:
+        address = parse_address(example)
+        assert address is not None and address.country == wanted[example], (example, address)

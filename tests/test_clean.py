@@ -207,3 +207,30 @@ def test_html5_void_elements_do_not_swallow_what_follows() -> None:
     # lxml's HTML4 parser does not know <source> and <track> are void and nests the rest in them.
     cleaned = clean_html('<p>Intro text.</p><source src="a.mp4"><track src="b.vtt"><p>Still here.</p>', "T")
     assert [b.runs[0].text for s in cleaned.sections for b in s.blocks] == ["Intro text.", "Still here."]
+
+
+def test_a_heading_element_left_open_does_not_swallow_the_page() -> None:
+    # "<h1>Title</h2>": the parser keeps the <h1> open to the end of the page. Its text is the
+    # heading; the blocks after it are the page's own paragraphs, lists and headings.
+    cleaned = clean_html(
+        "<h1>Director</h2><div><h3>Closed.</h3><p>See other jobs.</p></div><h2>Key objectives</h2>"
+        "<ul><li><p>Encourage teamwork and a collaborative approach to problem solving.</p></li></ul>"
+        "<h2>Qualifications</h2><p>Customer service experience.</p>",
+        "Director",
+    )
+    assert [s.heading for s in cleaned.sections] == ["Closed.", "Key objectives", "Qualifications"]
+    assert texts(cleaned.sections[1]) == [
+        "Encourage teamwork and a collaborative approach to problem solving."
+    ]
+    # A block that is a heading's first content is still its text: "<h2><p>About</p></h2>".
+    assert headings("<h2><p>About the role</p></h2><p>You will sell.</p>") == ["About the role"]
+
+
+def test_a_heading_element_is_a_heading_up_to_a_long_sentence() -> None:
+    # A page's own objective headings run to a sentence (the corpus labels headings of 22 words).
+    objective = ("Key objective #2: Help diversify government's buying options by creating new contract "
+                 "processes and creatively using existing legal authorities.")  # fmt: skip
+    assert headings(f"<h3>{objective}</h3><ul><li>Establish vendor marketplaces.</li></ul>") == [objective]
+    # Past 25 words it is a paragraph set large.
+    paragraph = "We are a team of " + "very " * 20 + "dedicated people who build tools for the public."
+    assert headings(f"<h3>{paragraph}</h3><p>Apply now.</p>") == [None]

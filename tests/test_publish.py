@@ -204,6 +204,26 @@ def test_sitemap_feed_and_robots_under_a_sub_path(project: Path) -> None:
         assert href.startswith(SUB) and (site / href[len(SUB) :] / "index.html").is_file()
 
 
+def test_a_term_page_tells_search_engines_how_many_postings_it_lists(project: Path) -> None:
+    """A term's page names the term (its postings are the pages'): its description counts the
+    whole listing, and only a skill of one posting is kept from search engines."""
+    assert run(project, "build", "--base-url", SUB).returncode == 0
+    site = project / "site"
+    for page_path in sorted(site.glob("*/*/index.html")):
+        if page_path.parts[-3] == "jobs":
+            continue
+        page = soup(page_path)
+        shown = len(page.select("main article")) or len(page.select(".card"))
+        description = page.find("meta", attrs={"name": "description"})["content"]
+        count = int(description.split()[0])
+        assert count >= 1 and (shown == 0 or count >= shown), (page_path, description)
+        robots = page.find("meta", attrs={"name": "robots"})
+        if page_path.parts[-3] != "skills" or count > 1:
+            assert robots is None, page_path
+        else:
+            assert robots["content"] == "noindex", page_path
+
+
 def test_a_path_only_base_url_writes_no_sitemap_or_feed(project: Path) -> None:
     assert run(project, "build", "--base-url", "/").returncode == 0
     site = project / "site"

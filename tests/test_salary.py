@@ -239,3 +239,18 @@ def test_a_salary_mapping_that_cannot_be_read_is_an_error(front_matter: str, mes
     _, found = read_fields(parse_source(data, Path("x.md"), "x.md"))
     assert [(d.line, d.level) for d in found] == [(3, "error")]
     assert found[0].message.startswith(message)
+
+
+def test_an_amount_opening_its_line_takes_its_pay_word_from_the_line_before() -> None:
+    # The line before has no amount (most lines are read no further): its last clause still
+    # says what the next line's amount is; an earlier clause of it does not.
+    from careers.model import Paragraph, Run, Section
+    from careers.posting.salary_body import pay_in_sections
+
+    def body(first: str) -> Salary | None:
+        lines = (Paragraph((Run(first),)), Paragraph((Run("$50,000"),)))
+        return pay_in_sections((Section("Details", "other", lines),))
+
+    found = body("We hire all year. The starting salary for this role")
+    assert found is not None and found.min_value == 50_000
+    assert body("The salary is set by the board. We sell parts") is None

@@ -162,7 +162,7 @@ def test_the_employer_speaking_of_itself_names_only_its_technology() -> None:
     found = skills("<p>We specialise in manufacturing and supply chain services. Our stack is Go, "
                    "Kubernetes and PostgreSQL.</p>")  # fmt: skip
     assert {"Go", "Kubernetes", "PostgreSQL"} <= set(found)
-    assert not {"Manufacturing Operations", "Supply Chain Management"} & set(found)
+    assert not {"Manufacturing Operations", "Supply Chain Management (SCM)"} & set(found)
 
 
 def test_teams_to_work_with_and_degree_subjects_are_not_skills() -> None:
@@ -172,6 +172,13 @@ def test_teams_to_work_with_and_degree_subjects_are_not_skills() -> None:
         "<li>Bachelor's degree in Chemistry, Finance or a related field</li></ul>"
     )
     assert not {"Accounting", "Customer Success", "Chemistry", "Financial Analysis"} & set(found)
+    # A product's one-word name after "with" is a tool to work with, not a team; a discipline's
+    # name still may be one ("partner with Product and Data Science").
+    tools = skills(
+        "<p><b>Requirements</b></p><ul><li>Experience collaborating on code with Git and GitHub</li>"
+        "<li>Partner with Product and Data Science on experiments</li></ul>"
+    )
+    assert {"Git", "GitHub"} <= set(tools) and "Data Science" not in tools
 
 
 def test_clauses_about_applying_name_no_skill() -> None:
@@ -225,11 +232,25 @@ def test_subjects_of_study_and_lists_of_what_the_job_does_not_ask_are_not_skills
     )
 
 
-def test_a_guarded_name_takes_its_context_from_the_heading_of_a_list_of_asks_only() -> None:
+def test_a_guarded_name_takes_its_context_from_a_heading_that_labels_what_follows() -> None:
     assert "Sales" in skills("<p><b>Key Skills</b></p><ul><li>Sales acumen and persuasion</li></ul>")
+    # A job board's field: "Languages" then the language, with no other word about it.
+    assert "English" in skills("<h4>Languages</h4><p>English</p><h4>Education</h4><p>Bachelor's degree</p>")
+    assert "French" in skills("<h4>Asset languages</h4><ul><li>French</li></ul>")
+    # A heading that is a sentence says what the text is about, not what it names.
     assert "Sales" not in skills(
         "<p><b>What a typical day in this role looks like</b></p><ul><li>Guide Acme Sales efforts</li></ul>"
     )
+    assert "English" not in skills("<h4>Our story</h4><p>English breakfast tea since 1890.</p>")
+
+
+def test_a_paragraph_under_about_the_employer_that_speaks_to_the_candidate_is_read() -> None:
+    # An informal post: "About Acme", then the job's own paragraphs with no heading of their own.
+    found = skills(
+        "<p>About Acme</p><p>Founded in 2024, our mission is to automate paperwork with Kubernetes.</p>"
+        "<p>You'll own the product end to end with React and Python.</p><p>Stack: FastAPI, Postgres.</p>"
+    )
+    assert {"React", "Python", "FastAPI", "PostgreSQL"} <= set(found) and "Kubernetes" not in found
 
 
 def test_the_application_process_and_what_an_employer_can_offer_are_not_read() -> None:
@@ -263,6 +284,48 @@ def test_an_ambiguous_name_is_read_in_the_postings_field() -> None:
         asks + "<p>You will monitor clinical trials.</p>",
         asks + "<p>You will deploy our cloud.</p>",
     )
-    assert "Good Clinical Practice" in skills(clinical) and "Google Cloud Platform" not in skills(clinical)
-    assert "Google Cloud Platform" in skills(cloud) and "Good Clinical Practice" not in skills(cloud)
+    google = "Google Cloud Platform (GCP)"
+    assert "Good Clinical Practice" in skills(clinical) and google not in skills(clinical)
+    assert google in skills(cloud) and "Good Clinical Practice" not in skills(cloud)
     assert skills("<p>Requirements</p><ul><li>Working knowledge of GCP</li></ul>") == {}
+
+
+def test_a_guarded_name_that_is_a_whole_item_of_a_list_of_asks_is_asked_for() -> None:
+    found = tags(
+        "<p><b>Required qualifications</b></p><ul><li>Electronics</li><li>Forklift licence</li></ul>"
+    )
+    assert found["Electronics"].reason == "named in 'Required qualifications', as an item of its own"
+    # In a duty, or with other words beside it, the name still needs its context.
+    assert "Electronics" not in skills("<p><b>Responsibilities</b></p><ul><li>Electronics</li></ul>")
+    assert "Electronics" not in skills("<p><b>Requirements</b></p><ul><li>Electronics retail hours</li></ul>")
+
+
+def test_a_short_form_or_an_everyday_word_is_the_skill_only_in_its_field() -> None:
+    asks = "<p><b>Requirements</b></p><ul><li>{}</li></ul>"
+    assert "Experimental Design" not in skills(asks.format("Pay $14-20/hr DOE (depending on experience)"))
+    assert "Experimental Design" in skills(asks.format("DOE and Minitab for process experiments"))
+    assert "Cooking" not in skills(asks.format("Keep several projects cooking at one time"))
+    assert "Cooking" in skills(asks.format("Cooking fresh meals in a busy kitchen"))
+    assert "Infection Control" not in skills(asks.format("OS internals (threading, locking, IPC)"))
+    assert "Infection Control" in skills(asks.format("IPC audits on the ward"))
+    assert "Critical Care" not in skills(asks.format("Join ITU AbsorbTech's laundry team"))
+    assert "Anthropic Claude" not in skills(asks.format("Used by Google, Stripe and Anthropic"))
+    assert "Anthropic Claude" in skills(asks.format("LLM workflows with OpenAI or Anthropic/Claude"))
+
+
+def test_the_kind_of_employer_is_not_a_skill() -> None:
+    found = skills(
+        "<h4>Work setting</h4><ul><li>Advertising, marketing and public relations agency</li>"
+        "<li>Internet/Web services company</li></ul>"
+        "<p><b>Requirements</b></p><ul><li>Knowledge of employment law and company policies</li></ul>"
+    )
+    assert not {"Public Relations", "Web Services"} & set(found)
+    assert "Employment Law" in found
+
+
+def test_sales_written_in_lower_case_is_the_skill_with_a_word_about_it() -> None:
+    asks = "<p><b>Requirements</b></p><ul><li>{}</li></ul>"
+    assert "Sales" in skills(asks.format("A track record of successful sales, preferably in estate agency"))
+    assert "Sales" in skills(asks.format("Two years in sales with a monthly quota"))
+    assert "Sales" not in skills(asks.format("Collect sales tax on every order"))
+    assert "Sales" not in skills("<p><b>Responsibilities</b></p><ul><li>Support our sales team</li></ul>")

@@ -110,6 +110,10 @@ MORE_EXPERIENCE = [
     ("Previous warehouse experience is not a requirement", 0, None, False),
     ("Over 10 years in the industry, we are the regional leader", None, None, False),
     ("We offer 401(k) matching and 15 days of PTO in your first year", None, None, False),
+    # A job board's ranges: the lower end, the upper one short of the next unit.
+    ("Experience: 2 years to less than 3 years", 24, 36, False),
+    ("Experience: 1 to less than 7 months", 1, 7, False),
+    ("Experience: 7 months to less than 1 year", 7, 12, False),
 ]
 
 
@@ -137,6 +141,13 @@ def test_more_experience_phrasings(text: str, low: int | None, high: int | None,
         ("Proficiency with MS Word and MS Excel", None),
         ("Currently enrolled in a Bachelor's program", None),
         ("A high degree of accuracy", None),
+        # A job board's fields: its levels as written, and its "none" as no requirement.
+        ("Secondary (high) school graduation certificate", "high_school"),
+        (
+            "College, CEGEP or other non-university certificate or diploma (program of 1 year to 2 years)",
+            "certificate",
+        ),
+        ("No degree, certificate or diploma", "none"),
     ],
 )
 def test_more_education_phrasings(text: str, level: str | None) -> None:

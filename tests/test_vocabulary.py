@@ -63,7 +63,7 @@ def test_builtin_vocabulary_covers_every_field_a_careers_site_needs() -> None:
         ("Reporting images on PACS", "PACS"),
         ("Confident with Google Workspace", "Google Workspace"),
         ("Able to read schematics and wiring diagrams", "Reading Schematics"),
-        ("Class A CDL and OSHA 10 required", "Commercial Driver's License"),
+        ("Class A CDL and OSHA 10 required", "Commercial Driver's License (CDL)"),
         ("Class A CDL and OSHA 10 required", "OSHA 10"),
     ],
 )
@@ -121,6 +121,13 @@ def test_site_adds_renames_aliases_suppresses_and_ignores(tmp_path: Path) -> Non
     assert found == {"Procore", "Salesforce", "Excel"}
     assert vocab.get("Microsoft Excel").name == "Excel"  # type: ignore[union-attr]
     assert vocab.get("Procore").category == "Construction software"  # type: ignore[union-attr]
+
+
+def test_a_site_names_a_skill_by_the_name_it_had(tmp_path: Path) -> None:
+    # "Basic Life Support" is now shown as "Basic Life Support (BLS)": its address, and so the
+    # name a site's file has always used, still find it.
+    vocab = load_vocabulary(site(tmp_path, 'suppress = ["Basic Life Support"]\n'))
+    assert names(vocab, "<p>Requirements</p><ul><li>Basic Life Support and CPR</li></ul>") == {"CPR"}
 
 
 def test_site_file_may_be_yaml(tmp_path: Path) -> None:

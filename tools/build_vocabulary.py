@@ -71,6 +71,7 @@ def build(vocab: Path, overlay: Path = OVERLAY) -> dict[str, str]:
     for candidate in candidates(vocab, rules):
         registry.offer(candidate)
     registry.add_variants(spelling_variants(rules["spellings"]))
+    registry.name_acronyms()
     toml_text = render_toml(registry.entries(), registry.ignore, counts=registry.counts())
     # The package's own reader is the judge: what it refuses is never written.
     data = tomllib.loads(toml_text)

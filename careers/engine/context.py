@@ -77,6 +77,11 @@ def build_context(config: Config, vocab: Vocabulary, theme: str, *options: objec
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def data_context(config: Config, vocab: Vocabulary) -> str:
+    """What a machine file's item depends on besides its posting: code, settings, vocabulary."""
+    return build_context(config, vocab, "")
+
+
 def posting_context(config: Config, vocab: Vocabulary) -> str:
     """What a processed posting depends on besides its file: code, settings, vocabulary."""
     code = pipeline_fingerprint(STAGES)

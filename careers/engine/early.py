@@ -11,7 +11,6 @@ again (and reloaded), one that comes out the same is not written twice.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from careers.config import Config
 from careers.engine.cache.state import Known
 from careers.engine.cache.store import PostingStore
+from careers.engine.process import file_digest
 from careers.engine.theme import Theme
 from careers.errors import ContentError
 from careers.model import Posting, Site
@@ -27,7 +27,6 @@ from careers.pages.render import render_page
 from careers.pages.taxonomies import browsable
 from careers.posting.tagging.vocabulary import Vocabulary
 from careers.sources.files import check_path, read_regular_file
-from careers.sources.source import parse_source
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,7 @@ def early_pages(
     if not all(Path(path).resolve().is_relative_to(jobs) for path in saved):
         return []  # a template, a setting or a vocabulary saved too: the whole run draws it all
     from careers.posting.process import process_source  # loaded already in a preview
+    from careers.sources.source import parse_source
 
     site, theme = last.site, last.theme
     by_source = {p.source: p for p in site.postings}
@@ -77,7 +77,7 @@ def early_pages(
             source = parse_source(data, Path(path), relpath)
         except (ContentError, OSError):
             continue
-        digest = hashlib.sha256(data).hexdigest()
+        digest = file_digest(data)
         if digest == known.digest:
             continue
         result = process_source(source, vocab, config)
@@ -92,7 +92,7 @@ def early_pages(
             continue
         page = posting_page(replace(new, slug=old.slug), site, browsable(site))
         env, assets = theme.env, theme.assets.names
-        drawn.append((page, render_page(page, site, config, env, assets, theme.cards.record)))
+        drawn.append((page, render_page(page, site, config, env, assets)))
     return drawn
 
 

@@ -15,15 +15,15 @@ import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 
 from careers.config import Config
+from careers.engine.assembly import Run, SiteWork
 from careers.engine.cache.cards import save_cards
 from careers.engine.cache.lock import project_lock
-from careers.engine.cache.published import Record, follow_renames, load_published, moves, publish
+from careers.engine.cache.published import load_published, publish
 from careers.engine.cache.related import RelatedMemo
+from careers.engine.cache.snapshot import snapshot_path
 from careers.engine.cache.state import (
-    Known,
     State,
     load_history,
     load_state,
@@ -31,44 +31,31 @@ from careers.engine.cache.state import (
     state_path,
 )
 from careers.engine.cache.store import PostingStore
-from careers.engine.collect import collect_garbage, fewer_collections, freeze_postings
-from careers.engine.context import posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw_site, plan_run, same_file
+from careers.engine.collect import collect_garbage, fewer_collections
+from careers.engine.context import data_context, posting_context, theme_fingerprint
+from careers.engine.draw import Drawn, Plan, Progress, draw_site
 from careers.engine.early import Last, early_pages
-from careers.engine.files import OutStamp, check_cache_dir, check_cache_folders, check_output_dir, site_files
-from careers.engine.findings import nothing_found, postings_folder, shallow_clone
+from careers.engine.files import check_cache_dir, check_cache_folders, check_output_dir
+from careers.engine.findings import nothing_found, postings_folder
+from careers.engine.items import KeptItems
+from careers.engine.last import LastSite
 from careers.engine.options import Options, Report, Target
-from careers.engine.process import Identified, dated, identify, last_good, process_files
+from careers.engine.process import identify
 from careers.engine.swap import staging_dir
 from careers.engine.theme import Theme, load_theme
+from careers.engine.uptodate import up_to_date
 from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
 from careers.errors import Diagnostic
 from careers.model import Result, Site
-from careers.pages.site import assemble_site
 from careers.posting.blocks import read_blocks
 from careers.posting.tagging.vocabulary_files import load_vocabulary
-from careers.sources.history import History
 from careers.sources.scan import scan_postings
 
 SKILLS_FILE = "skills.toml"
 CACHE_FOLDERS = ("postings", "state", "templates")  # written in by every build
 
 
-@dataclass
-class _Run:
-    theme: Theme
-    found: list[Identified]
-    inputs: str  # a fingerprint of what it reads: context, day, files, git commit, ``record``
-    history: History
-    record: Record  # what was published, as the last build left it
-    known: dict[str, Known] = field(default_factory=dict)
-    changed: set[str] = field(default_factory=set)  # posting files whose bytes changed
-    diagnostics: tuple[Diagnostic, ...] = ()
-    notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
-    news: tuple[Diagnostic, ...] = ()  # URLs this run moves, files it finds renamed
-
-
-class Engine:
+class Engine(SiteWork):
     """A project's pipeline into one output folder; ``run`` it once (build) or after every save."""
 
     def __init__(
@@ -90,6 +77,8 @@ class Engine:
         self.theme: Theme | None = None
         self.site = Site((), (), (), {})  # as the last run assembled it
         self.results: dict[str, Result] = {}  # every posting file's, as the last run knew it
+        # The last run's site as the next can patch it (``careers.engine.patch``).
+        self.last = LastSite(snapshot_path(self.state_file) if self.state_file else None, self.store)
         self.diagnostics: tuple[Diagnostic, ...] = ()  # the last run's, sorted
 
     def run(
@@ -118,26 +107,25 @@ class Engine:
             if self._up_to_date(run):
                 stats = WriteStats(unchanged=len(self.state.pages))
                 return self._report(started, stats, self.state.diagnostics, pages=self.state.page_count)
-            self._process(run, stop)
-            if stop is not None and stop():  # a newer save: drawing this run's pages is wasted
+            planned = self._plan(run, stop)
+            if planned is None:  # a newer save: drawing this run's pages is wasted
                 return self._report(started, WriteStats(), run.diagnostics, run=run, drawn=Drawn([], 0, True))
-            digests = {name: known.digest for name, known in run.known.items()}
-            reads = self.state.reads_site if self.state.context == run.theme.context else {}
-            plan = plan_run(self.site, self.config, run.theme, digests, run.changed, reads)
+            plan, replan = planned
             plan.urgent.update(first)
             run.theme.cards.use(plan.tokens)
             writer, draw_args = self._writer(), (self.config, self.options.jobs, self.meter)
-            try:
-                drawn, stats = draw_site(
-                    plan, self.site, run.theme, writer, self.state.pages, draw_args, stop, on_first
-                )
-            except BaseException:  # an error, a bug, Ctrl-C: the site stays as it was
-                writer.abandon()
-                raise
+            records = self.state.pages
+            last = self.last.snapshot.items if self.last.snapshot is not None else {}
+            contexts = (data_context(self.config, self.vocab), run.theme.context)
+            items = KeptItems(writer.out, last, dict(records), writer.current, plan.tokens, contexts)
+            drawn, stats = draw_site(
+                plan, self.site, run.theme, writer, records, items, draw_args, stop, on_first, replan
+            )
             if drawn.stopped:
                 return self._report(started, stats, run.diagnostics, run=run, drawn=drawn)
-            self._remember(run, plan, stats)
-            return self._report(started, stats, run.diagnostics, pages=len(plan.pages), run=run, drawn=drawn)
+            self._remember(run, plan, stats, items)
+            count = len(plan.pages) + len(plan.kept)
+            return self._report(started, stats, run.diagnostics, pages=count, run=run, drawn=drawn)
 
     def _draw_early(self, saved: Collection[str], on_first: Callable[[list[str]], None]) -> None:
         """The saved postings' own pages, from the last run's site (``careers.engine.early``)."""
@@ -154,7 +142,7 @@ class Engine:
         self._process(self._start())
         return self.site
 
-    def _start(self) -> _Run:
+    def _start(self) -> Run:
         config = self.config
         blocks, notes = read_blocks(config)
         # The posting intro and conclusion are on every posting page, as the theme is.
@@ -168,83 +156,27 @@ class Engine:
                 collect_garbage()  # the theme let go of (compiled templates, kept cards: cycles)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
+        last = self.state.files
+        changed = {
+            item.found.relpath
+            for item in files
+            if item.found.relpath not in last or last[item.found.relpath].digest != item.digest
+        }
         # What keeps published URLs: the last build's record, and git history (which dates too).
         persist = self.cache if self.target.persist else None
         history = load_history(persist, str(config.root), postings_folder(config))
         record = load_published(self.cache)
-        # What the run reads (the record's part is added by ``_up_to_date``). Not the files'
-        # stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
+        # What the run reads: the context, the day, every file's name and bytes, the commit
+        # (postings are dated by their first and last commits), and the record (``_up_to_date``).
+        # Not their stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
         digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{history.head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return _Run(self.theme, files, digest.hexdigest(), history, record, notes=tuple(notes))
+        return Run(self.theme, files, digest.hexdigest(), history, changed, record, notes=tuple(notes))
 
-    def _up_to_date(self, run: _Run) -> bool:
-        """Whether nothing the last run read has changed, and its output is as it left it (the
-        very files, or copies of them whose bytes are the ones written)."""
-        if self.state.inputs != f"{run.inputs}:{run.record.fingerprint()}":
-            return False
-        out, pages = self.target.output, self.state.pages
-        now = site_files(out)
-        if now.keys() != pages.keys():
-            return False
-        if not all(same_file(out, path, stamp, pages[path]) for path, stamp in now.items()):
-            return False
-        self._trust_new_stamps(run, now)
-        return True
-
-    def _trust_new_stamps(self, run: _Run, site: dict[str, OutStamp]) -> None:
-        """Keep the stamps a no-change run found: a file read (a posting) or hashed (a page)
-        only because its stamp was new (a fresh checkout, a restored site) or too new to trust
-        last time need not be by the next run."""
-        files, pages = self.state.files, self.state.pages
-        fresh = {
-            item.found.relpath: item.found.stamp
-            for item in run.found
-            if item.digest and item.found.stamp != files[item.found.relpath].stamp
-        }
-        moved = {path: stamp for path, stamp in site.items() if stamp != pages[path][1]}
-        if (fresh or moved) and self.state_file is not None:
-            for name, stamp in fresh.items():
-                files[name] = Known(stamp, files[name].digest, files[name].result)
-            for path, out_stamp in moved.items():
-                pages[path] = (pages[path][0], out_stamp, pages[path][2])
-            save_state(self.state_file, self.state)
-
-    def _process(self, run: _Run, stop: Callable[[], bool] | None = None) -> None:
-        """Every posting file's result, then the site they make (unless ``stop`` says not to)."""
-        if self.meter:
-            self.meter.start("processing postings", len(run.found))
-        last = self.state.files
-        inputs = (self.config, self.vocab)
-        tick = self.meter.advance if self.meter else None
-        run.known = process_files(run.found, last, self.store, inputs, self.options.jobs, tick)
-        if self.target.keep_last_good:
-            run.known = {name: last_good(now, last.get(name)) for name, now in run.known.items()}
-        run.changed = {
-            name for name, k in run.known.items() if name not in last or last[name].digest != k.digest
-        }
-        self.results = {name: k.result for name, k in run.known.items() if k.result is not None}
-        if stop is not None and stop():
-            return
-        postings = [r.posting for r in self.results.values() if r.posting is not None]
-        if not self.options.drafts:
-            postings = [p for p in postings if not p.draft]
-        config, history = self.config, run.history
-        # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
-        postings = [dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
-        files = {name: known.digest for name, known in run.known.items()}
-        run.record, renames = follow_renames(run.record, files, history.renamed)
-        freeze_postings(outlives_run=self.target.live)  # alive until the run ends: walked no more
-        kept = (self.related.relate, run.record.urls, history.first, config.departments, config.max_age_days)
-        self.site, notes = assemble_site(postings, self.options.now, *kept)
-        # What this run changes in the record is said once (a build records it: the next says nothing).
-        run.news = (*renames, *moves(run.record, self.site))
-        found = [d for r in self.results.values() for d in r.diagnostics] + notes + [*run.notes, *run.news]
-        if history.shallow:
-            found.append(shallow_clone(config))
-        run.diagnostics = tuple(sorted(set(found), key=Diagnostic.sort_key))
-        self.diagnostics = run.diagnostics
+    def _up_to_date(self, run: Run) -> bool:
+        inputs = f"{run.inputs}:{run.record.fingerprint()}"
+        return up_to_date(self.state, inputs, self.target.output, run.found, self.state_file)
 
     def _writer(self) -> LiveWriter | SiteWriter:
         if not self.target.live:
@@ -253,7 +185,7 @@ class Engine:
         known = {path: page[1] for path, page in self.state.pages.items()} if self.state.inputs else None
         return LiveWriter(self.target.output, known)
 
-    def _remember(self, run: _Run, plan: Plan, stats: WriteStats) -> None:
+    def _remember(self, run: Run, plan: Plan, stats: WriteStats, items: KeptItems) -> None:
         """Keep what this run learnt, in memory and (for builds) in the cache."""
         state = self.state
         context_changed = state.context != run.theme.context
@@ -264,16 +196,18 @@ class Engine:
         }
         state.files, state.context = run.known, run.theme.context
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
-        state.page_count, state.reads_site = len(plan.pages), plan.reads_site
+        state.page_count, state.reads_site = len(plan.pages) + len(plan.kept), plan.reads_site
         record = run.record  # as read: the next run reads it again, unless this one publishes
         if self.state_file is not None and not self.target.live and self.cache is not None:
             # Builds publish; a later run with nothing to do says what this one said, but its news.
             record = publish(self.cache, run.record, self.site, {n: k.digest for n, k in run.known.items()})
             state.diagnostics = tuple(d for d in run.diagnostics if d not in run.news)
         state.inputs = f"{run.inputs}:{record.fingerprint()}"
+        self._next_snapshot(run, plan, items, record)
         if self.state_file is None:
             return
         save_state(self.state_file, state)
+        self.last.save()
         save_cards(run.theme.cards, set(run.theme.cards.tokens.values()))
         if context_changed and self.store is not None:
             # New code, settings or theme: entries for anything but today's files are dead.
@@ -281,7 +215,7 @@ class Engine:
 
     def _report(
         self, started: float, stats: WriteStats, diagnostics: tuple[Diagnostic, ...], pages: int = 0,
-        run: _Run | None = None, drawn: Drawn | None = None,
+        run: Run | None = None, drawn: Drawn | None = None,
     ) -> Report:  # fmt: skip
         postings = len(self.site.postings) if run else self.state.postings
         processed = tuple(sorted(run.changed)) if run else ()

@@ -18,7 +18,8 @@ import jinja2
 from jinja2 import meta
 
 from careers.model import Posting, Site, Term
-from careers.pages.plan import MACHINE_FILES, Filters, Page
+from careers.pages.filters import Filters
+from careers.pages.plan import MACHINE_FILES, Page
 from careers.pages.taxonomies import Taxonomy
 
 
@@ -28,12 +29,14 @@ class Unfingerprintable(Exception):
 
 class Tokens:
     """What tells one version of a posting from another: its file's bytes (``digest``), its path,
-    and what the site decided for it (its slug)."""
+    and what the site decided for it (its slug). While ``seen`` is a set, the sources of the
+    postings fed are put in it: what a page was drawn from."""
 
     def __init__(self, digests: dict[str, str]) -> None:
         self.digests = digests
         self.by_source: dict[str, str] = {}
-        self._shared: dict[int, tuple[object, str]] = {}
+        self.seen: set[str] | None = None
+        self._shared: dict[int, tuple[object, str, frozenset[str]]] = {}
 
     def add(self, postings: Iterable[Posting]) -> None:
         for p in postings:
@@ -41,25 +44,42 @@ class Tokens:
             self.by_source[p.source] = f"{digest}:{p.source}:{p.slug}:{p.date_posted}:{p.updated}"
 
     def __call__(self, posting: Posting) -> str:
+        if self.seen is not None:
+            self.seen.add(posting.source)
         return self.by_source[posting.source]
+
+    def many(self, postings: Iterable[Posting]) -> list[str]:
+        """The tokens of ``postings``, in order (as many calls, in one go)."""
+        sources = [p.source for p in postings]
+        if self.seen is not None:
+            self.seen.update(sources)
+        return list(map(self.by_source.__getitem__, sources))
 
     def shared(self, value: object) -> str:
         """A value many pages hold (a term on each page of its listing, the index's filters,
         every page's navigation), hashed once a run rather than once a page."""
         known = self._shared.get(id(value))
         if known is None:
-            parts: list[str] = []
-            if isinstance(value, tuple):
-                for item in value:
-                    _feed(parts, item, self)
-            else:
-                _feed_fields(parts, value, self)
-            known = self._shared[id(value)] = (value, f"H{_sha(parts)}\0")  # value: keeps the id
+            outer, self.seen = self.seen, set()
+            try:
+                parts: list[str] = []
+                if isinstance(value, tuple):
+                    for item in value:
+                        _feed(parts, item, self)
+                else:
+                    _feed_fields(parts, value, self)
+                inner = frozenset(self.seen)
+            finally:
+                self.seen = outer
+            known = self._shared[id(value)] = (value, f"H{_sha(parts)}\0", inner)  # value: keeps the id
+        if self.seen is not None and known[2]:
+            self.seen.update(known[2])
         return known[1]
 
 
 def page_fingerprint(context: str, page: Page, tokens: Tokens, site: str | None) -> str:
-    """A hash of ``page``'s values, and of the whole site (``site``) when its templates read it."""
+    """A hash of ``page``'s values, and of the whole site (``site``) when its templates read it
+    (``tokens.seen``, if a set, gets the postings they hold)."""
     parts = [f"{context}\0{page.path}\0{page.template}\0{site or ''}\0"]
     try:
         _feed(parts, page.context, tokens)
@@ -141,9 +161,9 @@ def _feed_sequence(parts: list[str], value: list[Any] | tuple[Any, ...], tokens:
     parts.append("[")
     if value and type(value[0]) in _SHARED_TYPES and len(value) < 16:
         parts.append(tokens.shared(value))  # a short tuple of shared values (the navigation)
-    elif value and all(type(item) is Posting for item in value):
+    elif value and all(isinstance(item, Posting) for item in value):
         # Listings hold thousands: "P<token>\0" each, joined in one go.
-        parts.append("P" + "\0P".join([tokens(p) for p in value]) + "\0")
+        parts.append("P" + "\0P".join(tokens.many(value)) + "\0")
     else:
         for item in value:
             _feed(parts, item, tokens)

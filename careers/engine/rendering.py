@@ -35,12 +35,12 @@ def render_pages(
     the posting pages after them across ``jobs`` processes (default: every core)."""
     split = next((i for i, page in enumerate(pages) if not _is_listing(page)), len(pages))
     for page in pages[:split]:
-        yield page, render_page(page, site, config, env, assets, cards.record)
+        yield page, render_page(page, site, config, env, assets)
     rest = pages[split:]
     workers = worker_count(len(rest), jobs) if can_fork() else 1
     if workers <= 1:
         for page in rest:
-            yield page, render_page(page, site, config, env, assets, cards.record)
+            yield page, render_page(page, site, config, env, assets)
         return
     batches = [range(i, min(i + BATCH, len(rest))) for i in range(0, len(rest), BATCH)]
     inputs = (rest, site, config, env, assets, cards)
@@ -72,5 +72,5 @@ def _set(*inputs: object) -> None:
 def _render_batch(batch: range) -> tuple[list[bytes], Entries]:
     assert _inputs is not None, "_set() runs first"
     pages, site, config, env, assets, cards = _inputs
-    rendered = [render_page(pages[i], site, config, env, assets, cards.record) for i in batch]
+    rendered = [render_page(pages[i], site, config, env, assets) for i in batch]
     return rendered, cards.take_new()

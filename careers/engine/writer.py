@@ -19,12 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from careers.engine.cache.state import content_hash
 from careers.engine.files import (
     OutStamp,
     known_files,
     out_stamp,
-    read_all,
     real_folder,
     real_folders,
     site_files,
@@ -136,20 +134,20 @@ class SiteWriter:
 
     def keep(self, relpath: str, digest: str = "") -> None:
         """The current file is right as it is: link it into the new site (if not already).
-        ``digest`` is its bytes' hash (``content_hash``), which a staged copy must have."""
+        A staged file that is not that very file (a copy restored apart from the site, or a
+        file planted there) is linked over, never read: from then on both folders share it."""
         key = safe_key(relpath)
         self.stats.unchanged += 1
         now = self.current.get(key)
         held = self.held.get(key)
-        if now is not None and held is not None:
-            # The staged file is that very file already, or a copy of it holding its bytes.
-            staged = now if held[2] == now[2] else _staged_copy(self.dir / key, now, digest)
-            if staged is not None:
-                self.stats.stamps[key] = staged
-                return
+        if now is not None and held is not None and held[2] == now[2]:
+            self.stats.stamps[key] = now  # the staged file is that very file already
+            return
         old, target = self.out / key, self.dir / key
         try:
-            if held is not None or not self._link_new(old, target):
+            if held is not None:
+                _relink(old, target)
+            elif not self._link_new(old, target):
                 _place_link(old, target)
             self.stats.stamps[key] = out_stamp(target.stat())
         except OSError as exc:
@@ -219,21 +217,6 @@ def _open_staging(folder: Path) -> dict[str, OutStamp]:
     return held
 
 
-def _staged_copy(path: Path, current: OutStamp, digest: str) -> OutStamp | None:
-    """The stamp of the staged file at ``path`` if it holds the current file's bytes (whose
-    hash is ``digest``): the same file, restored apart from the site (a CI cache gives both back
-    with new inodes), which need not be linked again. Its size and time are no proof: a file
-    planted with them is read, and linked over when its bytes are not the current ones."""
-    try:
-        st = os.stat(path, follow_symlinks=False)
-    except OSError:
-        return None
-    if (st.st_size, st.st_mtime_ns) != current[:2] or not digest:
-        return None
-    data = read_all(str(path))
-    return out_stamp(st) if data is not None and content_hash(data) == digest else None
-
-
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
         if path.is_symlink() or path.stat().st_size != len(data):
@@ -253,6 +236,22 @@ def _prepare(target: Path) -> None:
 def _place_bytes(target: Path, data: bytes) -> None:
     _prepare(target)
     write_atomically(target, data)
+
+
+def _relink(old: Path, target: Path) -> None:
+    """Make the file at ``target`` (its folder is there) the same file as ``old``: two calls."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        os.link(old, temp, follow_symlinks=False)
+    except FileExistsError:  # a killed run's temporary file: never written through
+        os.unlink(temp)
+        os.link(old, temp, follow_symlinks=False)
+    try:
+        os.replace(temp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
 
 
 def _place_link(old: Path, target: Path) -> None:

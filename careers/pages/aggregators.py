@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from careers.config import Config
 from careers.model import Posting, Site
 from careers.pages.feeds import published
 from careers.pages.jsonld import absolute_url, description_html, posting_locations
+from careers.pages.layout import Layout, fixed
 from careers.posting.location import Location, country_name
 from careers.posting.salary import pay_label
 
@@ -87,16 +88,23 @@ def linkedin_apply_url(posting: Posting, config: Config) -> str | None:
     return None
 
 
-def indeed_xml(site: Site, config: Config) -> bytes | None:
+def indeed_xml(site: Site, config: Config) -> Layout | None:
     """Every open posting at every place, as Indeed reads a feed."""
     if absolute_url(config, "") is None:
         return None
-    out = ['<?xml version="1.0" encoding="utf-8"?>\n<source>\n']
-    for posting in published(site):
-        for place in feed_places(posting):
-            out.append(" <job>\n" + "".join(_indeed_job(posting, place, config)) + " </job>\n")
-    out.append("</source>\n")
-    return "".join(out).encode("utf-8")
+    head = b'<?xml version="1.0" encoding="utf-8"?>\n<source>\n'
+    return Layout(
+        published(site),
+        lambda posting: _indeed_jobs(posting, config),
+        fixed(head, b"", b"</source>\n", head + b"</source>\n"),
+    )
+
+
+def _indeed_jobs(posting: Posting, config: Config) -> str:
+    return "".join(
+        " <job>\n" + "".join(_indeed_job(posting, place, config)) + " </job>\n"
+        for place in feed_places(posting)
+    )
 
 
 def _indeed_job(posting: Posting, place: Place, config: Config) -> Iterator[str]:
@@ -124,22 +132,34 @@ def _indeed_job(posting: Posting, place: Place, config: Config) -> Iterator[str]
     yield _tag("expirationdate", posting.valid_through.isoformat() if posting.valid_through else None)
 
 
-def linkedin_xml(site: Site, config: Config) -> bytes | None:
+def linkedin_xml(site: Site, config: Config) -> Layout | None:
     """Every open posting LinkedIn can take (an https apply link, a description of 100 characters
     or more) at every place, as LinkedIn's Basic Jobs feed reads it."""
     if absolute_url(config, "") is None:
         return None
-    postings = [p for p in published(site) if linkedin_ready(p, config) is None]
-    jobs = [(p, place) for p in postings for place in feed_places(p)]
-    out = ['<?xml version="1.0" encoding="utf-8"?>\n<source>\n']
-    out.append(_tag("lastBuildDate", _newest(postings), 1))
-    out.append(_tag("publisherUrl", absolute_url(config, "") or "", 1))
-    out.append(_tag("publisher", config.company or config.title, 1))
-    out.append(f"  <expectedJobCount>{len(jobs)}</expectedJobCount>\n")
-    for posting, place in jobs:
-        out.append(" <job>\n" + "".join(_linkedin_job(posting, place, config)) + " </job>\n")
-    out.append("</source>\n")
-    return "".join(out).encode("utf-8")
+    postings = published(site)
+
+    def frame(lengths: Sequence[int]) -> tuple[bytes, bytes, bytes]:
+        taken = [posting for posting, length in zip(postings, lengths, strict=True) if length]
+        out = ['<?xml version="1.0" encoding="utf-8"?>\n<source>\n']
+        out.append(_tag("lastBuildDate", _newest(taken), 1))
+        out.append(_tag("publisherUrl", absolute_url(config, "") or "", 1))
+        out.append(_tag("publisher", config.company or config.title, 1))
+        out.append(f"  <expectedJobCount>{sum(len(feed_places(p)) for p in taken)}</expectedJobCount>\n")
+        return "".join(out).encode(), b"", b"</source>\n"
+
+    return Layout(postings, lambda posting: _linkedin_jobs(posting, config), frame)
+
+
+def _linkedin_jobs(posting: Posting, config: Config) -> str:
+    """The posting's jobs, one a place ("" if LinkedIn cannot take it)."""
+    if linkedin_ready(posting, config) is not None:
+        return ""
+    jobs = (
+        " <job>\n" + "".join(_linkedin_job(posting, place, config)) + " </job>\n"
+        for place in feed_places(posting)
+    )
+    return "".join(jobs)
 
 
 def linkedin_ready(posting: Posting, config: Config) -> str | None:

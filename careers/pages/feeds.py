@@ -46,17 +46,25 @@ def sitemap_entries(site: Site, config: Config | None = None) -> Iterator[tuple[
     the first page of each listing (its next pages are linked from it), and no page of a
     skill only one posting asks for (unless ``index_rare_skills``)."""
     postings = published(site)
-    yield "", newest(postings)
+    # Each published posting's last change, worked out once (not once for every term it is under).
+    changes = {p.source: last_change(p) for p in postings}
+    yield "", _newest(changes.values())
     for posting in postings:
-        yield f"jobs/{posting.slug}/", last_change(posting)
+        yield f"jobs/{posting.slug}/", changes[posting.source]
     for taxonomy in browsable(site):
         terms, prefix = taxonomy.of(site), f"{taxonomy.folder}/"
-        yield prefix, newest(p for t in terms for p in t.postings if not p.draft)
+        yield prefix, _newest(changes.get(p.source) for t in terms for p in t.postings)
         for term in terms:
-            shown = [p for p in term.postings if not p.draft]  # a page of drafts only is not published
+            shown = [
+                changes.get(p.source) for p in term.postings if not p.draft
+            ]  # a page of drafts only is not published
             rare = taxonomy.rare_unindexed and len(shown) <= 1 and not (config and config.index_rare_skills)
             if shown and not rare:
-                yield f"{prefix}{term.slug}/", newest(shown)
+                yield f"{prefix}{term.slug}/", _newest(shown)
+
+
+def _newest(days: Iterable[dt.date | None]) -> dt.date | None:
+    return max((d for d in days if d), default=None)
 
 
 def sitemap_xml(site: Site, config: Config) -> bytes | None:

@@ -19,11 +19,12 @@ from careers.config import Config
 from careers.model import Posting, Site
 from careers.pages.feeds import published
 from careers.pages.jsonld import absolute_url, description_html, job_posting
+from careers.pages.layout import Layout, fixed
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def json_feed(site: Site, config: Config) -> bytes | None:
+def json_feed(site: Site, config: Config) -> Layout | None:
     """Every open posting as a JSON Feed item (none without an absolute ``base_url``)."""
     home = absolute_url(config, "")
     if home is None:
@@ -38,11 +39,10 @@ def json_feed(site: Site, config: Config) -> bytes | None:
     }
     if config.intro:
         feed["description"] = config.intro
+    head = json.dumps(feed, ensure_ascii=False)[:-1].encode()
+    frame = fixed(head + b', "items": [\n', b",\n", b"\n]}\n", head + b', "items": []}\n')
     # orjson, not json: half the time at 10,000 postings (0.43 -> 0.23 s)
-    items = [orjson.dumps(feed_item(p, config)).decode() for p in published(site)]
-    head = json.dumps(feed, ensure_ascii=False)[:-1]
-    body = ",\n".join(items)
-    return f'{head}, "items": [\n{body}\n]}}\n'.encode() if items else f'{head}, "items": []}}\n'.encode()
+    return Layout(published(site), lambda posting: orjson.dumps(feed_item(posting, config)).decode(), frame)
 
 
 def feed_item(posting: Posting, config: Config) -> dict[str, Any]:

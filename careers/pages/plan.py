@@ -2,22 +2,22 @@
 
 A page is a path, the template (or machine file) that draws it and the values it is drawn
 from; nothing else goes into it, which is what lets the engine tell an unchanged page by
-its values alone.
+its values alone. The plan comes in parts, each drawn from one thing (the index, a way to
+browse, one term's listing, the 404 page, one posting, one machine file): ``plan_pages``
+is every part in order, and ``Planner.pages`` plans one part on its own, the same pages.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from careers.config import Config
 from careers.model import Posting, Site, Term
 from careers.pages.feeds import FEED_SIZE, published
+from careers.pages.filters import index_filters
 from careers.pages.jsonld import absolute_url
 from careers.pages.taxonomies import Taxonomy, browsable
-from careers.posting.salary import money
-from careers.posting.salary_shown import yearly_top
 
 REDIRECT = "redirect.html"  # the page at a URL a posting had before (``careers.pages.urls``)
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
@@ -27,6 +27,11 @@ MACHINE_FILES = (
 )
 # The job feeds besides the Atom feed, each on when its setting is.
 JOB_FEEDS = (("feed.json", "json_feed"), ("indeed.xml", "indeed_feed"), ("linkedin.xml", "linkedin_feed"))
+
+# One part of the plan: its kind ("index", "taxonomy", "term", "404", "posting", "closed",
+# "moved", "file"), the taxonomy's folder or the file's name, and which term, posting, closed
+# posting or URL given up (``Site.moved``, in its order).
+Part = tuple[str, str, int]
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Pager:
     count: int
     base: str
     total: int  # postings in the whole listing
+    published: int = 0  # of them, those that are not drafts
 
     def path(self, number: int) -> str:
         """The site path of page ``number`` ("" for the index's first)."""
@@ -61,97 +67,92 @@ class Group:
     total: int  # all of them (the rest are on the term's own pages)
 
 
-class Option(NamedTuple):
-    """One choice of an index filter: the value filters.js matches, what it says, how many."""
+class Planner:
+    """A site's pages, part by part."""
 
-    value: str
-    label: str
-    total: int
+    def __init__(self, site: Site, config: Config) -> None:
+        self.site, self.config = site, config
+        self.browse = browsable(site)  # every page's navigation
+        self.taxonomies = {taxonomy.folder: taxonomy for taxonomy in self.browse}
+        self._shown: tuple[set[str], set[str]] | None = None
+        self.moved = list(site.moved.items())
 
+    def parts(self) -> list[Part]:
+        """Every part of the plan, in the order of its pages: listings, postings, then files."""
+        site = self.site
+        parts: list[Part] = [("index", "", 0)]
+        for taxonomy in self.browse:
+            parts.append(("taxonomy", taxonomy.folder, 0))
+            parts.extend(("term", taxonomy.folder, i) for i in range(len(taxonomy.of(site))))
+        parts.append(("404", "", 0))
+        parts.extend(("posting", "", i) for i in range(len(site.postings)))
+        parts.extend(("closed", "", i) for i in range(len(site.closed)))
+        # A URL a published posting had before answers with a redirect to where it is now.
+        parts.extend(("moved", "", i) for i in range(len(self.moved)))
+        parts.extend(("file", name, 0) for name in self.files())
+        return parts
 
-@dataclass(frozen=True)
-class Filters:
-    """What the index's filters offer. Plain names and counts, not postings: an edit that
-    changes no count leaves every page of the index as it was."""
+    def files(self) -> list[str]:
+        """The machine files this site has."""
+        config = self.config
+        names = ["jobs.json", *(["postings.js"] if self.site.postings else []), "robots.txt"]
+        if absolute_url(config, "") is not None:  # the sitemap and the feeds need absolute URLs
+            names += ["sitemap.xml", "feed.xml"]
+            names += [name for name, setting in JOB_FEEDS if getattr(config, setting)]
+        return names
 
-    departments: tuple[Option, ...]
-    locations: tuple[Option, ...]
-    levels: tuple[Option, ...]
-    skills: tuple[Option, ...]
-    types: tuple[Option, ...]  # employment type codes (the employment_label filter names them)
-    pay: tuple[Option, ...] = ()  # yearly minimums in ``pay_currency`` some posting reaches
-    pay_currency: str = ""
+    def pages(self, part: Part) -> list[Page]:
+        """The pages of one part (those a template draws get the navigation, ``browse``)."""
+        kind, name, number = part
+        site, size = self.site, self.config.listing_page_size
+        if kind == "file":
+            return [Page(name, name, self._file_context(name))]
+        if kind == "index":
+            pages = index_pages(site, size)
+        elif kind == "taxonomy":
+            taxonomy = self.taxonomies[name]
+            pages = [Page(f"{name}/index.html", taxonomy.index_template, {"terms": taxonomy.of(site)})]
+        elif kind == "term":
+            taxonomy = self.taxonomies[name]
+            term = taxonomy.of(site)[number]
+            # A term's pages name it and show their own postings: holding all of the term's
+            # would redraw every page of a long listing for an edit to one card.
+            named = {"term": replace(term, postings=()), "taxonomy": taxonomy}
+            pages = listing_pages(f"{name}/{term.slug}/", taxonomy.term_template, term.postings, size, named)
+        elif kind == "404":
+            pages = [Page("404.html", "404.html", {"postings": site.postings[:10]})]
+        elif kind == "posting":
+            pages = [posting_page(site.postings[number], site)]
+        elif kind == "moved":
+            old, posting = self.moved[number]
+            pages = [Page(f"jobs/{old}/index.html", REDIRECT, {"posting": posting})]
+        else:
+            posting = site.closed[number]
+            pages = [Page(posting_path(posting), "posting.html", self._closed_context(posting))]
+        for page in pages:
+            page.context["browse"] = self.browse
+        return pages
 
+    def _file_context(self, name: str) -> dict[str, Any]:
+        site = self.site
+        if name in ("jobs.json", "postings.js"):
+            return {"postings": site.postings}
+        if name == "sitemap.xml":
+            return {"site": site}
+        if name == "feed.xml":
+            return {"postings": published(site)[:FEED_SIZE]}
+        return {"postings": published(site)} if name != "robots.txt" else {}
 
-# The minimums the pay filter offers (a year's pay in the site's main currency).
-PAY_STEPS = (20_000, 30_000, 40_000, 50_000, 60_000, 80_000, 100_000, 120_000, 150_000, 200_000, 250_000)
-
-
-def pay_options(postings: tuple[Posting, ...]) -> tuple[str, tuple[Option, ...]]:
-    """The currency most postings pay in, and each step of ``PAY_STEPS`` some posting reaches."""
-    paid = [(p.salary.currency, yearly_top(p.salary)) for p in postings if p.salary and p.salary.known]
-    if not paid:
-        return "", ()
-    currency = Counter(c for c, _ in paid).most_common(1)[0][0]
-    tops = [top or 0 for c, top in paid if c == currency]
-    options = []
-    for step in PAY_STEPS:
-        reach = sum(1 for top in tops if top >= step)
-        if reach:
-            options.append(Option(str(step), f"{money(currency, step)}+ a year", reach))
-    return currency, tuple(options)
-
-
-def index_filters(site: Site) -> Filters:
-    def options(terms: tuple[Term, ...], by_slug: bool) -> tuple[Option, ...]:
-        return tuple(Option(t.slug if by_slug else t.name, t.name, len(t.postings)) for t in terms)
-
-    types = Counter(p.employment_type for p in site.postings if p.employment_type)
-    pay = pay_options(site.postings)
-    return Filters(
-        departments=options(site.departments, False),
-        locations=options(site.locations, False),
-        levels=options(site.levels, True),
-        skills=options(site.skills, True),
-        types=tuple(Option(code, code, n) for code, n in sorted(types.items())),
-        pay=pay[1],
-        pay_currency=pay[0],
-    )
+    def _closed_context(self, posting: Posting) -> dict[str, Any]:
+        if self._shown is None:  # the tags that have pages: once, not once a closed posting
+            self._shown = ({t.slug for t in self.site.skills}, {t.slug for t in self.site.levels})
+        return closed_context(posting, *self._shown)
 
 
 def plan_pages(site: Site, config: Config) -> list[Page]:
     """Every page of the site, in a fixed order: listings first, then postings, then files."""
-    size = config.listing_page_size
-    pages = index_pages(site, size)
-    browse = browsable(site)  # every page's navigation
-    for taxonomy in browse:
-        terms, folder = taxonomy.of(site), taxonomy.folder
-        pages.append(Page(f"{folder}/index.html", taxonomy.index_template, {"terms": terms}))
-        for term in terms:
-            # A term's pages name it and show their own postings: holding all of the term's
-            # would redraw every page of a long listing for an edit to one card.
-            named = {"term": replace(term, postings=()), "taxonomy": taxonomy}
-            base, template = f"{folder}/{term.slug}/", taxonomy.term_template
-            pages.extend(listing_pages(base, template, term.postings, size, named))
-    pages.append(Page("404.html", "404.html", {"postings": site.postings[:10]}))
-    pages.extend(posting_page(posting, site) for posting in site.postings)
-    pages.extend(Page(posting_path(p), "posting.html", closed_context(p, site)) for p in site.closed)
-    # A URL a published posting had before answers with a redirect to where it is now.
-    pages.extend(Page(f"jobs/{old}/index.html", REDIRECT, {"posting": p}) for old, p in site.moved.items())
-    pages.append(Page("jobs.json", "jobs.json", {"postings": site.postings}))
-    if site.postings:
-        pages.append(Page("postings.js", "postings.js", {"postings": site.postings}))
-    pages.append(Page("robots.txt", "robots.txt"))
-    if absolute_url(config, "") is not None:  # both need absolute URLs
-        pages.append(Page("sitemap.xml", "sitemap.xml", {"site": site}))
-        pages.append(Page("feed.xml", "feed.xml", {"postings": published(site)[:FEED_SIZE]}))
-        for name, setting in JOB_FEEDS:
-            if getattr(config, setting):
-                pages.append(Page(name, name, {"postings": published(site)}))
-    for page in pages:
-        if page.template not in MACHINE_FILES:
-            page.context["browse"] = browse
-    return pages
+    planner = Planner(site, config)
+    return [page for part in planner.parts() for page in planner.pages(part)]
 
 
 def posting_page(posting: Posting, site: Site, browse: tuple[Taxonomy, ...] | None = None) -> Page:
@@ -170,7 +171,7 @@ def index_pages(site: Site, size: int) -> list[Page]:
     if not site.departments:
         return listing_pages("", "index.html", site.postings, size, {"groups": None, "filters": filters})
     groups = [Group(t, t.postings[:size] if size else t.postings, len(t.postings)) for t in site.departments]
-    pager = Pager(1, 1, "", len(site.postings))
+    pager = Pager(1, 1, "", len(site.postings), _published(site.postings))
     context = {"postings": site.postings, "groups": groups, "pager": pager, "filters": filters}
     return [Page("index.html", "index.html", context)]
 
@@ -181,19 +182,22 @@ def listing_pages(
     """A listing in pages of ``size`` postings (one page when ``size`` is 0): ``base``, then
     ``base``page/2/, ... each with its ``postings`` and ``pager``."""
     count = max(1, -(-len(postings) // size)) if size else 1
-    pages = []
+    pages, shown = [], _published(postings)
     for number in range(1, count + 1):
-        pager = Pager(number, count, base, len(postings))
-        shown = postings[(number - 1) * size : number * size] if size else postings
+        pager = Pager(number, count, base, len(postings), shown)
+        on_page = postings[(number - 1) * size : number * size] if size else postings
         path = pager.path(number) + "index.html"
-        pages.append(Page(path, template, {**context, "postings": shown, "pager": pager}))
+        pages.append(Page(path, template, {**context, "postings": on_page, "pager": pager}))
     return pages
 
 
-def closed_context(posting: Posting, site: Site) -> dict[str, Any]:
-    """A closed posting's page: tags only where their pages (built from open postings) exist."""
-    skills = {t.slug for t in site.skills}
-    levels = {t.slug for t in site.levels}
+def _published(postings: tuple[Posting, ...]) -> int:
+    return sum(1 for p in postings if not p.draft)
+
+
+def closed_context(posting: Posting, skills: set[str], levels: set[str]) -> dict[str, Any]:
+    """A closed posting's page: tags only where their pages (built from open postings: the
+    ``skills`` and ``levels`` that have one) exist."""
     experience = posting.experience
     if experience and experience.level not in levels:
         experience = replace(experience, level=None)

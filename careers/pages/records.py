@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -14,19 +15,18 @@ from markupsafe import Markup
 
 from careers.config import Config
 from careers.employment import EMPLOYMENT_LABELS
-from careers.model import PUBLISHED, Education, Part, Posting, Salary
+from careers.model import PUBLISHED, Education, Part, Posting, Salary, Site
+from careers.pages.layout import Layout, fixed
 from careers.pages.taxonomies import posting_places
 from careers.posting.salary import pay_label
 from careers.posting.salary_shown import yearly_top
 from careers.posting.tagging.report import education_record, experience_record, skill_record
 
 
-def jobs_json(postings: Sequence[Posting], record: Callable[[Posting], str]) -> bytes:
+def jobs_json(postings: Sequence[Posting], record: Callable[[Posting], str]) -> Layout:
     """The postings as a JSON array, one ``record`` (``posting_json``) per line, so a diff shows
     which postings changed."""
-    if not postings:
-        return b"[]\n"
-    return ("[\n" + ",\n".join(map(record, postings)) + "\n]\n").encode("utf-8")
+    return Layout(postings, record, fixed(b"[\n", b",\n", b"\n]\n", b"[]\n"))
 
 
 def posting_json(posting: Posting, config: Config) -> str:
@@ -91,30 +91,37 @@ def section_record(section: Part) -> dict[str, Any]:
     return {"heading": section.heading, "kind": section.kind}
 
 
-def postings_js(postings: Sequence[Posting], card: Callable[[Posting], Markup]) -> bytes:
+def postings_js(site: Site, card: Callable[[Posting], Markup]) -> Layout:
     """What the index filters search and show: one record per open posting (``static/filters.js``
     reads it), as a script so that it loads from ``file://`` too.
 
     Each record has the values the filters match and sort on (``FILTERED``; ``pay`` is
     ``[currency, the most it pays in a year, what the card shows]``, or 0 when it states none),
-    ``skills`` as numbers into the list of skills, and ``card``: the posting's card as the index
-    shows it (the theme's own card, drawn by ``card``), so the page and the filters show one card.
+    ``skills`` as numbers into the list of the site's skills, and ``card``: the posting's card
+    as the index shows it (the theme's own card, drawn by ``card``), so the page and the
+    filters show one card.
     """
-    skills: dict[str, int] = {}
-    names: list[list[str]] = []
-    rows = []
-    for p in postings:
-        numbers = []
-        for tag in p.skills:
-            if tag.slug not in skills:
-                skills[tag.slug] = len(names)
-                names.append([tag.slug, tag.name])
-            numbers.append(skills[tag.slug])
-        row = {key: value(p) for key, value in FILTERED.items()}
-        rows.append({**row, "skills": numbers, "card": str(card(p))})
-    types = dict(EMPLOYMENT_LABELS)
-    data = orjson.dumps({"skills": names, "types": types, "rows": rows}).replace(b"</", b"<\\/")
-    return b"window.careersPostings=" + data + b";\n"
+    names = [[term.slug, term.name] for term in site.skills]
+    numbers = {term.slug: n for n, term in enumerate(site.skills)}
+
+    def row(p: Posting) -> str:
+        values = {key: value(p) for key, value in FILTERED.items()}
+        values.update(skills=[numbers[tag.slug] for tag in p.skills], card=str(card(p)))
+        return _script_json(values)
+
+    head = b'window.careersPostings={"skills":' + _script_bytes(names) + b',"types":'
+    head += _script_bytes(dict(EMPLOYMENT_LABELS)) + b',"rows":['
+    key = hashlib.sha256(head).hexdigest()
+    return Layout(site.postings, row, fixed(head, b",", b"]};\n", head + b"]};\n"), key, themed=True)
+
+
+def _script_bytes(value: Any) -> bytes:
+    """``value`` as JSON that cannot end the script holding it."""
+    return orjson.dumps(value).replace(b"</", b"<\\/")
+
+
+def _script_json(value: Any) -> str:
+    return _script_bytes(value).decode()
 
 
 # What the index filters match, search and sort on, by the name filters.js reads.

@@ -25,6 +25,7 @@ from careers.pages.feeds import feed_xml, robots_txt, sitemap_xml
 from careers.pages.jsonfeed import json_feed
 from careers.pages.jsonld import CREDENTIAL_CATEGORIES, posting_location, posting_locations, shown_skills
 from careers.pages.labels import apply_link, education_label, human_date, months_label
+from careers.pages.layout import Layout
 from careers.pages.plan import Page, group_by_category
 from careers.pages.records import jobs_json, posting_json, postings_js
 from careers.pages.seo import page_seo
@@ -186,9 +187,12 @@ def render_page(
 ) -> bytes:
     """The bytes of one planned page; ``record`` stands in for ``posting_json`` (the same
     records, made once: the engine's)."""
+    if page.template in LAYOUTS:
+        layout = page_layout(page, site, config, env, record)
+        return layout.encode() if layout is not None else b""
     machine = MACHINE.get(page.template)
     if machine is not None:
-        return machine(page, site, config, env, record or partial(_record, config))
+        return machine(page, site, config, env)
     url = page_url(page.path, config)
     context = {
         "config": config,
@@ -206,19 +210,29 @@ def render_page(
 
 
 Record = Callable[[Posting], str]  # one posting's line of jobs.json
-MachineFile = Callable[[Page, Site, Config, jinja2.Environment, Record], bytes]
+MachineFile = Callable[[Page, Site, Config, jinja2.Environment], bytes]
 MACHINE: dict[str, MachineFile] = {
-    "jobs.json": lambda page, site, config, env, record: jobs_json(page.context["postings"], record),
-    "postings.js": lambda page, site, config, env, record: postings_js(
-        page.context["postings"], index_card(env)
-    ),
-    "robots.txt": lambda page, site, config, env, record: robots_txt(config),
-    "sitemap.xml": lambda page, site, config, env, record: sitemap_xml(site, config) or b"",
-    "feed.xml": lambda page, site, config, env, record: feed_xml(site, config) or b"",
-    "feed.json": lambda page, site, config, env, record: json_feed(site, config) or b"",
-    "indeed.xml": lambda page, site, config, env, record: indeed_xml(site, config) or b"",
-    "linkedin.xml": lambda page, site, config, env, record: linkedin_xml(site, config) or b"",
+    "robots.txt": lambda page, site, config, env: robots_txt(config),
+    "sitemap.xml": lambda page, site, config, env: sitemap_xml(site, config) or b"",
+    "feed.xml": lambda page, site, config, env: feed_xml(site, config) or b"",
 }
+# The machine files made of one item per posting (``careers.pages.layout``).
+LaidOut = Callable[[Page, Site, Config, jinja2.Environment, Record], Layout | None]
+LAYOUTS: dict[str, LaidOut] = {
+    "jobs.json": lambda page, site, config, env, record: jobs_json(page.context["postings"], record),
+    "postings.js": lambda page, site, config, env, record: postings_js(site, index_card(env)),
+    "feed.json": lambda page, site, config, env, record: json_feed(site, config),
+    "indeed.xml": lambda page, site, config, env, record: indeed_xml(site, config),
+    "linkedin.xml": lambda page, site, config, env, record: linkedin_xml(site, config),
+}
+
+
+def page_layout(
+    page: Page, site: Site, config: Config, env: jinja2.Environment, record: Record | None = None
+) -> Layout | None:
+    """The layout of a machine file made of one item per posting (``None`` for any other page)."""
+    laid_out = LAYOUTS.get(page.template)
+    return laid_out(page, site, config, env, record or partial(_record, config)) if laid_out else None
 
 
 def _record(config: Config, posting: Posting) -> str:

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from careers.config import Config
 from careers.model import Posting, Term
 from careers.pages.jsonld import absolute_url, job_posting, script_json
-from careers.pages.plan import REDIRECT
+from careers.pages.plan import REDIRECT, Pager
 from careers.pages.taxonomies import TAXONOMIES, Taxonomy
 
 
@@ -43,18 +43,20 @@ def page_seo(path: str, template: str, context: dict[str, Any], config: Config) 
         return Seo(posting.title, f"{posting.title} has moved.", canonical, "noindex")
     title, description = _listing(template, context, owner, config)
     target = path.removesuffix("index.html")
-    taxonomy = context.get("taxonomy")
-    rare = isinstance(taxonomy, Taxonomy) and taxonomy.rare_unindexed and is_rare(context["term"], config)
+    taxonomy, pager = context.get("taxonomy"), context.get("pager")
+    rare = (
+        isinstance(taxonomy, Taxonomy) and taxonomy.rare_unindexed and isinstance(pager, Pager)
+    ) and is_rare(pager, config)
     return Seo(
         title, description, absolute_url(config, target), "noindex" if rare else None, image=image, feed=feed
     )
 
 
-def is_rare(term: Term, config: Config) -> bool:
-    """A term of one posting (a skill only one posting asks for): its page exists (a link from
-    the posting leads there), but search engines are not asked to index it unless the site
-    says so (``index_rare_skills``)."""
-    return sum(1 for p in term.postings if not p.draft) <= 1 and not config.index_rare_skills
+def is_rare(pager: Pager, config: Config) -> bool:
+    """A term of one posting (a skill only one posting asks for, ``pager`` its listing): its page
+    exists (a link from the posting leads there), but search engines are not asked to index it
+    unless the site says so (``index_rare_skills``)."""
+    return pager.published <= 1 and not config.index_rare_skills
 
 
 def posting_seo(posting: Posting, closed: bool, config: Config, image: str | None, feed: bool) -> Seo:
@@ -77,9 +79,9 @@ def _listing(template: str, context: dict[str, Any], owner: str, config: Config)
     for taxonomy in TAXONOMIES:
         if template == taxonomy.index_template:
             return taxonomy.title, f"Open positions at {owner} by {taxonomy.noun}."
-    term = context.get("term")
-    if isinstance(term, Term):
-        count = len(term.postings)
+    term, pager = context.get("term"), context.get("pager")
+    if isinstance(term, Term) and isinstance(pager, Pager):
+        count = pager.total  # a term's page names it: its postings are the pager's to count
         noun = "position" if count == 1 else "positions"
         return term.name, f"{count} open {term.name} {noun} at {owner}."
     return config.title, config.intro or f"Open positions at {owner}."

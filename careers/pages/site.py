@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 
 from careers.errors import Diagnostic
-from careers.model import Posting, Site
+from careers.model import Posting, Site, Term
 from careers.pages.taxonomies import TAXONOMIES
 from careers.pages.urls import Published, assign_slugs
 from careers.posting.closing import closes_on
@@ -39,23 +39,50 @@ def assemble_site(
     ordered = tuple(sorted(slugs.postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today, max_age_days))
     terms = {taxonomy.folder: taxonomy.group(open_, departments) for taxonomy in TAXONOMIES}
-    site = Site(
-        postings=open_,
-        skills=terms["skills"],
-        levels=terms["experience"],
-        related=(relate or related_postings)(open_),
-        closed=tuple(p for p in ordered if is_closed(p, today, max_age_days)),
-        departments=terms["departments"],
-        locations=terms["locations"],
-        terms=terms,
-        moved=dict(sorted(slugs.moved.items())),
-    )
+    shut = tuple(p for p in ordered if is_closed(p, today, max_age_days))
+    moved = dict(sorted(slugs.moved.items()))
+    site = site_of(open_, shut, (relate or related_postings)(open_), terms, moved)
     for posting in site.closed:
         closed = closes_on(posting, max_age_days)
         aged = f" ({max_age_days} days after it was posted)" if posting.valid_through is None else ""
         message = f"closed after {closed}{aged}: listed nowhere; its page says the position is closed"
         found.append(Diagnostic(posting.source, None, "info", message))
     return site, found
+
+
+def site_of(
+    postings: tuple[Posting, ...],
+    closed: tuple[Posting, ...],
+    related: Related,
+    terms: dict[str, tuple[Term, ...]],
+    moved: dict[str, Posting] | None = None,
+) -> Site:
+    """The site of these open and closed postings, related lists, terms (by taxonomy folder)
+    and URLs given up (``Site.moved``)."""
+    return Site(
+        postings=postings,
+        skills=terms["skills"],
+        levels=terms["experience"],
+        related=related,
+        closed=closed,
+        departments=terms["departments"],
+        locations=terms["locations"],
+        terms=terms,
+        moved=moved or {},
+    )
+
+
+def placement(posting: Posting) -> tuple[object, ...]:
+    """Everything of a posting that puts it in the site: its URL, its place in the order, when
+    it closes, the terms it is under and the postings related to it. ``assemble_site`` reads
+    nothing else of a posting (a test holds it to that): a posting whose placement is as it
+    was leaves the site's shape as it was."""
+    skills = tuple((tag.slug, tag.name, tag.category) for tag in posting.skills)
+    return (
+        *(posting.source, posting.slug, posting.explicit_slug, posting.title, posting.draft),
+        *(posting.date_posted, posting.valid_through, posting.updated, posting.department),
+        *(posting.location, posting.other_locations, posting.remote, posting.level, skills),
+    )
 
 
 def is_closed(posting: Posting, today: dt.date | None, max_age_days: int = 0) -> bool:

@@ -43,6 +43,16 @@ _CHOOSE = " (set 'slug:' in front matter to choose)"
 
 
 @dataclass
+class Claimed:
+    """Each posting's slug by its source (a posting left without one was not built), what was
+    decided about them, and the URLs that moved (a slug given up → the source of its posting now)."""
+
+    given: dict[str, str] = field(default_factory=dict)
+    found: list[Diagnostic] = field(default_factory=list)
+    moved: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class Slugs:
     """Every posting with its slug, what was decided about them, and the URLs that moved."""
 
@@ -58,6 +68,26 @@ def assign_slugs(
 ) -> Slugs:
     """Every posting with its URL's slug, the URLs that moved, and what was decided.
     ``published`` is the record of the posting files there are (built now or not)."""
+    postings = list(postings)
+    claimed = claim_slugs(postings, published, first_seen)
+    given = claimed.given
+    out = [
+        p if given[p.source] == p.slug else replace(p, slug=given[p.source])
+        for p in postings
+        if p.source in given
+    ]
+    by_source = {p.source: p for p in out}
+    moved = {old: by_source[source] for old, source in claimed.moved.items()}
+    return Slugs(out, claimed.found, moved)
+
+
+def claim_slugs(
+    postings: Iterable[Posting],
+    published: Published | None = None,
+    first_seen: Mapping[str, int] | None = None,
+) -> Claimed:
+    """Each posting's slug by its source, the URLs that moved, and what was decided (without
+    a posting made again for each: a build checks the next run claims the same)."""
     published, first_seen = published or {}, first_seen or {}
 
     def order(p: Posting) -> tuple[bool, int, dt.date, str]:
@@ -65,34 +95,35 @@ def assign_slugs(
 
     ordered = sorted(postings, key=order)
     taken: dict[str, Posting] = {}
-    slugs = Slugs()
+    claimed = Claimed()
+    given = claimed.given
     for posting in (p for p in ordered if p.explicit_slug):
         holder = taken.get(posting.slug)
         if holder is None:
             taken[posting.slug] = posting
-            slugs.postings.append(posting)
+            given[posting.source] = posting.slug
         else:
-            slugs.found.append(_both_claim(posting, holder))
+            claimed.found.append(_both_claim(posting, holder))
     claims = []
     for posting in (p for p in ordered if not p.explicit_slug):
         entry = published.get(posting.source)
         if entry is not None and entry.slug not in taken:
             taken[entry.slug] = posting
-            slugs.postings.append(replace(posting, slug=entry.slug))
+            given[posting.source] = entry.slug
         else:
             claims.append(posting)
     # What published postings have or had stays theirs (a redirect, or their URL once they are
     # back from draft or mended), unless an explicit slug claims it.
     had = {old for entry in published.values() for old in _had(entry)}
-    slugs.postings.extend(_claim(claims, taken, had))
+    given.update(_claim(claims, taken, had))
     wants = {p.source: p.slug for p in ordered}
-    for posting in slugs.postings:
-        entry = published.get(posting.source)
+    for source, slug in given.items():
+        entry = published.get(source)
         for old in _had(entry):
-            if old != posting.slug and old not in taken and old not in slugs.moved:
-                slugs.moved[old] = posting
-        slugs.found.extend(_said(posting, wants[posting.source], entry, taken))
-    return slugs
+            if old != slug and old not in taken and old not in claimed.moved:
+                claimed.moved[old] = source
+        claimed.found.extend(_said(source, slug, wants[source], entry, taken, had))
+    return claimed
 
 
 def _had(entry: PublishedUrl | None) -> tuple[str, ...]:
@@ -100,34 +131,37 @@ def _had(entry: PublishedUrl | None) -> tuple[str, ...]:
 
 
 def _said(
-    posting: Posting, wanted: str, entry: PublishedUrl | None, taken: dict[str, Posting]
+    source: str, slug: str, wanted: str, entry: PublishedUrl | None, taken: dict[str, Posting], had: set[str]
 ) -> list[Diagnostic]:
-    """Why ``posting`` is where it is, when that is not where its title or slug points (a move
-    itself is the engine's to tell: it happens once, on the build that publishes it)."""
-    if posting.slug == wanted or (entry is not None and entry.slug != posting.slug):
+    """Why the posting of ``source`` is at ``slug``, when that is not where its title or slug
+    points (a move itself is the engine's to tell: it happens once, on the build that publishes
+    it). The reason is the same before and after the build that publishes ``slug``, so a run
+    under the record a build leaves says what that build said."""
+    if slug == wanted or (entry is not None and entry.slug != slug):
         return []
-    if entry is not None:
-        message = f"its title makes '{wanted}', but it keeps the URL it was published at, '{posting.slug}'"
+    holder = taken.get(wanted)
+    if holder is not None and holder.source != source:
+        message = f"slug '{wanted}' is taken by {printable(holder.source)}; published as '{slug}'"
+    elif wanted in had and wanted not in _had(entry):
+        message = f"slug '{wanted}' is kept for the posting that had it; published as '{slug}'"
     else:
-        holder = taken.get(wanted)
-        by = f"taken by {printable(holder.source)}" if holder else "kept for the posting that had it"
-        message = f"slug '{wanted}' is {by}; published as '{posting.slug}'"
-    return [Diagnostic(posting.source, None, "info", message + _CHOOSE)]
+        message = f"its title makes '{wanted}', but it keeps the URL it was published at, '{slug}'"
+    return [Diagnostic(source, None, "info", message + _CHOOSE)]
 
 
-def _claim(claims: list[Posting], taken: dict[str, Posting], had: set[str]) -> list[Posting]:
-    """Postings in ``claims`` (in claiming order) given their wanted slug, or a suffixed one;
-    never one in ``taken`` or ``had`` (a slug a published posting had: it redirects)."""
+def _claim(claims: list[Posting], taken: dict[str, Posting], had: set[str]) -> dict[str, str]:
+    """The slugs of the postings in ``claims`` (in claiming order): the wanted one, or a
+    suffixed one; never one in ``taken`` or ``had`` (a slug a published posting had: it redirects)."""
     by_slug: dict[str, list[Posting]] = defaultdict(list)
     for posting in claims:
         by_slug[posting.slug].append(posting)
     # Every wanted slug is reserved first, so a suffix never takes the slug another wants.
     reserved = set(taken) | set(by_slug) | had
-    out = []
+    out = {}
     for slug, group in sorted(by_slug.items()):
         if slug not in taken and slug not in had:
             taken[slug] = group[0]
-            out.append(group[0])
+            out[group[0].source] = slug
             group = group[1:]
         for posting in group:
             new = f"{slug}-{place_slug(posting)}" if place_slug(posting) else ""
@@ -137,7 +171,7 @@ def _claim(claims: list[Posting], taken: dict[str, Posting], had: set[str]) -> l
                 new = f"{slug}-{short_hash(new)}"
             reserved.add(new)
             taken[new] = posting
-            out.append(replace(posting, slug=new))
+            out[posting.source] = new
     return out
 
 

@@ -13,10 +13,8 @@ from typing import Any
 from careers.config import Config
 from careers.errors import ContentError, Diagnostic
 from careers.model import Part
-from careers.posting.clean import clean_html
 from careers.posting.html import blocks_html
 from careers.sources.files import read_regular_file, relative_name
-from careers.sources.source import parse_source
 
 INTRO, CONCLUSION = "posting-intro.html", "posting-conclusion.html"
 MAX_BYTES = 1 << 20
@@ -52,6 +50,11 @@ def read_blocks(config: Config) -> tuple[Blocks, list[Diagnostic]]:
 
 
 def _block(path: Path, config: Config, digest: Any) -> tuple[Part, ...]:
+    # Imported here: the cleaner (BeautifulSoup, soupsieve, its rules) loads only for a site that
+    # has blocks, not for every run.
+    from careers.posting.clean import clean_html
+    from careers.sources.source import parse_source
+
     relpath = relative_name(path, config.root)
     data = read_regular_file(path, relpath, MAX_BYTES)
     digest.update(f"{path.name}\0".encode() + hashlib.sha256(data).digest())

@@ -88,6 +88,9 @@ def pay_in_sections(
         )
         previous = ""
         for line in lines:
+            if not _DIGIT.search(line):
+                previous = line  # no amount on it (most lines): split only if one opens the next
+                continue
             for clause in (c for c in CLAUSE.split(line) if c.strip()):
                 found.extend(_in_clause(clause, cue, previous))
                 previous = clause
@@ -104,12 +107,20 @@ def _in_clause(clause: str, heading_cue: int, previous: str) -> list[Found]:
     for group in money_groups(clause):
         before = clause[max(0, group[0].start - WINDOW) : group[0].start]
         opens = not re.search(r"[A-Za-z]{3}", before)  # the amount opens its clause: read the one before
+        if opens:
+            previous = _last_clause(previous)
         cue = heading_cue or (2 if opens and _PAY.search(previous) else 0)
         score = _score(clause, group, before, cue)
         if score:
             place = _place(before) or (_place(previous) if opens else None)
             found.append(Found(salary_of_group(clause, group, None), score, place))
     return found
+
+
+def _last_clause(text: str) -> str:
+    """The last clause of a line (the line itself when it is one clause)."""
+    clauses = [c for c in CLAUSE.split(text) if c.strip()]
+    return clauses[-1] if clauses else text
 
 
 def _score(clause: str, group: tuple[Amount, ...], before: str, cued: int) -> int:

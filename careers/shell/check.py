@@ -206,7 +206,7 @@ def place_findings(posting: Posting) -> Iterator[Finding]:
             "location",
             "error",
             "no 'location:' here or in careers.toml: Google for Jobs requires jobLocation "
-            "(e.g. 'Boston, MA, US', 'Berlin, DE' or 'Remote (US)')",
+            "(e.g. 'Boston, MA, US', 'Berlin, Germany' or 'Remote (US)')",
         )
     else:
         for text, location in zip(posting.locations, locations, strict=True):
@@ -228,7 +228,10 @@ def _with_country(location: str) -> str:
     city = parts[0] or "City"
     if len(parts) == 2 and len(parts[1]) == 2 and parts[1].isupper():
         return f"'{city}, {parts[1]}, US' (a state or province, then the country)"
-    return f"'{city}, XX' with the country's two-letter code ('Berlin, DE', 'Leeds, GB'; 'Austin, TX, US')"
+    # The country's name, not its code: two letters after a city are read as a US state or a
+    # Canadian province first ('Berlin, DE' is Delaware), so a code is safe only as a third part.
+    examples = "'Berlin, Germany', 'Leeds, United Kingdom'; 'Austin, TX, US'"
+    return f"'{city}, Country' with the name of its country ({examples})"
 
 
 def jsonld_findings(posting: Posting, config: Config) -> Iterator[Finding]:

@@ -8,8 +8,6 @@ from pathlib import PurePosixPath
 
 from careers.config import Config
 from careers.engine.options import Options
-from careers.law.report import NOT_LEGAL_ADVICE, jurisdiction_report
-from careers.shell.check import built_site, check_site
 from careers.shell.output import print_out, say, shown
 
 
@@ -34,6 +32,8 @@ def run_check(config: Config, options: Options, args: argparse.Namespace) -> boo
     """Print ``check``'s findings and a summary (``args``: its options); whether the check failed."""
     if args.jurisdiction is not None:
         return run_jurisdiction(config, options, args.jurisdiction)
+    from careers.shell.check import check_site  # the laws and advice load for check only, not every command
+
     strict, quiet, verbose, advice = args.strict, args.quiet, args.verbose, args.advice
     found = check_site(config, options, advice)
     lines = [str(d) for d in found if d.level == "advice" or shown(d, quiet, verbose)]
@@ -50,6 +50,9 @@ def run_check(config: Config, options: Options, args: argparse.Namespace) -> boo
 
 def run_jurisdiction(config: Config, options: Options, names: list[str]) -> bool:
     """Print which pay-transparency laws cover each posting (or the ones ``names`` names) and why."""
+    from careers.law.report import NOT_LEGAL_ADVICE, jurisdiction_report
+    from careers.shell.check import built_site
+
     engine, found = built_site(config, options)
     postings = engine.site.postings
     wanted = [p for p in postings if not names or any(_names(p.source, n) for n in names)]

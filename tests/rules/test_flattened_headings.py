@@ -40,3 +40,27 @@ def test_questions_curly_apostrophes_and_headings_side_by_side_are_found_but_not
         "Experience",
         "Our Story",
     ]
+
+
+def test_a_known_phrase_ending_in_a_small_word_stands_inline_but_an_open_slot_does_not_run_on() -> None:
+    text = (
+        FILLER + "What We’re Looking For Business acumen and five years of SQL. Who We Are Acme builds "
+        "lockers. Learn More About Acme Welcome to Acme! We build lockers."
+    )
+    pieces = flattened_headings(para(text))
+    assert pieces is not None
+    assert [t for k, t in kinds(pieces) if k == "heading"] == [
+        "What We’re Looking For",
+        "Who We Are",
+        "Learn More About Acme",
+    ]
+
+
+def test_a_heading_of_two_nouns_joined_by_a_slash_stands_inline() -> None:
+    text = (
+        FILLER
+        + "Duties Operate the line. Keep it clean. Education/Experience High School diploma or equivalent."
+    )
+    pieces = flattened_headings(para(text))
+    assert pieces is not None
+    assert [t for k, t in kinds(pieces) if k == "heading"] == ["Duties", "Education/Experience"]

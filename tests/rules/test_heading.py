@@ -31,3 +31,9 @@ def test_sentences_and_long_lines_are_never_headings() -> None:
     assert not is_heading("We are hiring drivers.")
     assert not is_heading("Excellent customer service skills")
     assert not is_heading("Requirements for this role include a licence and a clean record and more:")
+
+
+def test_the_parts_schema_org_names_a_posting_by_are_headings() -> None:
+    for text in ("Security Clearance", "Clearance:", "Special Commitments", "Sensory Requirements",
+                 "Travel Requirements", "Incentives"):  # fmt: skip
+        assert is_heading(text), text

@@ -12,6 +12,13 @@ from careers.slugs import slugify
 
 # A source spelling shorter than this is too likely to be something else ("sh", "rb").
 MIN_SOURCE_SPELLING = 3
+# An acronym a name carries has this many letters at least: two ("QA", "HR", "CI") say little
+# beside the name and often stand for something else.
+MIN_ACRONYM_LETTERS = 3
+_LINK_WORDS = frozenset({"and", "of", "for", "the", "in", "to", "on", "with", "a", "an", "&"})
+_ACRONYM = re.compile(r"[A-Z][A-Z&/.+-]*[A-Z]s?")
+# Words a spelled-out acronym shares with too many others to tell two skills apart by.
+_GENERIC_WORDS = frozenset({"system", "systems", "software", "management", "equipment", "data", "machines"})
 
 
 class MergeError(ValueError):
@@ -52,11 +59,15 @@ class Registry:
 
     def offer(self, candidate: Candidate) -> None:
         """Take a source's candidate: merged into the skill that owns its name, else added."""
-        owner = (
-            self._owner.get(candidate.name.casefold())
-            or self._slugs.get(slugify(candidate.name))
-            or self._part_owner(candidate.name)
-        )
+        owner = self._owner_of(candidate.name)
+        if owner is not None and _named_apart(owner, candidate):
+            # "PMS" is Post-Market Surveillance's: "Property management system" is its own
+            name = min(candidate.aliases, key=len)
+            # "Polymerase chain reaction PCR equipment" is named "Polymerase chain reaction"
+            short = re.sub(r"\s+[A-Z]{2,}\b.*$", "", name)
+            candidate.aliases = [a for a in candidate.aliases if a != short]
+            candidate.name = short
+            owner = self._owner_of(candidate.name)
         if owner is not None:
             self._merge(owner, candidate)
             return
@@ -70,6 +81,9 @@ class Registry:
             self._owner.setdefault(spelling.casefold(), candidate)
         for spelling in (candidate.name, *candidate.aliases):
             self._plain.setdefault(spelling.casefold(), candidate)
+
+    def _owner_of(self, name: str) -> Candidate | None:
+        return self._owner.get(name.casefold()) or self._slugs.get(slugify(name)) or self._part_owner(name)
 
     def _part_owner(self, name: str) -> Candidate | None:
         """The skill a longer name is a form of: "National Instruments LabVIEW" → LabVIEW,
@@ -94,6 +108,17 @@ class Registry:
             self._owner[folded] = owner
             self._plain.setdefault(folded, owner)
 
+    def name_acronyms(self) -> None:
+        """A name shows the acronym it is known by ("Basic Life Support (BLS)"): one name a job
+        seeker reads either way, its address and every spelling kept."""
+        for entry in self._entries:
+            acronym = carried_acronym(entry)
+            if acronym:
+                entry.slug = entry.slug or slugify(entry.name)
+                entry.aliases.insert(0, entry.name)
+                entry.name = f"{entry.name} ({acronym})"
+                self._owner.setdefault(entry.name.casefold(), entry)
+
     def add_variants(self, variants: Callable[[str], list[str]]) -> None:
         """British and American spellings, and spaced forms of hyphenated ones, for every alias."""
         for entry in self._entries:
@@ -104,10 +129,40 @@ class Registry:
                         self._owner[variant.casefold()] = entry
 
 
+def _named_apart(owner: Candidate, candidate: Candidate) -> bool:
+    """Whether a source's acronym-named candidate spells out something else than the skill that
+    owns the acronym: "EDA" as "Electronic design automation" is not Exploratory Data Analysis.
+    Its words and the owner's share none (longer than three letters, besides generic ones)."""
+    if not (candidate.aliases and _ACRONYM.fullmatch(candidate.name)):
+        return False
+    if candidate.name.casefold() in owner.name.casefold().split():
+        return False  # the owner is named by the acronym itself: "CNC Machining", "PHP"
+
+    def words(spellings: list[str]) -> set[str]:
+        found = {w for s in spellings for w in re.findall(r"[a-z]{4,}", s.lower())}
+        return found - _GENERIC_WORDS
+
+    return not words([owner.name, *owner.aliases]) & words(candidate.aliases)
+
+
+def carried_acronym(entry: Candidate) -> str | None:
+    """The spelling of ``entry`` that is the initials of its name's words, of three letters or
+    more ("SEO" for "Search Engine Optimization"), or None."""
+    words = [w for w in re.split(r"[\s/-]+", entry.name) if w and w.casefold() not in _LINK_WORDS]
+    if len(words) < MIN_ACRONYM_LETTERS or "(" in entry.name:
+        return None
+    initials = "".join(w[0] for w in words).upper()
+    for spelling in (*entry.exact, *entry.aliases, *entry.ambiguous):
+        if _ACRONYM.fullmatch(spelling):
+            letters = re.sub(r"[^A-Z]", "", spelling.removesuffix("s"))
+            if letters == initials:
+                return spelling.removesuffix("s")
+    return None
+
+
 def spelling_variants(pairs: list[list[str]]) -> Callable[[str], list[str]]:
     """A function giving a spelling's other forms: "organisation" ↔ "organization", "e-mail" → "e mail"."""
-    compiled = [(re.compile(rf"\b{re.escape(a)}", re.I), b) for a, b in pairs]
-    compiled += [(re.compile(rf"\b{re.escape(b)}", re.I), a) for a, b in pairs]
+    compiled = [(_stem(a, b), b) for a, b in pairs] + [(_stem(b, a), a) for a, b in pairs]
 
     def variants(spelling: str) -> list[str]:
         out = []
@@ -119,6 +174,13 @@ def spelling_variants(pairs: list[list[str]]) -> Callable[[str], list[str]]:
         return [v for v in out if v != spelling]
 
     return variants
+
+
+def _stem(spelling: str, other: str) -> re.Pattern[str]:
+    """Where ``spelling`` starts a word; a whole word only when ``other`` merely extends it
+    ("program" → "programme", not "programming" → "programmeming")."""
+    end = r"(?=s?(?![a-z]))" if other.lower().startswith(spelling.lower()) else ""
+    return re.compile(rf"\b{re.escape(spelling)}{end}", re.I)
 
 
 def _same_case(found: str, replacement: str) -> str:

@@ -78,6 +78,8 @@ def render_toml(entries: list[Candidate], ignore: list[str], counts: Counter[str
             lines += ["", f"# --- {category} " + "-" * max(3, 94 - len(category))]
         lines += ["", "[[skill]]", f"name = {toml_string(entry.name)}", f"category = {toml_string(category)}"]
         lines.append(f"source = {toml_string(entry.source)}")
+        if entry.slug:
+            lines.append(f"slug = {toml_string(entry.slug)}")
         for key in KEYS:
             values = getattr(entry, key)
             if values:

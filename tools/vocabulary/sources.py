@@ -40,6 +40,7 @@ class Candidate:
     exact: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    slug: str = ""  # set when the name changes after the skill got its address
 
     def spellings(self) -> list[str]:
         return [self.name, *self.aliases, *self.exact, *self.ambiguous]
@@ -90,9 +91,14 @@ def onet_name(example: str, rules: Mapping[str, Any]) -> Candidate | None:
         aliases = [n for n in (name, example) if n != renamed]
         return Candidate(renamed, "", "onet", aliases)
     phrase, acronym = split_acronym(name)
+    company_words = tuple(f" {w}" for w in rules["company_words"])
     if acronym:
         if is_generic(phrase):
             name, aliases = acronym, [phrase]
+        elif phrase.endswith(company_words):
+            # "Scientific Software International HLM", "Aptech Systems GAUSS": a company, then
+            # its product's name in capitals (not "International", the company's last word)
+            name = acronym  # the company alone is no spelling of it; the full example is
         else:
             name, exact = phrase, [acronym]
     name = strip_vendor(name, rules, aliases)

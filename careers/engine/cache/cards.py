@@ -1,4 +1,4 @@
-"""Cards and ``jobs.json`` records, drawn once and kept, under keys the engine derives.
+"""Cards, drawn once and kept, under keys the engine derives.
 
 A card shows one posting at one page depth and heading level (the theme's ``card`` macro,
 which templates call as the global ``card``), so the engine keeps each one under the
@@ -25,16 +25,15 @@ from careers.config import Config
 from careers.engine.cache.trust import signature
 from careers.engine.files import append_quietly, read_all, write_quietly
 from careers.model import Posting
-from careers.pages.records import posting_json
 from careers.pages.render import CARD_TEMPLATE, Card, Url
 
-FORMAT = 4
+FORMAT = 5
 # key → (the token of the posting it shows, its text)
 Entries = dict[str, tuple[str, str]]
 
 
 class KeptCards:
-    """Each card and record made once per posting token, depth and heading."""
+    """Each card made once per posting token, depth and heading."""
 
     def __init__(self, config: Config, log: Path | None, context: str) -> None:
         self.config = config
@@ -80,15 +79,6 @@ class KeptCards:
             return Markup(found[1])
 
         return card
-
-    def record(self, posting: Posting) -> str:
-        """The posting's ``jobs.json`` record (``careers.pages.records.posting_json``), made once."""
-        token = self.tokens.get(posting.source)
-        if token is None:
-            return posting_json(posting, self.config)
-        key = f"r\0{token}"
-        found = self.get(key) or self._keep(key, token, posting_json(posting, self.config))
-        return found[1]
 
     def _keep(self, key: str, token: str, text: str) -> tuple[str, str]:
         entry = self.entries[key] = self.new[key] = (token, text)

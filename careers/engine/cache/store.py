@@ -24,7 +24,7 @@ from careers.engine.cache.trust import signature
 from careers.engine.files import read_all, write_quietly
 from careers.model import Result
 
-FORMAT = 6
+FORMAT = 7
 
 
 @dataclass(frozen=True)

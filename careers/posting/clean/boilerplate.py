@@ -122,7 +122,7 @@ def is_furniture(runs: tuple[Run, ...], text: str) -> bool:
         return True
     if "ookie" in text and len(text.split()) <= 60 and _COOKIE.search(text):
         return True
-    parts = _SEPARATOR.split(text)
+    parts = _SEPARATOR.split(text) if "·" in text or "|" in text or "•" in text else ()
     if len(parts) > 1 and all(
         not p or (len(p) <= 40 and _FURNITURE_LINE.fullmatch(p.rstrip(".!:"))) for p in parts
     ):

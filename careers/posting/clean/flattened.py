@@ -28,9 +28,13 @@ _ENDS_NO_HEADING = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?:;…]$")
 _SENTENCE_END = re.compile(r"[.!?;…]$")
-# Heading phrases that end in a small word: "Who we are", "About you".
+# Heading phrases that end in a small word: "Who we are", "About you", "What we're looking for"
+# (the known phrases of headings.py that do, written out: an open slot such as "Learn more
+# about …" would take in the next words up to any "to").
 _SMALL_END_PHRASE = re.compile(
-    r"(who (we|you) are|about (us|you)|what we offer you|bonus points for)", re.IGNORECASE
+    r"(who (we|you) are|about (us|you)|what we offer you|bonus points for|"
+    r"(what|who) (we('re| are)|are we) looking for)",
+    re.IGNORECASE,
 )
 _MAYBE_BULLET = re.compile(r"[•·▪●■➢►✓]|\s[-–?]\s")
 _BULLET_CHAR = re.compile(r"(?:^|(?<=\s))[•·▪●■➢►✓](?=\s)")

@@ -65,8 +65,9 @@ def is_known_heading(text: str) -> bool:
 
 
 def starts_heading(word: str) -> bool:
-    """Whether a heading phrase can start with ``word``."""
-    return bool(_STARTS.fullmatch(word.replace("’", "'")))
+    """Whether a heading phrase can start with ``word`` (or its first part: "Education/Experience")."""
+    word = word.replace("’", "'")
+    return bool(_STARTS.fullmatch(word) or ("/" in word and _STARTS.fullmatch(word.split("/", 1)[0])))
 
 
 def looks_like_heading(text: str, all_bold: bool) -> bool:

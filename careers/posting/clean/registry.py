@@ -62,14 +62,19 @@ class Registry(Generic[F]):
     def __init__(self) -> None:
         self._rules: dict[str, Rule[F]] = {}
         self._ordered: list[Rule[F]] = []
+        self.steps: tuple[tuple[F, tuple[LineKind, ...]], ...] = ()  # (run, kinds), in order
 
     def register(self, rule: Rule[F]) -> None:
         self._rules[rule.name] = rule
-        self._ordered = sorted(self._rules.values(), key=lambda r: -r.priority)
+        self._order()
 
     def deregister(self, name: str) -> None:
         del self._rules[name]
+        self._order()
+
+    def _order(self) -> None:
         self._ordered = sorted(self._rules.values(), key=lambda r: -r.priority)
+        self.steps = tuple((rule.run, rule.kinds) for rule in self._ordered)
 
     def __iter__(self) -> Iterator[Rule[F]]:
         return iter(self._ordered)
@@ -124,18 +129,26 @@ CONTEXT_RULES = context_rules()
 def read_line(line: Line, rules: Registry[LineRun] = LINE_RULES) -> list[Line]:
     """One line read by the line rules: each rule in turn, on every piece the ones before made."""
     check_time()
-    pieces = [line]
-    for rule in rules:
-        if len(pieces) == 1:  # most lines stay whole: no list to build
-            made = rule.run(pieces[0]) if pieces[0].kind in rule.kinds else None
-            pieces = pieces if made is None else made
+    steps = rules.steps
+    piece = line
+    for at, (run, kinds) in enumerate(steps):  # most lines stay whole: no list to build
+        if piece.kind not in kinds:
             continue
-        out: list[Line] = []
-        for piece in pieces:
-            made = rule.run(piece) if piece.kind in rule.kinds else None
-            out.extend([piece] if made is None else made)
-        pieces = out
-    return pieces
+        made = run(piece)
+        if made is None:
+            continue
+        if len(made) == 1:
+            piece = made[0]
+            continue
+        pieces = made
+        for later, later_kinds in steps[at + 1 :]:
+            out: list[Line] = []
+            for one in pieces:
+                found = later(one) if one.kind in later_kinds else None
+                out.extend([one] if found is None else found)
+            pieces = out
+        return pieces
+    return [piece]
 
 
 def read_lines(

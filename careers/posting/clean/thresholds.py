@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Thresholds:
     """The limits the line rules read; each rule names the ones it uses."""
 
-    heading_element: int = 15  # a heading element longer than this is a paragraph set large
+    heading_element: int = 25  # a heading element longer than this is a paragraph set large
     heading: int = 12  # no line on its own is a heading past this
     capitals: tuple[int, int] = (2, 8)  # a line in capitals is a heading between these
     capital_letters: int = 4  # "IT" or "HR" alone is an acronym, not a line in capitals

@@ -64,12 +64,15 @@ HEADING_KINDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
 
 # A heading phrase, whole: up to three modifiers, a head noun (or two joined by "and", "&",
 # "/"), and a tail. "Required Skills" and "Key Responsibilities include" are headings;
-# "Excellent customer service skills" is not.
+# "Excellent customer service skills" is not. The nouns include what schema.org's JobPosting
+# names a posting's parts (securityClearanceRequirement, specialCommitments,
+# incentiveCompensation, sensoryRequirement, physicalRequirement): "Clearance", "Special
+# Commitments", "Incentives", "Sensory Requirements", "Travel Requirements".
 MODIFIERS = """
     key main core essential primary principal major job position role minimum basic required preferred
     desired desirable additional technical physical general other special specific educational
     professional personal your our the what this learning clinical operational qualifications skills
-    experience education knowledge detailed
+    experience education knowledge detailed security sensory travel
 """.split()
 NOUNS = r"""
     responsibilit(y|ies) duties duty qualifications? requirements? requirement skills? experience
@@ -77,7 +80,7 @@ NOUNS = r"""
     competenc(y|ies) attributes knowledge abilities expectations tasks functions accountabilities
     specification profile eligibility training certifications? licen[cs](e|es|ure) salary pay rewards
     schedule hours location environment conditions highlights values mission culture outline demands
-    remuneration procedures? instructions story
+    remuneration procedures? instructions story clearance commitments incentives
 """.split()
 TAILS = (
     r"include|includes|will include|may include|required|requested|needed",

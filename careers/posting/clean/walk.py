@@ -190,7 +190,15 @@ class _Walker:
 
     def close_heading(self) -> None:
         self.flush()
-        self.heading_depth -= 1
+        self.heading_depth = max(0, self.heading_depth - 1)
+
+    def end_heading_text(self) -> None:
+        """A block after a heading element's text ("<h1>Title</h2>" left open over the page):
+        the heading ends there, and what the block holds is the page's own text. (A block that
+        is the heading's first content, "<h2><p>About</p></h2>", is still the heading.)"""
+        if any(isinstance(t, Run) and t.text.strip() for t in self.buffer):
+            self.flush()
+            self.heading_depth = 0
 
 
 def walk(root: Tag) -> Walked:
@@ -227,6 +235,8 @@ def _open(walker: _Walker, node: Tag, style: _Style) -> tuple[_Style, str] | Non
     if name == "br":
         walker.line_break()
         return None
+    if walker.heading_depth and name in BLOCK_TAGS:
+        walker.end_heading_text()
     if name in HEADING_TAGS:
         walker.open_heading()
         return style, "heading"

@@ -44,6 +44,8 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("none", (
         r"\bno\s+(?:college\s+|formal\s+)?(?:degree|diploma|education)\s+(?:is\s+)?(?:required|necessary|needed)",
         r"\b(?:degree|diploma)\s+(?:is\s+)?not\s+(?:required|necessary)",
+        # a board's field: "No degree, certificate or diploma"
+        r"^\W*no\s+(?:formal\s+)?(?:degree|diploma|certificate|qualification)s?\s*(?:,|\bor\b|$)",
     )),
     ("doctorate", (
         r"\bph\.?\s?d\b", r"\bdoctorate\b", r"\bdoctoral\b", r"\bdoctor\s+of\b", r"\bjuris\s+doctor",
@@ -68,6 +70,7 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("certificate", (
         r"\b(?:vocational|technical|trade)\s+(?:certificate|school|training|program)",
         r"\bcertificate\s+program", r"\bpost-?secondary\s+(?:certificate|training)",
+        r"\bnon-?university\s+(?:certificate|diploma)",
         # completed trade training: "completed vocational training", "Certificate IV", German Ausbildung
         r"\bcompleted\s+(?:vocational\s+|professional\s+|commercial\s+|technical\s+)?training\b",
         r"\bcertificate\s+(?:i{1,3}|iv|v)\b", r"\bdegree\s+or\s+(?:a\s+)?(?:professional\s+)?certification",
@@ -79,7 +82,7 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\b(?:\d|one|two|three)\s+years?\s+of\s+(?:college|university)",
     )),
     ("high_school", (
-        r"\bhigh[\s-]+school\b", r"\bGED\b", r"\babitur\b", r"\bsecondary\s+(?:school|education)\b",
+        r"\bhigh\)?[\s-]+school\b", r"\bGED\b", r"\babitur\b", r"\bsecondary\s+(?:school|education)\b",
         r"\bHS\s+diploma",
         r"\bgcse'?s?\b", r"\ba[- ]levels\b",
         r"\ba[- ]level\s+(?:standard|education|qualifications?|or\s+equivalent)",

@@ -23,6 +23,8 @@ MAX_PLAUSIBLE_MONTHS = 20 * 12
 _NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s*\(\d+\))?"
 _UNIT = r"(?:years?|yrs?|months?|mos?)\b\.?'?"
 _PLUS = r"(?:\s*\+|\s+plus\b|\s+or\s+more\b|\s+or\s+greater\b|\s+and\s+(?:above|up|over)\b)"
+# What joins a range's ends: "3-5", "3 to 5", a board's "2 years to less than 3 years".
+_TO = r"(?:-|to(?:\s+less\s+than|\s+under)?)"
 # Where a number may start: not inside a word, an amount or a decimal ("2.5"), but right after a
 # sentence glued to it ("GED.3-5 years", "in the State of WI.Three years").
 _STARTS = r"(?<![\w$%-])(?<!\d\.)"
@@ -32,9 +34,9 @@ MENTION = re.compile(
     # "2 of the past 5 years": two years, the five a look-back window
     rf"|(?P<of>{_STARTS}(?P<o1>{_NUM})\s+(?:out\s+)?of\s+the\s+(?:last|past|previous|prior)\s+{_NUM}\s*(?P<ounit>{_UNIT}))"
     # "6 months to 1 year", "6 months - 1 year": a range across units
-    rf"|(?P<cross>{_STARTS}(?P<c1>{_NUM})\s*(?P<cunit1>{_UNIT})\s*(?:-|to)\s*(?P<c2>{_NUM})\s*(?P<cunit2>{_UNIT}))"
+    rf"|(?P<cross>{_STARTS}(?P<c1>{_NUM})\s*(?P<cunit1>{_UNIT})\s*{_TO}\s*(?P<c2>{_NUM})\s*(?P<cunit2>{_UNIT}))"
     rf"|{_STARTS}(?P<low>{_NUM})(?P<lplus>{_PLUS})?"
-    rf"(?:\s*(?:-|to)\s*(?P<high>{_NUM})\+?)?(?P<hyphen>-)?\s*(?P<unit>{_UNIT})(?P<uplus>{_PLUS})?",
+    rf"(?:\s*{_TO}\s*(?P<high>{_NUM})\+?)?(?P<hyphen>-)?\s*(?P<unit>{_UNIT})(?P<uplus>{_PLUS})?",
     re.IGNORECASE,
 )
 

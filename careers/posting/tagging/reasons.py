@@ -16,6 +16,8 @@ _ASKING_HEADING = re.compile(
     r"looking\s+for|who\s+you\s+are|about\s+you|you\s+(?:have|bring|need)|you'll\s+(?:have|bring|need)|"
     r"skills|qualifications?|requirements?|essential|desirable|person\s+spec|ideal\s+candidate|competenc"
 )  # searched in the lowercased heading
+# A heading this short names the topic of what follows ("Languages", "Computer knowledge").
+TOPIC_WORDS = 3
 # Words that make a clause elsewhere ask for something: "skills", "ability to", "must", "you have".
 _ASKS = re.compile(
     r"\b(skills?|abilit(?:y|ies)|able to|must|required|requirements?|essential|desirable|preferred|"
@@ -34,6 +36,16 @@ def asking(clause: Clause) -> bool:
 def asking_heading(heading: str) -> bool:
     """Whether a heading introduces what is asked of the candidate (headings repeat: cached)."""
     return bool(_ASKING_HEADING.search(heading.lower()))
+
+
+def _only_the_name(text: str, hit: Hit) -> bool:
+    """Whether a clause is the mention alone (a list item naming just the skill)."""
+    return not text[: hit.start].strip() and not text[hit.end :].strip(" .;:")
+
+
+def _names_a_topic(heading: str) -> bool:
+    """Whether a heading is a short label of what follows ("Languages", "Asset languages")."""
+    return 0 < len(heading.split()) <= TOPIC_WORDS
 
 
 def _where(clause: Clause) -> str:
@@ -71,12 +83,17 @@ def reason_for(
     context = ""
     if (hit.key, hit.exact) in vocab.guarded:
         found = read.context_word(skill.slug, hit)
-        if found is None and asking(clause):
-            # "Sales acumen" listed under "Key Skills": the heading says what the list is
+        if found is None and (asking(clause) or _names_a_topic(clause.heading)):
+            # "Sales acumen" listed under "Key Skills", "English" under "Languages": the
+            # heading says what the text under it is; a sentence ("What a typical day in
+            # this role looks like") does not
             found = vocab.context_word(skill.slug, clause.heading.lower(), -1, -1)
-        if found is None:
+        if found is not None:
+            context = f", with {found!r}"
+        elif asking(clause) and _only_the_name(clause.text, hit):
+            context = ", as an item of its own"  # "Electronics" alone under "Required skills"
+        else:
             return ""
-        context = f", with {found!r}"
     if not skill.soft:
         return f"named in {_where(clause)}{context}"
     if asking(clause):

@@ -79,6 +79,14 @@ _REPORTS_TO = re.compile(r"\b(?:reports?|reporting)\s+(?:directly\s+)?(?:in)?to\
 _INDUSTRY_AFTER = re.compile(
     r"(?:[\s/&,-]++\w[\w-]*+){0,3}?[\s/&,-]*+(?<=\s)(?:sector|industry|industries)\b"
 )
+# "a public relations agency", "an Internet/Web services company": the kind of employer, not a
+# skill. The words between are the kind's own (no "and", no list): "employment laws and company
+# policies" names the law.
+_EMPLOYER_KIND_AFTER = re.compile(
+    r"(?:[\s/-]++(?!(?:and|or|the|our|a|an|its|their)\b)\w[\w-]*+){0,2}?\s++"
+    r"(?:compan(?:y|ies)|firms?|agenc(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _DEPARTMENT_BEFORE = re.compile(
     r"\b(?i:partner\w*|liais\w*|collaborat\w*|work(?:ing)?\s+closely|coordinat\w*|engag\w*)"
     r"(?:\s+[\w-]+){0,2}?\s+(?i:with|across|alongside)\s+(?i:the\s+|our\s+|other\s+)?"
@@ -179,14 +187,18 @@ def posting_skills(reading: Reading, vocab: Vocabulary, asked: set[str] | None =
             continue
         if any(a <= local.start < b for a, b in subjects[index]):
             continue
-        if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60):
-            continue  # "in the telecommunications/technology sector"
+        if _INDUSTRY_AFTER.match(clause.text, local.end, local.end + 60) or _EMPLOYER_KIND_AFTER.match(
+            clause.text, local.end, local.end + 40
+        ):
+            continue  # "in the telecommunications/technology sector", "a Web services company"
         if counted(clause.text, local) or people(clause.text, local):
             continue  # "300 delivery routes", "with our dispatchers": the work's objects and people
         near = TEAM_STEM.search(clause.lower, local.end, local.end + 120) or TEAM_CUE.search(
             clause.lower, max(0, local.start - 160), local.start
         )
-        if near and (names_a_department(clause.text, local) or in_team_list(clause.text, local)):
+        # A product's one-word name ("Git", "Jira") is no team; "Data Science" may be one.
+        tool = skill.category in _TOOL_CATEGORIES and " " not in hit.text
+        if near and (names_a_department(clause.text, local, tool) or in_team_list(clause.text, local)):
             continue
         if skill.category not in _TOOL_CATEGORIES and clause.kind not in _DUTY_KINDS:
             if index not in employer:
@@ -213,9 +225,10 @@ def _is_initial(text: str, hit: Hit) -> bool:
     return before in ".(" or after in ".)"
 
 
-def names_a_department(text: str, hit: Hit) -> bool:
+def names_a_department(text: str, hit: Hit, tool: bool = False) -> bool:
     """Whether a mention is a team or service, not a skill: "the Customer Experience team", "our
-    data science team", "report to Sales Management"."""
+    data science team", "report to Sales Management". A ``tool`` (software, cloud, IT) is one
+    only when a team word says so: "collaborating on code with Git and GitHub" names tools."""
     after = text[hit.end : hit.end + 120]
     near = text[max(0, hit.start - 24) : hit.start]
     if (_TEAM_AFTER.match(after) or "special" in near.lower()) and _TEAM_BEFORE.search(near):
@@ -226,7 +239,7 @@ def names_a_department(text: str, hit: Hit) -> bool:
         return True
     before = text[max(0, hit.start - 160) : hit.start]
     cue = before.lower()
-    partners = "with" in cue or "across" in cue or "alongside" in cue
+    partners = not tool and ("with" in cue or "across" in cue or "alongside" in cue)
     return partners and bool(_DEPARTMENT_BEFORE.search(before))
 
 

@@ -38,6 +38,12 @@ _EMPLOYER_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# An employer section's heading ("About Acme"), and a paragraph in it that speaks to the candidate.
+_ABOUT = re.compile(r"about\s+(?!(?:you|your|this|the\s+(?:role|job|position|team))\b)\w", re.IGNORECASE)
+_TO_CANDIDATE = re.compile(
+    r"\s*(?:you(?:'ll|\s+will|'re|\s+are)\s|we\s+need\s+someone|(?:tech\s+)?stack\s*:)", re.IGNORECASE
+)
+
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4`"), "'") | dict.fromkeys(
     map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"'
@@ -200,9 +206,16 @@ def read_posting(sections: tuple[Section, ...]) -> Reading:
     """Every clause a candidate is asked about, in order; employer-side sections skipped."""
     raw: list[tuple[str, str, str]] = []
     for section in sections:
-        if not is_read(section):
-            continue
         heading = normalize(section.heading or "")
+        if not is_read(section):
+            if not _ABOUT.match(heading):
+                continue
+            # "About Acme" and then, with no heading of their own, the job's paragraphs: the
+            # ones that speak to the candidate ("You'll own …") are the job, not the employer
+            kept = [line for line in section_text(section).splitlines() if _TO_CANDIDATE.match(line)]
+            lines = "\n".join(normalize(line) for line in kept)
+            raw.extend((part, heading, "responsibilities") for part in split_clauses(lines))
+            continue
         lines = "\n".join(normalize(line) for line in section_text(section).splitlines())
         raw.extend((part, heading, section.kind) for part in split_clauses(lines))
     text = "\n".join(part for part, _, _ in raw)

@@ -138,9 +138,14 @@ def merge_site(builtin: tuple[Skill, ...], data: dict[str, Any], path: str, text
         for key in sorted(set(data) - _SITE_KEYS)
     ]
     by_name = {s.name.casefold(): s for s in builtin}
+    by_slug = {s.slug: s.name.casefold() for s in builtin}
 
     def known(name: object, what: str) -> Skill | None:
-        skill = by_name.get(str(name).casefold()) if isinstance(name, str) else None
+        # By name, else by address: a skill renamed since ("Basic Life Support" is now "Basic
+        # Life Support (BLS)") keeps the slug a site's file still names it by.
+        skill = None
+        if isinstance(name, str):
+            skill = by_name.get(name.casefold()) or by_name.get(by_slug.get(slugify(name), ""))
         if skill is None:
             problems.append(
                 Diagnostic(path, line_of(text, str(name)), "error", f"{what}: no skill named '{name}'")
