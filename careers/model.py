@@ -286,6 +286,7 @@ class Site:
     locations: tuple[Term, ...] = ()
     # Every way to browse (``careers.pages.taxonomies.TAXONOMIES``) by its folder: its terms.
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    moved: dict[str, Posting] = field(default_factory=dict)  # a URL's slug given up → its posting now
 
 
 @dataclass(frozen=True)
@@ -294,6 +295,5 @@ class Result:
 
     posting: Posting | None
     diagnostics: tuple[Diagnostic, ...]
-    # Where things are in the file, for findings about them: each front matter key's line,
-    # and "body" for the line the body starts on.
+    # Where things are in the file, for findings: each front matter key's line, "body" the body's.
     lines: dict[str, int] = field(default_factory=dict)

@@ -118,23 +118,36 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
-def preview_reference(
-    project: Path, out: Path, config_overrides: dict[str, str] | None = None, cache: bool = False
-) -> dict[str, bytes]:
-    """What ``build --drafts`` writes, with static files under their own names as the preview has
-    them: what the preview must show once it has caught up (``cache``: reading what the
-    project's cache holds, such as the URLs it published)."""
+def cold_build(project: Path, out: Path, drafts: bool = False, jobs: int | None = 1) -> dict[str, bytes]:
+    """What a build from nothing writes into ``out``: no state, posting store, cards or compiled
+    templates, only the record of what was published (an input of every build, not a speed-up)."""
     from careers.config import load_config
     from careers.engine import Options, build
+    from careers.engine.cache.published import PUBLISHED_FILE
+
+    cache = out.with_name(out.name + "-cache")
+    cache.mkdir(parents=True)
+    record = load_config(project).cache_path / PUBLISHED_FILE
+    if record.exists():
+        shutil.copy(record, cache / PUBLISHED_FILE)
+    config = load_config(project, {"output_dir": str(out), "cache_dir": str(cache)})
+    build(config, Options(drafts=drafts, jobs=jobs))
+    shutil.rmtree(cache)
+    return tree_bytes(out)
+
+
+def preview_reference(project: Path, out: Path) -> dict[str, bytes]:
+    """What a cold ``build --drafts`` writes, with static files under their own names as the
+    preview has them: what the preview must show once it has caught up."""
+    from careers.config import load_config
     from careers.pages.assets import load_assets
 
-    config = load_config(project, {**(config_overrides or {}), "output_dir": str(out)})
-    build(config, Options(drafts=True, cache=cache))
-    files = tree_bytes(out)
-    folders = [folder / "static" for folder in config.template_paths]
+    files = cold_build(project, out, drafts=True)
+    folders = [folder / "static" for folder in load_config(project).template_paths]
     renamed = {published: "static/" + name for name, published in load_assets(*folders).names.items()}
     for published, plain in renamed.items():
-        files[plain] = files.pop(published)
+        if published in files:
+            files[plain] = files.pop(published)
     for path, data in files.items():
         for published, plain in renamed.items():
             data = data.replace(published.split("/", 1)[1].encode(), plain.split("/", 1)[1].encode())

@@ -102,7 +102,7 @@ def test_a_link_for_the_state_and_card_log_is_never_written_through(project: Pat
     assert contents(away) == before
 
 
-def test_a_link_in_the_preview_folder_is_refused_and_nothing_outside_changes(
+def test_a_link_for_the_preview_folder_is_refused_one_in_it_replaced(
     project: Path, tmp_path: Path
 ) -> None:
     preview = Preview(lambda: load_config(project), Options())
@@ -113,11 +113,66 @@ def test_a_link_in_the_preview_folder_is_refused_and_nothing_outside_changes(
     plant(jobs, away)
     os.utime(project / "content" / "jobs" / "senior-data-engineer.md")
     edit_a_posting(project)
-    update = preview.rebuild()
-    assert update.problem is not None and "link" in update.problem
+    update = preview.rebuild()  # the folder is the preview's own: the link goes, a folder is made
+    assert update.problem is None and jobs.is_dir() and not jobs.is_symlink()
     assert contents(away) == before
     plant(project / ".cache" / "preview", away)
     edit_a_posting(project)
     update = Preview(lambda: load_config(project), Options()).rebuild()
     assert update.problem is not None and "symbolic link" in update.problem
+    assert contents(away) == before
+
+
+@pytest.mark.parametrize("folder", [".cache", ".cache/postings", ".cache/state", ".cache/templates"])
+def test_a_cache_folder_made_a_link_while_the_preview_runs_is_refused(
+    project: Path, tmp_path: Path, folder: str
+) -> None:
+    """The preview's engine outlives its first run: the cache's folders are checked at every run,
+    not once (the hostile fuzzer saw the state, the card log and compiled templates written
+    outside through a link planted between two saves)."""
+    preview = Preview(lambda: load_config(project), Options())
+    assert preview.rebuild().problem is None
+    away = outside(tmp_path)
+    before = contents(away)
+    plant(project / folder, away)
+    edit_a_posting(project)
+    template = project / "templates" / "posting.html"
+    template.write_text(template.read_text() + "\n")  # a template to compile and keep again
+    update = preview.rebuild()
+    assert update.problem is not None and "symbolic link" in update.problem
+    assert contents(away) == before
+
+
+@pytest.mark.parametrize("folder", [".cache", ".cache/preview", ".cache/preview/jobs"])
+def test_a_cache_folder_made_a_link_to_a_file_is_no_internal_error(
+    project: Path, tmp_path: Path, folder: str
+) -> None:
+    preview = Preview(lambda: load_config(project), Options())
+    assert preview.rebuild().problem is None
+    away = outside(tmp_path)
+    before = contents(away)
+    plant(project / folder, away / "precious.txt")
+    edit_a_posting(project)
+    update = preview.rebuild()
+    if folder == ".cache/preview/jobs":  # in the preview's own folder: replaced
+        assert update.problem is None and (project / folder).is_dir()
+    else:
+        assert update.problem is not None and "symbolic link" in update.problem
+    assert contents(away) == before
+
+
+def test_a_link_planted_in_the_preview_folder_goes_at_its_next_run(project: Path, tmp_path: Path) -> None:
+    """A link planted in the preview's folder, where the server serves from, is removed (the
+    link itself): the folder holds the pages the preview wrote and nothing else."""
+    preview = Preview(lambda: load_config(project), Options())
+    assert preview.rebuild().problem is None
+    away = outside(tmp_path)
+    before = contents(away)
+    site = project / ".cache" / "preview"
+    (site / "posting.html").symlink_to(away / "precious.txt")
+    (site / "cd").symlink_to(away / "ab")
+    (site / "jobs" / "index.html").symlink_to(away / "precious.txt")
+    edit_a_posting(project)
+    assert preview.rebuild().problem is None
+    assert [p for p in site.rglob("*") if p.is_symlink()] == []
     assert contents(away) == before

@@ -12,6 +12,7 @@ import pytest
 
 from careers.shell import cli
 from careers.shell.cli import main, make_parser, with_default_command
+from careers.shell.failure import KEEP_REPORTS, internal_error
 
 from .conftest import ROOT
 
@@ -28,13 +29,14 @@ cli.run()
 """
 
 
-def test_an_unexpected_exception_is_an_internal_error_with_its_details_in_a_file(
-    tiny: Path, tmp_path: Path
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+def test_an_unexpected_exception_is_an_internal_error_with_its_details_in_the_cache(
+    tiny: Path, tmp_path: Path, cache: bool
 ) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
     result = subprocess.run(
-        [sys.executable, "-c", BUGGY_RUN, "-C", str(tiny), "build"],
+        [sys.executable, "-c", BUGGY_RUN, "-C", str(tiny), "build", *([] if cache else ["--no-cache"])],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -42,15 +44,46 @@ def test_an_unexpected_exception_is_an_internal_error_with_its_details_in_a_file
         env={**os.environ, "TMPDIR": str(temp)},
     )
     assert result.returncode == cli.EXIT_INTERNAL == 70
+    assert list(temp.iterdir()) == []  # nothing left in the temporary folder
+    said = "internal error (KeyError): a bug in careers, not a problem with your content or settings. "
+    if not cache:  # no cache folder to keep them in: the details are printed
+        assert not (tiny / ".cache").exists()
+        assert result.stderr.startswith("careers ") and "broken_build" in result.stderr
+        assert result.stderr.endswith(
+            said + "The details are above; please include them when you report it.\n"
+        )
+        return
     assert "Traceback" not in result.stderr
-    (report,) = temp.glob("careers-internal-error-*.txt")
-    assert result.stderr == (
-        "internal error (KeyError): a bug in careers, not a problem with your content or settings. "
-        f"The details are in {report}; please include them when you report it.\n"
-    )
+    (report,) = (tiny / ".cache" / "internal-errors").glob("*.txt")
+    assert result.stderr == said + f"The details are in {report}; please include them when you report it.\n"
     details = report.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in details and "broken_build" in details
     assert f"command: build.py -C {tiny} build" in details
+
+
+def test_only_the_newest_internal_error_reports_are_kept(tmp_path: Path) -> None:
+    for n in range(KEEP_REPORTS + 5):
+        try:
+            raise ValueError(f"bug {n}")
+        except ValueError as exc:
+            message = internal_error(exc, tmp_path / ".cache")
+    reports = sorted((tmp_path / ".cache" / "internal-errors").iterdir())
+    assert len(reports) == KEEP_REPORTS
+    assert str(reports[-1]) in message and "bug 14" in reports[-1].read_text()
+
+
+@pytest.mark.parametrize("link", [".cache/internal-errors", ".cache"])
+def test_a_report_is_never_written_through_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    if link != ".cache":
+        (tmp_path / ".cache").mkdir()
+    (tmp_path / link).symlink_to(elsewhere)  # the reports' folder, or the cache above it
+    message = internal_error(ValueError("bug"), tmp_path / ".cache")
+    assert "The details are above" in message and list(elsewhere.iterdir()) == []
+    assert "ValueError: bug" in capsys.readouterr().err
 
 
 def test_content_and_configuration_errors_keep_their_codes(

@@ -131,7 +131,7 @@ def _reference(project: Path) -> dict[str, bytes]:
     if record.is_file() and not record.is_symlink():
         (twin / ".cache").mkdir()
         shutil.copy(record, twin / ".cache" / "published.json")
-    files = preview_reference(twin, twin / "reference", cache=True)
+    files = preview_reference(twin, twin / "reference")  # given the record
     shutil.rmtree(twin)
     return files
 

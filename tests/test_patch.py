@@ -23,6 +23,7 @@ import careers.engine.assembly as engine_module
 from careers.config import load_config
 from careers.engine import Options, Report, build
 from careers.engine.cache.lazy import LONG, short_row, stored_posting
+from careers.engine.cache.published import PUBLISHED_FILE
 from careers.engine.engine import Engine
 from careers.engine.options import Target
 from careers.engine.process import file_digest
@@ -73,11 +74,18 @@ _counted: list[list[int]] = []
 
 
 def cold(project: Path, said: Report | None = None) -> dict[str, bytes]:
-    """What a build with no cache writes (its own putting together is not counted); it says
-    what ``said`` (a cached build's report), if given."""
+    """What a build with no cache but the published-URL record the last cached build read
+    writes (its own putting together is not counted); it says what ``said`` (a cached
+    build's report), if given."""
     out = f"cold-{next(_names)}"
+    cache = project.parent / f"{out}-cache"
+    cache.mkdir()
+    record = _read.get(project)
+    if record is not None:
+        (cache / PUBLISHED_FILE).write_bytes(record)
     counts = [len(calls) for calls in _counted]
-    report = build(load_config(project, {"output_dir": out}), Options(now=NOW, jobs=1, cache=False))
+    config = load_config(project, {"output_dir": out, "cache_dir": str(cache)})
+    report = build(config, Options(now=NOW, jobs=1))
     for calls, count in zip(_counted, counts, strict=True):
         del calls[count:]
     if said is not None:
@@ -85,7 +93,12 @@ def cold(project: Path, said: Report | None = None) -> dict[str, bytes]:
     return tree_bytes(project / out)
 
 
+_read: dict[Path, bytes | None] = {}  # the record each project's last cached build read
+
+
 def rebuild(project: Path) -> tuple[Report, dict[str, bytes]]:
+    record = project / ".cache" / PUBLISHED_FILE
+    _read[project] = record.read_bytes() if record.exists() else None
     report = build(load_config(project), CACHED)
     return report, tree_bytes(project / "site")
 
@@ -198,6 +211,48 @@ def test_an_edit_that_moves_a_posting_puts_the_site_together_again(
     report, site = rebuild(board)
     assert assembled == [1], change
     assert site == cold(board, report), change
+
+
+def front_matter(path: Path, line: str) -> None:
+    """Set one front matter ``key: value`` line of a Markdown posting."""
+    key, text = line.split(":")[0], path.read_text(encoding="utf-8")
+    text = re.sub(rf"^{key}: .*\n", "", text, flags=re.M)
+    path.write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
+
+
+def test_a_title_edit_keeps_the_published_url_and_the_next_body_edit_patches(
+    board: Path, assembled: list[int]
+) -> None:
+    markdown = next(p for p in jobs(board) if p.suffix == ".md")
+    before = {path for path in tree_bytes(board / "site") if path.startswith("jobs/")}
+    front_matter(markdown, "title: A Brand New Title")
+    report, site = rebuild(board)
+    assert assembled == [1] and site == cold(board, report)
+    assert {path for path in site if path.startswith("jobs/")} == before  # no URL moved
+    assert any("keeps the URL it was published at" in d.message for d in report.diagnostics)
+    append(markdown, "A body edit after the title's.")
+    report, site = rebuild(board)
+    assert assembled == [1] and site == cold(board, report)  # patched, and says what it said
+
+
+def test_a_slug_change_leaves_a_redirect_that_a_patched_run_keeps(board: Path, assembled: list[int]) -> None:
+    markdown = next(p for p in jobs(board) if p.suffix == ".md")
+    front_matter(markdown, "slug: a-slug-of-its-own")
+    report, site = rebuild(board)
+    assert assembled == [1] and site == cold(board, report)
+    moved = [d.message for d in report.diagnostics if "moves to jobs/a-slug-of-its-own/" in d.message]
+    old = re.findall(r"published URL jobs/([^/]+)/", moved[0])[0]
+    redirect = site[f"jobs/{old}/index.html"]
+    assert b"a-slug-of-its-own" in redirect and b"noindex" in redirect
+    for n, posting in enumerate((markdown, next(p for p in jobs(board) if p != markdown))):
+        append(posting, f"Body edit {n} after the move.")
+        report, site = rebuild(board)
+        assert assembled == [1], n  # patched: the move was told once, by the build that made it
+        assert site == cold(board, report) and f"jobs/{old}/index.html" in site, n
+    front_matter(markdown, "title: Yet Another Title")
+    report, site = rebuild(board)
+    assert assembled == [1, 1] and site == cold(board, report)
+    assert b"Yet Another Title" in site[f"jobs/{old}/index.html"]  # the redirect names it
 
 
 def test_a_settings_edit_or_a_new_day_puts_the_site_together_again(board: Path, assembled: list[int]) -> None:

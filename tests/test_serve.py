@@ -130,6 +130,27 @@ def test_serves_only_the_site(start: Callable[..., Server], project: Path) -> No
         assert b"Senior Data Engineer" not in body or b"not here" in body
 
 
+def test_a_link_planted_in_the_preview_folder_is_never_served(
+    start: Callable[..., Server], project: Path, tmp_path: Path
+) -> None:
+    """Between two rebuilds (which remove them) a link planted in the folder is still there:
+    the server follows none, whether a file, a folder on the way or the 404 page."""
+    server = start()
+    secret = tmp_path / "away" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("SECRET")
+    folder = project / ".cache" / "preview"
+    (folder / "posting.html").symlink_to(secret)
+    (folder / "cd").symlink_to(secret.parent)
+    (folder / "jobs" / "away").symlink_to(secret.parent)
+    (folder / "404.html").unlink()
+    (folder / "404.html").symlink_to(secret)
+    for path in ("/posting.html", "/cd/secret.txt", "/jobs/away/secret.txt", "/no/such/page/"):
+        status, body = server.get(path)
+        assert status == 404 and b"SECRET" not in body, path
+    assert server.get("/" + POSTING)[0] == 200
+
+
 def test_every_html_page_gets_the_reload_script_even_404(start: Callable[..., Server]) -> None:
     server = start()
     status, body = server.get("/no/such/page/")
@@ -281,6 +302,33 @@ def test_a_burst_of_saves_is_one_rebuild(start: Callable[..., Server], project: 
     assert server.get("/jobs/burst-role-49/index.html")[0] == 200
 
 
+def test_the_old_page_of_a_posting_that_moved_redirects_to_its_new_one(
+    start: Callable[..., Server], project: Path
+) -> None:
+    server = start("--base-url", "https://example.github.io/careers/")
+    new = project / "content" / "jobs" / "night-baker.md"  # being written: not published yet
+    new.write_text("---\ntitle: Night Baker\n---\nBake bread for the early shift.\n")
+    wait_until(lambda: server.get("/careers/jobs/night-baker/")[0] == 200)
+    new.write_text("---\ntitle: Head Night Baker\n---\nBake bread for the early shift.\n")
+    wait_until(lambda: server.get("/careers/jobs/head-night-baker/")[0] == 200)
+    # The new page is written before the run ends; the old one is a way on once it has ended
+    # (before the browsers are told to reload).
+    wait_until(lambda: server.get("/careers/jobs/night-baker/")[0] == 302)
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    conn.request("GET", "/careers/jobs/night-baker/")
+    response = conn.getresponse()
+    assert (response.status, response.getheader("Location")) == (302, "/careers/jobs/head-night-baker/")
+    conn.close()
+    assert server.get("/careers/jobs/no-such-posting/")[0] == 404
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
 # -- in a browser ---------------------------------------------------------------------------------
 
 
@@ -364,6 +412,21 @@ def test_added_and_deleted_posting(start: Callable[..., Server], project: Path, 
     assert server.get("/jobs/night-baker/index.html")[0] == 404
     page.close()
     index.close()
+
+
+@pytest.mark.browser
+def test_the_open_page_follows_its_posting_to_a_new_url(
+    start: Callable[..., Server], project: Path, browser
+) -> None:
+    server = start()
+    new = project / "content" / "jobs" / "night-baker.md"  # being written: not published yet
+    new.write_text("---\ntitle: Night Baker\n---\nBake bread for the early shift.\n")
+    wait_until(lambda: server.get("/jobs/night-baker/")[0] == 200)
+    page = open_live(browser, server.url + "jobs/night-baker/")
+    new.write_text("---\ntitle: Head Night Baker\n---\nBake bread for the early shift.\n")
+    page.wait_for_selector("h1:has-text('Head Night Baker')", timeout=15000)
+    assert page.url.endswith("/jobs/head-night-baker/")
+    page.close()
 
 
 @pytest.mark.browser

@@ -10,7 +10,6 @@ knows the site, its findings and the plan of the pages to draw; the engine draws
 from __future__ import annotations
 
 import bisect
-import gc
 import itertools
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,13 +17,15 @@ from functools import partial
 from pathlib import Path
 
 from careers.config import Config
+from careers.engine.cache.published import Record, follow_renames, moves
 from careers.engine.cache.related import RelatedMemo
-from careers.engine.cache.state import Known, State, save_published
+from careers.engine.cache.state import Known, State
 from careers.engine.cache.store import PostingStore
+from careers.engine.collect import freeze_postings
 from careers.engine.draw import Plan, Progress, plan_run
 from careers.engine.findings import shallow_clone
 from careers.engine.items import KeptItems
-from careers.engine.last import LastSite, record_key, slugs_hold
+from careers.engine.last import LastSite, slugs_hold
 from careers.engine.options import Options, Target
 from careers.engine.patch import Patched, patch_site, plan_patch
 from careers.engine.process import Identified, dated, last_good, process_files
@@ -33,7 +34,6 @@ from careers.errors import CareersError, Diagnostic
 from careers.model import Posting, Result, Site
 from careers.pages.plan import Page
 from careers.pages.site import assemble_site
-from careers.pages.urls import published_record
 from careers.posting.tagging.vocabulary import Vocabulary
 from careers.sources.history import History
 
@@ -45,11 +45,13 @@ class Run:
     inputs: str  # a fingerprint of everything found, under the theme's context and the day
     history: History
     changed: set[str]  # posting files whose bytes changed
+    record: Record  # what was published, as the last build left it (renames followed: ``_process``)
     known: dict[str, Known] = field(default_factory=dict)
     diagnostics: tuple[Diagnostic, ...] = ()
     notes: tuple[Diagnostic, ...] = ()  # findings about the site's other content (its blocks)
     patched: Patched | None = None  # the last run's site, patched (``careers.engine.patch``)
     assembled: list[Diagnostic] = field(default_factory=list)  # what putting the site together said
+    news: tuple[Diagnostic, ...] = ()  # URLs this run moves, files it finds renamed
 
 
 class SiteWork:
@@ -63,13 +65,11 @@ class SiteWork:
     store: PostingStore | None
     state: State
     related: RelatedMemo
-    published: dict[str, tuple[str, str]]
     cache: Path | None
     site: Site
     results: dict[str, Result]
     diagnostics: tuple[Diagnostic, ...]
     last: LastSite
-    wanted: dict[str, str]
     _dated: list[Posting]
 
     def _plan(
@@ -109,20 +109,29 @@ class SiteWork:
         config, history = self.config, run.history
         # A posting that gives no date is dated by its first commit (as Hugo's :git date), never the clock.
         postings = [dated(p, history.day(p.source), history.changed(p.source)) for p in postings]
-        self.wanted = {p.source: p.slug for p in postings}
-        gc.freeze()  # every posting lives until the run ends: no collection need walk them again
-        kept = (self.related.relate, self.published, history.first, config.departments, config.max_age_days)
+        files = {name: known.digest for name, known in run.known.items()}
+        run.record, renames = follow_renames(run.record, files, history.renamed)
+        freeze_postings(outlives_run=self.target.live)  # alive until the run ends: walked no more
+        kept = (self.related.relate, run.record.urls, history.first, config.departments, config.max_age_days)
         self.site, run.assembled = assemble_site(postings, self.options.now, *kept)
         self._dated = postings
-        self._found(run, [d for r in self.results.values() for d in r.diagnostics] + run.assembled)
+        # What this run changes in the record is said once (a build records it: the next says nothing).
+        run.news = (*renames, *moves(run.record, self.site))
+        found = [d for r in self.results.values() for d in r.diagnostics]
+        self._found(run, found + run.assembled + [*run.news])
 
     def _patch(self, run: Run) -> tuple[Plan, Callable[[str], Page]] | None:
         """The plan of a run that patches the last run's site (``careers.engine.patch``), or None."""
         snapshot = self.last.load(bool(self.state.inputs))
         if snapshot is None or snapshot.key != self._shape(run):
             return None
-        if record_key(self.published) not in snapshot.records:
+        # The record as the last site was put together under, or as it left it: a record that
+        # changed (a build's, or a file renamed) may move URLs, which is a change of placement.
+        digests = {item.found.relpath: item.digest for item in run.found}
+        followed, renames = follow_renames(run.record, digests, run.history.renamed)
+        if renames or followed.fingerprint() not in snapshot.records:
             return None
+        run.record = followed
         self._results(run, run.changed)
         previous = (*self.site.postings, *self.site.closed) if self.last.in_memory else None
         old = partial(self.last.old_posting, self.state.files)
@@ -130,8 +139,8 @@ class SiteWork:
             snapshot, run.known, self.state.files, run.changed, old, partial(self._stored, run),
             run.history, self.options.drafts, previous,
         )  # fmt: skip
-        if patched is None:
-            return None
+        if patched is None or moves(run.record, patched.site):
+            return None  # a URL this run moves is news to tell: a whole run tells it
         digests = {name: known.digest for name, known in run.known.items()}
         reads = self.state.reads_site
         planned = plan_patch(patched, snapshot, self.config, run.theme, digests, self.state.pages, reads)
@@ -176,20 +185,18 @@ class SiteWork:
             raise CareersError(f"{name} changed during the build: build again")
         return result.posting
 
-    def _next_snapshot(self, run: Run, plan: Plan, items: KeptItems) -> None:
-        """The snapshot of this run's site: the last one patched, or taken afresh."""
+    def _next_snapshot(self, run: Run, plan: Plan, items: KeptItems, record: Record) -> None:
+        """The snapshot of this run's site: the last one patched, or taken afresh. ``record`` is
+        the one this run leaves (a build's publishes: the next may patch under it if the
+        postings claim the same slugs and moved URLs under it)."""
         self.last.in_memory = True
         if run.patched is not None:
             self.last.patched(run.patched, items.written, plan.fingerprints)
             return
-        records = [record_key(self.published)]
-        # A build publishes; the preview does not, nor check (which writes nothing in the cache).
-        if not self.target.live and self.target.persist and self.cache is not None:
-            site = self.site
-            self.published = published_record((*site.postings, *site.closed), self.wanted)
-            save_published(self.cache, self.published)
-            if slugs_hold(self._dated, site, self.published, run.history.first):
-                records.append(record_key(self.published))
+        records = [run.record.fingerprint()]
+        first = run.history.first
+        if record.fingerprint() != records[0] and slugs_hold(self._dated, run.record, record, first):
+            records.append(record.fingerprint())
         results, assembled = self.results, run.assembled
         self.last.taken(self.site, plan, self._shape(run), records, assembled, results, items.written)
 

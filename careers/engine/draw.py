@@ -24,7 +24,7 @@ from careers.engine.fingerprint import Tokens, page_fingerprint, site_fingerprin
 from careers.engine.items import KeptItems
 from careers.engine.rendering import render_pages
 from careers.engine.theme import Theme
-from careers.engine.writer import LiveWriter, SiteWriter
+from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
 from careers.model import Site
 from careers.pages.plan import Page, Part, Planner, posting_path
 from careers.pages.render import LAYOUTS, page_layout
@@ -190,6 +190,38 @@ def draw(
         if group is urgent and urgent and on_urgent is not None:
             on_urgent(list(written))
     return drawn
+
+
+def draw_site(
+    plan: Plan,
+    site: Site,
+    theme: Theme,
+    writer: LiveWriter | SiteWriter,
+    records: Records,
+    items: KeptItems,
+    draw_args: tuple[Config, int | None, Progress | None],
+    stop: Callable[[], bool] | None = None,
+    on_urgent: Callable[[list[str]], None] | None = None,
+    replan: Callable[[str], Page] | None = None,
+) -> tuple[Drawn, WriteStats]:
+    """``draw``, then the theme's files, then the writer finishes the output (unless stopped);
+    on any error, Ctrl-C or SIGTERM the writer abandons the run: the site stays as it was."""
+    config, jobs, progress = draw_args
+    try:
+        drawn = draw(
+            plan, site, config, theme, writer, records, items, jobs, progress, stop, on_urgent, replan
+        )
+        if drawn.stopped:
+            return drawn, writer.stats
+        for path, data in theme.assets.files:
+            if writer.put(path, data):
+                drawn.written.append(path)
+            records[path] = ("", writer.stats.stamps[path], content_hash(data))
+        paths = {page.path for page in plan.pages} | set(plan.kept) | {path for path, _ in theme.assets.files}
+        return drawn, writer.finish(paths)
+    except BaseException:
+        writer.abandon()
+        raise
 
 
 def _as_written(writer: LiveWriter | SiteWriter, path: str, record: Written) -> bool:

@@ -20,21 +20,20 @@ from careers.config import Config
 from careers.engine.assembly import Run, SiteWork
 from careers.engine.cache.cards import save_cards
 from careers.engine.cache.lock import project_lock
+from careers.engine.cache.published import load_published, publish
 from careers.engine.cache.related import RelatedMemo
 from careers.engine.cache.snapshot import snapshot_path
 from careers.engine.cache.state import (
     State,
-    content_hash,
     load_history,
-    load_published,
     load_state,
     save_state,
     state_path,
 )
 from careers.engine.cache.store import PostingStore
-from careers.engine.collect import fewer_collections
+from careers.engine.collect import collect_garbage, fewer_collections
 from careers.engine.context import data_context, posting_context, theme_fingerprint
-from careers.engine.draw import Drawn, Plan, Progress, draw
+from careers.engine.draw import Drawn, Plan, Progress, draw_site
 from careers.engine.early import Last, early_pages
 from careers.engine.files import check_cache_dir, check_cache_folders, check_output_dir
 from careers.engine.findings import nothing_found, postings_folder
@@ -42,6 +41,7 @@ from careers.engine.items import KeptItems
 from careers.engine.last import LastSite
 from careers.engine.options import Options, Report, Target
 from careers.engine.process import identify
+from careers.engine.swap import staging_dir
 from careers.engine.theme import Theme, load_theme
 from careers.engine.uptodate import up_to_date
 from careers.engine.writer import LiveWriter, SiteWriter, WriteStats
@@ -73,9 +73,6 @@ class Engine(SiteWork):
         self.state_file = state_path(cache, target.output) if cache and target.persist else None
         self.state = load_state(self.state_file) if self.state_file else State()
         self.related = RelatedMemo(cache if target.persist else None)
-        # What was published before, which keeps its URLs: a build's own record (the cache),
-        # else the order the postings entered git history.
-        self.published = load_published(cache) if cache else {}
         self.cache = cache
         self.theme: Theme | None = None
         self.site = Site((), (), (), {})  # as the last run assembled it
@@ -96,9 +93,11 @@ class Engine(SiteWork):
         to give up for a newer change; ``saved`` are the files the preview's watcher saw change,
         whose pages it draws first of all (``careers.engine.early``). A template error raises
         ``TemplateError``, leaving the site as it was (a preview's pages as far as they got)."""
-        started = time.perf_counter()
-        locked = self.options.cache and self.target.persist
-        lock = project_lock(self.config.cache_path) if locked else contextlib.nullcontext()
+        started, cache, out = time.perf_counter(), self.config.cache_path, self.target.output
+        if self.options.cache:  # every run: a link planted since the engine was made (the preview's lives on)
+            check_cache_folders(cache, CACHE_FOLDERS, out, make=self.target.persist)
+        locked = self.options.cache and self.target.persist  # the staging folder: written besides the cache
+        lock = project_lock(cache, (staging_dir(out),)) if locked else contextlib.nullcontext()
         with lock, fewer_collections():
             if saved and on_first is not None:
                 self._draw_early(saved, on_first)
@@ -114,23 +113,16 @@ class Engine(SiteWork):
             plan, replan = planned
             plan.urgent.update(first)
             run.theme.cards.use(plan.tokens)
-            writer = self._writer()
+            writer, draw_args = self._writer(), (self.config, self.options.jobs, self.meter)
             records = self.state.pages
             last = self.last.snapshot.items if self.last.snapshot is not None else {}
             contexts = (data_context(self.config, self.vocab), run.theme.context)
             items = KeptItems(writer.out, last, dict(records), writer.current, plan.tokens, contexts)
-            drawn = draw(
-                plan, self.site, self.config, run.theme, writer, records, items,
-                self.options.jobs, self.meter, stop, on_first, replan,
-            )  # fmt: skip
+            drawn, stats = draw_site(
+                plan, self.site, run.theme, writer, records, items, draw_args, stop, on_first, replan
+            )
             if drawn.stopped:
-                return self._report(started, writer.stats, run.diagnostics, run=run, drawn=drawn)
-            for path, data in run.theme.assets.files:
-                if writer.put(path, data):
-                    drawn.written.append(path)
-                records[path] = ("", writer.stats.stamps[path], content_hash(data))
-            paths = {page.path for page in plan.pages} | set(plan.kept)
-            stats = writer.finish(paths | {path for path, _ in run.theme.assets.files})
+                return self._report(started, stats, run.diagnostics, run=run, drawn=drawn)
             self._remember(run, plan, stats, items)
             count = len(plan.pages) + len(plan.kept)
             return self._report(started, stats, run.diagnostics, pages=count, run=run, drawn=drawn)
@@ -156,10 +148,12 @@ class Engine(SiteWork):
         # The posting intro and conclusion are on every posting page, as the theme is.
         fingerprint = f"{theme_fingerprint(config.template_paths)}:{blocks.digest}"
         if self.theme is None or self.theme.fingerprint != fingerprint:
-            options = (self.target.fingerprint_assets, self.options.drafts)
+            replaced, options = self.theme is not None, (self.target.fingerprint_assets, self.options.drafts)
             log = self.state_file.with_suffix(".cards") if self.state_file else None
             compiled = self.cache / "templates" if self.cache and self.target.persist else None
             self.theme = load_theme(config, self.vocab, fingerprint, options, log, compiled, blocks)
+            if replaced and self.target.live:
+                collect_garbage()  # the theme let go of (compiled templates, kept cards: cycles)
         found = scan_postings(str(config.jobs_path), str(config.content_path), str(config.root))
         files = identify(found, self.state.files, config)
         last = self.state.files
@@ -168,18 +162,21 @@ class Engine(SiteWork):
             for item in files
             if item.found.relpath not in last or last[item.found.relpath].digest != item.digest
         }
+        # What keeps published URLs: the last build's record, and git history (which dates too).
         persist = self.cache if self.target.persist else None
         history = load_history(persist, str(config.root), postings_folder(config))
+        record = load_published(self.cache)
         # What the run reads: the context, the day, every file's name and bytes, the commit
-        # (postings are dated by their first and last commits). Not their stamps: a fresh
-        # checkout with the cache restored (new times, same bytes) is no change.
+        # (postings are dated by their first and last commits), and the record (``_up_to_date``).
+        # Not their stamps: a fresh checkout with the cache restored (new times, same bytes) is no change.
         digest = hashlib.sha256(f"{self.theme.context}\0{self.options.now}\0{history.head}".encode())
         for item in files:
             digest.update(f"{item.found.relpath}\0{item.digest}\0{item.problem}\n".encode())
-        return Run(self.theme, files, digest.hexdigest(), history, changed, notes=tuple(notes))
+        return Run(self.theme, files, digest.hexdigest(), history, changed, record, notes=tuple(notes))
 
     def _up_to_date(self, run: Run) -> bool:
-        return up_to_date(self.state, run.inputs, self.target.output, run.found, self.state_file)
+        inputs = f"{run.inputs}:{run.record.fingerprint()}"
+        return up_to_date(self.state, inputs, self.target.output, run.found, self.state_file)
 
     def _writer(self) -> LiveWriter | SiteWriter:
         if not self.target.live:
@@ -198,10 +195,15 @@ class Engine(SiteWork):
             for path, stamp in stats.stamps.items()
         }
         state.files, state.context = run.known, run.theme.context
-        state.inputs = run.inputs
         state.postings, state.diagnostics = len(self.site.postings), run.diagnostics
         state.page_count, state.reads_site = len(plan.pages) + len(plan.kept), plan.reads_site
-        self._next_snapshot(run, plan, items)
+        record = run.record  # as read: the next run reads it again, unless this one publishes
+        if self.state_file is not None and not self.target.live and self.cache is not None:
+            # Builds publish; a later run with nothing to do says what this one said, but its news.
+            record = publish(self.cache, run.record, self.site, {n: k.digest for n, k in run.known.items()})
+            state.diagnostics = tuple(d for d in run.diagnostics if d not in run.news)
+        state.inputs = f"{run.inputs}:{record.fingerprint()}"
+        self._next_snapshot(run, plan, items, record)
         if self.state_file is None:
             return
         save_state(self.state_file, state)

@@ -42,6 +42,30 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
+def remove_leftovers(folder: Path) -> int:
+    """Delete the temporary files ``write_atomically`` and the writer leave when a run is
+    killed half-way (``.<name>.<pid>.tmp``) anywhere under ``folder``, never following a
+    link; how many went."""
+    removed = 0
+    folders = [str(folder)]
+    while folders:
+        with contextlib.suppress(OSError), os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif is_temporary(entry.name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
+    return removed
+
+
+def is_temporary(name: str) -> bool:
+    """Whether ``name`` is one ``write_atomically`` gives a file before renaming it."""
+    stem, _, pid = name.removesuffix(".tmp").rpartition(".")
+    return name.startswith(".") and name.endswith(".tmp") and len(stem) > 1 and pid.isdigit()
+
+
 def write_quietly(path: Path, data: bytes) -> bool:
     """``write_atomically`` for the cache: into a real folder only (made if missing under a
     real one, never a link), and a failure only returns False (the cache only saves time)."""

@@ -9,13 +9,11 @@ processed again from their files if the store lost them.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import orjson
-
 from careers.engine.cache.lazy import short_row
+from careers.engine.cache.published import Record
 from careers.engine.cache.snapshot import DiagnosticRow, PartRow, Snapshot, load_snapshot, save_snapshot
 from careers.engine.cache.state import Known
 from careers.engine.cache.store import PostingStore
@@ -23,7 +21,7 @@ from careers.engine.draw import Plan
 from careers.engine.patch import Patched
 from careers.errors import Diagnostic
 from careers.model import Posting, Result, Site
-from careers.pages.urls import Published, claim_slugs
+from careers.pages.urls import claim_slugs
 
 
 class LastSite:
@@ -95,13 +93,14 @@ def take_snapshot(
         for folder, kept in site.terms.items()
     }
     related = [[at[q.source] for q in site.related.get(p.slug, ())] for p in site.postings]
+    moved = {old: at[p.source] for old, p in site.moved.items()}
     parts = [
         PartRow(*p.part, p.paths, None if p.deps is None else sorted(at[s] for s in p.deps), p.whole)
         for p in plan.parts
     ]
     findings = {name: [row(d) for d in r.diagnostics] for name, r in results.items() if r.diagnostics}
     return Snapshot(
-        key, records, [short_row(p) for p in everyone], len(site.postings), terms, related,
+        key, records, [short_row(p) for p in everyone], len(site.postings), terms, related, moved,
         [row(d) for d in notes], findings, parts,
     )  # fmt: skip
 
@@ -110,15 +109,12 @@ def row(d: Diagnostic) -> DiagnosticRow:
     return (d.path, d.line, d.level, d.message)
 
 
-def record_key(record: Mapping[str, tuple[str, str]]) -> str:
-    """A fingerprint of a published-URL record."""
-    return hashlib.sha256(orjson.dumps(record, option=orjson.OPT_SORT_KEYS)).hexdigest()
-
-
 def slugs_hold(
-    postings: Sequence[Posting], site: Site, record: Published, first_seen: Mapping[str, int]
+    postings: Sequence[Posting], before: Record, after: Record, first_seen: Mapping[str, int]
 ) -> bool:
-    """Whether ``postings`` claim the slugs ``site`` gave them under ``record`` too (the record a
-    build leaves for the next: then the next may patch the site)."""
-    given, _ = claim_slugs(postings, record, first_seen)
-    return given == {p.source: p.slug for p in (*site.postings, *site.closed)}
+    """Whether ``postings`` claim the same slugs, moved URLs and findings under the record a
+    build leaves (``after``) as under the one their site was put together under (``before``):
+    then the next run may patch the site."""
+    now, then = claim_slugs(postings, after.urls, first_seen), claim_slugs(postings, before.urls, first_seen)
+    said = [sorted(c.found, key=Diagnostic.sort_key) for c in (now, then)]  # sorted as a run sorts them
+    return (now.given, now.moved, said[0]) == (then.given, then.moved, said[1])

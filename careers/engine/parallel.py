@@ -54,8 +54,10 @@ def map_ordered(
 
 def _start_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
     _die_with_parent()
-    # Ctrl-C is the parent's to handle; workers are terminated by it.
+    # Ctrl-C is the parent's to handle; workers are terminated by it (SIGTERM, which ends a
+    # worker at once, whatever the parent made of it for itself).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     initializer(*initargs)
 
 

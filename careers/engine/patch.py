@@ -2,7 +2,8 @@
 
 When the postings that changed keep their placement (``careers.pages.site.placement``: their
 URL, order, terms and related postings) and nothing else the site's shape depends on changed
-(the build context, the day, the commit, the published-URL record), assembling the site again
+(the build context, the day, the commit, the published-URL record: a run that would move a
+URL, or finds a file renamed, is a whole run), assembling the site again
 would give the last run's shape with the changed postings in it. So the run takes that shape
 from the snapshot (``careers.engine.cache.snapshot``), puts the changed postings in, and plans
 and draws again only the parts of the plan that were drawn from them (and those that read the
@@ -96,7 +97,8 @@ def patch_site(
     related = {
         p.slug: tuple(map(everyone.__getitem__, at)) for p, at in zip(opened, snapshot.related, strict=True)
     }
-    site = site_of(opened, tuple(everyone[snapshot.open :]), related, terms)
+    moved = {old: everyone[i] for old, i in snapshot.moved.items()}  # their redirect pages
+    site = site_of(opened, tuple(everyone[snapshot.open :]), related, terms, moved)
     return Patched(site, new, findings)
 
 

@@ -19,6 +19,7 @@ from careers.pages.filters import index_filters
 from careers.pages.jsonld import absolute_url
 from careers.pages.taxonomies import Taxonomy, browsable
 
+REDIRECT = "redirect.html"  # the page at a URL a posting had before (``careers.pages.urls``)
 # Files for machines, drawn by code rather than a template (see ``careers.pages.render``).
 MACHINE_FILES = (
     *("jobs.json", "postings.js", "robots.txt", "sitemap.xml", "feed.xml"),
@@ -28,7 +29,8 @@ MACHINE_FILES = (
 JOB_FEEDS = (("feed.json", "json_feed"), ("indeed.xml", "indeed_feed"), ("linkedin.xml", "linkedin_feed"))
 
 # One part of the plan: its kind ("index", "taxonomy", "term", "404", "posting", "closed",
-# "file"), the taxonomy's folder or the file's name, and which term, posting or closed posting.
+# "moved", "file"), the taxonomy's folder or the file's name, and which term, posting, closed
+# posting or URL given up (``Site.moved``, in its order).
 Part = tuple[str, str, int]
 
 
@@ -73,6 +75,7 @@ class Planner:
         self.browse = browsable(site)  # every page's navigation
         self.taxonomies = {taxonomy.folder: taxonomy for taxonomy in self.browse}
         self._shown: tuple[set[str], set[str]] | None = None
+        self.moved = list(site.moved.items())
 
     def parts(self) -> list[Part]:
         """Every part of the plan, in the order of its pages: listings, postings, then files."""
@@ -84,6 +87,8 @@ class Planner:
         parts.append(("404", "", 0))
         parts.extend(("posting", "", i) for i in range(len(site.postings)))
         parts.extend(("closed", "", i) for i in range(len(site.closed)))
+        # A URL a published posting had before answers with a redirect to where it is now.
+        parts.extend(("moved", "", i) for i in range(len(self.moved)))
         parts.extend(("file", name, 0) for name in self.files())
         return parts
 
@@ -118,6 +123,9 @@ class Planner:
             pages = [Page("404.html", "404.html", {"postings": site.postings[:10]})]
         elif kind == "posting":
             pages = [posting_page(site.postings[number], site)]
+        elif kind == "moved":
+            old, posting = self.moved[number]
+            pages = [Page(f"jobs/{old}/index.html", REDIRECT, {"posting": posting})]
         else:
             posting = site.closed[number]
             pages = [Page(posting_path(posting), "posting.html", self._closed_context(posting))]

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from careers.config import Config
 from careers.model import Posting, Term
 from careers.pages.jsonld import absolute_url, job_posting, script_json
-from careers.pages.plan import Pager
+from careers.pages.plan import REDIRECT, Pager
 from careers.pages.taxonomies import TAXONOMIES, Taxonomy
 
 
@@ -37,6 +37,10 @@ def page_seo(path: str, template: str, context: dict[str, Any], config: Config) 
     owner = config.company or config.title
     if template == "404.html":
         return Seo("Page not found", f"Page not found. See the open positions at {owner}.", robots="noindex")
+    if template == REDIRECT:  # the posting's own URL is the one to index
+        posting = context["posting"]
+        canonical = absolute_url(config, f"jobs/{posting.slug}/")
+        return Seo(posting.title, f"{posting.title} has moved.", canonical, "noindex")
     title, description = _listing(template, context, owner, config)
     target = path.removesuffix("index.html")
     taxonomy, pager = context.get("taxonomy"), context.get("pager")

@@ -34,12 +34,14 @@ def assemble_site(
     ``departments`` is the site's order of its departments; a posting with no closing date
     closes ``max_age_days`` after it was posted (0: never); ``relate`` stands in for
     ``related_postings`` (the same lists, worked out once: the engine's)."""
-    postings, found = assign_slugs(postings, published, first_seen)
-    ordered = tuple(sorted(postings, key=sort_key))
+    slugs = assign_slugs(postings, published, first_seen)
+    found = slugs.found
+    ordered = tuple(sorted(slugs.postings, key=sort_key))
     open_ = tuple(p for p in ordered if not is_closed(p, today, max_age_days))
     terms = {taxonomy.folder: taxonomy.group(open_, departments) for taxonomy in TAXONOMIES}
     shut = tuple(p for p in ordered if is_closed(p, today, max_age_days))
-    site = site_of(open_, shut, (relate or related_postings)(open_), terms)
+    moved = dict(sorted(slugs.moved.items()))
+    site = site_of(open_, shut, (relate or related_postings)(open_), terms, moved)
     for posting in site.closed:
         closed = closes_on(posting, max_age_days)
         aged = f" ({max_age_days} days after it was posted)" if posting.valid_through is None else ""
@@ -53,8 +55,10 @@ def site_of(
     closed: tuple[Posting, ...],
     related: Related,
     terms: dict[str, tuple[Term, ...]],
+    moved: dict[str, Posting] | None = None,
 ) -> Site:
-    """The site of these open and closed postings, related lists and terms (by taxonomy folder)."""
+    """The site of these open and closed postings, related lists, terms (by taxonomy folder)
+    and URLs given up (``Site.moved``)."""
     return Site(
         postings=postings,
         skills=terms["skills"],
@@ -64,6 +68,7 @@ def site_of(
         departments=terms["departments"],
         locations=terms["locations"],
         terms=terms,
+        moved=moved or {},
     )
 
 

@@ -13,18 +13,17 @@ from typing import NoReturn
 from careers import __version__
 from careers.config import CONFIG_NAME, Config, load_config
 from careers.engine.engine import build
-from careers.engine.options import Options, Report
+from careers.engine.options import Options
 from careers.errors import CareersError
 from careers.shell.argv import command_first
 from careers.shell.check_cli import add_check_options
-from careers.shell.failure import EXIT_INTERNAL, internal_error
+from careers.shell.failure import EXIT_INTERNAL, internal_error, interrupted, stop_on_sigterm
 from careers.shell.init import init_site
-from careers.shell.output import print_out, say, shown
+from careers.shell.output import print_out, print_report, say
 from careers.shell.progress import Meter
 from careers.shell.tags import print_tags
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED = 130
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -122,8 +121,11 @@ def _add_root(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def _now(value: str) -> dt.date:
-    return _iso_date(value)
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {value!r}") from None
 
 
 # Each option once: (flags, settings). A command offers only those that do something for it.
@@ -140,7 +142,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, object]]] = {
     "now": (
         ("--now",),
         {
-            "type": _now,
+            "type": _iso_date,
             "metavar": "YYYY-MM-DD",
             "help": "the day postings close against (default: SOURCE_DATE_EPOCH if set, else today)",
         },
@@ -175,13 +177,6 @@ def _add_options(cmd: argparse.ArgumentParser, *names: str) -> None:
         cmd.add_argument(*flags, **settings)  # type: ignore[arg-type]
 
 
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {value!r}") from None
-
-
 def today(now: dt.date | None, environ: Mapping[str, str]) -> dt.date:
     """The build's "now": ``--now``, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else today."""
     if now is not None:
@@ -210,6 +205,7 @@ def run() -> NoReturn:
     longer than many rebuilds do; the operating system takes the whole heap back at once.
     Output is flushed first, and by then every file, pool and temporary folder is closed.
     """
+    stop_on_sigterm()
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -218,24 +214,28 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; any exception it did not mean to raise is told apart as an internal error."""
+    reports: list[Path | None] = [None]  # where an internal error's details go, once known
     try:
-        return _main(argv)
-    except KeyboardInterrupt:
-        say("interrupted")
-        return EXIT_INTERRUPTED
+        return _main(argv, reports)
+    except KeyboardInterrupt as exc:
+        return interrupted(exc)
     except Exception as exc:
-        say(internal_error(exc))
+        say(internal_error(exc, reports[0]))
         return EXIT_INTERNAL
 
 
-def _main(argv: Sequence[str] | None = None) -> int:
+def _main(argv: Sequence[str] | None, reports: list[Path | None]) -> int:
     args = make_parser().parse_args(with_default_command(sys.argv[1:] if argv is None else argv))
     try:
         if args.command == "init":
             return init_command(args.folder)
         find_site(args.root)
+        # The project's cache folder keeps an internal error's details (printed with --no-cache).
+        no_cache = getattr(args, "no_cache", False)
+        reports[0] = None if no_cache else args.root / Config.cache_dir
         overrides = {"base_url": getattr(args, "base_url", None), "output_dir": getattr(args, "output", None)}
         config = load_config(args.root, overrides)
+        reports[0] = None if no_cache else config.cache_path
         if args.command == "import":
             from careers.shell.importing import import_postings
 
@@ -274,9 +274,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
     except CareersError as exc:
         say(exc)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        say("interrupted")
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        return interrupted(exc)
     print_report(report, config, quiet=args.quiet, verbose=args.verbose)
     return EXIT_CONTENT if report.failed else EXIT_OK
 
@@ -297,19 +296,3 @@ def init_command(folder: Path) -> int:
         print_out(f"wrote {path}")
     print_out(f"a new site is ready: cd {folder} && careers serve (or careers build)")
     return EXIT_OK
-
-
-def print_report(report: Report, config: Config, quiet: bool = False, verbose: bool = False) -> None:
-    for diagnostic in report.diagnostics:
-        if shown(diagnostic, quiet, verbose):
-            say(diagnostic)
-    if quiet:
-        return
-    errors = sum(1 for d in report.diagnostics if d.level == "error")
-    warnings = sum(1 for d in report.diagnostics if d.level == "warning")
-    stats = report.stats
-    print_out(
-        f"built {report.postings} postings into {config.output_dir}/: {report.pages} pages; "
-        f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed; "
-        f"{errors} error(s), {warnings} warning(s) in {report.seconds:.2f}s"
-    )

@@ -10,8 +10,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from careers.errors import Diagnostic, printable
+
+if TYPE_CHECKING:
+    from careers.config import Config
+    from careers.engine.options import Report
 
 
 def shown(diagnostic: Diagnostic, quiet: bool = False, verbose: bool = False) -> bool:
@@ -55,3 +60,20 @@ def _json_escaped(line: str) -> str:
         units = char.encode("utf-16-be", "surrogatepass")
         out.extend(f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in range(0, len(units), 2))
     return "".join(out)
+
+
+def print_report(report: Report, config: Config, quiet: bool = False, verbose: bool = False) -> None:
+    """A build's findings as ``shown`` says, then its summary line (unless ``quiet``)."""
+    for diagnostic in report.diagnostics:
+        if shown(diagnostic, quiet, verbose):
+            say(diagnostic)
+    if quiet:
+        return
+    errors = sum(1 for d in report.diagnostics if d.level == "error")
+    warnings = sum(1 for d in report.diagnostics if d.level == "warning")
+    stats = report.stats
+    print_out(
+        f"built {report.postings} postings into {config.output_dir}/: {report.pages} pages; "
+        f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed; "
+        f"{errors} error(s), {warnings} warning(s) in {report.seconds:.2f}s"
+    )

@@ -24,6 +24,7 @@ from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
 from careers.config import Config
+from careers.engine.collect import release_free_memory
 from careers.engine.options import Options
 from careers.errors import CareersError
 from careers.shell.failure import internal_error
@@ -110,10 +111,13 @@ def rebuild_forever(
                 return changes.pending() or stop.is_set()
 
             update = preview.rebuild(live.showing(), stopping, early, saved or ())
+            with live.lock:
+                live.moved = dict(preview.moved)  # before the reload: the old page sends it on
             report(update)
             announce(loop, live, [p for p in update.changed if p not in told], update.errors)
+            release_free_memory()  # once the browsers are told: what this rebuild needed goes back
         except Exception as exc:  # the loop must outlive any bug of ours
-            say(internal_error(exc))
+            say(internal_error(exc, preview.reports))
 
 
 def announce(loop: IOLoop, live: Live, changed: list[str], errors: tuple[str, ...]) -> None:

@@ -5,14 +5,17 @@ a panel listing them). Only requests for a host name it serves on are answered: 
 address, ``localhost`` or the ``--host`` given, at its port (a DNS name that points here,
 as a rebinding attack's does, is refused), and the reload socket only opens for its own
 pages (an Origin of the request's own scheme, host and port). Only the preview folder is
-served; ``..`` and its encodings are simply not found.
+served, never through a link planted in it; ``..`` and its encodings are simply not found.
+A page a posting had before it moved (``Preview.moved``) sends the browser on to its page now.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import re
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +26,8 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFi
 from livereload.server import LiveScriptInjector
 from tornado import httputil, web
 from tornado.routing import Matcher, Rule
+
+from careers.engine.files import read_all
 
 T = TypeVar("T")
 LIVE_SCRIPT = (
@@ -50,6 +55,7 @@ class Live:
         self.errors: tuple[str, ...] = ()
         self.lock = threading.Lock()
         self.open_pages: dict[int, str] = {}
+        self.moved: dict[str, str] = {}  # a page a posting had → its page now (``Preview.moved``)
 
     def showing(self) -> set[str]:
         with self.lock:
@@ -65,6 +71,13 @@ class Live:
             return None
         rel = path[len(self.base_path) :]
         return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+    def moved_to(self, url: str) -> str | None:
+        """Where the posting whose page was at ``url`` is now (a URL path), if it moved."""
+        page = self.page_of(url)
+        with self.lock:
+            now = self.moved.get(page) if page is not None else None
+        return None if now is None else self.base_path + now.removesuffix("index.html")
 
     def allows(self, netloc: str) -> bool:
         """Whether ``host:port`` is one this server answers as."""
@@ -147,7 +160,7 @@ def make_app(root: Path, live: Live) -> web.Application:
             self.script = live.injected()
             return super().transform_first_chunk(status_code, headers, chunk, finishing)
 
-    site = {"path": str(root), "default_filename": "index.html", "not_found": root / "404.html"}
+    site = {"path": str(root), "default_filename": "index.html", "not_found": root / "404.html", "live": live}
     handlers: list[Any] = [
         (r"/livereload", Reloads),
         (r"/livereload.js", LiveReloadJSHandler),
@@ -155,7 +168,7 @@ def make_app(root: Path, live: Live) -> web.Application:
     ]
     if live.base_path != "/":
         handlers.append((r"/", web.RedirectHandler, {"url": live.base_path}))
-    handlers.append((r"/(.*)", NotFound, {"not_found": root / "404.html"}))
+    handlers.append((r"/(.*)", NotFound, {"not_found": root / "404.html", "live": live}))
     Reloads.live_css = True
     rules: list[Any] = [Rule(_AllowedHost(live), handlers), (r".*", Refused)]
     return web.Application(rules, transforms=[Inject], log_function=lambda _handler: None)
@@ -179,32 +192,56 @@ def reload_frame(message: str | bytes) -> dict[str, Any] | None:
 class NotFound(web.RequestHandler):
     """Anything outside the site: the site's own 404 page, with status 404."""
 
-    def initialize(self, not_found: Path) -> None:
-        self.not_found = not_found
+    def initialize(self, not_found: Path, live: Live) -> None:
+        self.not_found, self.live = not_found, live
 
     def prepare(self) -> None:
         raise web.HTTPError(404)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
-        if not write_not_found(self, self.not_found, status_code):
+        if not write_not_found(self, self.not_found, status_code, self.live):
             super().write_error(status_code, **kwargs)
 
 
-def write_not_found(handler: web.RequestHandler, page: Path, status_code: int) -> bool:
-    """Answer a 404 with the site's own ``404.html`` (the reload script gets injected into it)."""
-    if status_code != 404 or not page.is_file():
+def write_not_found(handler: web.RequestHandler, page: Path, status_code: int, live: Live) -> bool:
+    """Answer a 404 with a redirect to where a moved posting is now, or else with the site's own
+    ``404.html`` (the reload script gets injected into it)."""
+    if status_code != 404:
+        return False
+    moved = live.moved_to(handler.request.path)
+    if moved is not None:
+        handler.redirect(moved)
+        return True
+    data = read_all(str(page)) if _no_link(str(page.parent), str(page)) else None
+    if data is None:
         return False
     handler.set_header("Content-Type", "text/html; charset=UTF-8")
-    handler.finish(page.read_bytes())
+    handler.finish(data)
+    return True
+
+
+def _no_link(root: str, path: str) -> bool:
+    """Whether ``root`` and every part of ``path`` under it are real folders and files, no link."""
+    root = os.path.abspath(root)
+    parts = Path(os.path.abspath(path)).relative_to(root).parts
+    current = Path(root)
+    for part in ("", *parts):
+        current = current / part if part else current
+        try:
+            st = os.lstat(current)
+        except OSError:
+            return False
+        if stat.S_ISLNK(st.st_mode):
+            return False
     return True
 
 
 class SiteFiles(StaticFileHandler):  # type: ignore[misc]
     """The preview folder, never anything outside it, never cached by the browser."""
 
-    def initialize(self, path: str, default_filename: str, not_found: Path) -> None:
+    def initialize(self, path: str, default_filename: str, not_found: Path, live: Live) -> None:
         super().initialize(path, default_filename)
-        self.not_found = not_found
+        self.not_found, self.live = not_found, live
 
     # Tornado answers a path outside the root with 403; outside the site is simply not found.
     @classmethod
@@ -215,6 +252,8 @@ class SiteFiles(StaticFileHandler):  # type: ignore[misc]
         checked: str | None = _not_forbidden(
             lambda: super(SiteFiles, self).validate_absolute_path(root, absolute_path)
         )
+        if checked is not None and not _no_link(root, checked):
+            raise web.HTTPError(404)  # a link planted in the folder leads out of it: never followed
         return checked
 
     def compute_etag(self) -> None:
@@ -224,7 +263,7 @@ class SiteFiles(StaticFileHandler):  # type: ignore[misc]
         self.set_header("Cache-Control", "no-store")
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
-        if not write_not_found(self, self.not_found, status_code):
+        if not write_not_found(self, self.not_found, status_code, self.live):
             super().write_error(status_code, **kwargs)
 
 

@@ -6,8 +6,9 @@ says: a posting committed earlier keeps its URL over one committed later, and a 
 ``date:`` is dated by its first commit (its author date; a rename keeps the date). Its last
 change is the last commit that changed its bytes (a rename alone is none): the sitemap's
 ``lastmod``, the same for every build of one commit. A file not committed yet has neither (a
-date is never taken from the clock). Without git, outside a repository, or in a shallow clone
-(whose history is cut), nothing is known.
+date is never taken from the clock). Renames are kept too, so a posting file renamed with
+``git mv`` keeps the URL it was published at. Without git, outside a repository, or in a
+shallow clone (whose history is cut), nothing is known.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class History:
     first: dict[str, int] = field(default_factory=dict)
     shallow: bool = False  # a shallow clone: its history is cut, so nothing is known from it
     last: dict[str, int] = field(default_factory=dict)  # the last commit that changed each file
+    renamed: dict[str, str] = field(default_factory=dict)  # a file's name → its name before its last rename
 
     def day(self, relpath: str) -> dt.date | None:
         return _day(self.first.get(relpath))
@@ -57,6 +59,7 @@ def read_history(root: str, jobs: str) -> History:
     out = _git(root, "log", "--relative", "--reverse", "--format=%x00%at", "--name-status", "-M", "--", jobs)
     first: dict[str, int] = {}
     last: dict[str, int] = {}
+    renamed: dict[str, str] = {}
     seconds = 0
     for line in (out or "").splitlines():
         if line.startswith("\0"):
@@ -71,7 +74,9 @@ def read_history(root: str, jobs: str) -> History:
             first.setdefault(names[1], first.get(names[0], seconds))
             same = status in ("R100", "C100") and names[0] in last  # renamed (or copied) as it was
             last[names[1]] = last[names[0]] if same else seconds
-    return History(head, first, last=last)
+            if status.startswith("R"):
+                renamed[names[1]] = names[0]
+    return History(head, first, last=last, renamed=renamed)
 
 
 def _git(root: str, *args: str) -> str | None:

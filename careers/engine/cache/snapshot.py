@@ -23,7 +23,7 @@ from careers.engine.cache.trust import signature
 from careers.engine.files import read_all, write_quietly
 from careers.errors import Level
 
-FORMAT = 1
+FORMAT = 2  # 2: the URLs given up (``moved``)
 
 DiagnosticRow = tuple[str, "int | None", Level, str]  # path, line, level, message
 
@@ -58,6 +58,7 @@ class Snapshot:
     open: int = 0
     terms: dict[str, list[tuple[str, str, str, list[int]]]] = field(default_factory=dict)
     related: list[list[int]] = field(default_factory=list)  # for each open posting
+    moved: dict[str, int] = field(default_factory=dict)  # a URL's slug given up → its posting now
     notes: list[DiagnosticRow] = field(default_factory=list)  # said by putting the site together
     findings: dict[str, list[DiagnosticRow]] = field(default_factory=dict)  # by posting file
     parts: list[PartRow] = field(default_factory=list)

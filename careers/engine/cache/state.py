@@ -129,22 +129,7 @@ def _str(value: object) -> str:
     return str(value)
 
 
-PUBLISHED_FILE = "published.json"
 HISTORY_FILE = "history.json"
-
-
-def load_published(cache_dir: Path) -> dict[str, tuple[str, str]]:
-    """What the last publishing build published: source → (wanted slug, published slug)."""
-    data = read_all(str(cache_dir / PUBLISHED_FILE))
-    try:
-        stored = orjson.loads(data or b"{}")
-        return {_str(k): (_str(wanted), _str(given)) for k, (wanted, given) in stored.items()}
-    except (ValueError, TypeError, AttributeError):
-        return {}
-
-
-def save_published(cache_dir: Path, record: dict[str, tuple[str, str]]) -> None:
-    write_quietly(cache_dir / PUBLISHED_FILE, orjson.dumps(record, option=orjson.OPT_SORT_KEYS))
 
 
 def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
@@ -158,7 +143,8 @@ def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
         if stored.get("head") == head and stored.get("jobs") == jobs:
             first = {_str(k): int(v) for k, v in stored["first"].items()}
             last = {_str(k): int(v) for k, v in stored["last"].items()}
-            return History(head, first, stored.get("shallow") is True, last)
+            renamed = {_str(k): _str(v) for k, v in stored["renamed"].items()}
+            return History(head, first, stored.get("shallow") is True, last, renamed)
     except (ValueError, TypeError, AttributeError, KeyError):
         pass
     history = read_history(root, jobs)
@@ -169,6 +155,7 @@ def load_history(cache_dir: Path | None, root: str, jobs: str) -> History:
             "first": history.first,
             "last": history.last,
             "shallow": history.shallow,
+            "renamed": history.renamed,
         }
         write_quietly(Path(path), orjson.dumps(kept))
     return history
