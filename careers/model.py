@@ -44,13 +44,13 @@ SECTION_KINDS: tuple[SectionKind, ...] = get_args(SectionKind)
 
 Format = Literal["html", "markdown", "text"]
 
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One posting file as read from disk: front matter split from body.
 
-    ``body`` is always HTML (Markdown is converted when the file is read); ``body_line``
-    is the 1-based line of the file where the body starts, so later stages can point
-    at a line of the original file.
+    ``body`` is always HTML (Markdown is converted when the file is read); ``body_line`` is the
+    1-based line of the file where the body starts, so later stages can point at a line of it.
     """
 
     path: Path

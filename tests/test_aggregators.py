@@ -130,10 +130,10 @@ CONFIG = Config(
 )
 
 
-
 def encoded(layout: Layout | None) -> bytes:
     assert layout is not None
     return layout.encode()
+
 
 def test_one_job_per_place_with_a_reference_that_never_changes() -> None:
     site, _ = assemble_site([POSTING])

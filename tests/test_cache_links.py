@@ -102,9 +102,7 @@ def test_a_link_for_the_state_and_card_log_is_never_written_through(project: Pat
     assert contents(away) == before
 
 
-def test_a_link_for_the_preview_folder_is_refused_one_in_it_replaced(
-    project: Path, tmp_path: Path
-) -> None:
+def test_a_link_for_the_preview_folder_is_refused_one_in_it_replaced(project: Path, tmp_path: Path) -> None:
     preview = Preview(lambda: load_config(project), Options())
     assert preview.rebuild().problem is None
     away = outside(tmp_path)

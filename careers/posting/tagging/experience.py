@@ -290,9 +290,7 @@ def binding_statement(statements: Iterable[Statement]) -> Statement | None:
         (preferred if statement.preferred else required).append(statement)
     if required:
         return max(required, key=lambda s: s.min_months)
-    if preferred:
-        return min(preferred, key=lambda s: s.min_months)
-    return None
+    return min(preferred, key=lambda s: s.min_months, default=None)
 
 
 def find_experience(sections: tuple[Section, ...] | Reading) -> Statement | None:
