@@ -140,10 +140,15 @@ def preview_reference(project: Path, out: Path) -> dict[str, bytes]:
     """What a cold ``build --drafts`` writes, with static files under their own names as the
     preview has them: what the preview must show once it has caught up."""
     from careers.config import load_config
+
+    return unfingerprinted(cold_build(project, out, drafts=True), load_config(project).template_paths)
+
+
+def unfingerprinted(files: dict[str, bytes], template_paths: list[Path]) -> dict[str, bytes]:
+    """``files`` with static files under their own names, as the preview writes them."""
     from careers.pages.assets import load_assets
 
-    files = cold_build(project, out, drafts=True)
-    folders = [folder / "static" for folder in load_config(project).template_paths]
+    folders = [folder / "static" for folder in template_paths]
     renamed = {published: "static/" + name for name, published in load_assets(*folders).names.items()}
     for published, plain in renamed.items():
         if published in files:
@@ -153,3 +158,14 @@ def preview_reference(project: Path, out: Path) -> dict[str, bytes]:
             data = data.replace(published.split("/", 1)[1].encode(), plain.split("/", 1)[1].encode())
         files[path] = data
     return files
+
+
+def generate(count: int, dest: Path, seed: int) -> None:
+    """A generated board of ``count`` postings in ``dest`` (``bench/generate.py``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(count, dest, seed=seed)

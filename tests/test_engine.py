@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import io
 import json
 import os
@@ -23,18 +22,10 @@ from careers.pages import render
 from careers.shell.progress import Meter
 from careers.sources import scan
 
-from .conftest import ROOT, cold_build
+from .conftest import cold_build, generate
 
 PARALLEL = Options(jobs=2)
 SERIAL_CACHED = Options(jobs=1)
-
-
-def generate(count: int, dest: Path) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(count, dest, seed=7)
 
 
 def digest_tree(root: Path) -> dict[str, str]:
@@ -49,7 +40,7 @@ def digest_tree(root: Path) -> dict[str, str]:
 def big_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Enough generated postings (both shapes) for the build to use a process pool."""
     project = tmp_path_factory.mktemp("big")
-    generate(120, project)
+    generate(120, project, seed=7)
     return project
 
 

@@ -40,7 +40,7 @@ from careers.engine.writer import SiteWriter
 from careers.errors import CareersError, TemplateError
 from careers.shell.preview import Preview
 
-from .conftest import ROOT, cold_build, tree_bytes
+from .conftest import ROOT, cold_build, tree_bytes, unfingerprinted
 
 TITLES = ("Account Manager", "Data Engineer", "Staff Nurse", "Account  Manager", "Data Engineer II")
 PLACES = ("Boston, MA", "Remote", "Lyon, France", "")
@@ -380,7 +380,7 @@ class IncrementalIsCold(RuleBasedStateMachine):
         assert report.pages, "a cold build of something built"
         files = tree_bytes(where / "site")
         shutil.rmtree(where)
-        return unfingerprinted(files, config) if plain_assets else files
+        return unfingerprinted(files, config.template_paths) if plain_assets else files
 
     @invariant()
     def content_is_never_written(self) -> None:
@@ -410,22 +410,6 @@ def assert_same(found: dict[str, bytes], cold: dict[str, bytes], what: str) -> N
     raise AssertionError(
         f"{what} differs from a cold build: extra {extra}, missing {missing}, differing {differ}\n{detail}"
     )
-
-
-def unfingerprinted(files: dict[str, bytes], config: object) -> dict[str, bytes]:
-    """``files`` with static files under their own names, as the preview writes them."""
-    from careers.pages.assets import load_assets
-
-    folders = [folder / "static" for folder in config.template_paths]  # type: ignore[attr-defined]
-    renamed = {published: "static/" + name for name, published in load_assets(*folders).names.items()}
-    for published, plain in renamed.items():
-        if published in files:
-            files[plain] = files.pop(published)
-    for path, data in files.items():
-        for published, plain in renamed.items():
-            data = data.replace(published.split("/", 1)[1].encode(), plain.split("/", 1)[1].encode())
-        files[path] = data
-    return files
 
 
 IncrementalIsCold.TestCase.settings = settings(

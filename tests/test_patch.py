@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 import itertools
 import re
 from collections.abc import Iterator
@@ -30,26 +29,18 @@ from careers.engine.process import file_digest
 from careers.model import Experience, Posting, SkillTag
 from careers.pages.site import assemble_site, placement
 
-from .conftest import ROOT, tree_bytes
+from .conftest import generate, tree_bytes
 
 NOW = dt.date(2026, 12, 1)
 CACHED = Options(now=NOW, jobs=1)
 _names = itertools.count()
 
 
-def generate(count: int, dest: Path) -> None:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(count, dest, seed=3)
-
-
 @pytest.fixture
 def board(tmp_path: Path) -> Path:
     """A generated board of 40 postings (both shapes, shared titles and skills), built once."""
     project = tmp_path / "board"
-    generate(40, project)
+    generate(40, project, seed=3)
     build(load_config(project), CACHED)
     return project
 
