@@ -60,11 +60,12 @@ def start_server(project: Path, port: int) -> tuple[subprocess.Popen[str], list[
     return proc, lines
 
 
-def posting_url(project: Path, base: str, source: str) -> str:
-    """The posting's page, as the preview (its own site, in ``.cache/preview/``) published it."""
+def open_posting(project: Path, base: str) -> tuple[str, str]:
+    """An open Markdown posting's file and page, as the preview (its own site, in
+    ``.cache/preview/``) published it (a generated posting may be closed by age: not listed)."""
     records = json.loads((project / ".cache" / "preview" / "jobs.json").read_text(encoding="utf-8"))
-    slug = next(r["slug"] for r in records if r["source"] == source)
-    return f"{base}jobs/{slug}/index.html"
+    record = next(r for r in records if r["source"].endswith(".md"))
+    return record["source"], f"{base}jobs/{record['slug']}/index.html"
 
 
 def wait_served(url: str, text: str, timeout: float = 30) -> None:
@@ -78,9 +79,8 @@ def wait_served(url: str, text: str, timeout: float = 30) -> None:
 
 
 def measure(project: Path, edits: int, gap: float, http: bool, page: Any, base: str) -> list[float]:
-    source = "content/jobs/posting-00001.md"
+    source, url = open_posting(project, base)
     path = project / source
-    url = posting_url(project, base, source)
     if page is not None:
         page.goto(url)
         page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol > 0")
