@@ -15,6 +15,7 @@ import pytest
 
 from careers.config import Config, load_config
 from careers.engine import Options
+from careers.errors import ContentError
 from careers.model import Result
 from careers.posting.deadline import OutOfTime, check_time, time_budget
 from careers.posting.process import process_source
@@ -32,7 +33,10 @@ BOUND = 20.0  # seconds: far above what any of these takes, far below a hang
 def processed(body: str, name: str = "content/jobs/x.html") -> tuple[Result, float]:
     """A posting body read and tagged, and the CPU seconds it took."""
     start = time.process_time()
-    source = parse_source(body.encode(), Path(name), name)
+    try:
+        source = parse_source(body.encode(), Path(name), name)
+    except ContentError as exc:  # the file's error, as the engine reports it
+        return Result(None, (exc.diagnostic(),)), time.process_time() - start
     result = process_source(source, VOCAB, Config())
     return result, time.process_time() - start
 
@@ -110,6 +114,19 @@ def test_a_line_past_the_bound_is_read_in_pieces_and_nothing_is_lost() -> None:
     text = " ".join(part.html for part in result.posting.sections)
     assert all(f"word{i} " in text or text.endswith(f"word{i}</p>") for i in (0, 9_000, 19_999))
     assert text.count("word") == len(words)
+
+
+@pytest.mark.parametrize("name", ["content/jobs/x.html", "content/jobs/x.md"])
+def test_markup_past_the_bound_is_refused_before_it_is_parsed(name: str) -> None:
+    """Tens of thousands of elements (a fuzzer's 20,000 nested "<div><b>" in a Markdown file
+    took 2.5 s, parsed twice) are one clear error, found before either parser runs."""
+    body = "<h1>Pilot</h1>\n<p>Fly Python planes.</p>\n" + "<div><b>\n" * 20_000 + "x"
+    result, seconds = processed(body, name)
+    assert result.posting is None and seconds < 0.5
+    assert [str(d) for d in result.diagnostics] == [
+        f"{name}:1: error: posting has 40,002 HTML tags, more than any posting needs (20,000); "
+        "it was not built: check the source for a broken paste"
+    ]
 
 
 def test_a_real_posting_meets_no_bound() -> None:

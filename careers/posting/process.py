@@ -14,7 +14,7 @@ from careers.config import Config
 from careers.employment import read_employment_type
 from careers.errors import Diagnostic, printable
 from careers.model import Part, Posting, Result, Section, SkillTag, Source
-from careers.posting.clean import MAX_LINE, MAX_TAGS, MAX_TEXT, Cleaned, clean_html, count_tags, section_text
+from careers.posting.clean import MAX_LINE, MAX_TEXT, Cleaned, clean_html, section_text
 from careers.posting.fields import read_fields
 from careers.posting.html import blocks_html
 from careers.posting.salary_body import choose_salary
@@ -40,9 +40,6 @@ def _process(source: Source, vocab: Vocabulary, config: Config) -> Result:
     found[:0] = source.notes
     if any(d.level == "error" for d in found):
         return Result(None, tuple(found))
-    too_big = check_tag_count(source)
-    if too_big:
-        return Result(None, (*found, too_big))
     cleaned = clean_html(source.body, fields.title, config.clean)
     title = fields.title or cleaned.title
     if not title:
@@ -142,18 +139,6 @@ def split_soft_skills(
         tuple(t for t in skills if t.category != SOFT_SKILLS),
         tuple(t for t in skills if t.category == SOFT_SKILLS),
     )
-
-
-def check_tag_count(source: Source) -> Diagnostic | None:
-    """An error for a body with more tags than any posting needs (parsing time grows with them)."""
-    tags = count_tags(source.body)
-    if tags <= MAX_TAGS:
-        return None
-    message = (
-        f"posting has {tags:,} HTML tags, more than any posting needs ({MAX_TAGS:,}); "
-        "it was not built: check the source for a broken paste"
-    )
-    return Diagnostic(source.relpath, source.body_line, "error", message)
 
 
 def _employment_default(config: Config) -> str | None:

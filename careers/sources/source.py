@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 import threading
 from pathlib import Path
 
@@ -24,6 +25,10 @@ from careers.sources.frontmatter import split_front_matter
 from careers.sources.mojibake import repair_mojibake
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+# Parsing costs a few microseconds per element, twice for Markdown (its own parser, then the
+# document model's); real postings have a few hundred, a whole saved page a few thousand.
+MAX_TAGS = 20_000
+_TAG = re.compile(r"<[A-Za-z]")
 
 
 def read_source(path: Path, root: Path, max_bytes: int, within: Path | None = None) -> Source:
@@ -60,12 +65,26 @@ def parse_source(data: bytes, path: Path, relpath: str) -> Source:
         shown = [written for _, group in removed for written in group]
         notes = (*notes, removal_warning(relpath, min(line for line, _ in removed), shown))
     fmt = SUFFIXES.get(path.suffix.lower(), "html")
+    if fmt != "text":  # a text posting's "<" is a character
+        check_tag_count(body, relpath, body_line)
     if fmt == "markdown":
         body = markdown_to_html(body, relpath, body_line)
     elif fmt == "text":
         body = text_to_html(body, titled="title" in meta)
     digest = hashlib.sha256(data).hexdigest()
     return Source(path, relpath, meta, meta_lines, body, body_line, fmt, digest, notes)
+
+
+def check_tag_count(body: str, relpath: str, body_line: int) -> None:
+    """Refuse a body with more tags than any posting needs, counted without parsing it, before
+    either parser pays for them."""
+    tags = sum(1 for _ in _TAG.finditer(body))
+    if tags > MAX_TAGS:
+        message = (
+            f"posting has {tags:,} HTML tags, more than any posting needs ({MAX_TAGS:,}); "
+            "it was not built: check the source for a broken paste"
+        )
+        raise ContentError(relpath, body_line, message)
 
 
 def text_to_html(body: str, titled: bool) -> str:

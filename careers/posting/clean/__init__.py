@@ -10,7 +10,7 @@ from careers.posting.clean.assemble import assemble
 from careers.posting.clean.facts import Facts, facts_of
 from careers.posting.clean.headings import heading_kind
 from careers.posting.clean.lines import segment_lines
-from careers.posting.clean.markup import MAX_TAGS, count_tags, parse_body, safe_href, unescape_markup
+from careers.posting.clean.markup import parse_body, safe_href, unescape_markup
 from careers.posting.clean.page import read_page, without_http_head
 from careers.posting.clean.registry import read_lines
 from careers.posting.clean.runs import normalize_runs, text_of
@@ -19,12 +19,10 @@ from careers.posting.deadline import check_time
 
 __all__ = [
     "MAX_LINE",
-    "MAX_TAGS",
     "MAX_TEXT",
     "Cleaned",
     "Facts",
     "clean_html",
-    "count_tags",
     "heading_kind",
     "normalize_runs",
     "safe_href",

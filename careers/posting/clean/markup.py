@@ -36,9 +36,6 @@ VOID_TAGS = frozenset([
 STRONG_TAGS = frozenset({"b", "strong"})
 EM_TAGS = frozenset({"i", "em"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-# Parsing costs a few microseconds per element; real postings have a few hundred.
-MAX_TAGS = 150_000
-_TAG = re.compile(r"<[A-Za-z]")
 # Markup that a source escaped once more (``&lt;p&gt;``): the tags a posting is written in.
 _ESCAPED_TAG = re.compile(
     r"</?(p|div|br|li|ul|ol|h[1-6]|strong|b|em|i|u|span|a|table|tr|td|th|tbody|section|blockquote)\b[^<>]{0,300}>",
@@ -71,11 +68,6 @@ def unescape_markup(soup: BeautifulSoup, html: str) -> None:
         fragment = parse_body(str(string))
         root = fragment.body or fragment
         string.replace_with(*list(root.contents))
-
-
-def count_tags(html: str) -> int:
-    """How many start tags ``html`` holds, counted without parsing it."""
-    return sum(1 for _ in _TAG.finditer(html))
 
 
 def safe_href(value: object) -> str | None:
