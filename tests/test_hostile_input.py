@@ -336,3 +336,24 @@ def test_the_lock_is_never_opened_through_a_link(
     assert build(tiny, capsys)[0] == 0
     assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
     assert (outside / "keep.txt").read_text() == "must stay as it is\n"
+
+
+@pytest.mark.parametrize("template", ["_card.html", "index.html", "posting.html"])
+@pytest.mark.parametrize(
+    "unknown", ["{{ x|nofilter }}", "{% if x is notatest %}{% endif %}"], ids=["filter", "test"]
+)
+def test_an_unknown_filter_or_test_is_a_template_error_at_its_line(
+    tiny: Path, capsys: pytest.CaptureFixture[str], template: str, unknown: str
+) -> None:
+    """Compiling a template fails on a filter or test Jinja does not know, wherever the template
+    is first compiled (the card was compiled to see what it reads: an internal error, found by
+    the hostile fuzzer's seed 9053)."""
+    assert build(tiny, capsys)[0] == 0
+    before = content_digest(tiny / "site")
+    path = tiny / "templates" / template
+    path.write_text(unknown + "\n" + path.read_text())
+    code, err = build(tiny, capsys)
+    assert code == 2 and "internal error" not in err, err
+    assert err.startswith(f"templates/{template}:1: error: "), err
+    assert "nofilter" in err or "notatest" in err
+    assert content_digest(tiny / "site") == before

@@ -102,10 +102,10 @@ def draws_from_arguments(env: jinja2.Environment) -> bool:
     drawn for the same posting, depth and heading."""
     assert env.loader is not None
     try:
-        tree = env.parse(env.loader.get_source(env, CARD_TEMPLATE)[0])
+        # Finding the names compiles the template: an unknown filter or test fails there.
+        return not meta.find_undeclared_variables(env.parse(env.loader.get_source(env, CARD_TEMPLATE)[0]))
     except (jinja2.TemplateError, OSError, UnicodeDecodeError):
         return False  # drawing it reports what is wrong, at its file and line
-    return not meta.find_undeclared_variables(tree)
 
 
 def load_cards(log: Path, context: str) -> tuple[dict[str, bytes], bool]:
