@@ -71,3 +71,18 @@ def test_a_site_restored_whole_with_new_inodes_is_kept_where_its_bytes_check_out
         copy.rename(project / name)
     report = build(config)
     assert report.rendered == 0 and not report.changed
+
+
+def test_a_link_planted_in_the_site_goes_with_the_next_build_even_if_nothing_changed(project: Path) -> None:
+    """A build never writes a link, so one in ``site/`` was planted (a restored cache, a hand):
+    the next build, with nothing else to do, puts the site together again without it (the
+    hostile fuzzer's seed 9011 found it kept, the site unlike a cold build)."""
+    config = load_config(project)
+    build(config)
+    outside = project.parent / "outside.txt"
+    outside.write_text("not the site's")
+    for where in (project / "site" / "style.css", project / "site" / "jobs" / "planted"):
+        where.symlink_to(outside)
+        build(config)
+        assert not where.is_symlink() and not where.exists()
+    assert outside.read_text() == "not the site's"

@@ -19,8 +19,9 @@ def up_to_date(
     if state.inputs != inputs:
         return False
     pages = state.pages
-    now = site_files(out)
-    if now.keys() != pages.keys():
+    links: list[str] = []  # a link planted in the site: a build writes none, so it must go
+    now = site_files(out, links)
+    if links or now.keys() != pages.keys():
         return False
     if not all(same_file(out, path, stamp, pages[path]) for path, stamp in now.items()):
         return False
