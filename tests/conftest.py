@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,6 +159,19 @@ def unfingerprinted(files: dict[str, bytes], template_paths: list[Path]) -> dict
             data = data.replace(published.split("/", 1)[1].encode(), plain.split("/", 1)[1].encode())
         files[path] = data
     return files
+
+
+def scorer() -> Any:
+    """``tests/tools/score_postings.py``, the project's verbatim copy of the corpus scorer."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "score_postings", ROOT / "tests" / "tools" / "score_postings.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def generate(count: int, dest: Path, seed: int) -> None:

@@ -15,23 +15,9 @@ from careers.config import load_config
 from careers.engine import Options, build
 from careers.shell import cli
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, scorer
 
-
-def _scorer_words() -> Any:
-    """The corpus scorer's ``words`` (a verbatim copy of ../shared's, loaded as the corpus test does)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "score_postings", ROOT / "tests" / "tools" / "score_postings.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.words
-
-
-words = _scorer_words()
+words = scorer().words  # the corpus scorer's, so an import loses words as the corpus measures
 
 ATS = DATA / "ats"
 DAY = dt.date(2026, 8, 20)

@@ -12,10 +12,8 @@ what a family never seen gets.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -23,7 +21,7 @@ import pytest
 from careers.config import load_config
 from careers.engine import Options, build
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, scorer
 
 POSTINGS = DATA / "postings"
 HELDOUT = DATA / "heldout"
@@ -53,16 +51,6 @@ SETS = {"corpus": (POSTINGS, 187, FLOORS), "held-out": (HELDOUT, 52, HELDOUT_FLO
 WORDS_PER_LOSS = {"corpus": 300, "held-out": 250}
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "score_postings", ROOT / "tests" / "tools" / "score_postings.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module", params=list(SETS))
 def scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Scores:
     postings, size, floors = SETS[request.param]
@@ -75,7 +63,7 @@ def scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     shutil.copy(ROOT / "careers.toml", project / "careers.toml")
     report = build(load_config(project, {"output_dir": str(project / "site")}), Options(cache=False))
     assert report.postings >= size
-    counts, misses, per = _scorer().score(project / "site", postings / "gold.json", postings)
+    counts, misses, per = scorer().score(project / "site", postings / "gold.json", postings)
     saved_pages = {p.name for p in postings.iterdir() if WHOLE_PAGE.search(p.read_text(errors="replace"))}
     counts["words_lost"] = sum(row.get("words_lost", 0) for row in per if row["file"] not in saved_pages)
     counts["words_per_loss"] = WORDS_PER_LOSS[request.param]
